@@ -1,0 +1,2 @@
+//! Placeholder until the validator lands.
+fn main() {}
