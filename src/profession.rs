@@ -1,1 +1,267 @@
-//! (being written)
+//! The registered professions: the fifteen HCPC professions and the osteopath (GOsC).
+//!
+//! Source: HCPC, "How to check the Register" (the fifteen profession codes), and the FCP
+//! roadmap FAQ (the five FCP professions); see DOMAIN.md sections 1 and 8.
+
+use std::fmt;
+use std::str::FromStr;
+
+use serde::{Deserialize, Serialize};
+
+use crate::registration::Register;
+
+/// A regulated profession whose members may appear in a roadmap record.
+///
+/// Every profession the Health and Care Professions Council (HCPC) regulates is here, with its
+/// register code, plus the osteopath, registered with the General Osteopathic Council (GOsC),
+/// who may follow the MSK roadmap. Five of them are FCP professions
+/// ([`Profession::is_fcp_profession`]).
+///
+/// Serialised as its snake_case name (`"occupational_therapist"`); [`FromStr`] accepts that
+/// name or the HCPC code (`"OT"`), in any case.
+///
+/// # Example
+///
+/// ```
+/// use fcp_roadmap::profession::Profession;
+/// use fcp_roadmap::registration::Register;
+///
+/// let ot: Profession = "OT".parse()?;
+/// assert_eq!(ot, Profession::OccupationalTherapist);
+/// assert_eq!(ot.hcpc_code(), Some("OT"));
+/// assert_eq!(ot.register(), Register::Hcpc);
+/// assert!(ot.is_fcp_profession());
+/// assert!(!Profession::Radiographer.is_fcp_profession());
+/// Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Profession {
+    /// Arts therapist (HCPC code `AS`).
+    ArtsTherapist,
+    /// Biomedical scientist (`BS`).
+    BiomedicalScientist,
+    /// Chiropodist / podiatrist (`CH`). An FCP profession.
+    Podiatrist,
+    /// Clinical scientist (`CS`).
+    ClinicalScientist,
+    /// Dietitian (`DT`). An FCP profession.
+    Dietitian,
+    /// Hearing aid dispenser (`HAD`).
+    HearingAidDispenser,
+    /// Operating department practitioner (`ODP`).
+    OperatingDepartmentPractitioner,
+    /// Orthoptist (`OR`).
+    Orthoptist,
+    /// Occupational therapist (`OT`). An FCP profession.
+    OccupationalTherapist,
+    /// Paramedic (`PA`). An FCP profession.
+    Paramedic,
+    /// Physiotherapist (`PH`). An FCP profession (the MSK roadmap).
+    Physiotherapist,
+    /// Prosthetist / orthotist (`PO`).
+    ProsthetistOrthotist,
+    /// Practitioner psychologist (`PYL`).
+    PractitionerPsychologist,
+    /// Radiographer (`RA`).
+    Radiographer,
+    /// Speech and language therapist (`SL`).
+    SpeechAndLanguageTherapist,
+    /// Osteopath, registered with the GOsC; may follow the MSK roadmap.
+    Osteopath,
+}
+
+impl Profession {
+    /// Every profession, in declaration order.
+    pub const ALL: [Profession; 16] = [
+        Profession::ArtsTherapist,
+        Profession::BiomedicalScientist,
+        Profession::Podiatrist,
+        Profession::ClinicalScientist,
+        Profession::Dietitian,
+        Profession::HearingAidDispenser,
+        Profession::OperatingDepartmentPractitioner,
+        Profession::Orthoptist,
+        Profession::OccupationalTherapist,
+        Profession::Paramedic,
+        Profession::Physiotherapist,
+        Profession::ProsthetistOrthotist,
+        Profession::PractitionerPsychologist,
+        Profession::Radiographer,
+        Profession::SpeechAndLanguageTherapist,
+        Profession::Osteopath,
+    ];
+
+    /// The five FCP professions (DOMAIN.md section 1, from the seed page and the HEE FAQ).
+    pub const FCP: [Profession; 5] = [
+        Profession::Physiotherapist,
+        Profession::Paramedic,
+        Profession::OccupationalTherapist,
+        Profession::Dietitian,
+        Profession::Podiatrist,
+    ];
+
+    /// The HCPC register code (`"OT"`, `"ODP"`, …), or `None` for the osteopath.
+    #[must_use]
+    pub const fn hcpc_code(self) -> Option<&'static str> {
+        Some(match self {
+            Profession::ArtsTherapist => "AS",
+            Profession::BiomedicalScientist => "BS",
+            Profession::Podiatrist => "CH",
+            Profession::ClinicalScientist => "CS",
+            Profession::Dietitian => "DT",
+            Profession::HearingAidDispenser => "HAD",
+            Profession::OperatingDepartmentPractitioner => "ODP",
+            Profession::Orthoptist => "OR",
+            Profession::OccupationalTherapist => "OT",
+            Profession::Paramedic => "PA",
+            Profession::Physiotherapist => "PH",
+            Profession::ProsthetistOrthotist => "PO",
+            Profession::PractitionerPsychologist => "PYL",
+            Profession::Radiographer => "RA",
+            Profession::SpeechAndLanguageTherapist => "SL",
+            Profession::Osteopath => return None,
+        })
+    }
+
+    /// The HCPC profession with this register code, matched without regard to case.
+    ///
+    /// ```
+    /// use fcp_roadmap::profession::Profession;
+    /// assert_eq!(Profession::from_hcpc_code("ch"), Some(Profession::Podiatrist));
+    /// assert_eq!(Profession::from_hcpc_code("XX"), None);
+    /// ```
+    #[must_use]
+    pub fn from_hcpc_code(code: &str) -> Option<Profession> {
+        Profession::ALL
+            .into_iter()
+            .find(|p| p.hcpc_code().is_some_and(|c| c.eq_ignore_ascii_case(code)))
+    }
+
+    /// The register this profession's members are on: HCPC, or GOsC for the osteopath.
+    #[must_use]
+    pub const fn register(self) -> Register {
+        match self {
+            Profession::Osteopath => Register::Gosc,
+            _ => Register::Hcpc,
+        }
+    }
+
+    /// Whether this is one of the five FCP professions: physiotherapist, paramedic,
+    /// occupational therapist, dietitian, podiatrist (DOMAIN.md section 1).
+    ///
+    /// The osteopath is not one of the five, though GOsC-registered osteopaths may follow the
+    /// MSK roadmap ([`Profession::may_follow_fcp_roadmap`]).
+    #[must_use]
+    pub const fn is_fcp_profession(self) -> bool {
+        matches!(
+            self,
+            Profession::Physiotherapist
+                | Profession::Paramedic
+                | Profession::OccupationalTherapist
+                | Profession::Dietitian
+                | Profession::Podiatrist
+        )
+    }
+
+    /// Whether members may follow an FCP roadmap: the five FCP professions and the osteopath
+    /// (on the MSK roadmap).
+    #[must_use]
+    pub const fn may_follow_fcp_roadmap(self) -> bool {
+        self.is_fcp_profession() || matches!(self, Profession::Osteopath)
+    }
+
+    /// The snake_case name used in documents (`"occupational_therapist"`).
+    #[must_use]
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Profession::ArtsTherapist => "arts_therapist",
+            Profession::BiomedicalScientist => "biomedical_scientist",
+            Profession::Podiatrist => "podiatrist",
+            Profession::ClinicalScientist => "clinical_scientist",
+            Profession::Dietitian => "dietitian",
+            Profession::HearingAidDispenser => "hearing_aid_dispenser",
+            Profession::OperatingDepartmentPractitioner => "operating_department_practitioner",
+            Profession::Orthoptist => "orthoptist",
+            Profession::OccupationalTherapist => "occupational_therapist",
+            Profession::Paramedic => "paramedic",
+            Profession::Physiotherapist => "physiotherapist",
+            Profession::ProsthetistOrthotist => "prosthetist_orthotist",
+            Profession::PractitionerPsychologist => "practitioner_psychologist",
+            Profession::Radiographer => "radiographer",
+            Profession::SpeechAndLanguageTherapist => "speech_and_language_therapist",
+            Profession::Osteopath => "osteopath",
+        }
+    }
+}
+
+impl fmt::Display for Profession {
+    /// Writes the snake_case name, the same text serde uses.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// The error from parsing a [`Profession`]: the text is neither a profession name nor an HCPC
+/// code.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error(
+    "unknown profession `{0}`: expected a name such as `occupational_therapist` or an HCPC code such as `OT`"
+)]
+pub struct UnknownProfession(String);
+
+impl FromStr for Profession {
+    type Err = UnknownProfession;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let t = s.trim();
+        Profession::ALL
+            .into_iter()
+            .find(|p| p.as_str().eq_ignore_ascii_case(t))
+            .or_else(|| Profession::from_hcpc_code(t))
+            .ok_or_else(|| UnknownProfession(t.to_owned()))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_are_unique_and_round_trip() {
+        for p in Profession::ALL {
+            if let Some(code) = p.hcpc_code() {
+                assert_eq!(Profession::from_hcpc_code(code), Some(p));
+            }
+            assert_eq!(p.as_str().parse::<Profession>(), Ok(p));
+            let json = serde_json::to_string(&p).unwrap();
+            assert_eq!(json, format!("\"{}\"", p.as_str()));
+        }
+        let hcpc = Profession::ALL
+            .iter()
+            .filter(|p| p.hcpc_code().is_some())
+            .count();
+        assert_eq!(hcpc, 15);
+    }
+
+    #[test]
+    fn exactly_five_fcp_professions() {
+        let fcp: Vec<_> = Profession::ALL
+            .into_iter()
+            .filter(|p| p.is_fcp_profession())
+            .collect();
+        assert_eq!(fcp.len(), 5);
+        assert!(Profession::FCP.iter().all(|p| p.is_fcp_profession()));
+        assert!(Profession::Osteopath.may_follow_fcp_roadmap());
+        assert!(!Profession::Orthoptist.may_follow_fcp_roadmap());
+    }
+
+    #[test]
+    fn unknown_profession_message() {
+        let err = "nurse".parse::<Profession>().unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "unknown profession `nurse`: expected a name such as `occupational_therapist` or an HCPC code such as `OT`"
+        );
+    }
+}
