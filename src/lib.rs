@@ -27,5 +27,6 @@ pub mod experience;
 pub mod framework;
 pub mod profession;
 pub mod registration;
+pub mod rules;
 
 pub use error::Error;
