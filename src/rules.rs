@@ -120,9 +120,9 @@ impl FromStr for RuleSetId {
 ///
 /// - [`roadmap_2023_from`](Self::roadmap_2023_from): **1 September 2023**. NHSE communicated
 ///   the 2023 changes in August and September 2023 (CSP blog, August 2023; BDA, 7 September
-///   2023); we take the first of September [I].
+///   2023); we take the first of September (our inference).
 /// - [`roadmap_2024_from`](Self::roadmap_2024_from): **1 May 2024**, the day after the
-///   independent portfolio route closed at the end of April 2024 [S: DOMAIN.md §9].
+///   independent portfolio route closed at the end of April 2024 (DOMAIN.md §9).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct SwitchOver {
     /// The first day of roadmap 2023.
@@ -208,7 +208,7 @@ pub struct RuleSet {
 impl RuleSet {
     /// The built-in encoding of a rule set, as DOMAIN.md §9 describes it.
     ///
-    /// Which routes each version has open is partly our reading [I]: the supported portfolio
+    /// Which routes each version has open is partly our reading (inferred, DOMAIN.md §9): the supported portfolio
     /// route arrives with the procured education providers in 2023, and the independent
     /// portfolio route stays open under roadmap 2023 (its six-month run-off) and closes under
     /// roadmap 2024.
