@@ -4,6 +4,10 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
+mod number;
+
+pub use number::{ParseError, RegistrationNumber};
+
 /// A professional register a practitioner or supervisor may be on (DOMAIN.md sections 2, 5, 8).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
