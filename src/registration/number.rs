@@ -481,13 +481,19 @@ mod tests {
         let e = |s: &str| parse(s).unwrap_err().to_string();
         assert_eq!(e("PH12x45"), "unexpected `x` at byte 4: expected a digit");
         assert_eq!(e("  "), "registration number is empty");
-        assert_eq!(e("NMC 12A34567"), "unexpected `7` at byte 11: expected a letter");
+        assert_eq!(
+            e("NMC 12A34567"),
+            "unexpected `7` at byte 11: expected a letter"
+        );
         assert_eq!(
             e("NMC 12A345"),
             "expected an NMC PIN of 8 characters (2 digits, a letter, 4 digits, a letter), found 6"
         );
         assert_eq!(e("GMC 123456"), "expected 7 digits after `GMC`, found 6");
-        assert_eq!(e("GOsC 12345678"), "expected 1 to 7 digits after `GOsC`, found 8");
+        assert_eq!(
+            e("GOsC 12345678"),
+            "expected 1 to 7 digits after `GOsC`, found 8"
+        );
     }
 
     #[test]
