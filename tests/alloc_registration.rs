@@ -74,7 +74,10 @@ fn parsing_allocates_nothing() {
     let (n, count) = allocations(|| {
         RegistrationNumber::for_profession(Profession::OccupationalTherapist, "OT41405")
     });
-    assert_eq!(n.map(RegistrationNumber::profession), Ok(Some(Profession::OccupationalTherapist)));
+    assert_eq!(
+        n.map(RegistrationNumber::profession),
+        Ok(Some(Profession::OccupationalTherapist))
+    );
     assert_eq!(count, 0);
     // Errors that name a position do not allocate either.
     let (e, count) = allocations(|| "OT1234567".parse::<RegistrationNumber>());

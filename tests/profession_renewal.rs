@@ -31,11 +31,21 @@ fn every_deadline_matches_the_hcpc_table() {
     assert_eq!(table.len(), 15);
     for (p, day, month, parity) in table {
         let c = p.renewal().unwrap();
-        assert_eq!((c.day(), c.month(), c.parity()), (day, month, parity), "{p}");
+        assert_eq!(
+            (c.day(), c.month(), c.parity()),
+            (day, month, parity),
+            "{p}"
+        );
     }
     assert_eq!(Profession::Osteopath.renewal(), None);
-    assert_eq!(Profession::Osteopath.next_renewal_deadline(d(2024, 1, 1)), None);
-    assert_eq!(Profession::Osteopath.renewal_window_opens(d(2024, 1, 1)), None);
+    assert_eq!(
+        Profession::Osteopath.next_renewal_deadline(d(2024, 1, 1)),
+        None
+    );
+    assert_eq!(
+        Profession::Osteopath.renewal_window_opens(d(2024, 1, 1)),
+        None
+    );
 }
 
 #[test]
@@ -47,24 +57,45 @@ fn physiotherapist_registered_on_29_february_2016() {
     assert_eq!(ph.renewal_window_opens(registered), Some(d(2016, 1, 30)));
     assert_eq!(ph.lapses_on(registered), Some(d(2016, 5, 1)));
     // The day after that deadline, the next one is 2018.
-    assert_eq!(ph.next_renewal_deadline(d(2016, 5, 1)), Some(d(2018, 4, 30)));
+    assert_eq!(
+        ph.next_renewal_deadline(d(2016, 5, 1)),
+        Some(d(2018, 4, 30))
+    );
 }
 
 #[test]
 fn radiographers_renew_on_28_february_even_in_leap_years() {
     let ra = Profession::Radiographer;
-    assert_eq!(ra.next_renewal_deadline(d(2024, 2, 28)), Some(d(2024, 2, 28)));
-    assert_eq!(ra.next_renewal_deadline(d(2024, 2, 29)), Some(d(2026, 2, 28)));
+    assert_eq!(
+        ra.next_renewal_deadline(d(2024, 2, 28)),
+        Some(d(2024, 2, 28))
+    );
+    assert_eq!(
+        ra.next_renewal_deadline(d(2024, 2, 29)),
+        Some(d(2026, 2, 28))
+    );
     assert_eq!(ra.lapses_on(d(2024, 2, 1)), Some(d(2024, 2, 29)));
-    assert_eq!(ra.renewal_window_opens(d(2025, 6, 1)), Some(d(2025, 11, 28)));
+    assert_eq!(
+        ra.renewal_window_opens(d(2025, 6, 1)),
+        Some(d(2025, 11, 28))
+    );
 }
 
 #[test]
 fn odd_year_professions_skip_even_years() {
     let ot = Profession::OccupationalTherapist;
-    assert_eq!(ot.next_renewal_deadline(d(2024, 10, 31)), Some(d(2025, 10, 31)));
-    assert_eq!(ot.next_renewal_deadline(d(2025, 11, 1)), Some(d(2027, 10, 31)));
-    assert_eq!(ot.renewal_window_opens(d(2025, 8, 15)), Some(d(2025, 7, 31)));
+    assert_eq!(
+        ot.next_renewal_deadline(d(2024, 10, 31)),
+        Some(d(2025, 10, 31))
+    );
+    assert_eq!(
+        ot.next_renewal_deadline(d(2025, 11, 1)),
+        Some(d(2027, 10, 31))
+    );
+    assert_eq!(
+        ot.renewal_window_opens(d(2025, 8, 15)),
+        Some(d(2025, 7, 31))
+    );
     // Window opening clamps to a shorter month: 31 July minus three months is 30 April.
     let ch = Profession::Podiatrist;
     assert_eq!(ch.renewal_window_opens(d(2026, 1, 1)), Some(d(2026, 4, 30)));

@@ -64,10 +64,19 @@ fn other_registers_need_their_name_unless_given() {
 
 #[test]
 fn error_texts() {
-    assert_eq!(err("OT1234567"), "expected 5 or 6 digits after `OT`, found 7");
-    assert_eq!(err("HAD1234"), "expected 5 or 6 digits after `HAD`, found 4");
+    assert_eq!(
+        err("OT1234567"),
+        "expected 5 or 6 digits after `OT`, found 7"
+    );
+    assert_eq!(
+        err("HAD1234"),
+        "expected 5 or 6 digits after `HAD`, found 4"
+    );
     assert_eq!(err("PH"), "expected 5 or 6 digits after `PH`, found 0");
-    assert_eq!(err(" PH12 45"), "unexpected ` ` at byte 5: expected a digit");
+    assert_eq!(
+        err(" PH12 45"),
+        "unexpected ` ` at byte 5: expected a digit"
+    );
     assert_eq!(err(""), "registration number is empty");
     assert_eq!(
         err("1234567"),
@@ -77,11 +86,22 @@ fn error_texts() {
         err("XY12345"),
         "unknown register code `XY`: expected an HCPC code (AS, BS, CH, CS, DT, HAD, ODP, OR, OT, PA, PH, PO, PYL, RA, SL), `GMC`, `NMC` or `GOsC`"
     );
-    assert_eq!(err("NMC 1ZA3456E"), "unexpected `Z` at byte 5: expected a digit");
-    assert_eq!(err("NMC 12A3é56E"), "unexpected `é` at byte 8: expected a digit");
-    assert_eq!(err("GMC  1234567"), "unexpected ` ` at byte 4: expected a digit");
     assert_eq!(
-        RegistrationNumber::parse_on(Register::Hcpc, "12345").unwrap_err().to_string(),
+        err("NMC 1ZA3456E"),
+        "unexpected `Z` at byte 5: expected a digit"
+    );
+    assert_eq!(
+        err("NMC 12A3é56E"),
+        "unexpected `é` at byte 8: expected a digit"
+    );
+    assert_eq!(
+        err("GMC  1234567"),
+        "unexpected ` ` at byte 4: expected a digit"
+    );
+    assert_eq!(
+        RegistrationNumber::parse_on(Register::Hcpc, "12345")
+            .unwrap_err()
+            .to_string(),
         "registration number has no register code at byte 0: write it as `PH12345`, `GMC 1234567`, `NMC 12A3456E` or `GOsC 1234`"
     );
     assert_eq!(
@@ -117,6 +137,9 @@ fn serde_goes_through_the_parser() {
     let n: RegistrationNumber = serde_json::from_str("\" ch029821\"").unwrap();
     assert_eq!(serde_json::to_string(&n).unwrap(), "\"CH29821\"");
     let e = serde_json::from_str::<RegistrationNumber>("\"OT1234567\"").unwrap_err();
-    assert!(e.to_string().starts_with("expected 5 or 6 digits after `OT`, found 7"));
+    assert!(
+        e.to_string()
+            .starts_with("expected 5 or 6 digits after `OT`, found 7")
+    );
     assert!(serde_json::from_str::<RegistrationNumber>("12345").is_err());
 }
