@@ -361,7 +361,11 @@ mod tests {
             assert_eq!(p.renewal().is_some(), p.hcpc_code().is_some(), "{p}");
             if let Some(c) = p.renewal() {
                 // The deadline exists in every year of its parity, leap or not.
-                let year = if c.parity() == Parity::Odd { 2025 } else { 2026 };
+                let year = if c.parity() == Parity::Odd {
+                    2025
+                } else {
+                    2026
+                };
                 assert!(c.deadline_in(year).is_some(), "{p}");
                 assert_eq!(c.deadline_in(year + 1), None);
             }
@@ -372,10 +376,19 @@ mod tests {
     fn window_and_lapse_around_deadline() {
         let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).unwrap();
         let ch = Profession::Podiatrist;
-        assert_eq!(ch.next_renewal_deadline(d(2024, 7, 31)), Some(d(2024, 7, 31)));
-        assert_eq!(ch.renewal_window_opens(d(2024, 7, 31)), Some(d(2024, 4, 30)));
+        assert_eq!(
+            ch.next_renewal_deadline(d(2024, 7, 31)),
+            Some(d(2024, 7, 31))
+        );
+        assert_eq!(
+            ch.renewal_window_opens(d(2024, 7, 31)),
+            Some(d(2024, 4, 30))
+        );
         assert_eq!(ch.lapses_on(d(2024, 7, 31)), Some(d(2024, 8, 1)));
-        assert_eq!(ch.next_renewal_deadline(d(2024, 8, 1)), Some(d(2026, 7, 31)));
+        assert_eq!(
+            ch.next_renewal_deadline(d(2024, 8, 1)),
+            Some(d(2026, 7, 31))
+        );
         assert_eq!(Profession::Osteopath.lapses_on(d(2024, 8, 1)), None);
     }
 

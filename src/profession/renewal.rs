@@ -118,7 +118,7 @@ impl RenewalCycle {
 
     /// The date a registrant who has not renewed by `deadline` lapses: the day after the
     /// deadline. DOMAIN.md §8 says "missing the deadline removes the registrant"; we read the
-    /// deadline day as still registered, so the first day off the register is the next one [I].
+    /// deadline day as still registered, so the first day off the register is the next one \[I\].
     #[must_use]
     pub fn lapse_after(deadline: NaiveDate) -> Option<NaiveDate> {
         deadline.checked_add_days(Days::new(1))

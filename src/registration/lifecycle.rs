@@ -2,7 +2,7 @@
 //!
 //! Source: Health Professions Order 2001 art 29–33 as summarised in DOMAIN.md §8.
 //!
-//! Decisions, all documented defaults [I]:
+//! Decisions, all documented defaults \[I\]:
 //! - An order carries its expiry date: the first day it no longer applies. It ends by
 //!   [`Registration::expire`] (on that day), or earlier by [`Registration::revoke`]; the runtime
 //!   face ([`AnyRegistration`](super::AnyRegistration)) records expiry by itself when a later
@@ -303,7 +303,7 @@ impl Registration<Registered> {
         }
     }
 
-    /// Removal at the registrant's request on `on` (open only with no order in force [I]).
+    /// Removal at the registrant's request on `on` (open only with no order in force \[I\]).
     pub fn remove_voluntarily(self, on: NaiveDate) -> Transition<Registered, VoluntarilyRemoved> {
         self.go(on, VoluntarilyRemoved)
     }
@@ -431,7 +431,7 @@ impl<S: Stage> Registration<S> {
 }
 
 impl<S: OnRegister> Registration<S> {
-    /// A caution order imposed on `on`, expiring on `expires`. DOMAIN.md gives no maximum [?].
+    /// A caution order imposed on `on`, expiring on `expires`. DOMAIN.md gives no maximum \[?\].
     pub fn caution(self, on: NaiveDate, expires: NaiveDate) -> Transition<S, Cautioned> {
         self.impose(OrderKind::Caution, on, expires, Cautioned { expires })
     }
@@ -497,7 +497,7 @@ impl<S: UnderOrder> Registration<S> {
 
 impl Registration<InterimOrder> {
     /// The interim order is extended on `on` to expire on `expires` (an extension has no
-    /// maximum in DOMAIN.md [?]; it must expire later than the current order).
+    /// maximum in DOMAIN.md \[?\]; it must expire later than the current order).
     pub fn extend(
         self,
         on: NaiveDate,

@@ -19,9 +19,9 @@ use crate::registration::Register;
 /// | register | form | source |
 /// |---|---|---|
 /// | HCPC | code + 5 or 6 digits: `PA00981`, `PH105985`, `ODP13892` | DOMAIN.md §8 |
-/// | GMC | `GMC 1234567` (7 digits) | DOMAIN.md §8 [I] |
-/// | NMC | `NMC 12A3456E` (2 digits, letter, 4 digits, letter) | DOMAIN.md §8 [I] |
-/// | GOsC | `GOsC 1234` (1 to 7 digits) | format unknown [?]: a permissive form |
+/// | GMC | `GMC 1234567` (7 digits) | DOMAIN.md §8 \[I\] |
+/// | NMC | `NMC 12A3456E` (2 digits, letter, 4 digits, letter) | DOMAIN.md §8 \[I\] |
+/// | GOsC | `GOsC 1234` (1 to 7 digits) | format unknown \[?\]: a permissive form |
 ///
 /// A bare GMC number and a bare GOsC number can both be seven digits, so the canonical form of
 /// the non-HCPC registers carries the register's name. Use
@@ -32,7 +32,7 @@ use crate::registration::Register;
 /// whose first is `0` is read as the five-digit number after it, so `CH029821` is `CH29821`.
 /// For the two-letter codes that is exactly the NHS eight-character form; the same rule applies
 /// to the three-letter codes (`ODP013892` is `ODP13892`), since HCPC numbers of six digits
-/// never begin with `0` [I].
+/// never begin with `0` \[I\].
 ///
 /// # Example
 ///
@@ -68,9 +68,9 @@ enum Kind {
     Gosc,
 }
 
-/// The number of digits of a GMC reference number (DOMAIN.md §8 [I]).
+/// The number of digits of a GMC reference number (DOMAIN.md §8 \[I\]).
 const GMC_DIGITS: usize = 7;
-/// The most digits accepted for a GOsC number: the format is not published [?], so any run of
+/// The most digits accepted for a GOsC number: the format is not published \[?\], so any run of
 /// one to seven digits is accepted.
 const GOSC_MAX_DIGITS: usize = 7;
 

@@ -23,7 +23,7 @@ pub struct Updating {
 
 /// Which band a return falls in when it is exactly on the second or fifth anniversary of
 /// leaving the register. DOMAIN.md §8 says "under 2 years", "2–5 years", "5 years or more", and
-/// marks the exact boundary as unknown [?]; the caller chooses.
+/// marks the exact boundary as unknown \[?\]; the caller chooses.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum AnniversaryRule {
@@ -39,7 +39,7 @@ pub enum AnniversaryRule {
 ///
 /// Time out of practice runs from the day the registration lapsed or was removed to the day of
 /// readmission, in calendar years; an anniversary of 29 February falls on 1 March in other
-/// years [I].
+/// years \[I\].
 ///
 /// # Example
 ///
@@ -130,5 +130,62 @@ impl ReadmissionPolicy {
                 done: total,
             })
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    #[test]
+    fn anniversaries_of_29_february_fall_on_1_march() {
+        assert_eq!(years_after(d(2016, 2, 29), 2), Some(d(2018, 3, 1)));
+        assert_eq!(years_after(d(2016, 2, 29), 4), Some(d(2020, 2, 29)));
+        assert_eq!(years_after(d(2016, 3, 1), 5), Some(d(2021, 3, 1)));
+        assert_eq!(years_after(NaiveDate::MAX, 1), None);
+    }
+
+    #[test]
+    fn bands_by_default_policy() {
+        let p = ReadmissionPolicy::default();
+        let out = d(2016, 2, 29);
+        assert_eq!(p.required_days(out, d(2018, 2, 28)), 0);
+        assert_eq!(p.required_days(out, d(2018, 3, 1)), 30);
+        assert_eq!(p.required_days(out, d(2021, 2, 28)), 30);
+        assert_eq!(p.required_days(out, d(2021, 3, 1)), 60);
+        // Returning before leaving needs nothing; it is refused elsewhere as out of order.
+        assert_eq!(p.required_days(out, d(2000, 1, 1)), 0);
+    }
+
+    #[test]
+    fn private_study_counts_up_to_half() {
+        let p = ReadmissionPolicy::default();
+        let (out, on) = (d(2010, 1, 1), d(2020, 1, 1));
+        let u = |a, b| Updating {
+            supervised_or_formal_days: a,
+            private_study_days: b,
+        };
+        assert_eq!(p.check(out, on, u(30, 30)), Ok(()));
+        assert_eq!(
+            p.check(out, on, u(29, 31)),
+            Err(Refusal::TooMuchPrivateStudy {
+                required: 60,
+                private_study: 31,
+                counted: 30
+            })
+        );
+        assert_eq!(
+            p.check(out, on, u(10, 10)),
+            Err(Refusal::NotEnoughUpdating {
+                out_since: out,
+                on,
+                required: 60,
+                done: 20
+            })
+        );
     }
 }

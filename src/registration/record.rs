@@ -492,3 +492,51 @@ impl From<RegistrationRecord> for RecordDoc {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    #[test]
+    fn settle_ends_only_expired_orders() {
+        let reg = Registration::new("SL12345".parse().unwrap(), d(2000, 1, 1));
+        let mut any: AnyRegistration = reg.suspend(d(2001, 1, 1), d(2001, 7, 1)).unwrap().into();
+        any.settle(d(2001, 6, 30));
+        assert_eq!(any.kind(), StageKind::Suspended);
+        any.settle(d(2001, 7, 1));
+        assert_eq!(any.kind(), StageKind::Registered);
+        assert_eq!(any.stage_since(), d(2001, 7, 1));
+    }
+
+    #[test]
+    fn refused_apply_leaves_the_state_alone() {
+        let reg = Registration::new("SL12345".parse().unwrap(), d(2000, 1, 1));
+        let mut any: AnyRegistration = reg.suspend(d(2001, 1, 1), d(2001, 7, 1)).unwrap().into();
+        let before = any.clone();
+        let lapse = RegistrationEvent {
+            on: d(2001, 3, 1),
+            kind: EventKind::Lapsed,
+        };
+        let e = any.apply(lapse, ReadmissionPolicy::default()).unwrap_err();
+        assert_eq!(
+            e,
+            Refusal::NotApplicable {
+                event: "lapsed",
+                stage: StageKind::Suspended
+            }
+        );
+        assert_eq!(any, before);
+        // After expiry the same event applies: the order is settled first.
+        let later = RegistrationEvent {
+            on: d(2001, 8, 1),
+            ..lapse
+        };
+        any.apply(later, ReadmissionPolicy::default()).unwrap();
+        assert_eq!(any.kind(), StageKind::Lapsed);
+        assert_eq!(any.practice().since, d(2001, 8, 1));
+    }
+}

@@ -26,7 +26,7 @@ pub enum OrderKind {
 
 impl OrderKind {
     /// The longest the order may be imposed for, in months, or `None` when DOMAIN.md gives no
-    /// limit (the caution order: its length is not recorded there [?]).
+    /// limit (the caution order: its length is not recorded there \[?\]).
     ///
     /// Source: Health Professions Order 2001 art 29 and art 31, DOMAIN.md §8.
     #[must_use]
