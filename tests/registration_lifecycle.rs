@@ -367,3 +367,16 @@ fn policy_is_stored_and_unknown_fields_refused() {
     .unwrap_err();
     assert!(e.to_string().starts_with("unknown field `stage`"), "{e}");
 }
+
+#[test]
+fn types_are_send_and_sync() {
+    fn check<T: Send + Sync + Unpin>() {}
+    check::<fcp_roadmap::registration::RegistrationNumber>();
+    check::<fcp_roadmap::registration::ParseError>();
+    check::<Registration<Suspended>>();
+    check::<AnyRegistration>();
+    check::<RegistrationRecord>();
+    check::<Refusal>();
+    check::<fcp_roadmap::registration::Refused<Registration<Registered>>>();
+    check::<fcp_roadmap::registration::ReplayError>();
+}

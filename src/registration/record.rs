@@ -18,15 +18,22 @@ use super::refusal::{Refusal, Refused};
 /// hands the value back when the stage differs.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
-#[allow(missing_docs)]
 pub enum AnyRegistration {
+    /// Registered with no order in force.
     Registered(Registration<Registered>),
+    /// Registered with a caution order.
     Cautioned(Registration<Cautioned>),
+    /// Under a conditions of practice order.
     Conditions(Registration<Conditions>),
+    /// Suspended.
     Suspended(Registration<Suspended>),
+    /// Under an interim order.
     InterimOrder(Registration<InterimOrder>),
+    /// Lapsed.
     Lapsed(Registration<Lapsed>),
+    /// Voluntarily removed.
     VoluntarilyRemoved(Registration<VoluntarilyRemoved>),
+    /// Struck off.
     StruckOff(Registration<StruckOff>),
 }
 
