@@ -8,7 +8,13 @@ use std::str::FromStr;
 
 use serde::{Deserialize, Serialize};
 
+use chrono::NaiveDate;
+
 use crate::registration::Register;
+
+mod renewal;
+
+pub use renewal::{Parity, RenewalCycle, WINDOW_MONTHS};
 
 /// A regulated profession whose members may appear in a roadmap record.
 ///
@@ -171,6 +177,99 @@ impl Profession {
         self.is_fcp_profession() || matches!(self, Profession::Osteopath)
     }
 
+    /// The profession's two-yearly HCPC renewal deadline, or `None` for the osteopath (GOsC
+    /// renewal is not described in DOMAIN.md, so the crate does not invent it).
+    ///
+    /// Source: HCPC renewal pages (DOMAIN.md §8). Odd years: OT 31 October; PA, OR 31 August;
+    /// CS, PO, SL 30 September; BS 30 November; PYL 31 May. Even years: PH 30 April; DT 30 June;
+    /// CH, HAD 31 July; AS 31 May; ODP 30 November; RA 28 February.
+    ///
+    /// ```
+    /// use fcp_roadmap::profession::{Parity, Profession};
+    /// let ph = Profession::Physiotherapist.renewal().ok_or("no cycle")?;
+    /// assert_eq!((ph.day(), ph.month(), ph.parity()), (30, 4, Parity::Even));
+    /// assert_eq!(Profession::Osteopath.renewal(), None);
+    /// Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub const fn renewal(self) -> Option<RenewalCycle> {
+        use Parity::{Even, Odd};
+        let (day, month, parity) = match self {
+            Profession::OccupationalTherapist => (31, 10, Odd),
+            Profession::Paramedic | Profession::Orthoptist => (31, 8, Odd),
+            Profession::ClinicalScientist
+            | Profession::ProsthetistOrthotist
+            | Profession::SpeechAndLanguageTherapist => (30, 9, Odd),
+            Profession::BiomedicalScientist => (30, 11, Odd),
+            Profession::PractitionerPsychologist => (31, 5, Odd),
+            Profession::Physiotherapist => (30, 4, Even),
+            Profession::Dietitian => (30, 6, Even),
+            Profession::Podiatrist | Profession::HearingAidDispenser => (31, 7, Even),
+            Profession::ArtsTherapist => (31, 5, Even),
+            Profession::OperatingDepartmentPractitioner => (30, 11, Even),
+            Profession::Radiographer => (28, 2, Even),
+            Profession::Osteopath => return None,
+        };
+        Some(RenewalCycle::new(day, month, parity))
+    }
+
+    /// The first renewal deadline on or after `on` (a deadline on `on` itself counts), or
+    /// `None` for the osteopath (or past [`NaiveDate::MAX`]).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use fcp_roadmap::profession::Profession;
+    ///
+    /// let on = NaiveDate::from_ymd_opt(2024, 4, 30).ok_or("date")?;
+    /// let next = Profession::Physiotherapist.next_renewal_deadline(on);
+    /// assert_eq!(next, Some(on));
+    /// let after = on.succ_opt().ok_or("date")?;
+    /// let next = Profession::Physiotherapist.next_renewal_deadline(after);
+    /// assert_eq!(next, NaiveDate::from_ymd_opt(2026, 4, 30));
+    /// Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn next_renewal_deadline(self, on: NaiveDate) -> Option<NaiveDate> {
+        self.renewal()?.next_deadline(on)
+    }
+
+    /// The date the renewal window opens for the next deadline after `on`: three months before
+    /// it (DOMAIN.md §8; see [`RenewalCycle::window_opens`]). It may be before `on` when `on`
+    /// is inside the window.
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use fcp_roadmap::profession::Profession;
+    ///
+    /// let on = NaiveDate::from_ymd_opt(2025, 1, 1).ok_or("date")?;
+    /// let opens = Profession::Paramedic.renewal_window_opens(on);
+    /// assert_eq!(opens, NaiveDate::from_ymd_opt(2025, 5, 31));
+    /// Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn renewal_window_opens(self, on: NaiveDate) -> Option<NaiveDate> {
+        RenewalCycle::window_opens(self.next_renewal_deadline(on)?)
+    }
+
+    /// The date a registrant who does not renew by the next deadline after `on` lapses: the
+    /// day after that deadline (see [`RenewalCycle::lapse_after`] for this reading).
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use fcp_roadmap::profession::Profession;
+    ///
+    /// let on = NaiveDate::from_ymd_opt(2026, 1, 10).ok_or("date")?;
+    /// let lapses = Profession::Radiographer.lapses_on(on);
+    /// assert_eq!(lapses, NaiveDate::from_ymd_opt(2026, 3, 1));
+    /// Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn lapses_on(self, on: NaiveDate) -> Option<NaiveDate> {
+        RenewalCycle::lapse_after(self.next_renewal_deadline(on)?)
+    }
+
     /// The snake_case name used in documents (`"occupational_therapist"`).
     #[must_use]
     pub const fn as_str(self) -> &'static str {
@@ -254,6 +353,43 @@ mod tests {
         assert!(Profession::FCP.iter().all(|p| p.is_fcp_profession()));
         assert!(Profession::Osteopath.may_follow_fcp_roadmap());
         assert!(!Profession::Orthoptist.may_follow_fcp_roadmap());
+    }
+
+    #[test]
+    fn every_hcpc_profession_has_a_cycle() {
+        for p in Profession::ALL {
+            assert_eq!(p.renewal().is_some(), p.hcpc_code().is_some(), "{p}");
+            if let Some(c) = p.renewal() {
+                // The deadline exists in every year of its parity, leap or not.
+                let year = if c.parity() == Parity::Odd {
+                    2025
+                } else {
+                    2026
+                };
+                assert!(c.deadline_in(year).is_some(), "{p}");
+                assert_eq!(c.deadline_in(year + 1), None);
+            }
+        }
+    }
+
+    #[test]
+    fn window_and_lapse_around_deadline() {
+        let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).unwrap();
+        let ch = Profession::Podiatrist;
+        assert_eq!(
+            ch.next_renewal_deadline(d(2024, 7, 31)),
+            Some(d(2024, 7, 31))
+        );
+        assert_eq!(
+            ch.renewal_window_opens(d(2024, 7, 31)),
+            Some(d(2024, 4, 30))
+        );
+        assert_eq!(ch.lapses_on(d(2024, 7, 31)), Some(d(2024, 8, 1)));
+        assert_eq!(
+            ch.next_renewal_deadline(d(2024, 8, 1)),
+            Some(d(2026, 7, 31))
+        );
+        assert_eq!(Profession::Osteopath.lapses_on(d(2024, 8, 1)), None);
     }
 
     #[test]

@@ -1,8 +1,29 @@
 //! Registers, registration numbers and the registration lifecycle.
+//!
+//! - [`RegistrationNumber`]: a number on the HCPC, GMC, NMC or GOsC register, parsed.
+//! - [`Registration`]: the typed lifecycle (DOMAIN.md §8), one type per stage.
+//! - [`AnyRegistration`] and [`RegistrationRecord`]: the runtime face and the event log that
+//!   answers "may this person practise on this day, and since when".
 
 use std::fmt;
 
 use serde::{Deserialize, Serialize};
+
+mod lifecycle;
+mod number;
+mod readmission;
+mod record;
+mod refusal;
+
+pub use lifecycle::{
+    Cautioned, Conditions, InterimKind, InterimOrder, Lapsed, MayPractise, OffRegister, OnRegister,
+    Practice, PracticeRight, Registered, Registration, Stage, StageKind, StruckOff, Suspended,
+    Transition, UnderOrder, VoluntarilyRemoved,
+};
+pub use number::{ParseError, RegistrationNumber};
+pub use readmission::{AnniversaryRule, ReadmissionPolicy, Updating};
+pub use record::{AnyRegistration, EventKind, RegistrationEvent, RegistrationRecord, ReplayError};
+pub use refusal::{OrderKind, Refusal, Refused};
 
 /// A professional register a practitioner or supervisor may be on (DOMAIN.md sections 2, 5, 8).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]

@@ -1,0 +1,571 @@
+//! The registration lifecycle, typed: `Registration<S>` with one type per stage.
+//!
+//! Source: Health Professions Order 2001 art 29–33 as summarised in DOMAIN.md §8.
+//!
+//! Decisions, all documented defaults \[I\]:
+//! - An order carries its expiry date: the first day it no longer applies. It ends by
+//!   [`Registration::expire`] (on that day), or earlier by [`Registration::revoke`]; the runtime
+//!   face ([`AnyRegistration`](super::AnyRegistration)) records expiry by itself when a later
+//!   date is asked about, so expiry needs no event. A new order replaces the current one; when
+//!   an order ends the registrant returns to plain registration.
+//! - Spans are calendar spans: "1 year" from 1 March 2024 ends on 1 March 2025; when the day
+//!   does not exist in the target month (29 February, 31st) the span ends on the first day of
+//!   the next month.
+//! - Voluntary removal is open only to a registrant with no order in force; lapsing (not
+//!   renewing) and interim orders are open to anyone who may practise.
+
+use std::fmt;
+
+use chrono::{Datelike, Months, NaiveDate};
+use serde::{Deserialize, Serialize};
+
+use super::RegistrationNumber;
+use super::readmission::{ReadmissionPolicy, Updating};
+use super::refusal::{OrderKind, Refusal, Refused};
+
+/// `date` plus `months` calendar months; when that day does not exist, the first day of the
+/// following month (so 29 February plus 12 months is 1 March).
+pub(crate) fn months_after(date: NaiveDate, months: u32) -> Option<NaiveDate> {
+    let clamped = date.checked_add_months(Months::new(months))?;
+    if clamped.day() == date.day() {
+        Some(clamped)
+    } else {
+        clamped.succ_opt()
+    }
+}
+
+/// The `years`-th anniversary of `date` (29 February → 1 March in other years).
+pub(crate) fn years_after(date: NaiveDate, years: u32) -> Option<NaiveDate> {
+    months_after(date, years.checked_mul(12)?)
+}
+
+/// Whether a registrant may practise on a given day.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PracticeRight {
+    /// Registered, perhaps with a caution: may practise freely.
+    Freely,
+    /// Under a conditions of practice order (interim or final): may practise within them.
+    WithinConditions,
+    /// Suspended, struck off, lapsed or removed: may not practise.
+    NotPermitted,
+}
+
+/// The practice right on a day and the day it began.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct Practice {
+    /// What the registrant may do.
+    pub right: PracticeRight,
+    /// The first day of the unbroken run of this right.
+    pub since: NaiveDate,
+}
+
+impl Practice {
+    /// Whether the registrant may practise (freely or within conditions): in good standing.
+    #[must_use]
+    pub const fn may_practise(self) -> bool {
+        !matches!(self.right, PracticeRight::NotPermitted)
+    }
+}
+
+/// The stage a registration is in, as a plain value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum StageKind {
+    /// Registered (first registration, readmitted or restored).
+    Registered,
+    /// Registered with a caution order.
+    Cautioned,
+    /// Under a conditions of practice order.
+    Conditions,
+    /// Suspended.
+    Suspended,
+    /// Under an interim order.
+    InterimOrder,
+    /// Lapsed (did not renew).
+    Lapsed,
+    /// Voluntarily removed.
+    VoluntarilyRemoved,
+    /// Struck off.
+    StruckOff,
+}
+
+impl fmt::Display for StageKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            StageKind::Registered => "registered",
+            StageKind::Cautioned => "cautioned",
+            StageKind::Conditions => "under conditions of practice",
+            StageKind::Suspended => "suspended",
+            StageKind::InterimOrder => "under an interim order",
+            StageKind::Lapsed => "lapsed",
+            StageKind::VoluntarilyRemoved => "voluntarily removed",
+            StageKind::StruckOff => "struck off",
+        })
+    }
+}
+
+/// Which interim order: conditions or suspension (HPO 2001 art 31, DOMAIN.md §8).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum InterimKind {
+    /// Interim conditions of practice.
+    Conditions,
+    /// Interim suspension.
+    Suspension,
+}
+
+mod sealed {
+    pub trait Sealed {}
+}
+
+/// A stage of the registration lifecycle (sealed: the stages are the types in this module).
+pub trait Stage: sealed::Sealed + Clone + fmt::Debug {
+    /// The stage as a plain value.
+    fn kind(&self) -> StageKind;
+    /// What the registrant may do in this stage.
+    fn right(&self) -> PracticeRight;
+    /// The order in force and its expiry date, for the order stages.
+    fn order(&self) -> Option<(OrderKind, NaiveDate)> {
+        None
+    }
+}
+
+/// Stages on the register, in which a fitness-to-practise panel may impose a final order.
+pub trait OnRegister: Stage {}
+/// Stages in which the registrant may practise: lapse and interim orders apply here.
+pub trait MayPractise: OnRegister {}
+/// Stages with an order that expires.
+pub trait UnderOrder: OnRegister {}
+/// Stages off the register that end by readmission.
+pub trait OffRegister: Stage {}
+
+macro_rules! stage {
+    ($(#[$m:meta])* $name:ident, $kind:ident, $right:ident) => {
+        $(#[$m])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        pub struct $name;
+        impl sealed::Sealed for $name {}
+        impl Stage for $name {
+            fn kind(&self) -> StageKind { StageKind::$kind }
+            fn right(&self) -> PracticeRight { PracticeRight::$right }
+        }
+    };
+}
+
+stage!(
+    /// Registered with no order in force.
+    Registered, Registered, Freely
+);
+stage!(
+    /// Lapsed: did not renew by the deadline.
+    Lapsed, Lapsed, NotPermitted
+);
+stage!(
+    /// Removed from the register at the registrant's request.
+    VoluntarilyRemoved, VoluntarilyRemoved, NotPermitted
+);
+stage!(
+    /// Struck off the register.
+    StruckOff, StruckOff, NotPermitted
+);
+
+/// Registered with a caution order: may practise.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Cautioned {
+    expires: NaiveDate,
+}
+/// Under a conditions of practice order: may practise within them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Conditions {
+    expires: NaiveDate,
+}
+/// Suspended: may not practise.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Suspended {
+    expires: NaiveDate,
+}
+/// Under an interim order (conditions or suspension).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct InterimOrder {
+    kind: InterimKind,
+    expires: NaiveDate,
+}
+
+impl InterimOrder {
+    /// Which interim order.
+    #[must_use]
+    pub const fn kind(self) -> InterimKind {
+        self.kind
+    }
+}
+
+macro_rules! order_stage {
+    ($name:ident, $kind:ident, |$s:ident| $right:expr, $order:expr) => {
+        impl sealed::Sealed for $name {}
+        impl Stage for $name {
+            fn kind(&self) -> StageKind {
+                StageKind::$kind
+            }
+            fn right(&self) -> PracticeRight {
+                let $s = self;
+                $right
+            }
+            fn order(&self) -> Option<(OrderKind, NaiveDate)> {
+                let $s = self;
+                Some(($order, $s.expires))
+            }
+        }
+        impl OnRegister for $name {}
+        impl UnderOrder for $name {}
+    };
+}
+
+order_stage!(
+    Cautioned,
+    Cautioned,
+    |_s| PracticeRight::Freely,
+    OrderKind::Caution
+);
+order_stage!(
+    Conditions,
+    Conditions,
+    |_s| PracticeRight::WithinConditions,
+    OrderKind::Conditions
+);
+order_stage!(
+    Suspended,
+    Suspended,
+    |_s| PracticeRight::NotPermitted,
+    OrderKind::Suspension
+);
+order_stage!(
+    InterimOrder,
+    InterimOrder,
+    |s| match s.kind {
+        InterimKind::Conditions => PracticeRight::WithinConditions,
+        InterimKind::Suspension => PracticeRight::NotPermitted,
+    },
+    match s.kind {
+        InterimKind::Conditions => OrderKind::InterimConditions,
+        InterimKind::Suspension => OrderKind::InterimSuspension,
+    }
+);
+
+impl OnRegister for Registered {}
+impl MayPractise for Registered {}
+impl MayPractise for Cautioned {}
+impl MayPractise for Conditions {}
+impl OffRegister for Lapsed {}
+impl OffRegister for VoluntarilyRemoved {}
+
+/// One registration in a known stage `S`; transitions consume it and return the next stage, or
+/// hand it back with the reason for refusal.
+///
+/// # Example
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use fcp_roadmap::registration::{PracticeRight, ReadmissionPolicy, Registration, Updating};
+///
+/// let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).ok_or("date");
+/// let reg = Registration::new("PH105985".parse()?, d(2016, 2, 29)?);
+/// let lapsed = reg.lapse(d(2020, 5, 1)?)?;
+/// assert_eq!(lapsed.practice().right, PracticeRight::NotPermitted);
+/// let updating = Updating { supervised_or_formal_days: 20, private_study_days: 10 };
+/// let back = lapsed.readmit(d(2023, 1, 9)?, updating, ReadmissionPolicy::default())?;
+/// assert_eq!(back.practice().since, d(2023, 1, 9)?);
+/// Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Registration<S> {
+    number: RegistrationNumber,
+    first_registered: NaiveDate,
+    stage_since: NaiveDate,
+    right_since: NaiveDate,
+    stage: S,
+}
+
+/// The result of a transition from stage `S` to stage `N`.
+pub type Transition<S, N> = Result<Registration<N>, Refused<Registration<S>>>;
+
+impl Registration<Registered> {
+    /// A registration first made on `first_registered`.
+    #[must_use]
+    pub const fn new(number: RegistrationNumber, first_registered: NaiveDate) -> Self {
+        Registration {
+            number,
+            first_registered,
+            stage_since: first_registered,
+            right_since: first_registered,
+            stage: Registered,
+        }
+    }
+
+    /// Removal at the registrant's request on `on` (open only with no order in force \[I\]).
+    pub fn remove_voluntarily(self, on: NaiveDate) -> Transition<Registered, VoluntarilyRemoved> {
+        self.go(on, VoluntarilyRemoved)
+    }
+}
+
+impl<S: Stage> Registration<S> {
+    /// The registration number.
+    #[must_use]
+    pub const fn number(&self) -> RegistrationNumber {
+        self.number
+    }
+
+    /// The day of first registration.
+    #[must_use]
+    pub const fn first_registered(&self) -> NaiveDate {
+        self.first_registered
+    }
+
+    /// The day the current stage began (for an extended interim order, the extension).
+    #[must_use]
+    pub const fn stage_since(&self) -> NaiveDate {
+        self.stage_since
+    }
+
+    /// The stage value.
+    #[must_use]
+    pub const fn stage(&self) -> &S {
+        &self.stage
+    }
+
+    /// The current practice right and the day it began.
+    #[must_use]
+    pub fn practice(&self) -> Practice {
+        Practice {
+            right: self.stage.right(),
+            since: self.right_since,
+        }
+    }
+
+    /// Checks the date of an event against the last change and any order in force.
+    fn check(&self, on: NaiveDate) -> Result<(), Refusal> {
+        if on < self.stage_since {
+            return Err(Refusal::OutOfOrder {
+                last: self.stage_since,
+                on,
+            });
+        }
+        match self.stage.order() {
+            Some((order, expired)) if on >= expired => {
+                Err(Refusal::OrderExpired { order, expired, on })
+            }
+            _ => Ok(()),
+        }
+    }
+
+    fn refuse<N>(self, reason: Refusal) -> Transition<S, N> {
+        Err(Refused::new(self, reason))
+    }
+
+    /// Moves to `next` on `on` without checks.
+    fn moved<N: Stage>(self, on: NaiveDate, next: N) -> Registration<N> {
+        let right_since = if next.right() == self.stage.right() {
+            self.right_since
+        } else {
+            on
+        };
+        Registration {
+            number: self.number,
+            first_registered: self.first_registered,
+            stage_since: on,
+            right_since,
+            stage: next,
+        }
+    }
+
+    /// Checks the date, then moves to `next`.
+    fn go<N: Stage>(self, on: NaiveDate, next: N) -> Transition<S, N> {
+        match self.check(on) {
+            Ok(()) => Ok(self.moved(on, next)),
+            Err(reason) => self.refuse(reason),
+        }
+    }
+
+    /// Checks an order imposed on `on` to expire on `expires` against its legal maximum.
+    fn check_order(
+        &self,
+        order: OrderKind,
+        on: NaiveDate,
+        expires: NaiveDate,
+    ) -> Result<(), Refusal> {
+        self.check(on)?;
+        if expires <= on {
+            return Err(Refusal::EndsTooSoon {
+                order,
+                imposed: on,
+                expires,
+            });
+        }
+        if let Some(months) = order.max_months() {
+            let latest = months_after(on, months).ok_or(Refusal::DateOutOfRange { on })?;
+            if expires > latest {
+                return Err(Refusal::OrderTooLong {
+                    order,
+                    imposed: on,
+                    expires,
+                    latest,
+                });
+            }
+        }
+        Ok(())
+    }
+
+    fn impose<N: Stage>(
+        self,
+        order: OrderKind,
+        on: NaiveDate,
+        expires: NaiveDate,
+        next: N,
+    ) -> Transition<S, N> {
+        match self.check_order(order, on, expires) {
+            Ok(()) => Ok(self.moved(on, next)),
+            Err(reason) => self.refuse(reason),
+        }
+    }
+}
+
+impl<S: OnRegister> Registration<S> {
+    /// A caution order imposed on `on`, expiring on `expires`. DOMAIN.md gives no maximum \[?\].
+    pub fn caution(self, on: NaiveDate, expires: NaiveDate) -> Transition<S, Cautioned> {
+        self.impose(OrderKind::Caution, on, expires, Cautioned { expires })
+    }
+
+    /// A conditions of practice order, at most 3 years (HPO 2001 art 29, DOMAIN.md §8).
+    pub fn impose_conditions(self, on: NaiveDate, expires: NaiveDate) -> Transition<S, Conditions> {
+        self.impose(OrderKind::Conditions, on, expires, Conditions { expires })
+    }
+
+    /// A suspension order, at most 1 year (HPO 2001 art 29, DOMAIN.md §8). A review that
+    /// extends a suspension is a new suspension order from the suspended stage.
+    pub fn suspend(self, on: NaiveDate, expires: NaiveDate) -> Transition<S, Suspended> {
+        self.impose(OrderKind::Suspension, on, expires, Suspended { expires })
+    }
+
+    /// Struck off on `on`.
+    pub fn strike_off(self, on: NaiveDate) -> Transition<S, StruckOff> {
+        self.go(on, StruckOff)
+    }
+}
+
+impl<S: MayPractise> Registration<S> {
+    /// An interim order, at most 18 months before any extension (HPO 2001 art 31, DOMAIN.md §8).
+    pub fn interim_order(
+        self,
+        on: NaiveDate,
+        kind: InterimKind,
+        expires: NaiveDate,
+    ) -> Transition<S, InterimOrder> {
+        let order = match kind {
+            InterimKind::Conditions => OrderKind::InterimConditions,
+            InterimKind::Suspension => OrderKind::InterimSuspension,
+        };
+        self.impose(order, on, expires, InterimOrder { kind, expires })
+    }
+
+    /// Lapsed on `on`: the first day off the register after a missed renewal deadline (see
+    /// [`Profession::lapses_on`](crate::profession::Profession::lapses_on)).
+    pub fn lapse(self, on: NaiveDate) -> Transition<S, Lapsed> {
+        self.go(on, Lapsed)
+    }
+}
+
+impl<S: UnderOrder> Registration<S> {
+    /// The order in force and the first day it no longer applies.
+    #[must_use]
+    pub fn order(&self) -> Option<(OrderKind, NaiveDate)> {
+        self.stage.order()
+    }
+
+    /// The order ends on its expiry date; the registrant is plainly registered from that day.
+    #[must_use]
+    pub fn expire(self) -> Registration<Registered> {
+        let on = self.stage.order().map_or(self.stage_since, |(_, e)| e);
+        self.moved(on, Registered)
+    }
+
+    /// The order is revoked on `on`, before its expiry (for example on review).
+    pub fn revoke(self, on: NaiveDate) -> Transition<S, Registered> {
+        self.go(on, Registered)
+    }
+}
+
+impl Registration<InterimOrder> {
+    /// The interim order is extended on `on` to expire on `expires` (an extension has no
+    /// maximum in DOMAIN.md \[?\]; it must expire later than the current order).
+    pub fn extend(
+        self,
+        on: NaiveDate,
+        expires: NaiveDate,
+    ) -> Transition<InterimOrder, InterimOrder> {
+        if let Err(reason) = self.check(on) {
+            return self.refuse(reason);
+        }
+        let current = self.stage.expires;
+        if expires <= current {
+            let order = self
+                .stage
+                .order()
+                .map_or(OrderKind::InterimSuspension, |o| o.0);
+            return self.refuse(Refusal::ExtensionNotLater {
+                order,
+                current,
+                requested: expires,
+            });
+        }
+        let kind = self.stage.kind;
+        Ok(self.moved(on, InterimOrder { kind, expires }))
+    }
+}
+
+impl Registration<StruckOff> {
+    /// The first day restoration is possible: the fifth anniversary of striking off (HPO 2001
+    /// art 33, DOMAIN.md §8).
+    #[must_use]
+    pub fn earliest_restoration(&self) -> Option<NaiveDate> {
+        years_after(self.stage_since, 5)
+    }
+
+    /// Restored to the register on `on`, not before the fifth anniversary of striking off.
+    pub fn restore(self, on: NaiveDate) -> Transition<StruckOff, Registered> {
+        if let Err(reason) = self.check(on) {
+            return self.refuse(reason);
+        }
+        match self.earliest_restoration() {
+            Some(earliest) if on >= earliest => Ok(self.moved(on, Registered)),
+            Some(earliest) => {
+                let struck_off = self.stage_since;
+                self.refuse(Refusal::RestorationTooEarly {
+                    struck_off,
+                    on,
+                    earliest,
+                })
+            }
+            None => self.refuse(Refusal::DateOutOfRange { on }),
+        }
+    }
+}
+
+impl<S: OffRegister> Registration<S> {
+    /// Readmitted on `on` after lapsing or voluntary removal, with the updating the time out of
+    /// practice requires under `policy` (DOMAIN.md §8).
+    pub fn readmit(
+        self,
+        on: NaiveDate,
+        updating: Updating,
+        policy: ReadmissionPolicy,
+    ) -> Transition<S, Registered> {
+        if let Err(reason) = self.check(on) {
+            return self.refuse(reason);
+        }
+        match policy.check(self.stage_since, on, updating) {
+            Ok(()) => Ok(self.moved(on, Registered)),
+            Err(reason) => self.refuse(reason),
+        }
+    }
+}

@@ -1,0 +1,191 @@
+//! What readmission after time out of practice requires: updating days by time away.
+//!
+//! Source: HCPC returning to practice guidance, summarised in DOMAIN.md §8: under 2 years out
+//! of practice nothing extra; 2 to 5 years, 30 days (210 hours) of updating; 5 years or more,
+//! 60 days (420 hours); at most half of it by private study.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use super::lifecycle::years_after;
+use super::refusal::Refusal;
+
+/// The updating a returning registrant has done, in days (one day is 7 hours: 30 days are
+/// 210 hours, DOMAIN.md §8). Every combination of values is valid, so the fields are public.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Updating {
+    /// Days of supervised practice or formal study.
+    pub supervised_or_formal_days: u16,
+    /// Days of private study (at most half of the required days count).
+    pub private_study_days: u16,
+}
+
+/// Which band a return falls in when it is exactly on the second or fifth anniversary of
+/// leaving the register. DOMAIN.md §8 says "under 2 years", "2–5 years", "5 years or more", and
+/// marks the exact boundary as unknown \[?\]; the caller chooses.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AnniversaryRule {
+    /// On the anniversary itself the years count as reached (the literal reading: exactly two
+    /// years is not "under 2 years", exactly five is "5 years or more"). The default.
+    #[default]
+    CountsAsReached,
+    /// The years count as reached only the day after the anniversary (the lenient reading).
+    CountsFromNextDay,
+}
+
+/// The documented default policy for readmission; every value can be changed by the caller.
+///
+/// Time out of practice runs from the day the registration lapsed or was removed to the day of
+/// readmission, in calendar years; an anniversary of 29 February falls on 1 March in other
+/// years \[I\].
+///
+/// # Example
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use fcp_roadmap::registration::{AnniversaryRule, ReadmissionPolicy};
+///
+/// let out = NaiveDate::from_ymd_opt(2020, 6, 1).ok_or("date")?;
+/// let back = NaiveDate::from_ymd_opt(2022, 6, 1).ok_or("date")?;
+/// let policy = ReadmissionPolicy::default();
+/// assert_eq!(policy.required_days(out, back), 30);
+/// let lenient = ReadmissionPolicy { anniversary: AnniversaryRule::CountsFromNextDay, ..policy };
+/// assert_eq!(lenient.required_days(out, back), 0);
+/// Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct ReadmissionPolicy {
+    /// How the exact second and fifth anniversaries count.
+    pub anniversary: AnniversaryRule,
+    /// Days of updating after 2 to 5 years out of practice (30, DOMAIN.md §8).
+    pub two_to_five_years_days: u16,
+    /// Days of updating after 5 years or more out of practice (60, DOMAIN.md §8).
+    pub five_years_or_more_days: u16,
+}
+
+impl Default for ReadmissionPolicy {
+    fn default() -> Self {
+        ReadmissionPolicy {
+            anniversary: AnniversaryRule::CountsAsReached,
+            two_to_five_years_days: 30,
+            five_years_or_more_days: 60,
+        }
+    }
+}
+
+impl ReadmissionPolicy {
+    fn reached(self, out_since: NaiveDate, on: NaiveDate, years: u32) -> bool {
+        match years_after(out_since, years) {
+            Some(anniversary) => match self.anniversary {
+                AnniversaryRule::CountsAsReached => on >= anniversary,
+                AnniversaryRule::CountsFromNextDay => on > anniversary,
+            },
+            None => false,
+        }
+    }
+
+    /// Days of updating required to return on `on` after leaving the register on `out_since`.
+    #[must_use]
+    pub fn required_days(self, out_since: NaiveDate, on: NaiveDate) -> u16 {
+        if self.reached(out_since, on, 5) {
+            self.five_years_or_more_days
+        } else if self.reached(out_since, on, 2) {
+            self.two_to_five_years_days
+        } else {
+            0
+        }
+    }
+
+    /// Checks `updating` against what a return on `on` after leaving on `out_since` requires.
+    /// Private study counts up to half of the required days (rounded down).
+    pub fn check(
+        self,
+        out_since: NaiveDate,
+        on: NaiveDate,
+        updating: Updating,
+    ) -> Result<(), Refusal> {
+        let required = self.required_days(out_since, on);
+        let private_cap = required / 2;
+        let counted = u32::from(updating.supervised_or_formal_days)
+            + u32::from(updating.private_study_days.min(private_cap));
+        if counted >= u32::from(required) {
+            return Ok(());
+        }
+        let total =
+            u32::from(updating.supervised_or_formal_days) + u32::from(updating.private_study_days);
+        if total >= u32::from(required) {
+            Err(Refusal::TooMuchPrivateStudy {
+                required,
+                private_study: updating.private_study_days,
+                counted: private_cap,
+            })
+        } else {
+            Err(Refusal::NotEnoughUpdating {
+                out_since,
+                on,
+                required,
+                done: total,
+            })
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    #[test]
+    fn anniversaries_of_29_february_fall_on_1_march() {
+        assert_eq!(years_after(d(2016, 2, 29), 2), Some(d(2018, 3, 1)));
+        assert_eq!(years_after(d(2016, 2, 29), 4), Some(d(2020, 2, 29)));
+        assert_eq!(years_after(d(2016, 3, 1), 5), Some(d(2021, 3, 1)));
+        assert_eq!(years_after(NaiveDate::MAX, 1), None);
+    }
+
+    #[test]
+    fn bands_by_default_policy() {
+        let p = ReadmissionPolicy::default();
+        let out = d(2016, 2, 29);
+        assert_eq!(p.required_days(out, d(2018, 2, 28)), 0);
+        assert_eq!(p.required_days(out, d(2018, 3, 1)), 30);
+        assert_eq!(p.required_days(out, d(2021, 2, 28)), 30);
+        assert_eq!(p.required_days(out, d(2021, 3, 1)), 60);
+        // Returning before leaving needs nothing; it is refused elsewhere as out of order.
+        assert_eq!(p.required_days(out, d(2000, 1, 1)), 0);
+    }
+
+    #[test]
+    fn private_study_counts_up_to_half() {
+        let p = ReadmissionPolicy::default();
+        let (out, on) = (d(2010, 1, 1), d(2020, 1, 1));
+        let u = |a, b| Updating {
+            supervised_or_formal_days: a,
+            private_study_days: b,
+        };
+        assert_eq!(p.check(out, on, u(30, 30)), Ok(()));
+        assert_eq!(
+            p.check(out, on, u(29, 31)),
+            Err(Refusal::TooMuchPrivateStudy {
+                required: 60,
+                private_study: 31,
+                counted: 30
+            })
+        );
+        assert_eq!(
+            p.check(out, on, u(10, 10)),
+            Err(Refusal::NotEnoughUpdating {
+                out_since: out,
+                on,
+                required: 60,
+                done: 20
+            })
+        );
+    }
+}

@@ -1,0 +1,549 @@
+//! The runtime face of the registration lifecycle: [`AnyRegistration`], events, and the
+//! [`RegistrationRecord`] that is its event log.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use super::RegistrationNumber;
+use super::lifecycle::{
+    Cautioned, Conditions, InterimKind, InterimOrder, Lapsed, Practice, PracticeRight, Registered,
+    Registration, Stage, StageKind, StruckOff, Suspended, VoluntarilyRemoved,
+};
+use super::readmission::{ReadmissionPolicy, Updating};
+use super::refusal::{Refusal, Refused};
+
+/// A registration in any stage: the runtime face of [`Registration`].
+///
+/// `From<Registration<S>>` always succeeds; `TryFrom<AnyRegistration>` for a typed registration
+/// hands the value back when the stage differs.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum AnyRegistration {
+    /// Registered with no order in force.
+    Registered(Registration<Registered>),
+    /// Registered with a caution order.
+    Cautioned(Registration<Cautioned>),
+    /// Under a conditions of practice order.
+    Conditions(Registration<Conditions>),
+    /// Suspended.
+    Suspended(Registration<Suspended>),
+    /// Under an interim order.
+    InterimOrder(Registration<InterimOrder>),
+    /// Lapsed.
+    Lapsed(Registration<Lapsed>),
+    /// Voluntarily removed.
+    VoluntarilyRemoved(Registration<VoluntarilyRemoved>),
+    /// Struck off.
+    StruckOff(Registration<StruckOff>),
+}
+
+macro_rules! each {
+    ($self:expr, |$r:ident| $body:expr) => {
+        match $self {
+            AnyRegistration::Registered($r) => $body,
+            AnyRegistration::Cautioned($r) => $body,
+            AnyRegistration::Conditions($r) => $body,
+            AnyRegistration::Suspended($r) => $body,
+            AnyRegistration::InterimOrder($r) => $body,
+            AnyRegistration::Lapsed($r) => $body,
+            AnyRegistration::VoluntarilyRemoved($r) => $body,
+            AnyRegistration::StruckOff($r) => $body,
+        }
+    };
+}
+
+macro_rules! conversions {
+    ($($stage:ident),*) => {$(
+        impl From<Registration<$stage>> for AnyRegistration {
+            fn from(r: Registration<$stage>) -> Self {
+                AnyRegistration::$stage(r)
+            }
+        }
+        impl TryFrom<AnyRegistration> for Registration<$stage> {
+            type Error = AnyRegistration;
+            fn try_from(any: AnyRegistration) -> Result<Self, AnyRegistration> {
+                match any {
+                    AnyRegistration::$stage(r) => Ok(r),
+                    other => Err(other),
+                }
+            }
+        }
+    )*};
+}
+
+conversions!(
+    Registered,
+    Cautioned,
+    Conditions,
+    Suspended,
+    InterimOrder,
+    Lapsed,
+    VoluntarilyRemoved,
+    StruckOff
+);
+
+/// What happened to a registration, without its date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
+#[non_exhaustive]
+pub enum EventKind {
+    /// A caution order, expiring on `expires`.
+    Cautioned {
+        /// The first day the order no longer applies.
+        expires: NaiveDate,
+    },
+    /// A conditions of practice order (at most 3 years).
+    ConditionsImposed {
+        /// The first day the order no longer applies.
+        expires: NaiveDate,
+    },
+    /// A suspension order (at most 1 year).
+    Suspended {
+        /// The first day the order no longer applies.
+        expires: NaiveDate,
+    },
+    /// An interim order (at most 18 months).
+    InterimOrder {
+        /// Conditions or suspension.
+        interim: InterimKind,
+        /// The first day the order no longer applies.
+        expires: NaiveDate,
+    },
+    /// An interim order extended to a later expiry.
+    InterimOrderExtended {
+        /// The new expiry date.
+        expires: NaiveDate,
+    },
+    /// The order in force revoked before its expiry.
+    OrderRevoked,
+    /// Struck off.
+    StruckOff,
+    /// Lapsed (did not renew).
+    Lapsed,
+    /// Voluntarily removed.
+    VoluntarilyRemoved,
+    /// Readmitted after lapsing or removal, with the updating done.
+    Readmitted {
+        /// The updating done before readmission.
+        updating: Updating,
+    },
+    /// Restored after striking off.
+    Restored,
+}
+
+impl EventKind {
+    /// The event's name, as in serialised events.
+    #[must_use]
+    pub const fn name(self) -> &'static str {
+        match self {
+            EventKind::Cautioned { .. } => "cautioned",
+            EventKind::ConditionsImposed { .. } => "conditions_imposed",
+            EventKind::Suspended { .. } => "suspended",
+            EventKind::InterimOrder { .. } => "interim_order",
+            EventKind::InterimOrderExtended { .. } => "interim_order_extended",
+            EventKind::OrderRevoked => "order_revoked",
+            EventKind::StruckOff => "struck_off",
+            EventKind::Lapsed => "lapsed",
+            EventKind::VoluntarilyRemoved => "voluntarily_removed",
+            EventKind::Readmitted { .. } => "readmitted",
+            EventKind::Restored => "restored",
+        }
+    }
+}
+
+/// One dated event in a registration's history.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RegistrationEvent {
+    /// The day it took effect.
+    pub on: NaiveDate,
+    /// What happened.
+    pub kind: EventKind,
+}
+
+fn refused<S>(
+    r: Result<Registration<S>, Refused<impl Into<AnyRegistration>>>,
+) -> Result<AnyRegistration, Refusal>
+where
+    Registration<S>: Into<AnyRegistration>,
+{
+    r.map(Into::into).map_err(|e| e.into_parts().1)
+}
+
+impl AnyRegistration {
+    /// The stage as a plain value.
+    #[must_use]
+    pub fn kind(&self) -> StageKind {
+        each!(self, |r| r.stage().kind())
+    }
+
+    /// The current practice right and the day it began.
+    #[must_use]
+    pub fn practice(&self) -> Practice {
+        each!(self, |r| r.practice())
+    }
+
+    /// The day the current stage began.
+    #[must_use]
+    pub fn stage_since(&self) -> NaiveDate {
+        each!(self, |r| r.stage_since())
+    }
+
+    /// The registration number.
+    #[must_use]
+    pub fn number(&self) -> RegistrationNumber {
+        each!(self, |r| r.number())
+    }
+
+    /// Ends an order whose expiry date is on or before `on` (orders expire without an event).
+    pub fn settle(&mut self, on: NaiveDate) {
+        let expired = each!(&*self, |r| r.stage().order()).is_some_and(|(_, e)| e <= on);
+        if !expired {
+            return;
+        }
+        let next = match self.clone() {
+            AnyRegistration::Cautioned(r) => r.expire(),
+            AnyRegistration::Conditions(r) => r.expire(),
+            AnyRegistration::Suspended(r) => r.expire(),
+            AnyRegistration::InterimOrder(r) => r.expire(),
+            _ => return,
+        };
+        *self = next.into();
+    }
+
+    /// Applies `event` after [settling](AnyRegistration::settle) any expired order, by the
+    /// rules of the typed face; on refusal the registration is unchanged.
+    pub fn apply(
+        &mut self,
+        event: RegistrationEvent,
+        policy: ReadmissionPolicy,
+    ) -> Result<(), Refusal> {
+        let mut settled = self.clone();
+        settled.settle(event.on);
+        let next = settled.step(event, policy)?;
+        *self = next;
+        Ok(())
+    }
+
+    #[allow(clippy::too_many_lines)]
+    fn step(
+        self,
+        event: RegistrationEvent,
+        policy: ReadmissionPolicy,
+    ) -> Result<AnyRegistration, Refusal> {
+        use AnyRegistration as A;
+        use EventKind as E;
+        let on = event.on;
+        let stage = self.kind();
+        let not_applicable = Refusal::NotApplicable {
+            event: event.kind.name(),
+            stage,
+        };
+        macro_rules! on_register {
+            ($r:expr) => {
+                match event.kind {
+                    E::Cautioned { expires } => refused($r.caution(on, expires)),
+                    E::ConditionsImposed { expires } => refused($r.impose_conditions(on, expires)),
+                    E::Suspended { expires } => refused($r.suspend(on, expires)),
+                    E::StruckOff => refused($r.strike_off(on)),
+                    _ => Err(not_applicable),
+                }
+            };
+        }
+        macro_rules! may_practise {
+            ($r:expr) => {
+                match event.kind {
+                    E::InterimOrder { interim, expires } => {
+                        refused($r.interim_order(on, interim, expires))
+                    }
+                    E::Lapsed => refused($r.lapse(on)),
+                    _ => on_register!($r),
+                }
+            };
+        }
+        macro_rules! under_order {
+            ($r:expr, $more:expr) => {
+                match event.kind {
+                    E::OrderRevoked => refused($r.revoke(on)),
+                    _ => $more,
+                }
+            };
+        }
+        match self {
+            A::Registered(r) => match event.kind {
+                E::VoluntarilyRemoved => refused(r.remove_voluntarily(on)),
+                _ => may_practise!(r),
+            },
+            A::Cautioned(r) => under_order!(r, may_practise!(r)),
+            A::Conditions(r) => under_order!(r, may_practise!(r)),
+            A::Suspended(r) => under_order!(r, on_register!(r)),
+            A::InterimOrder(r) => match event.kind {
+                E::InterimOrderExtended { expires } => refused(r.extend(on, expires)),
+                _ => under_order!(r, on_register!(r)),
+            },
+            A::Lapsed(r) => match event.kind {
+                E::Readmitted { updating } => refused(r.readmit(on, updating, policy)),
+                _ => Err(not_applicable),
+            },
+            A::VoluntarilyRemoved(r) => match event.kind {
+                E::Readmitted { updating } => refused(r.readmit(on, updating, policy)),
+                _ => Err(not_applicable),
+            },
+            A::StruckOff(r) => match event.kind {
+                E::Restored => refused(r.restore(on)),
+                _ => Err(not_applicable),
+            },
+        }
+    }
+}
+
+/// The error from replaying a history that does not hold.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, thiserror::Error)]
+#[error("event {index} (`{event}` on {on}) cannot be applied: {reason}")]
+pub struct ReplayError {
+    /// The index of the refused event in the history, from 0.
+    pub index: usize,
+    /// The refused event's name.
+    pub event: &'static str,
+    /// The refused event's date.
+    pub on: NaiveDate,
+    /// Why it was refused.
+    pub reason: Refusal,
+}
+
+/// One registration's history: the number, the day of first registration and the event log.
+/// The state on any day is derived by replaying the log; serde stores the log and replays it
+/// when loading, so a history that does not hold cannot load.
+///
+/// # Example
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use fcp_roadmap::registration::{
+///     EventKind, PracticeRight, RegistrationEvent, RegistrationRecord,
+/// };
+///
+/// let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).ok_or("date");
+/// let mut record = RegistrationRecord::new("OT41405".parse()?, d(2012, 9, 3)?);
+/// record.push(RegistrationEvent {
+///     on: d(2019, 5, 1)?,
+///     kind: EventKind::ConditionsImposed { expires: d(2020, 5, 1)? },
+/// })?;
+/// let p = record.practice_on(d(2019, 12, 1)?).ok_or("registered")?;
+/// assert_eq!((p.right, p.since), (PracticeRight::WithinConditions, d(2019, 5, 1)?));
+/// // The order expired by itself on 1 May 2020.
+/// let p = record.practice_on(d(2021, 1, 1)?).ok_or("registered")?;
+/// assert_eq!((p.right, p.since), (PracticeRight::Freely, d(2020, 5, 1)?));
+/// assert!(!record.in_good_standing_on(d(2012, 9, 2)?));
+///
+/// let json = serde_json::to_string(&record)?;
+/// let back: RegistrationRecord = serde_json::from_str(&json)?;
+/// assert_eq!(back, record);
+/// Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(try_from = "RecordDoc", into = "RecordDoc")]
+pub struct RegistrationRecord {
+    number: RegistrationNumber,
+    first_registered: NaiveDate,
+    policy: ReadmissionPolicy,
+    events: Vec<RegistrationEvent>,
+    current: AnyRegistration,
+}
+
+impl RegistrationRecord {
+    /// A record with no events yet, under the default [`ReadmissionPolicy`].
+    #[must_use]
+    pub fn new(number: RegistrationNumber, first_registered: NaiveDate) -> Self {
+        RegistrationRecord::with_policy(number, first_registered, ReadmissionPolicy::default())
+    }
+
+    /// A record with no events yet, under `policy`.
+    #[must_use]
+    pub fn with_policy(
+        number: RegistrationNumber,
+        first_registered: NaiveDate,
+        policy: ReadmissionPolicy,
+    ) -> Self {
+        RegistrationRecord {
+            number,
+            first_registered,
+            policy,
+            events: Vec::new(),
+            current: Registration::new(number, first_registered).into(),
+        }
+    }
+
+    /// Rebuilds a record by replaying `events` in order.
+    pub fn replay(
+        number: RegistrationNumber,
+        first_registered: NaiveDate,
+        policy: ReadmissionPolicy,
+        events: impl IntoIterator<Item = RegistrationEvent>,
+    ) -> Result<Self, ReplayError> {
+        let mut record = RegistrationRecord::with_policy(number, first_registered, policy);
+        for (index, event) in events.into_iter().enumerate() {
+            record.push(event).map_err(|reason| ReplayError {
+                index,
+                event: event.kind.name(),
+                on: event.on,
+                reason,
+            })?;
+        }
+        Ok(record)
+    }
+
+    /// Applies `event` and appends it to the log; on refusal nothing changes.
+    pub fn push(&mut self, event: RegistrationEvent) -> Result<(), Refusal> {
+        self.current.apply(event, self.policy)?;
+        self.events.push(event);
+        Ok(())
+    }
+
+    /// The registration number.
+    #[must_use]
+    pub const fn number(&self) -> RegistrationNumber {
+        self.number
+    }
+
+    /// The day of first registration.
+    #[must_use]
+    pub const fn first_registered(&self) -> NaiveDate {
+        self.first_registered
+    }
+
+    /// The readmission policy the record is judged under.
+    #[must_use]
+    pub const fn policy(&self) -> ReadmissionPolicy {
+        self.policy
+    }
+
+    /// The event log, oldest first.
+    #[must_use]
+    pub fn events(&self) -> &[RegistrationEvent] {
+        &self.events
+    }
+
+    /// The registration as of the last event (an order that has expired since is not settled:
+    /// use [`RegistrationRecord::state_on`]).
+    #[must_use]
+    pub const fn current(&self) -> &AnyRegistration {
+        &self.current
+    }
+
+    /// The registration on `date`, or `None` before first registration.
+    #[must_use]
+    pub fn state_on(&self, date: NaiveDate) -> Option<AnyRegistration> {
+        if date < self.first_registered {
+            return None;
+        }
+        let mut state: AnyRegistration =
+            Registration::new(self.number, self.first_registered).into();
+        for event in self.events.iter().take_while(|e| e.on <= date) {
+            // The log was checked when it was built, so this cannot fail; stop if it did.
+            if state.apply(*event, self.policy).is_err() {
+                break;
+            }
+        }
+        state.settle(date);
+        Some(state)
+    }
+
+    /// What the registrant may do on `date` and since when, or `None` before first
+    /// registration.
+    #[must_use]
+    pub fn practice_on(&self, date: NaiveDate) -> Option<Practice> {
+        self.state_on(date).map(|s| s.practice())
+    }
+
+    /// Whether the registrant may practise on `date`, freely or within conditions (in good
+    /// standing, DOMAIN.md §2 and §5).
+    #[must_use]
+    pub fn in_good_standing_on(&self, date: NaiveDate) -> bool {
+        self.practice_on(date)
+            .is_some_and(|p| p.right != PracticeRight::NotPermitted)
+    }
+}
+
+/// The serialised form of a [`RegistrationRecord`].
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RecordDoc {
+    number: RegistrationNumber,
+    first_registered: NaiveDate,
+    #[serde(default)]
+    readmission_policy: ReadmissionPolicy,
+    events: Vec<RegistrationEvent>,
+}
+
+impl TryFrom<RecordDoc> for RegistrationRecord {
+    type Error = ReplayError;
+
+    fn try_from(doc: RecordDoc) -> Result<Self, ReplayError> {
+        RegistrationRecord::replay(
+            doc.number,
+            doc.first_registered,
+            doc.readmission_policy,
+            doc.events,
+        )
+    }
+}
+
+impl From<RegistrationRecord> for RecordDoc {
+    fn from(r: RegistrationRecord) -> Self {
+        RecordDoc {
+            number: r.number,
+            first_registered: r.first_registered,
+            readmission_policy: r.policy,
+            events: r.events,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    #[test]
+    fn settle_ends_only_expired_orders() {
+        let reg = Registration::new("SL12345".parse().unwrap(), d(2000, 1, 1));
+        let mut any: AnyRegistration = reg.suspend(d(2001, 1, 1), d(2001, 7, 1)).unwrap().into();
+        any.settle(d(2001, 6, 30));
+        assert_eq!(any.kind(), StageKind::Suspended);
+        any.settle(d(2001, 7, 1));
+        assert_eq!(any.kind(), StageKind::Registered);
+        assert_eq!(any.stage_since(), d(2001, 7, 1));
+    }
+
+    #[test]
+    fn refused_apply_leaves_the_state_alone() {
+        let reg = Registration::new("SL12345".parse().unwrap(), d(2000, 1, 1));
+        let mut any: AnyRegistration = reg.suspend(d(2001, 1, 1), d(2001, 7, 1)).unwrap().into();
+        let before = any.clone();
+        let lapse = RegistrationEvent {
+            on: d(2001, 3, 1),
+            kind: EventKind::Lapsed,
+        };
+        let e = any.apply(lapse, ReadmissionPolicy::default()).unwrap_err();
+        assert_eq!(
+            e,
+            Refusal::NotApplicable {
+                event: "lapsed",
+                stage: StageKind::Suspended
+            }
+        );
+        assert_eq!(any, before);
+        // After expiry the same event applies: the order is settled first.
+        let later = RegistrationEvent {
+            on: d(2001, 8, 1),
+            ..lapse
+        };
+        any.apply(later, ReadmissionPolicy::default()).unwrap();
+        assert_eq!(any.kind(), StageKind::Lapsed);
+        assert_eq!(any.practice().since, d(2001, 8, 1));
+    }
+}

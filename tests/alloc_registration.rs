@@ -1,0 +1,94 @@
+//! Parsing a registration number allocates nothing: a counting global allocator proves it.
+//!
+//! A global allocator needs `unsafe impl GlobalAlloc`; this test file is the only place in the
+//! package that allows `unsafe_code` (Cargo.toml denies it, the library forbids it).
+#![allow(unsafe_code)]
+
+use std::alloc::{GlobalAlloc, Layout, System};
+use std::cell::Cell;
+
+use fcp_roadmap::profession::Profession;
+use fcp_roadmap::registration::{Register, RegistrationNumber};
+
+struct Counting;
+
+thread_local! {
+    static ALLOCATIONS: Cell<usize> = const { Cell::new(0) };
+}
+
+// Delegates every call to the system allocator and only counts.
+unsafe impl GlobalAlloc for Counting {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        let _ = ALLOCATIONS.try_with(|c| c.set(c.get() + 1));
+        // SAFETY: the caller upholds `GlobalAlloc::alloc`'s contract, passed on unchanged.
+        unsafe { System.alloc(layout) }
+    }
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        // SAFETY: `ptr` came from `System.alloc` with this layout.
+        unsafe { System.dealloc(ptr, layout) }
+    }
+    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
+        let _ = ALLOCATIONS.try_with(|c| c.set(c.get() + 1));
+        // SAFETY: as for `alloc` and `dealloc`.
+        unsafe { System.realloc(ptr, layout, new_size) }
+    }
+}
+
+#[global_allocator]
+static GLOBAL: Counting = Counting;
+
+/// Allocations made on this thread while `f` runs.
+fn allocations<T>(f: impl FnOnce() -> T) -> (T, usize) {
+    let before = ALLOCATIONS.with(Cell::get);
+    let out = f();
+    let after = ALLOCATIONS.with(Cell::get);
+    (out, after - before)
+}
+
+#[test]
+fn the_counter_sees_allocations() {
+    let (v, n) = allocations(|| vec![1u8; 16]);
+    assert_eq!(v.len(), 16);
+    assert!(n >= 1);
+}
+
+#[test]
+fn parsing_allocates_nothing() {
+    let inputs = [
+        "PA00981",
+        " ph105985 ",
+        "ODP13892",
+        "CH029821",
+        "GMC 1234567",
+        "NMC 12A3456E",
+        "GOsC 0042",
+    ];
+    for s in inputs {
+        let (n, count) = allocations(|| s.parse::<RegistrationNumber>());
+        assert!(n.is_ok(), "{s}");
+        assert_eq!(count, 0, "parsing {s:?} allocated");
+    }
+    let (n, count) = allocations(|| RegistrationNumber::parse_on(Register::Gmc, "7654321"));
+    assert!(n.is_ok());
+    assert_eq!(count, 0);
+    let (n, count) = allocations(|| {
+        RegistrationNumber::for_profession(Profession::OccupationalTherapist, "OT41405")
+    });
+    assert_eq!(
+        n.map(RegistrationNumber::profession),
+        Ok(Some(Profession::OccupationalTherapist))
+    );
+    assert_eq!(count, 0);
+    // Errors that name a position do not allocate either.
+    let (e, count) = allocations(|| "OT1234567".parse::<RegistrationNumber>());
+    assert!(e.is_err());
+    assert_eq!(count, 0);
+}
+
+#[test]
+fn deserialising_from_borrowed_json_allocates_nothing() {
+    let json = "\"PH44257\"";
+    let (n, count) = allocations(|| serde_json::from_str::<RegistrationNumber>(json));
+    assert_eq!(n.unwrap().profession(), Some(Profession::Physiotherapist));
+    assert_eq!(count, 0);
+}

@@ -1,0 +1,145 @@
+//! Registration numbers: forms accepted, canonical display, errors word for word, serde.
+
+use fcp_roadmap::profession::Profession;
+use fcp_roadmap::registration::{ParseError, Register, RegistrationNumber};
+
+#[track_caller]
+fn ok(s: &str) -> RegistrationNumber {
+    s.parse().unwrap()
+}
+
+#[track_caller]
+fn err(s: &str) -> String {
+    s.parse::<RegistrationNumber>().unwrap_err().to_string()
+}
+
+#[test]
+fn every_hcpc_code_parses_to_its_profession() {
+    for p in Profession::ALL {
+        let Some(code) = p.hcpc_code() else { continue };
+        let n = ok(&format!("{code}00001"));
+        assert_eq!(n.profession(), Some(p));
+        assert_eq!(n.register(), Register::Hcpc);
+        assert_eq!(n.to_string(), format!("{code}00001"));
+        let six = ok(&format!("{}123456", code.to_lowercase()));
+        assert_eq!(six.to_string(), format!("{code}123456"));
+    }
+}
+
+#[test]
+fn case_and_surrounding_space_are_forgiven() {
+    assert_eq!(ok("\t odp13892 \n"), ok("ODP13892"));
+    assert_eq!(ok(" pYl12345").to_string(), "PYL12345");
+}
+
+#[test]
+fn nhs_eight_character_form_is_normalised() {
+    assert_eq!(ok("CH029821").to_string(), "CH29821");
+    assert_eq!(ok("PH095159"), ok("PH95159"));
+    // Six digits without a leading zero are a real six-digit number.
+    assert_eq!(ok("PH105985").to_string(), "PH105985");
+    assert_ne!(ok("PH105985"), ok("PH05985"));
+    // Leading zeros of five-digit numbers are kept.
+    assert_eq!(ok("PA00981").to_string(), "PA00981");
+    assert_ne!(ok("PA00981"), ok("PA09810"));
+    assert_eq!(ok("PA000981"), ok("PA00981"));
+}
+
+#[test]
+fn other_registers_need_their_name_unless_given() {
+    assert_eq!(ok("GMC 7654321").register(), Register::Gmc);
+    assert_eq!(ok("NMC 99Z9999Z").to_string(), "NMC 99Z9999Z");
+    assert_eq!(ok("GOsC 7").to_string(), "GOsC 7");
+    assert_eq!(ok("gosc0000123").to_string(), "GOsC 0000123");
+    assert_eq!(ok("GMC 1234567").profession(), None);
+    let bare = RegistrationNumber::parse_on(Register::Gosc, " 1234567 ").unwrap();
+    assert_eq!(bare.to_string(), "GOsC 1234567");
+    let gmc = RegistrationNumber::parse_on(Register::Gmc, "1234567").unwrap();
+    assert_ne!(bare, gmc);
+    assert_eq!(
+        RegistrationNumber::parse_on(Register::Nmc, "NMC 12A3456E").unwrap(),
+        ok("NMC 12A3456E")
+    );
+}
+
+#[test]
+fn error_texts() {
+    assert_eq!(
+        err("OT1234567"),
+        "expected 5 or 6 digits after `OT`, found 7"
+    );
+    assert_eq!(
+        err("HAD1234"),
+        "expected 5 or 6 digits after `HAD`, found 4"
+    );
+    assert_eq!(err("PH"), "expected 5 or 6 digits after `PH`, found 0");
+    assert_eq!(
+        err(" PH12 45"),
+        "unexpected ` ` at byte 5: expected a digit"
+    );
+    assert_eq!(err(""), "registration number is empty");
+    assert_eq!(
+        err("1234567"),
+        "registration number has no register code at byte 0: write it as `PH12345`, `GMC 1234567`, `NMC 12A3456E` or `GOsC 1234`"
+    );
+    assert_eq!(
+        err("XY12345"),
+        "unknown register code `XY`: expected an HCPC code (AS, BS, CH, CS, DT, HAD, ODP, OR, OT, PA, PH, PO, PYL, RA, SL), `GMC`, `NMC` or `GOsC`"
+    );
+    assert_eq!(
+        err("NMC 1ZA3456E"),
+        "unexpected `Z` at byte 5: expected a digit"
+    );
+    assert_eq!(
+        err("NMC 12A3é56E"),
+        "unexpected `é` at byte 8: expected a digit"
+    );
+    assert_eq!(
+        err("GMC  1234567"),
+        "unexpected ` ` at byte 4: expected a digit"
+    );
+    assert_eq!(
+        RegistrationNumber::parse_on(Register::Hcpc, "12345")
+            .unwrap_err()
+            .to_string(),
+        "registration number has no register code at byte 0: write it as `PH12345`, `GMC 1234567`, `NMC 12A3456E` or `GOsC 1234`"
+    );
+    assert_eq!(
+        RegistrationNumber::parse_on(Register::Nmc, "GMC 1234567").unwrap_err(),
+        ParseError::WrongRegister {
+            expected: Register::Nmc,
+            found: Register::Gmc
+        }
+    );
+}
+
+#[test]
+fn profession_must_match_the_code() {
+    let ok = RegistrationNumber::for_profession(Profession::Paramedic, "pa09970").unwrap();
+    assert_eq!(ok.to_string(), "PA09970");
+    let e = RegistrationNumber::for_profession(Profession::Dietitian, "CH029821").unwrap_err();
+    assert_eq!(
+        e.to_string(),
+        "registration code `CH` (podiatrist) does not match the profession given, dietitian (`DT`)"
+    );
+    let osteo = RegistrationNumber::for_profession(Profession::Osteopath, "1234").unwrap();
+    assert_eq!(osteo.register(), Register::Gosc);
+    assert_eq!(
+        RegistrationNumber::for_profession(Profession::Osteopath, "PH12345")
+            .unwrap_err()
+            .to_string(),
+        "expected a number on the GOsC register, found one on the HCPC register"
+    );
+}
+
+#[test]
+fn serde_goes_through_the_parser() {
+    let n: RegistrationNumber = serde_json::from_str("\" ch029821\"").unwrap();
+    assert_eq!(serde_json::to_string(&n).unwrap(), "\"CH29821\"");
+    let e = serde_json::from_str::<RegistrationNumber>("\"OT1234567\"").unwrap_err();
+    assert!(
+        e.to_string()
+            .starts_with("expected 5 or 6 digits after `OT`, found 7")
+    );
+    assert!(serde_json::from_str::<RegistrationNumber>("12345").is_err());
+}
