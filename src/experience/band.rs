@@ -28,19 +28,30 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer, de};
 /// Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-#[allow(missing_docs)]
 pub enum Band {
+    /// Band 1.
     B1,
+    /// Band 2.
     B2,
+    /// Band 3.
     B3,
+    /// Band 4.
     B4,
+    /// Band 5.
     B5,
+    /// Band 6.
     B6,
+    /// Band 7.
     B7,
+    /// Band 8a.
     B8a,
+    /// Band 8b.
     B8b,
+    /// Band 8c.
     B8c,
+    /// Band 8d.
     B8d,
+    /// Band 9.
     B9,
 }
 
