@@ -200,6 +200,18 @@ proptest! {
     }
 
     #[test]
+    fn wte_from_any_integer_is_accepted_exactly_in_range(u in any::<u16>()) {
+        match Wte::from_ten_thousandths(u) {
+            Ok(w) => prop_assert_eq!(w.ten_thousandths(), u),
+            Err(e) => {
+                prop_assert!(u == 0 || u > 10_000);
+                prop_assert!(e.to_string().ends_with("is out of range: it must be more than 0 and at most 1"));
+            }
+        }
+        prop_assert_eq!(Wte::from_ten_thousandths(u).is_ok(), (1..=10_000).contains(&u));
+    }
+
+    #[test]
     fn every_wte_round_trips(w in any_wte()) {
         prop_assert_eq!(w.to_string().parse::<Wte>(), Ok(w));
         prop_assert_eq!(serde_json::from_str::<Wte>(&serde_json::to_string(&w).unwrap()).unwrap(), w);

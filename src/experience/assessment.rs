@@ -248,7 +248,7 @@ fn component(
 ) -> ComponentAssessment {
     let counted = timeline::counted_before(segments, as_of);
     let first = segments.first().map_or(as_of, |s| s.start);
-    let required = timeline::date_of(first).map_or(0, |d| timeline::days_in_years(d, years));
+    let required = timeline::days_in_years(first, years);
     let required_units = required.saturating_mul(UNIT);
     let met_day = if years == 0 {
         from
@@ -302,8 +302,7 @@ pub(crate) fn assess(
             Some(min)
         } else {
             let first = all.first().map_or(today, |s| s.start);
-            let required = timeline::date_of(first)
-                .map_or(0, |d| timeline::days_in_years(d, band.consolidation_years));
+            let required = timeline::days_in_years(first, band.consolidation_years);
             timeline::reached(&all, required.saturating_mul(UNIT))
         };
         let segments = consolidated.map_or_else(Vec::new, |from| {
@@ -331,5 +330,55 @@ pub(crate) fn assess(
         as_of,
         policy,
         components,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::experience::Wte;
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    #[test]
+    fn experience_days_display_and_rounding() {
+        assert_eq!(ExperienceDays::from_days(1).to_string(), "1 day");
+        assert_eq!(ExperienceDays::from_days(0).to_string(), "0 days");
+        assert_eq!(ExperienceDays(9_135_000).to_string(), "913.5 days");
+        assert_eq!(ExperienceDays(10_001).to_string(), "1.0001 days");
+        assert_eq!(ExperienceDays(10_001).whole_days(), 1);
+        assert_eq!(ExperienceDays(10_001).days_rounded_up(), 2);
+        assert_eq!(
+            serde_json::to_string(&ExperienceDays(9_135_000)).unwrap(),
+            "913.5"
+        );
+    }
+
+    #[test]
+    fn the_latest_component_decides_and_the_largest_shortfall_is_reported() {
+        let periods = [PracticePeriod::new(d(2020, 1, 1), None, Wte::FULL_TIME)
+            .unwrap()
+            .with_band(Band::B6)];
+        let mut rule = ExperienceRequirement::five_years();
+        rule.years = 1;
+        rule.after_consolidation = Some(crate::experience::BandRequirement {
+            consolidation_years: 1,
+            years: 2,
+            min_band: Band::B6,
+        });
+        let a = assess(&periods, &rule, CountingPolicy::CalendarTime, d(2021, 1, 1));
+        assert!(!a.is_met());
+        assert_eq!(a.components()[0].met_on(), Some(d(2021, 1, 1)));
+        assert_eq!(a.met_on(), Some(d(2023, 1, 1)));
+        assert_eq!(a.shortfall(), ExperienceDays::from_days(730));
+        assert_eq!(a.counted(), ExperienceDays::from_days(366));
+        let json = serde_json::to_value(&a).unwrap();
+        assert_eq!(json["components"][1]["met_on"], "2023-01-01");
+        assert_eq!(
+            json["components"][1]["component"]["after_consolidation"]["consolidation_complete_on"],
+            "2021-01-01"
+        );
     }
 }

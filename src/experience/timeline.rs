@@ -46,13 +46,33 @@ fn is_leap(year: i64) -> bool {
     year.rem_euclid(4) == 0 && (year.rem_euclid(100) != 0 || year.rem_euclid(400) == 0)
 }
 
-/// The number of days from `start` to its `years`th anniversary. The anniversary of 29 February
-/// in a common year is 1 March. Exact for any date, even when the anniversary is after
-/// `NaiveDate::MAX`.
-pub(crate) fn days_in_years(start: NaiveDate, years: u16) -> i64 {
-    let y = i64::from(start.year());
+/// The (year, month, day) of a day number, for any day number (H. Hinnant's
+/// `civil_from_days`, shifted to chrono's day numbers).
+fn civil_from_day(day: i64) -> (i64, u32, u32) {
+    // Chrono's day 719 163 is 1970-01-01, day 0 of `days_from_civil`.
+    let z = day - 719_163 + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    let y = yoe + era * 400 + i64::from(m <= 2);
+    // `m` is in 1..=12 and `d` in 1..=31, so the conversions cannot fail.
+    (
+        y,
+        u32::try_from(m).unwrap_or(1),
+        u32::try_from(d).unwrap_or(1),
+    )
+}
+
+/// The number of days from day `start` to its `years`th anniversary. The anniversary of
+/// 29 February in a common year is 1 March. Exact for any day number, even beyond the dates
+/// chrono represents.
+pub(crate) fn days_in_years(start: i64, years: u16) -> i64 {
+    let (y, month, day) = civil_from_day(start);
     let target = y + i64::from(years);
-    let (month, day) = (start.month(), start.day());
     let from = days_from_civil(y, month, day);
     let to = if month == 2 && day == 29 && !is_leap(target) {
         days_from_civil(target, 3, 1)
@@ -163,25 +183,56 @@ mod tests {
     #[test]
     fn anniversaries_in_days() {
         assert_eq!(
-            days_in_years(d(2016, 2, 29), 5),
+            days_in_years(day_number(d(2016, 2, 29)), 5),
             (d(2021, 3, 1) - d(2016, 2, 29)).num_days()
         );
         assert_eq!(
-            days_in_years(d(2016, 2, 29), 4),
+            days_in_years(day_number(d(2016, 2, 29)), 4),
             (d(2020, 2, 29) - d(2016, 2, 29)).num_days()
         );
-        assert_eq!(days_in_years(d(2019, 1, 31), 5), 1826);
-        assert_eq!(days_in_years(d(2020, 1, 31), 5), 1827);
-        assert_eq!(days_in_years(d(2021, 1, 1), 5), 1826);
-        assert_eq!(days_in_years(NaiveDate::MAX, 5), 1826);
-        assert!((365..=366).contains(&days_in_years(NaiveDate::MIN, 1)));
+        assert_eq!(days_in_years(day_number(d(2019, 1, 31)), 5), 1826);
+        assert_eq!(days_in_years(day_number(d(2020, 1, 31)), 5), 1827);
+        assert_eq!(days_in_years(day_number(d(2021, 1, 1)), 5), 1826);
+        assert_eq!(days_in_years(day_number(NaiveDate::MAX), 5), 1826);
+        assert!((365..=366).contains(&days_in_years(day_number(NaiveDate::MIN), 1)));
         for y in [-400, -1, 0, 1, 1900, 2000, 2023, 2024] {
             assert_eq!(
-                days_in_years(d(y, 3, 1), 1),
+                days_in_years(day_number(d(y, 3, 1)), 1),
                 (d(y + 1, 3, 1) - d(y, 3, 1)).num_days(),
                 "{y}"
             );
         }
+    }
+
+    #[test]
+    fn civil_dates_match_chrono() {
+        for date in [
+            NaiveDate::MIN,
+            NaiveDate::MAX,
+            d(1, 1, 1),
+            d(0, 2, 29),
+            d(1970, 1, 1),
+            d(2016, 2, 29),
+            d(2024, 12, 31),
+            d(-1, 3, 1),
+        ] {
+            let (y, m, day) = civil_from_day(day_number(date));
+            assert_eq!(
+                (y, m, day),
+                (i64::from(date.year()), date.month(), date.day()),
+                "{date}"
+            );
+        }
+        // Beyond chrono's range the arithmetic still works.
+        let past_max = day_number(NaiveDate::MAX) + 1;
+        assert_eq!(
+            civil_from_day(past_max),
+            (i64::from(NaiveDate::MAX.year()) + 1, 1, 1)
+        );
+        assert_eq!(
+            days_in_years(past_max, 1),
+            365 + i64::from(is_leap(i64::from(NaiveDate::MAX.year()) + 1))
+        );
     }
 
     #[test]
