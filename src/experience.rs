@@ -50,6 +50,11 @@
 //!   every component is; its `met_on` is the latest component's. A component of zero years is
 //!   met from the day its counting starts (the band component: the day consolidation is
 //!   complete).
+//! - **Adding practice.** Adding a period never reduces the experience counted. Under
+//!   calendar time it never moves `met_on` later either. Under WTE pro rata it can, by a day
+//!   or two: the required count is fixed by the first day of practice, so a little part-time
+//!   practice just before a 29 February adds a full day to the requirement but less than a
+//!   day of experience.
 //! - **Limits.** Arithmetic is exact and never overflows for any [`NaiveDate`]; a date that
 //!   would fall after [`NaiveDate::MAX`] is reported as "never" (`None`).
 //!

@@ -103,3 +103,37 @@ fn future_periods_count_nothing_yet_but_project_the_date() {
     );
     assert_eq!(a.met_on(), None);
 }
+
+#[test]
+fn a_small_part_time_start_before_29_february_adds_a_day_to_the_requirement() {
+    let five = ExperienceRequirement::five_years();
+    let half_time = PracticePeriod::new(d(2016, 3, 1), None, wte("0.5")).unwrap();
+    let a = assess(
+        &[half_time.clone()],
+        &five,
+        CountingPolicy::WteProRata,
+        d(2016, 3, 1),
+    );
+    // 1 March 2016 to 1 March 2021: 1826 days, at half time 3652 days.
+    assert_eq!(
+        a.components()[0].required(),
+        ExperienceDays::from_days(1826)
+    );
+    assert_eq!(a.met_on(), Some(d(2026, 3, 1)));
+
+    // One day at 0.0001 WTE on 28 February 2016 moves the first day before 29 February:
+    // the requirement becomes 1827 days, and the date moves two days later.
+    let sliver = PracticePeriod::new(d(2016, 2, 28), Some(d(2016, 2, 28)), wte("0.0001")).unwrap();
+    let b = assess(
+        &[sliver, half_time],
+        &five,
+        CountingPolicy::WteProRata,
+        d(2016, 3, 1),
+    );
+    assert_eq!(
+        b.components()[0].required(),
+        ExperienceDays::from_days(1827)
+    );
+    assert_eq!(b.counted().ten_thousandths(), 1);
+    assert_eq!(b.met_on(), Some(d(2026, 3, 3)));
+}

@@ -106,7 +106,7 @@ proptest! {
     }
 
     #[test]
-    fn adding_a_period_never_reduces_experience_or_delays_the_date(
+    fn adding_a_period_never_reduces_experience_nor_delays_the_calendar_date(
         periods in prop::collection::vec(small_period(), 0..8),
         extra in small_period(),
         as_of in 0..600_i32,
@@ -124,10 +124,16 @@ proptest! {
         for (b, a) in before.components().iter().zip(after.components()) {
             prop_assert!(a.counted() >= b.counted());
         }
-        if let Some(b) = before.met_on() {
-            prop_assert!(after.met_on().is_some_and(|a| a <= b));
+        // Under calendar time the date never moves later. Under WTE pro rata it can: the
+        // required count is fixed by the first day of practice, so a little part-time practice
+        // just before a 29 February adds a full day to the requirement (see
+        // `a_small_part_time_start_before_29_february_adds_a_day_to_the_requirement`).
+        if policy == CountingPolicy::CalendarTime {
+            if let Some(b) = before.met_on() {
+                prop_assert!(after.met_on().is_some_and(|a| a <= b));
+            }
+            prop_assert!(after.is_met() || !before.is_met());
         }
-        prop_assert!(after.is_met() || !before.is_met());
     }
 
     #[test]
