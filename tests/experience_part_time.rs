@@ -109,7 +109,7 @@ fn a_small_part_time_start_before_29_february_adds_a_day_to_the_requirement() {
     let five = ExperienceRequirement::five_years();
     let half_time = PracticePeriod::new(d(2016, 3, 1), None, wte("0.5")).unwrap();
     let a = assess(
-        &[half_time.clone()],
+        std::slice::from_ref(&half_time),
         &five,
         CountingPolicy::WteProRata,
         d(2016, 3, 1),
