@@ -10,6 +10,7 @@
 //!
 //! The crate does no I/O, reads no clock and keeps no global state: every function takes the
 //! date it should judge "as of".
+#![forbid(unsafe_code)]
 #![cfg_attr(docsrs, feature(doc_cfg))]
 #![cfg_attr(
     not(test),
