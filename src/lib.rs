@@ -21,6 +21,7 @@
     )
 )]
 
+pub mod digest;
 pub mod error;
 pub mod evidence;
 pub mod experience;
