@@ -22,7 +22,9 @@
 
 use crate::profession::Profession;
 
-use super::{Completeness, Framework, RawDomain, RawEntry, RawFramework, RoadmapStage, Serves, Source};
+use super::{
+    Completeness, Framework, RawDomain, RawEntry, RawFramework, RoadmapStage, Serves, Source,
+};
 
 /// The id of the built-in 2018 MSK core capabilities framework.
 pub const MSK_CORE_2018: &str = "msk-fcp-2018";
@@ -30,7 +32,11 @@ pub const MSK_CORE_2018: &str = "msk-fcp-2018";
 /// The id of the built-in 2017 multi-professional advanced clinical practice framework.
 pub const ADVANCED_PRACTICE_2017: &str = "ap-2017";
 
-type Tree = &'static [(&'static str, &'static str, &'static [(&'static str, &'static str)])];
+type Tree = &'static [(
+    &'static str,
+    &'static str,
+    &'static [(&'static str, &'static str)],
+)];
 
 /// DOMAIN.md §7, from <https://www.skillsforhealth.org.uk/resources/musculoskeletal-2018/>.
 const MSK_TREE: Tree = &[
@@ -230,7 +236,11 @@ mod tests {
         assert_eq!(msk.domains().len(), 4);
         assert_eq!(msk.capability_count(), 14);
         let ap = Framework::try_from(advanced_practice_2017_raw()).unwrap();
-        let sizes: Vec<usize> = ap.domains().iter().map(|d| d.capabilities().len()).collect();
+        let sizes: Vec<usize> = ap
+            .domains()
+            .iter()
+            .map(|d| d.capabilities().len())
+            .collect();
         assert_eq!(sizes, [11, 11, 8, 8]);
         assert_eq!(all().len(), 2);
     }

@@ -72,9 +72,9 @@ impl fmt::Display for IdProblem {
             IdProblem::BadChar { found, position } => {
                 write!(f, "{found:?} at position {position} is not allowed")
             }
-            IdProblem::BadSeparator => f.write_str(
-                "a separator may not start or end it, nor follow another separator",
-            ),
+            IdProblem::BadSeparator => {
+                f.write_str("a separator may not start or end it, nor follow another separator")
+            }
         }
     }
 }
@@ -171,7 +171,13 @@ struct Code {
 
 impl Code {
     fn parse(kind: IdKind, s: &str) -> Result<Code, IdError> {
-        check(kind, s, CODE_MAX, |c| c.is_ascii_alphanumeric(), &['.', '-', '_'])?;
+        check(
+            kind,
+            s,
+            CODE_MAX,
+            |c| c.is_ascii_alphanumeric(),
+            &['.', '-', '_'],
+        )?;
         let mut bytes = [0u8; CODE_MAX];
         for (slot, b) in bytes.iter_mut().zip(s.bytes()) {
             *slot = b;
@@ -295,7 +301,11 @@ macro_rules! code_id {
         id_text_impls!($ty, $expecting);
     };
 }
-code_id!(CapabilityId, IdKind::Capability, "a capability id such as `A1` or `1.1`");
+code_id!(
+    CapabilityId,
+    IdKind::Capability,
+    "a capability id such as `A1` or `1.1`"
+);
 code_id!(DomainId, IdKind::Domain, "a domain id such as `A` or `1`");
 
 /// Implements a slug-grammar identifier stored as `Box<str>`.
@@ -337,7 +347,11 @@ macro_rules! slug_id {
 /// ```
 #[derive(Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct FrameworkId(Box<str>);
-slug_id!(FrameworkId, IdKind::Framework, "a framework id such as `msk-fcp-2018`");
+slug_id!(
+    FrameworkId,
+    IdKind::Framework,
+    "a framework id such as `msk-fcp-2018`"
+);
 
 /// The id of an area of practice or clinical presentation evidence can be tagged with: a
 /// lowercase slug such as `frailty` or `mental_health`.
@@ -355,7 +369,15 @@ mod tests {
 
     #[test]
     fn code_grammar() {
-        for ok in ["A1", "1.1", "12.16", "B", "KSA-3", "a_b", "1234567890123456"] {
+        for ok in [
+            "A1",
+            "1.1",
+            "12.16",
+            "B",
+            "KSA-3",
+            "a_b",
+            "1234567890123456",
+        ] {
             assert_eq!(CapabilityId::parse(ok).unwrap().as_str(), ok);
         }
         let e = |s: &str| CapabilityId::parse(s).unwrap_err().to_string();

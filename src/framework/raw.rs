@@ -180,6 +180,29 @@ fn u32_of(n: usize) -> u32 {
     u32::try_from(n).unwrap_or(u32::MAX)
 }
 
+fn parse_areas(raw_areas: Vec<RawEntry>) -> Result<Vec<AreaOfPractice>, FrameworkError> {
+    let mut areas: Vec<AreaOfPractice> = Vec::with_capacity(raw_areas.len());
+    for (a, raw_area) in raw_areas.into_iter().enumerate() {
+        let area_id = parse_id(&raw_area.id, AreaOfPracticeId::parse, || {
+            format!("/areas_of_practice/{a}/id")
+        })?;
+        if let Some(first) = areas.iter().position(|x| x.id == area_id) {
+            return Err(FrameworkError::Duplicate {
+                path: format!("/areas_of_practice/{a}/id"),
+                kind: IdKind::AreaOfPractice,
+                id: raw_area.id,
+                first: format!("/areas_of_practice/{first}/id"),
+            });
+        }
+        let area_title = title(raw_area.title, || format!("/areas_of_practice/{a}/title"))?;
+        areas.push(AreaOfPractice {
+            id: area_id,
+            title: area_title,
+        });
+    }
+    Ok(areas)
+}
+
 impl TryFrom<RawFramework> for Framework {
     type Error = FrameworkError;
 
@@ -189,13 +212,12 @@ impl TryFrom<RawFramework> for Framework {
         let version_text = raw.version.ok_or_else(|| FrameworkError::MissingVersion {
             path: "/version".to_owned(),
         })?;
-        let version = semver::Version::parse(&version_text).map_err(|e| {
-            FrameworkError::InvalidVersion {
+        let version =
+            semver::Version::parse(&version_text).map_err(|e| FrameworkError::InvalidVersion {
                 path: "/version".to_owned(),
                 text: version_text.clone(),
                 reason: e.to_string(),
-            }
-        })?;
+            })?;
         if raw.domains.is_empty() {
             return Err(FrameworkError::NoDomains {
                 path: "/domains".to_owned(),
@@ -254,25 +276,7 @@ impl TryFrom<RawFramework> for Framework {
             });
         }
         index.sort_unstable();
-        let mut areas: Vec<AreaOfPractice> = Vec::with_capacity(raw.areas_of_practice.len());
-        for (a, raw_area) in raw.areas_of_practice.into_iter().enumerate() {
-            let area_id = parse_id(&raw_area.id, AreaOfPracticeId::parse, || {
-                format!("/areas_of_practice/{a}/id")
-            })?;
-            if let Some(first) = areas.iter().position(|x| x.id == area_id) {
-                return Err(FrameworkError::Duplicate {
-                    path: format!("/areas_of_practice/{a}/id"),
-                    kind: IdKind::AreaOfPractice,
-                    id: raw_area.id,
-                    first: format!("/areas_of_practice/{first}/id"),
-                });
-            }
-            let area_title = title(raw_area.title, || format!("/areas_of_practice/{a}/title"))?;
-            areas.push(AreaOfPractice {
-                id: area_id,
-                title: area_title,
-            });
-        }
+        let areas = parse_areas(raw.areas_of_practice)?;
         Ok(Framework {
             id,
             title: fw_title,
