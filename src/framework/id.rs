@@ -230,7 +230,7 @@ macro_rules! id_text_impls {
         }
         impl ::std::fmt::Display for $ty {
             fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-                f.write_str(self.as_str())
+                f.pad(self.as_str())
             }
         }
         impl ::std::fmt::Debug for $ty {
