@@ -51,7 +51,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         println!("  {:>3} {count}  {}", capability.id(), capability.title());
     }
     for link in coverage.unknown_links() {
-        println!("  unknown capability {} in {}", link.capability, link.evidence);
+        println!(
+            "  unknown capability {} in {}",
+            link.capability, link.evidence
+        );
     }
     println!(
         "{} capabilities below the suggested {SUGGESTED_PER_CAPABILITY} pieces",

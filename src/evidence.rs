@@ -53,9 +53,9 @@ pub const SUGGESTED_PER_CAPABILITY: u32 = 3;
 
 /// A kind of evidence (DOMAIN.md §4).
 ///
-/// The kinds are the ones HEE names for Stage 2 [S]; their expansions, and which are
+/// The kinds are the ones HEE names for Stage 2 (DOMAIN.md §4, sourced); their expansions, and which are
 /// workplace-based assessments and which need an assessor, follow the GP-training usage the
-/// roadmap is modelled on [I]:
+/// roadmap is modelled on (our reading, DOMAIN.md §4):
 ///
 /// | kind | serde | WPBA | needs an assessor |
 /// |---|---|---|---|

@@ -21,7 +21,11 @@ static POOL: LazyLock<Vec<CapabilityId>> = LazyLock::new(|| {
         .iter()
         .flat_map(|f| f.capabilities().map(|c| *c.id()).collect::<Vec<_>>())
         .collect();
-    ids.extend(["Z1", "9.9", "A0"].iter().map(|s| s.parse::<CapabilityId>().unwrap()));
+    ids.extend(
+        ["Z1", "9.9", "A0"]
+            .iter()
+            .map(|s| s.parse::<CapabilityId>().unwrap()),
+    );
     ids
 });
 
@@ -74,7 +78,7 @@ proptest! {
         }
         let naive_uncovered: Vec<&CapabilityId> = framework
             .capabilities()
-            .map(|c| c.id())
+            .map(fcp_roadmap::framework::Capability::id)
             .filter(|id| !evidence.iter().any(|e| e.capabilities().contains(id)))
             .collect();
         let uncovered: Vec<&CapabilityId> = coverage.uncovered().iter().map(|c| c.id()).collect();

@@ -36,7 +36,11 @@ fn full_msk_portfolio() -> Vec<EvidenceItem> {
     let ids = [
         "A1", "A2", "B3", "B4", "B5", "C6", "C7", "C8", "C9", "C10", "C11", "C12", "C13", "D14",
     ];
-    let kinds = [EvidenceKind::Cot, EvidenceKind::Cbd, EvidenceKind::ReflectiveLog];
+    let kinds = [
+        EvidenceKind::Cot,
+        EvidenceKind::Cbd,
+        EvidenceKind::ReflectiveLog,
+    ];
     let mut out = Vec::new();
     for (n, cap) in ids.iter().enumerate() {
         for (k, kind) in kinds.iter().enumerate() {
@@ -173,7 +177,12 @@ fn ap_portfolio() -> Vec<EvidenceItem> {
         .enumerate()
         .map(|(n, pair)| {
             let caps: Vec<&str> = pair.iter().map(String::as_str).collect();
-            item(&format!("p{n}"), EvidenceKind::ReflectiveLog, "2024-06-01", &caps)
+            item(
+                &format!("p{n}"),
+                EvidenceKind::ReflectiveLog,
+                "2024-06-01",
+                &caps,
+            )
         })
         .collect()
 }
@@ -200,7 +209,12 @@ fn ap_limits_report_typed_violations() {
     evidence[0] = EvidenceItem::new(parts).unwrap();
     // 17 more pieces on 1.1: 37 pieces, 1.1 has 18, pillar 1 has 23.
     for n in 0..17 {
-        evidence.push(item(&format!("x{n}"), EvidenceKind::Cot, "2024-07-01", &["1.1"]));
+        evidence.push(item(
+            &format!("x{n}"),
+            EvidenceKind::Cot,
+            "2024-07-01",
+            &["1.1"],
+        ));
     }
     evidence.push(item("bare", EvidenceKind::LearningLog, "2024-07-02", &[]));
     let coverage = Coverage::compute(&ap, &evidence);
@@ -218,7 +232,11 @@ fn ap_limits_report_typed_violations() {
     );
     assert!(matches!(
         violations[1],
-        ApViolation::TooManyForCapability { count: 18, max: 2, .. }
+        ApViolation::TooManyForCapability {
+            count: 18,
+            max: 2,
+            ..
+        }
     ));
     let relaxed = ApLimits {
         max_pieces: 40,
@@ -234,5 +252,8 @@ fn ap_limits_report_typed_violations() {
 fn year_month_is_calendar_month() {
     let d = NaiveDate::from_ymd_opt(2024, 2, 29).unwrap();
     let m = fcp_roadmap::evidence::YearMonth::of(d);
-    assert_eq!((m.year(), m.month(), m.to_string()), (2024, 2, "2024-02".to_owned()));
+    assert_eq!(
+        (m.year(), m.month(), m.to_string()),
+        (2024, 2, "2024-02".to_owned())
+    );
 }

@@ -100,7 +100,8 @@ fn item_refusals_read_well() {
 #[test]
 fn field_refusals_come_from_the_field_parsers() {
     let mut v = full();
-    v["attachments"][0]["sha256"] = json!("E3B0C44298FC1C149AFBF4C8996FB92427AE41E4649B934CA495991B7852B855");
+    v["attachments"][0]["sha256"] =
+        json!("E3B0C44298FC1C149AFBF4C8996FB92427AE41E4649B934CA495991B7852B855");
     assert!(
         refusal(v).starts_with(
             "a SHA-256 digest is 64 lowercase hex characters, found 'E' at position 0"
@@ -113,9 +114,9 @@ fn field_refusals_come_from_the_field_parsers() {
     ));
     let mut v = full();
     v["capabilities"][1] = json!("B 3");
-    assert!(refusal(v).starts_with(
-        "invalid capability id `B 3`: ' ' at position 1 is not allowed"
-    ));
+    assert!(
+        refusal(v).starts_with("invalid capability id `B 3`: ' ' at position 1 is not allowed")
+    );
     let mut v = full();
     v["kind"] = json!("mini_cex");
     assert!(refusal(v).starts_with("unknown variant `mini_cex`"));

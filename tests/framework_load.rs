@@ -143,14 +143,18 @@ fn titles_and_framework_id() {
 fn serde_validates_and_refuses_unknown_fields() {
     let mut v = base();
     v["domains"][0]["capabilities"][0]["id"] = json!("");
-    let err = serde_json::from_value::<Framework>(v).unwrap_err().to_string();
+    let err = serde_json::from_value::<Framework>(v)
+        .unwrap_err()
+        .to_string();
     assert_eq!(
         err,
         "/domains/0/capabilities/0/id: invalid capability id ``: it is empty"
     );
     let mut v = base();
     v["domains"][0]["colour"] = json!("red");
-    let err = serde_json::from_value::<Framework>(v).unwrap_err().to_string();
+    let err = serde_json::from_value::<Framework>(v)
+        .unwrap_err()
+        .to_string();
     assert!(err.starts_with("unknown field `colour`"), "{err}");
 }
 
@@ -180,15 +184,15 @@ fn msk_2018_is_as_sourced() {
     assert_eq!(
         ids,
         [
-            "A1", "A2", "B3", "B4", "B5", "C6", "C7", "C8", "C9", "C10", "C11", "C12", "C13",
-            "D14"
+            "A1", "A2", "B3", "B4", "B5", "C6", "C7", "C8", "C9", "C10", "C11", "C12", "C13", "D14"
         ]
     );
     assert_eq!(msk.source().year, 2018);
     assert_eq!(msk.serves().stage, RoadmapStage::Fcp);
     assert_eq!(msk.completeness(), &Completeness::Complete);
     assert_eq!(
-        msk.capability(8).map(|c| c.title()),
+        msk.capability(8)
+            .map(fcp_roadmap::framework::Capability::title),
         Some("Injection therapy")
     );
 }
@@ -197,7 +201,11 @@ fn msk_2018_is_as_sourced() {
 fn ap_2017_is_as_sourced() {
     let ap = Framework::try_from(builtin::advanced_practice_2017_raw()).unwrap();
     assert_eq!(ap.capability_count(), 38);
-    let pillars: Vec<&str> = ap.domains().iter().map(|d| d.title()).collect();
+    let pillars: Vec<&str> = ap
+        .domains()
+        .iter()
+        .map(fcp_roadmap::framework::Domain::title)
+        .collect();
     assert_eq!(
         pillars,
         [
@@ -228,7 +236,11 @@ fn illustrative_ot_example_loads_and_says_so() {
     let ot: Framework = serde_json::from_str(text).unwrap();
     assert!(ot.title().starts_with("ILLUSTRATIVE"));
     assert!(matches!(ot.completeness(), Completeness::Incomplete { .. }));
-    let areas: Vec<&str> = ot.areas_of_practice().iter().map(|a| a.id().as_str()).collect();
+    let areas: Vec<&str> = ot
+        .areas_of_practice()
+        .iter()
+        .map(|a| a.id().as_str())
+        .collect();
     assert_eq!(areas, ["frailty", "mental_health", "work"]);
     assert_eq!(ot.serves().professions, [Profession::OccupationalTherapist]);
     let value: Value = serde_json::from_str(text).unwrap();

@@ -1,8 +1,6 @@
 //! Holding several frameworks and versions; resolving references to the highest match.
 
-use fcp_roadmap::framework::{
-    Framework, FrameworkId, FrameworkRef, FrameworkRegistry, builtin,
-};
+use fcp_roadmap::framework::{Framework, FrameworkId, FrameworkRef, FrameworkRegistry, builtin};
 
 fn msk_at(version: &str) -> Framework {
     let mut raw = builtin::msk_core_2018_raw();
@@ -68,9 +66,15 @@ fn unresolvable_reference_lists_what_is_available() {
     assert_eq!(err.available().len(), 3);
     assert_eq!(err.wanted(), &wanted("msk-fcp-2018", "^2"));
     let none = FrameworkRegistry::new()
-        .resolve(&FrameworkRef::new("x".parse().unwrap(), "*".parse().unwrap()))
+        .resolve(&FrameworkRef::new(
+            "x".parse().unwrap(),
+            "*".parse().unwrap(),
+        ))
         .unwrap_err();
-    assert_eq!(none.to_string(), "no framework matches `x *`; available: none");
+    assert_eq!(
+        none.to_string(),
+        "no framework matches `x *`; available: none"
+    );
 }
 
 #[test]
@@ -83,10 +87,16 @@ fn insert_replaces_the_same_version_and_reference_is_exact() {
     registry.insert(msk_at("1.0.1"));
     let exact = first.reference();
     assert_eq!(exact.to_string(), "msk-fcp-2018 =1.0.0");
-    assert_eq!(registry.resolve(&exact).unwrap().version().to_string(), "1.0.0");
+    assert_eq!(
+        registry.resolve(&exact).unwrap().version().to_string(),
+        "1.0.0"
+    );
     assert!(
         registry
-            .get(&"msk-fcp-2018".parse().unwrap(), &semver::Version::new(1, 0, 1))
+            .get(
+                &"msk-fcp-2018".parse().unwrap(),
+                &semver::Version::new(1, 0, 1)
+            )
             .is_some()
     );
 }
