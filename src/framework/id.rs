@@ -161,12 +161,27 @@ pub(crate) fn check(
 const CODE_MAX: usize = 16;
 const SLUG_MAX: usize = 64;
 
-/// Inline storage for a code: the bytes, zero-padded, then the length. Deriving `Ord` on
-/// (bytes, len) orders codes as their strings order, since no code contains a zero byte.
-#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+/// Inline storage for a code: the bytes, zero-padded, then the length.
+///
+/// Comparing the zero-padded bytes orders codes as their strings order, since no code contains
+/// a zero byte; equal bytes mean equal lengths. The comparison reads the 16 bytes as one
+/// big-endian integer, which keeps that order and makes index look-ups cheap.
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
 struct Code {
     bytes: [u8; CODE_MAX],
     len: u8,
+}
+
+impl Ord for Code {
+    fn cmp(&self, other: &Code) -> std::cmp::Ordering {
+        u128::from_be_bytes(self.bytes).cmp(&u128::from_be_bytes(other.bytes))
+    }
+}
+
+impl PartialOrd for Code {
+    fn partial_cmp(&self, other: &Code) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
 }
 
 impl Code {

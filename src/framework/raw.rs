@@ -22,7 +22,7 @@ pub struct RawFramework {
     pub title: String,
     /// The semantic version (`"1.0.0"`); required, kept optional here so that a missing
     /// version is reported with its place.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub version: Option<String>,
     /// The source document.
     pub source: Source,
