@@ -11,6 +11,8 @@
 //!   38 capabilities `1.1`–`1.11`, `2.1`–`2.11`, `3.1`–`3.8`, `4.1`–`4.8` (DOMAIN.md §6). The
 //!   ids are the source's numbering; the **titles are our own short paraphrases**, not the
 //!   official wording, which is much longer: read the source for it.
+//!   They were written for this crate to tell the capabilities apart; check them against the
+//!   source before showing them to users as a summary of it.
 //!
 //! Not shipped: the 2019 paramedic specialist in primary and urgent care framework (its
 //! capability titles are unknown to us, DOMAIN.md §7, and a domain without capabilities does
