@@ -22,6 +22,7 @@
     )
 )]
 
+pub mod digest;
 pub mod error;
 pub mod evidence;
 pub mod experience;

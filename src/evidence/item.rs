@@ -1,0 +1,346 @@
+//! Evidence items and their attachments.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize, Serializer};
+
+use super::{EvidenceId, EvidenceKind, SupervisorId};
+use crate::digest::Sha256Digest;
+use crate::framework::{AreaOfPracticeId, CapabilityId};
+
+/// A file attached to an evidence item: its URI and, optionally, the SHA-256 digest of its
+/// bytes (lowercase hex in documents).
+///
+/// The URI is not interpreted, only checked to be non-empty and free of white space and
+/// control characters.
+///
+/// # Example
+///
+/// ```
+/// use fcp_roadmap::evidence::Attachment;
+///
+/// let a: Attachment = serde_json::from_str(r#"{"uri": "file:cot-1.pdf",
+///   "sha256": "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"}"#)?;
+/// assert_eq!(a.uri(), "file:cot-1.pdf");
+/// assert!(a.sha256().is_some());
+/// assert!(Attachment::new("my file.pdf", None).is_err());
+/// Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(try_from = "RawAttachment", into = "RawAttachment")]
+pub struct Attachment {
+    uri: String,
+    sha256: Option<Sha256Digest>,
+}
+
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawAttachment {
+    uri: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    sha256: Option<Sha256Digest>,
+}
+
+/// The error from [`Attachment::new`]: the URI is empty or holds white space or a control
+/// character.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("attachment URI `{uri}` is empty or contains white space or a control character")]
+pub struct AttachmentError {
+    uri: String,
+}
+
+impl Attachment {
+    /// An attachment at `uri`, with the digest of its bytes if known.
+    pub fn new(
+        uri: impl Into<String>,
+        sha256: Option<Sha256Digest>,
+    ) -> Result<Attachment, AttachmentError> {
+        let uri = uri.into();
+        if uri.is_empty() || uri.chars().any(|c| c.is_whitespace() || c.is_control()) {
+            return Err(AttachmentError { uri });
+        }
+        Ok(Attachment { uri, sha256 })
+    }
+
+    /// The URI.
+    #[must_use]
+    pub fn uri(&self) -> &str {
+        &self.uri
+    }
+
+    /// The SHA-256 digest of the file, if recorded.
+    #[must_use]
+    pub fn sha256(&self) -> Option<&Sha256Digest> {
+        self.sha256.as_ref()
+    }
+}
+
+impl TryFrom<RawAttachment> for Attachment {
+    type Error = AttachmentError;
+    fn try_from(raw: RawAttachment) -> Result<Self, Self::Error> {
+        Attachment::new(raw.uri, raw.sha256)
+    }
+}
+
+impl From<Attachment> for RawAttachment {
+    fn from(a: Attachment) -> RawAttachment {
+        RawAttachment {
+            uri: a.uri,
+            sha256: a.sha256,
+        }
+    }
+}
+
+/// The parts of an evidence item, before the item's own checks: the input of
+/// [`EvidenceItem::new`] and the JSON shape of an item.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EvidenceParts {
+    /// The item's id.
+    pub id: EvidenceId,
+    /// Its kind.
+    pub kind: EvidenceKind,
+    /// The date the evidence was produced (`"2024-03-04"`).
+    pub date: NaiveDate,
+    /// A short title.
+    pub title: String,
+    /// The capabilities it evidences: ids in the portfolio's framework.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub capabilities: Vec<CapabilityId>,
+    /// The areas of practice it is tagged with.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub areas_of_practice: Vec<AreaOfPracticeId>,
+    /// The supervisor who assessed it; required for kinds that need one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub assessor: Option<SupervisorId>,
+    /// Attached files.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub attachments: Vec<Attachment>,
+}
+
+/// Why an evidence item was refused.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum EvidenceError {
+    /// The kind needs an assessor ([`EvidenceKind::needs_assessor`]) and none is named.
+    #[error("evidence `{id}`: a {kind} needs an assessor")]
+    MissingAssessor {
+        /// The item.
+        id: EvidenceId,
+        /// Its kind.
+        kind: EvidenceKind,
+    },
+    /// The title is empty or white space.
+    #[error("evidence `{id}`: the title is empty")]
+    EmptyTitle {
+        /// The item.
+        id: EvidenceId,
+    },
+    /// A capability is linked twice.
+    #[error("evidence `{id}`: capability `{capability}` is linked twice")]
+    DuplicateCapability {
+        /// The item.
+        id: EvidenceId,
+        /// The capability.
+        capability: CapabilityId,
+    },
+    /// An area of practice is tagged twice.
+    #[error("evidence `{id}`: area of practice `{area}` is tagged twice")]
+    DuplicateArea {
+        /// The item.
+        id: EvidenceId,
+        /// The area.
+        area: AreaOfPracticeId,
+    },
+}
+
+/// One piece of evidence: a COT, a reflective log, a certificate…, linked to capabilities.
+///
+/// Built only through [`EvidenceItem::new`] (serde goes through it too): a kind that
+/// [needs an assessor](EvidenceKind::needs_assessor) must name one, the title is not empty,
+/// and no capability or area is listed twice. Whether the linked capabilities exist in the
+/// portfolio's framework is a question for [`Coverage`](super::Coverage), which reports them.
+///
+/// # Example
+///
+/// ```
+/// use fcp_roadmap::evidence::{EvidenceItem, EvidenceKind, EvidenceParts};
+///
+/// let parts = EvidenceParts {
+///     id: "cbd-1".parse()?,
+///     kind: EvidenceKind::Cbd,
+///     date: "2024-05-02".parse()?,
+///     title: "Shoulder pain with weight loss".to_owned(),
+///     capabilities: vec!["B3".parse()?, "B5".parse()?],
+///     areas_of_practice: vec![],
+///     assessor: None,
+///     attachments: vec![],
+/// };
+/// let err = EvidenceItem::new(parts.clone()).unwrap_err();
+/// assert_eq!(err.to_string(), "evidence `cbd-1`: a CBD needs an assessor");
+///
+/// let item = EvidenceItem::new(EvidenceParts { assessor: Some("dr-khan".parse()?), ..parts })?;
+/// assert_eq!(item.capabilities().len(), 2);
+/// Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Deserialize)]
+#[serde(try_from = "EvidenceParts")]
+pub struct EvidenceItem {
+    id: EvidenceId,
+    kind: EvidenceKind,
+    date: NaiveDate,
+    title: String,
+    capabilities: Vec<CapabilityId>,
+    areas_of_practice: Vec<AreaOfPracticeId>,
+    assessor: Option<SupervisorId>,
+    attachments: Vec<Attachment>,
+}
+
+fn first_duplicate<T: PartialEq>(items: &[T]) -> Option<&T> {
+    items
+        .iter()
+        .enumerate()
+        .find(|&(i, x)| items.iter().take(i).any(|y| y == x))
+        .map(|(_, x)| x)
+}
+
+impl EvidenceItem {
+    /// Checks the parts and builds the item.
+    pub fn new(parts: EvidenceParts) -> Result<EvidenceItem, EvidenceError> {
+        let id = parts.id;
+        if parts.kind.needs_assessor() && parts.assessor.is_none() {
+            return Err(EvidenceError::MissingAssessor {
+                id,
+                kind: parts.kind,
+            });
+        }
+        if parts.title.trim().is_empty() {
+            return Err(EvidenceError::EmptyTitle { id });
+        }
+        if let Some(&capability) = first_duplicate(&parts.capabilities) {
+            return Err(EvidenceError::DuplicateCapability { id, capability });
+        }
+        if let Some(area) = first_duplicate(&parts.areas_of_practice) {
+            let area = area.clone();
+            return Err(EvidenceError::DuplicateArea { id, area });
+        }
+        Ok(EvidenceItem {
+            id,
+            kind: parts.kind,
+            date: parts.date,
+            title: parts.title,
+            capabilities: parts.capabilities,
+            areas_of_practice: parts.areas_of_practice,
+            assessor: parts.assessor,
+            attachments: parts.attachments,
+        })
+    }
+
+    /// Gives back the parts.
+    #[must_use]
+    pub fn into_parts(self) -> EvidenceParts {
+        EvidenceParts {
+            id: self.id,
+            kind: self.kind,
+            date: self.date,
+            title: self.title,
+            capabilities: self.capabilities,
+            areas_of_practice: self.areas_of_practice,
+            assessor: self.assessor,
+            attachments: self.attachments,
+        }
+    }
+
+    /// The item's id.
+    #[must_use]
+    pub fn id(&self) -> &EvidenceId {
+        &self.id
+    }
+
+    /// Its kind.
+    #[must_use]
+    pub fn kind(&self) -> EvidenceKind {
+        self.kind
+    }
+
+    /// The date the evidence was produced.
+    #[must_use]
+    pub fn date(&self) -> NaiveDate {
+        self.date
+    }
+
+    /// Its title.
+    #[must_use]
+    pub fn title(&self) -> &str {
+        &self.title
+    }
+
+    /// The capabilities it links, in document order, without repeats.
+    #[must_use]
+    pub fn capabilities(&self) -> &[CapabilityId] {
+        &self.capabilities
+    }
+
+    /// The areas of practice it is tagged with.
+    #[must_use]
+    pub fn areas_of_practice(&self) -> &[AreaOfPracticeId] {
+        &self.areas_of_practice
+    }
+
+    /// The supervisor who assessed it, if named.
+    #[must_use]
+    pub fn assessor(&self) -> Option<&SupervisorId> {
+        self.assessor.as_ref()
+    }
+
+    /// Its attachments.
+    #[must_use]
+    pub fn attachments(&self) -> &[Attachment] {
+        &self.attachments
+    }
+}
+
+impl TryFrom<EvidenceParts> for EvidenceItem {
+    type Error = EvidenceError;
+    fn try_from(parts: EvidenceParts) -> Result<Self, Self::Error> {
+        EvidenceItem::new(parts)
+    }
+}
+
+impl From<EvidenceItem> for EvidenceParts {
+    fn from(item: EvidenceItem) -> EvidenceParts {
+        item.into_parts()
+    }
+}
+
+/// The serialised shape of an item, borrowed: the same fields as [`EvidenceParts`].
+#[derive(Serialize)]
+struct PartsRef<'a> {
+    id: &'a EvidenceId,
+    kind: EvidenceKind,
+    date: NaiveDate,
+    title: &'a str,
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    capabilities: &'a [CapabilityId],
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    areas_of_practice: &'a [AreaOfPracticeId],
+    #[serde(skip_serializing_if = "Option::is_none")]
+    assessor: Option<&'a SupervisorId>,
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    attachments: &'a [Attachment],
+}
+
+impl Serialize for EvidenceItem {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        PartsRef {
+            id: &self.id,
+            kind: self.kind,
+            date: self.date,
+            title: &self.title,
+            capabilities: &self.capabilities,
+            areas_of_practice: &self.areas_of_practice,
+            assessor: self.assessor.as_ref(),
+            attachments: &self.attachments,
+        }
+        .serialize(serializer)
+    }
+}
