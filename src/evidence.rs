@@ -38,12 +38,11 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 
 mod coverage;
-mod id;
 mod item;
 mod limits;
 
+pub use crate::id::{EvidenceId, SupervisorId};
 pub use coverage::{Coverage, Shortfall, UnknownArea, UnknownLink, YearMonth};
-pub use id::{EvidenceId, SupervisorId};
 pub use item::{Attachment, AttachmentError, EvidenceError, EvidenceItem, EvidenceParts};
 pub use limits::{ApLimits, ApViolation};
 

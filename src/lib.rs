@@ -27,8 +27,11 @@ pub mod error;
 pub mod evidence;
 pub mod experience;
 pub mod framework;
+pub mod id;
 pub mod profession;
 pub mod registration;
 pub mod rules;
+pub mod signoff;
+pub mod supervisor;
 
 pub use error::Error;

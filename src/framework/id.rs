@@ -27,6 +27,10 @@ pub enum IdKind {
     Evidence,
     /// A supervisor id (`crate::evidence::SupervisorId`).
     Supervisor,
+    /// A person id (`crate::id::PersonId`).
+    Person,
+    /// A checklist component id (`crate::id::ComponentId`).
+    Component,
 }
 
 impl fmt::Display for IdKind {
@@ -38,6 +42,8 @@ impl fmt::Display for IdKind {
             IdKind::AreaOfPractice => "area of practice id",
             IdKind::Evidence => "evidence id",
             IdKind::Supervisor => "supervisor id",
+            IdKind::Person => "person id",
+            IdKind::Component => "checklist component id",
         })
     }
 }

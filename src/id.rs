@@ -1,4 +1,5 @@
-//! Evidence and supervisor ids.
+//! Identifiers of evidence and of people: supervisors, trainees, education providers, and
+//! the checklist components the caller names.
 
 use crate::framework::{IdError, IdKind, check_id, id_text_impls};
 
@@ -31,6 +32,24 @@ pub struct EvidenceId(Box<str>);
 #[derive(Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct SupervisorId(Box<str>);
 
+/// The id of anyone who signs or is supervised: a trainee, a supervisor signing, an education
+/// provider. Same grammar as [`EvidenceId`]; a supervisor signs under their [`SupervisorId`]'s
+/// text.
+///
+/// ```
+/// use fcp_roadmap::id::PersonId;
+/// let id: PersonId = "ot-ada".parse()?;
+/// assert_eq!(id.to_string(), "ot-ada");
+/// Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct PersonId(Box<str>);
+
+/// The caller's name for a component of a roadmap checklist (the official list of components,
+/// roadmap section 9.4, is not available to us: DOMAIN.md §3). Same grammar as [`EvidenceId`].
+#[derive(Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct ComponentId(Box<str>);
+
 macro_rules! token_id {
     ($ty:ident, $kind:expr, $expecting:literal) => {
         impl $ty {
@@ -57,6 +76,16 @@ token_id!(
     SupervisorId,
     IdKind::Supervisor,
     "a supervisor id such as `dr-khan`"
+);
+token_id!(
+    PersonId,
+    IdKind::Person,
+    "a person id such as `ot-ada-lovelace`"
+);
+token_id!(
+    ComponentId,
+    IdKind::Component,
+    "a checklist component id such as `pdp-agreed`"
 );
 
 #[cfg(test)]

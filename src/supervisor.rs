@@ -1,0 +1,615 @@
+//! Roadmap supervisors: who may supervise whom, their training and their capacity.
+//!
+//! Source: Cheshire and Merseyside primary care training hub,
+//! <https://cptraininghub.nhs.uk/first-contact-practitioner-fcp-supervisor-training/> (who may
+//! supervise, four trainees per whole-time equivalent), and the NHSE notice reproduced at
+//! <https://haxbygrouptraining.co.uk/scheme/latest-news> (training no longer required after the
+//! 2023 changes); DOMAIN.md §5.
+//!
+//! A [`Supervisor`] is built through [`Supervisor::new`], which refuses combinations that cannot
+//! exist (a GP who is not on the GMC register, a GP top-up course taken by someone who is not a
+//! GP). Whether a supervisor may take on or sign for a trainee on a given day is a question with a
+//! reason for every "no": [`Supervisor::check_may_supervise`] and [`Supervisor::check_may_sign`]
+//! return a [`SupervisorRefusal`] with a stable [`code`](SupervisorRefusal::code).
+//!
+//! # Example
+//!
+//! ```
+//! use chrono::NaiveDate;
+//! use fcp_roadmap::experience::Wte;
+//! use fcp_roadmap::registration::{RegistrationNumber, RegistrationRecord};
+//! use fcp_roadmap::rules::{RuleSet, RuleSetId};
+//! use fcp_roadmap::supervisor::{
+//!     PersonId, SupervisionPolicy, Supervisor, SupervisorKind, Trainee, TraineeKind,
+//! };
+//!
+//! let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).ok_or("bad date");
+//! let gp = Supervisor::new(
+//!     "dr-jones".parse()?,
+//!     SupervisorKind::Gp,
+//!     RegistrationRecord::new("GMC 7012345".parse()?, d(2005, 8, 1)?),
+//!     Wte::FULL_TIME,
+//! )?;
+//! let trainee = Trainee {
+//!     id: "ot-ada".parse::<PersonId>()?,
+//!     registration: "OT41405".parse::<RegistrationNumber>()?,
+//!     kind: TraineeKind::Fcp,
+//! };
+//! let rules = RuleSet::builtin(RuleSetId::Roadmap2024);
+//! gp.check_may_supervise(&trainee, d(2024, 6, 3)?, &rules, &SupervisionPolicy::default())?;
+//! gp.check_may_sign(&trainee, d(2024, 11, 29)?)?;
+//!
+//! // Under roadmap 2021 the same GP needs Roadmap Supervisor training first.
+//! let old = RuleSet::builtin(RuleSetId::Roadmap2021);
+//! let refusal = gp
+//!     .check_may_supervise(&trainee, d(2022, 2, 1)?, &old, &SupervisionPolicy::default())
+//!     .unwrap_err();
+//! assert_eq!(refusal.code(), "S003");
+//! Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+
+use std::fmt;
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+pub use crate::evidence::SupervisorId;
+pub use crate::id::PersonId;
+
+use crate::experience::Wte;
+use crate::registration::{Register, RegistrationNumber, RegistrationRecord};
+use crate::rules::RuleSet;
+
+/// The grounds on which someone may act as a roadmap supervisor (DOMAIN.md §5, from CPTH).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum SupervisorKind {
+    /// A general practitioner, on the GMC register.
+    Gp,
+    /// A first contact practitioner who has completed stages 1 and 2. May supervise FCP
+    /// trainees only.
+    Fcp,
+    /// An advanced practitioner recognised by the Centre for Advancing Practice.
+    AdvancedPractitioner,
+    /// A clinician with a postgraduate master's degree.
+    MastersClinician,
+}
+
+impl SupervisorKind {
+    /// Whether a supervisor of this kind may supervise a trainee of `trainee` kind: an FCP
+    /// supervises FCP trainees only; the others may supervise either.
+    #[must_use]
+    pub const fn may_supervise(self, trainee: TraineeKind) -> bool {
+        !matches!(
+            (self, trainee),
+            (SupervisorKind::Fcp, TraineeKind::AdvancedPractice)
+        )
+    }
+
+    /// The name used in documents (`"gp"`, `"fcp"`, …).
+    #[must_use]
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            SupervisorKind::Gp => "gp",
+            SupervisorKind::Fcp => "fcp",
+            SupervisorKind::AdvancedPractitioner => "advanced_practitioner",
+            SupervisorKind::MastersClinician => "masters_clinician",
+        }
+    }
+}
+
+impl fmt::Display for SupervisorKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// The pathway a trainee is on, which decides who may supervise them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum TraineeKind {
+    /// Training towards first contact practice (the roadmap's stages 1 and 2).
+    Fcp,
+    /// Training towards advanced practice (roadmap 2021 stage 3, or the Centre's routes).
+    AdvancedPractice,
+}
+
+impl fmt::Display for TraineeKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            TraineeKind::Fcp => "FCP",
+            TraineeKind::AdvancedPractice => "advanced practice",
+        })
+    }
+}
+
+/// A course of Roadmap Supervisor training (DOMAIN.md §5).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum TrainingKind {
+    /// The two-day Roadmap Supervisor course.
+    RoadmapSupervisorCourse,
+    /// The online top-up for GPs who are already Tier 3 or educational supervisors.
+    GpTopUp,
+}
+
+/// A training course a supervisor completed, and when.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Training {
+    /// Which course.
+    pub kind: TrainingKind,
+    /// The day it was completed.
+    pub completed_on: NaiveDate,
+}
+
+/// A trainee a supervisor is responsible for, from one day to another.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, try_from = "RawAssignment")]
+pub struct Assignment {
+    trainee: PersonId,
+    from: NaiveDate,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    until: Option<NaiveDate>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawAssignment {
+    trainee: PersonId,
+    from: NaiveDate,
+    #[serde(default)]
+    until: Option<NaiveDate>,
+}
+
+impl TryFrom<RawAssignment> for Assignment {
+    type Error = SupervisorError;
+
+    fn try_from(raw: RawAssignment) -> Result<Self, Self::Error> {
+        Assignment::new(raw.trainee, raw.from, raw.until)
+    }
+}
+
+impl Assignment {
+    /// An assignment from `from` to `until` (inclusive; `None` while it continues).
+    pub fn new(
+        trainee: PersonId,
+        from: NaiveDate,
+        until: Option<NaiveDate>,
+    ) -> Result<Assignment, SupervisorError> {
+        if let Some(until) = until {
+            if until < from {
+                return Err(SupervisorError::AssignmentEndsBeforeItStarts {
+                    trainee,
+                    from,
+                    until,
+                });
+            }
+        }
+        Ok(Assignment {
+            trainee,
+            from,
+            until,
+        })
+    }
+
+    /// The trainee.
+    #[must_use]
+    pub fn trainee(&self) -> &PersonId {
+        &self.trainee
+    }
+
+    /// The first day.
+    #[must_use]
+    pub const fn from(&self) -> NaiveDate {
+        self.from
+    }
+
+    /// The last day, if it has ended.
+    #[must_use]
+    pub const fn until(&self) -> Option<NaiveDate> {
+        self.until
+    }
+
+    /// Whether the assignment runs on `on`.
+    #[must_use]
+    pub fn is_active_on(&self, on: NaiveDate) -> bool {
+        self.from <= on && self.until.is_none_or(|u| on <= u)
+    }
+}
+
+/// The trainee a question is about: who they are, their registration number (to catch someone
+/// supervising themselves under another id) and their pathway.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Trainee {
+    /// The trainee's id.
+    pub id: PersonId,
+    /// The trainee's registration number.
+    pub registration: RegistrationNumber,
+    /// The pathway they are on.
+    pub kind: TraineeKind,
+}
+
+/// Policy values for supervision, with the published defaults.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SupervisionPolicy {
+    /// How many trainees one whole-time-equivalent supervisor may have at a time: **4**
+    /// (CPTH, DOMAIN.md §5). A part-time supervisor's limit is this times their WTE, rounded
+    /// down.
+    pub trainees_per_wte: u32,
+}
+
+impl Default for SupervisionPolicy {
+    fn default() -> Self {
+        SupervisionPolicy {
+            trainees_per_wte: 4,
+        }
+    }
+}
+
+/// A roadmap supervisor.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(
+    deny_unknown_fields,
+    try_from = "RawSupervisor",
+    into = "RawSupervisor"
+)]
+pub struct Supervisor {
+    id: SupervisorId,
+    kind: SupervisorKind,
+    registration: RegistrationRecord,
+    wte: Wte,
+    training: Vec<Training>,
+    assignments: Vec<Assignment>,
+}
+
+/// The JSON shape of a supervisor.
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawSupervisor {
+    id: SupervisorId,
+    kind: SupervisorKind,
+    registration: RegistrationRecord,
+    wte: Wte,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    training: Vec<Training>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    assignments: Vec<Assignment>,
+}
+
+impl TryFrom<RawSupervisor> for Supervisor {
+    type Error = SupervisorError;
+
+    fn try_from(raw: RawSupervisor) -> Result<Self, Self::Error> {
+        let mut s = Supervisor::new(raw.id, raw.kind, raw.registration, raw.wte)?;
+        for t in raw.training {
+            s = s.with_training(t)?;
+        }
+        s.assignments = raw.assignments;
+        Ok(s)
+    }
+}
+
+impl From<Supervisor> for RawSupervisor {
+    fn from(s: Supervisor) -> Self {
+        RawSupervisor {
+            id: s.id,
+            kind: s.kind,
+            registration: s.registration,
+            wte: s.wte,
+            training: s.training,
+            assignments: s.assignments,
+        }
+    }
+}
+
+/// Why a supervisor record could not be built.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum SupervisorError {
+    /// A GP supervisor whose registration is not on the GMC register.
+    #[error("supervisor `{id}` is a GP but {number} is not a GMC number")]
+    GpNotOnGmcRegister {
+        /// The supervisor.
+        id: SupervisorId,
+        /// The number given.
+        number: RegistrationNumber,
+    },
+    /// A GP top-up course recorded for someone who is not a GP.
+    #[error("supervisor `{id}` is not a GP, so cannot have taken the GP top-up course")]
+    GpTopUpForNonGp {
+        /// The supervisor.
+        id: SupervisorId,
+    },
+    /// An assignment whose last day is before its first.
+    #[error("the assignment of trainee `{trainee}` ends on {until}, before it starts on {from}")]
+    AssignmentEndsBeforeItStarts {
+        /// The trainee.
+        trainee: PersonId,
+        /// The first day given.
+        from: NaiveDate,
+        /// The last day given.
+        until: NaiveDate,
+    },
+}
+
+/// Why a supervisor may not supervise, or sign for, a trainee on a given day.
+///
+/// Every refusal has a stable [`code`](Self::code) and a message a training hub can act on.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, thiserror::Error)]
+#[non_exhaustive]
+pub enum SupervisorRefusal {
+    /// Nobody supervises or signs for themselves (DOMAIN.md §5).
+    #[error(
+        "supervisor `{supervisor}` is the trainee: nobody may supervise or sign for themselves"
+    )]
+    SelfSupervision {
+        /// The supervisor.
+        supervisor: SupervisorId,
+    },
+    /// An FCP supervisor may supervise FCP trainees only (CPTH, DOMAIN.md §5).
+    #[error(
+        "supervisor `{supervisor}` is an FCP and may supervise FCP trainees only, not a {trainee} trainee"
+    )]
+    FcpSupervisesFcpOnly {
+        /// The supervisor.
+        supervisor: SupervisorId,
+        /// The trainee's pathway.
+        trainee: TraineeKind,
+    },
+    /// The rule set requires Roadmap Supervisor training and none was completed by the day.
+    #[error(
+        "supervisor `{supervisor}` had completed no Roadmap Supervisor training by {on}, which {rule_set} requires"
+    )]
+    TrainingRequired {
+        /// The supervisor.
+        supervisor: SupervisorId,
+        /// The day.
+        on: NaiveDate,
+        /// The rule set that requires it.
+        rule_set: crate::rules::RuleSetId,
+    },
+    /// The supervisor already has as many trainees as their WTE allows (CPTH, DOMAIN.md §5).
+    #[error(
+        "supervisor `{supervisor}` already has {current} trainees on {on}; at {wte} WTE the limit is {limit}"
+    )]
+    OverCapacity {
+        /// The supervisor.
+        supervisor: SupervisorId,
+        /// The day.
+        on: NaiveDate,
+        /// Trainees they already have that day, not counting this one.
+        current: u32,
+        /// Their limit.
+        limit: u32,
+        /// Their whole-time equivalence.
+        wte: Wte,
+    },
+    /// The supervisor's own registration did not allow them to practise on the day.
+    #[error(
+        "supervisor `{supervisor}` ({number}) was not in good standing on {on}, so cannot supervise or sign"
+    )]
+    NotInGoodStanding {
+        /// The supervisor.
+        supervisor: SupervisorId,
+        /// Their registration number.
+        number: RegistrationNumber,
+        /// The day.
+        on: NaiveDate,
+    },
+}
+
+impl SupervisorRefusal {
+    /// The refusal's stable code: `S001`–`S005`.
+    #[must_use]
+    pub const fn code(&self) -> &'static str {
+        match self {
+            SupervisorRefusal::SelfSupervision { .. } => "S001",
+            SupervisorRefusal::FcpSupervisesFcpOnly { .. } => "S002",
+            SupervisorRefusal::TrainingRequired { .. } => "S003",
+            SupervisorRefusal::OverCapacity { .. } => "S004",
+            SupervisorRefusal::NotInGoodStanding { .. } => "S005",
+        }
+    }
+}
+
+impl Supervisor {
+    /// A supervisor with no training recorded and no trainees assigned.
+    ///
+    /// Refused: a GP whose number is not a GMC number.
+    pub fn new(
+        id: SupervisorId,
+        kind: SupervisorKind,
+        registration: RegistrationRecord,
+        wte: Wte,
+    ) -> Result<Supervisor, SupervisorError> {
+        let number = registration.number();
+        if kind == SupervisorKind::Gp && number.register() != Register::Gmc {
+            return Err(SupervisorError::GpNotOnGmcRegister { id, number });
+        }
+        Ok(Supervisor {
+            id,
+            kind,
+            registration,
+            wte,
+            training: Vec::new(),
+            assignments: Vec::new(),
+        })
+    }
+
+    /// Records a completed training course. Refused: a GP top-up for someone not a GP.
+    pub fn with_training(mut self, training: Training) -> Result<Supervisor, SupervisorError> {
+        if training.kind == TrainingKind::GpTopUp && self.kind != SupervisorKind::Gp {
+            return Err(SupervisorError::GpTopUpForNonGp { id: self.id });
+        }
+        self.training.push(training);
+        Ok(self)
+    }
+
+    /// Records a trainee assignment (another trainee counted against capacity).
+    #[must_use]
+    pub fn with_assignment(mut self, assignment: Assignment) -> Supervisor {
+        self.assignments.push(assignment);
+        self
+    }
+
+    /// The supervisor's id.
+    #[must_use]
+    pub fn id(&self) -> &SupervisorId {
+        &self.id
+    }
+
+    /// Their kind.
+    #[must_use]
+    pub const fn kind(&self) -> SupervisorKind {
+        self.kind
+    }
+
+    /// Their own registration history.
+    #[must_use]
+    pub const fn registration(&self) -> &RegistrationRecord {
+        &self.registration
+    }
+
+    /// Their whole-time equivalence.
+    #[must_use]
+    pub const fn wte(&self) -> Wte {
+        self.wte
+    }
+
+    /// Training they completed.
+    #[must_use]
+    pub fn training(&self) -> &[Training] {
+        &self.training
+    }
+
+    /// Their trainee assignments.
+    #[must_use]
+    pub fn assignments(&self) -> &[Assignment] {
+        &self.assignments
+    }
+
+    /// Whether they had completed Roadmap Supervisor training (either course) by `on`.
+    #[must_use]
+    pub fn trained_by(&self, on: NaiveDate) -> bool {
+        self.training.iter().any(|t| t.completed_on <= on)
+    }
+
+    /// How many trainees they may have at a time: `trainees_per_wte × WTE`, rounded down.
+    ///
+    /// ```
+    /// use fcp_roadmap::experience::Wte;
+    /// # use fcp_roadmap::supervisor::*;
+    /// # use fcp_roadmap::registration::RegistrationRecord;
+    /// # let d = chrono::NaiveDate::from_ymd_opt(2010, 1, 1).ok_or("bad date")?;
+    /// let s = Supervisor::new(
+    ///     "ap-1".parse()?,
+    ///     SupervisorKind::AdvancedPractitioner,
+    ///     RegistrationRecord::new("PH105985".parse()?, d),
+    ///     "0.6".parse::<Wte>()?,
+    /// )?;
+    /// assert_eq!(s.capacity(&SupervisionPolicy::default()), 2);
+    /// Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn capacity(&self, policy: &SupervisionPolicy) -> u32 {
+        let units = u64::from(policy.trainees_per_wte) * u64::from(self.wte.ten_thousandths());
+        u32::try_from(units / 10_000).unwrap_or(u32::MAX)
+    }
+
+    /// How many trainees other than `except` they are assigned on `on`.
+    #[must_use]
+    pub fn trainees_on(&self, on: NaiveDate, except: Option<&PersonId>) -> u32 {
+        let n = self
+            .assignments
+            .iter()
+            .filter(|a| a.is_active_on(on) && Some(a.trainee()) != except)
+            .count();
+        u32::try_from(n).unwrap_or(u32::MAX)
+    }
+
+    fn check_not_self(&self, trainee: &Trainee) -> Result<(), SupervisorRefusal> {
+        if self.id.as_str() == trainee.id.as_str()
+            || self.registration.number() == trainee.registration
+        {
+            return Err(SupervisorRefusal::SelfSupervision {
+                supervisor: self.id.clone(),
+            });
+        }
+        Ok(())
+    }
+
+    fn check_standing(&self, on: NaiveDate) -> Result<(), SupervisorRefusal> {
+        if self.registration.in_good_standing_on(on) {
+            Ok(())
+        } else {
+            Err(SupervisorRefusal::NotInGoodStanding {
+                supervisor: self.id.clone(),
+                number: self.registration.number(),
+                on,
+            })
+        }
+    }
+
+    fn check_kind(&self, trainee: &Trainee) -> Result<(), SupervisorRefusal> {
+        if self.kind.may_supervise(trainee.kind) {
+            Ok(())
+        } else {
+            Err(SupervisorRefusal::FcpSupervisesFcpOnly {
+                supervisor: self.id.clone(),
+                trainee: trainee.kind,
+            })
+        }
+    }
+
+    /// Whether this supervisor may take on `trainee` on `on` under `rules`: not themselves, of a
+    /// kind that may supervise the trainee's pathway, trained where the rule set requires it, in
+    /// good standing, and with room under their capacity (the trainee's own assignment is not
+    /// counted against it).
+    pub fn check_may_supervise(
+        &self,
+        trainee: &Trainee,
+        on: NaiveDate,
+        rules: &RuleSet,
+        policy: &SupervisionPolicy,
+    ) -> Result<(), SupervisorRefusal> {
+        self.check_not_self(trainee)?;
+        self.check_kind(trainee)?;
+        if rules.supervisor_training_required && !self.trained_by(on) {
+            return Err(SupervisorRefusal::TrainingRequired {
+                supervisor: self.id.clone(),
+                on,
+                rule_set: rules.id,
+            });
+        }
+        self.check_standing(on)?;
+        let current = self.trainees_on(on, Some(&trainee.id));
+        let limit = self.capacity(policy);
+        if current >= limit {
+            return Err(SupervisorRefusal::OverCapacity {
+                supervisor: self.id.clone(),
+                on,
+                current,
+                limit,
+                wte: self.wte,
+            });
+        }
+        Ok(())
+    }
+
+    /// Whether this supervisor may sign for `trainee` on `on`: not themselves, of a kind that may
+    /// supervise the trainee's pathway, and in good standing on the signing day (DOMAIN.md §5).
+    pub fn check_may_sign(
+        &self,
+        trainee: &Trainee,
+        on: NaiveDate,
+    ) -> Result<(), SupervisorRefusal> {
+        self.check_not_self(trainee)?;
+        self.check_kind(trainee)?;
+        self.check_standing(on)
+    }
+}
