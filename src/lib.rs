@@ -35,3 +35,8 @@ pub mod signoff;
 pub mod supervisor;
 
 pub use error::Error;
+
+/// The README's example, compiled and run as a doctest.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+pub struct ReadmeDoctests;
