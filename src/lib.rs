@@ -22,6 +22,7 @@
     )
 )]
 
+pub mod advanced;
 pub mod digest;
 pub mod error;
 pub mod evidence;
