@@ -23,6 +23,7 @@
 )]
 
 pub mod advanced;
+pub mod badge;
 pub mod digest;
 pub mod error;
 pub mod evidence;
