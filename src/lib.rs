@@ -24,6 +24,7 @@
 
 pub mod advanced;
 pub mod badge;
+pub mod case;
 pub mod digest;
 pub mod error;
 pub mod evidence;
