@@ -123,7 +123,7 @@ pub struct DocumentExtensions {
     pub fcp_roadmap: Option<FcpRoadmapExtension>,
 }
 
-/// The parts of a [`Framework`] CASE has no field for.
+/// The parts of a [`Framework`](crate::framework::Framework) CASE has no field for.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct FcpRoadmapExtension {

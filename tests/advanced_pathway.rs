@@ -293,7 +293,24 @@ fn evidence_is_refused_with_codes_and_messages() {
         r.to_string(),
         "adding the evidence would break the ePortfolio limits: capability 1.1 has 3 pieces of evidence, at most 2 expected"
     );
-    // Confirmation before the evidence's date, and twice by one peer.
+}
+
+#[test]
+fn confirmations_are_refused_when_early_or_repeated() {
+    let fw = ap();
+    let limits = ApLimits::default();
+    let p = building()
+        .add_evidence(
+            d(2025, 2, 3),
+            item("e1", d(2025, 2, 1), &["1.1"]),
+            &fw,
+            &limits,
+        )
+        .unwrap();
+    let reason = |r: Result<ApPathway<BuildingEvidence>, _>| -> ApRefusal {
+        let refused: fcp_roadmap::advanced::Refused<_> = r.unwrap_err();
+        refused.into_parts().1
+    };
     let confirmed = p
         .clone()
         .confirm(PeerConfirmation {
