@@ -67,6 +67,7 @@
 //! ```
 
 mod deadline;
+mod event;
 mod pathway;
 mod portfolio;
 mod record;
@@ -74,9 +75,10 @@ mod refusal;
 mod stage;
 
 pub use deadline::{ApDeadlines, Due, DueKind};
+pub use event::{ApEvent, ApEventKind};
 pub use pathway::{ApDates, ApPathway, Step};
 pub use portfolio::{ApPortfolio, PeerConfirmation, RouteProblem, check_route_evidence};
-pub use record::{AnyApPathway, ApEvent, ApEventKind, ApRecord, ApReplayError, ApRules};
+pub use record::{AnyApPathway, ApRecord, ApReplayError, ApRules};
 pub use refusal::{ApRefusal, Refused};
 pub use stage::{
     Allocated, ApStage, ApStageKind, Appeal, BuildingEvidence, ChecklistSigned, EvidenceOpen,
