@@ -465,3 +465,60 @@ fn resubmission_reopens_the_portfolio_under_its_own_deadline_and_appeals() {
         .unwrap();
     assert_eq!(recognised.kind(), ApStageKind::Recognised);
 }
+
+#[test]
+fn pillar_and_piece_maxima_are_refused_at_the_piece_that_breaks_them() {
+    let fw = ap();
+    let limits = ApLimits::default();
+    let mut p = building();
+    for n in 1..=6 {
+        p = p
+            .add_evidence(
+                d(2025, 2, 3),
+                item(&format!("r{n}"), d(2025, 2, 1), &[&format!("3.{n}")]),
+                &fw,
+                &limits,
+            )
+            .unwrap();
+    }
+    let refused = p
+        .clone()
+        .add_evidence(
+            d(2025, 2, 3),
+            item("r7", d(2025, 2, 1), &["3.7", "3.8"]),
+            &fw,
+            &limits,
+        )
+        .unwrap_err();
+    assert_eq!(
+        refused.reason().to_string(),
+        "adding the evidence would break the ePortfolio limits: pillar 3 has 7 pieces of evidence, at most 6 expected"
+    );
+    // A piece in another pillar is still welcome.
+    let p = p
+        .add_evidence(
+            d(2025, 2, 3),
+            item("c1", d(2025, 2, 1), &["1.1"]),
+            &fw,
+            &limits,
+        )
+        .unwrap();
+    let two = ApLimits {
+        max_pieces: 7,
+        ..limits
+    };
+    let refused = p
+        .add_evidence(
+            d(2025, 2, 3),
+            item("c2", d(2025, 2, 1), &["1.2"]),
+            &fw,
+            &two,
+        )
+        .unwrap_err();
+    assert_eq!(
+        refused.reason(),
+        &ApRefusal::Limit {
+            violation: ApViolation::TooManyPieces { count: 8, max: 7 }
+        }
+    );
+}

@@ -371,22 +371,55 @@ impl<S: EvidenceOpen> ApPathway<S> {
                 capability,
             });
         }
-        let mut all = self.portfolio.evidence.clone();
-        all.push(item.clone());
-        let coverage = Coverage::compute(framework, &all);
-        let breach = limits.check(&coverage, &all).into_iter().find(|v| {
-            matches!(
-                v,
-                ApViolation::TooManyPieces { .. }
-                    | ApViolation::TooManyForCapability { .. }
-                    | ApViolation::TooManyForPillar { .. }
-                    | ApViolation::TooManyAttachments { .. }
-            )
-        });
-        match breach {
-            Some(violation) => Err(ApRefusal::Limit { violation }),
-            None => Ok(()),
+        // The maxima, counted on the portfolio as it is plus this piece, without cloning it.
+        let coverage = Coverage::compute(framework, &self.portfolio.evidence);
+        let count = coverage.items().saturating_add(1);
+        if count > limits.max_pieces {
+            let violation = ApViolation::TooManyPieces {
+                count,
+                max: limits.max_pieces,
+            };
+            return Err(ApRefusal::Limit { violation });
         }
+        for capability in item.capabilities() {
+            let count = coverage.count(capability).unwrap_or(0).saturating_add(1);
+            if count > limits.max_per_capability {
+                let violation = ApViolation::TooManyForCapability {
+                    capability: *capability,
+                    count,
+                    max: limits.max_per_capability,
+                };
+                return Err(ApRefusal::Limit { violation });
+            }
+        }
+        let mut pillars: Vec<usize> = item
+            .capabilities()
+            .iter()
+            .filter_map(|c| framework.index_of(c).and_then(|i| framework.domain_of(i)))
+            .collect();
+        pillars.sort_unstable();
+        pillars.dedup();
+        for (d, (domain, count)) in coverage.per_domain().enumerate() {
+            let count = count.saturating_add(1);
+            if pillars.binary_search(&d).is_ok() && count > limits.max_per_pillar {
+                let violation = ApViolation::TooManyForPillar {
+                    pillar: *domain.id(),
+                    count,
+                    max: limits.max_per_pillar,
+                };
+                return Err(ApRefusal::Limit { violation });
+            }
+        }
+        let count = item.attachments().len();
+        if count > limits.max_attachments {
+            let violation = ApViolation::TooManyAttachments {
+                evidence,
+                count,
+                max: limits.max_attachments,
+            };
+            return Err(ApRefusal::Limit { violation });
+        }
+        Ok(())
     }
 
     /// Removes a piece of evidence, and its confirmations, on `on`.

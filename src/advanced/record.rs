@@ -111,13 +111,22 @@ pub struct ApRules<'a> {
     pub limits: &'a ApLimits,
 }
 
-fn done<S>(
-    r: Result<ApPathway<S>, Refused<impl Into<AnyApPathway>>>,
-) -> Result<AnyApPathway, ApRefusal>
+/// A step's outcome on the runtime face: the next pathway, or the same one handed back with
+/// the reason.
+type Stepped = Result<AnyApPathway, (AnyApPathway, ApRefusal)>;
+
+fn done<S, T>(r: Result<ApPathway<S>, Refused<ApPathway<T>>>) -> Stepped
 where
     ApPathway<S>: Into<AnyApPathway>,
+    ApPathway<T>: Into<AnyApPathway>,
 {
-    r.map(Into::into).map_err(|e| e.into_parts().1)
+    match r {
+        Ok(next) => Ok(next.into()),
+        Err(refused) => {
+            let (back, reason) = refused.into_parts();
+            Err((back.into(), reason))
+        }
+    }
 }
 
 impl AnyApPathway {
@@ -151,30 +160,47 @@ impl AnyApPathway {
         if !self.next_due(as_of).is_some_and(|d| d.overdue) {
             return;
         }
-        let next = match self.clone() {
+        let placeholder = self.placeholder();
+        let next = match std::mem::replace(self, placeholder) {
             AnyApPathway::Allocated(p) => done(p.time_out(as_of)),
             AnyApPathway::LearningNeedsAnalysis(p) => done(p.time_out(as_of)),
             AnyApPathway::BuildingEvidence(p) => done(p.time_out(as_of)),
             AnyApPathway::ChecklistSigned(p) => done(p.time_out(as_of)),
             AnyApPathway::Resubmission(p) => done(p.time_out(as_of)),
-            _ => return,
+            other => Ok(other),
         };
-        if let Ok(next) = next {
-            *self = next;
-        }
+        *self = next.unwrap_or_else(|(back, _)| back);
+    }
+
+    /// A cheap value to stand in while the pathway is moved through a typed step (no evidence
+    /// is cloned).
+    fn placeholder(&self) -> AnyApPathway {
+        each!(self, |p| ApPathway::new(
+            p.practitioner().clone(),
+            p.last_change()
+        )
+        .into())
     }
 
     /// Applies `event` by the rules of the typed face; on refusal the pathway is unchanged.
     /// An event dated after a missed deadline is refused with
     /// [`ApRefusal::DeadlineMissed`].
     pub fn apply(&mut self, event: &ApEvent, rules: ApRules<'_>) -> Result<(), ApRefusal> {
-        let next = self.clone().step(event, rules)?;
-        *self = next;
-        Ok(())
+        let placeholder = self.placeholder();
+        match std::mem::replace(self, placeholder).step(event, rules) {
+            Ok(next) => {
+                *self = next;
+                Ok(())
+            }
+            Err((back, reason)) => {
+                *self = back;
+                Err(reason)
+            }
+        }
     }
 
     #[allow(clippy::too_many_lines)]
-    fn step(self, event: &ApEvent, rules: ApRules<'_>) -> Result<AnyApPathway, ApRefusal> {
+    fn step(self, event: &ApEvent, rules: ApRules<'_>) -> Stepped {
         use AnyApPathway as A;
         use ApEventKind as E;
         let on = event.on;
@@ -191,7 +217,7 @@ impl AnyApPathway {
             ($p:expr) => {
                 match &event.kind {
                     E::Withdrawn => done($p.withdraw(on)),
-                    _ => Err(refuse),
+                    _ => Err(($p.into(), refuse)),
                 }
             };
         }
@@ -258,7 +284,7 @@ impl AnyApPathway {
                 E::AppealDismissed => done(p.dismiss(on)),
                 _ => open!(p),
             },
-            A::Recognised(_) | A::TimedOut(_) | A::Withdrawn(_) => Err(refuse),
+            ended @ (A::Recognised(_) | A::TimedOut(_) | A::Withdrawn(_)) => Err((ended, refuse)),
         }
     }
 }
@@ -474,17 +500,18 @@ impl TryFrom<RecordDoc> for ApRecord {
     type Error = ApReplayError;
 
     fn try_from(doc: RecordDoc) -> Result<Self, ApReplayError> {
-        let registry = FrameworkRegistry::builtin();
+        // The usual case, the built-in 2017 framework, is built alone (the whole built-in
+        // registry is built only for other references).
+        let ap = Framework::try_from(builtin::advanced_practice_2017_raw())
+            .map_err(|_| ApReplayError::NoBuiltinFramework)?;
         let framework = match &doc.framework {
-            Some(wanted) => registry.resolve(wanted).map_err(ApReplayError::Framework)?,
-            // The built-in 2017 framework is always there (`builtin::all`).
-            None => registry
-                .iter()
-                .filter(|f| f.id().as_str() == builtin::ADVANCED_PRACTICE_2017)
-                .last()
-                .ok_or(ApReplayError::NoBuiltinFramework)?,
-        }
-        .clone();
+            None => ap,
+            Some(wanted) if wanted.id == *ap.id() && wanted.version.matches(ap.version()) => ap,
+            Some(wanted) => FrameworkRegistry::builtin()
+                .resolve(wanted)
+                .map_err(ApReplayError::Framework)?
+                .clone(),
+        };
         ApRecord::replay(
             doc.practitioner,
             doc.expressed_interest,
