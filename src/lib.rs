@@ -22,6 +22,9 @@
     )
 )]
 
+pub mod advanced;
+pub mod badge;
+pub mod case;
 pub mod digest;
 pub mod error;
 pub mod evidence;

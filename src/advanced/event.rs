@@ -1,0 +1,112 @@
+//! Events of the AP pathway: what happened, and when.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use crate::evidence::{EvidenceId, EvidenceItem};
+use crate::id::{PersonId, SupervisorId};
+
+/// What happened on the pathway, without its date.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
+#[non_exhaustive]
+pub enum ApEventKind {
+    /// Joined the waiting list.
+    JoinedWaitingList,
+    /// Allocated to an education provider.
+    Allocated {
+        /// The education provider.
+        provider: PersonId,
+    },
+    /// The first LNA meeting.
+    LnaStarted,
+    /// The final LNA meeting.
+    LnaCompleted,
+    /// A piece of evidence added.
+    EvidenceAdded {
+        /// The piece.
+        item: EvidenceItem,
+    },
+    /// A piece of evidence removed.
+    EvidenceRemoved {
+        /// The piece.
+        evidence: EvidenceId,
+    },
+    /// A peer confirmed a piece of evidence (on the event's date).
+    PeerConfirmed {
+        /// The piece.
+        evidence: EvidenceId,
+        /// The peer.
+        by: PersonId,
+    },
+    /// The educational supervisor signed the checklist.
+    ChecklistSigned {
+        /// The educational supervisor.
+        supervisor: SupervisorId,
+    },
+    /// The practitioner's declaration: submitted for internal verification.
+    Declared,
+    /// Internal verification passed: on to moderation.
+    Verified,
+    /// Outcome: recognised.
+    Recognised,
+    /// Outcome: resubmit, by `due` if set.
+    ResubmissionRequested {
+        /// The resubmission deadline, if the outcome set one.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        due: Option<NaiveDate>,
+    },
+    /// An appeal against the outcome lodged.
+    AppealLodged,
+    /// The appeal upheld: recognised.
+    AppealUpheld,
+    /// The appeal dismissed: back to resubmission.
+    AppealDismissed,
+    /// Withdrawn by the practitioner.
+    Withdrawn,
+}
+
+impl ApEventKind {
+    /// The event's name, as in serialised events.
+    #[must_use]
+    pub const fn name(&self) -> &'static str {
+        match self {
+            ApEventKind::JoinedWaitingList => "joined_waiting_list",
+            ApEventKind::Allocated { .. } => "allocated",
+            ApEventKind::LnaStarted => "lna_started",
+            ApEventKind::LnaCompleted => "lna_completed",
+            ApEventKind::EvidenceAdded { .. } => "evidence_added",
+            ApEventKind::EvidenceRemoved { .. } => "evidence_removed",
+            ApEventKind::PeerConfirmed { .. } => "peer_confirmed",
+            ApEventKind::ChecklistSigned { .. } => "checklist_signed",
+            ApEventKind::Declared => "declared",
+            ApEventKind::Verified => "verified",
+            ApEventKind::Recognised => "recognised",
+            ApEventKind::ResubmissionRequested { .. } => "resubmission_requested",
+            ApEventKind::AppealLodged => "appeal_lodged",
+            ApEventKind::AppealUpheld => "appeal_upheld",
+            ApEventKind::AppealDismissed => "appeal_dismissed",
+            ApEventKind::Withdrawn => "withdrawn",
+        }
+    }
+
+    pub(super) const fn touches_evidence(&self) -> bool {
+        matches!(
+            self,
+            ApEventKind::EvidenceAdded { .. }
+                | ApEventKind::EvidenceRemoved { .. }
+                | ApEventKind::PeerConfirmed { .. }
+        )
+    }
+}
+
+/// One dated event on the pathway, serialised flat: `{"on": "2025-01-31", "type":
+/// "lna_completed"}`. Unknown fields are refused (by [`ApEventKind`]).
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct ApEvent {
+    /// The day it happened.
+    pub on: NaiveDate,
+    /// What happened.
+    #[serde(flatten)]
+    pub kind: ApEventKind,
+}

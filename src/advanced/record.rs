@@ -1,0 +1,536 @@
+//! The runtime face of the AP pathway: [`AnyApPathway`], events, and the [`ApRecord`] that is
+//! its event log.
+
+// A refusal hands the whole pathway back, by design (as `registration::Refused` does):
+// boxing it would cost an allocation on every step to save stack on the rare refusal.
+#![allow(clippy::result_large_err)]
+
+use std::sync::Arc;
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use super::deadline::{ApDeadlines, Due};
+use super::event::{ApEvent, ApEventKind};
+use super::pathway::ApPathway;
+use super::portfolio::{ApPortfolio, PeerConfirmation};
+use super::refusal::{ApRefusal, Refused};
+use super::stage::{
+    Allocated, ApStageKind, Appeal, BuildingEvidence, ChecklistSigned, ExpressionOfInterest,
+    InternalVerification, LearningNeedsAnalysis, Moderation, Recognised, Resubmission, TimedOut,
+    WaitingList, Withdrawn,
+};
+use crate::evidence::ApLimits;
+use crate::framework::{Framework, FrameworkRef, FrameworkRegistry, ResolveError, builtin};
+use crate::id::PersonId;
+
+/// An AP pathway in any stage: the runtime face of [`ApPathway`].
+///
+/// `From<ApPathway<S>>` always succeeds; `TryFrom<AnyApPathway>` for a typed pathway hands the
+/// value back when the stage differs.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+#[allow(missing_docs)]
+pub enum AnyApPathway {
+    ExpressionOfInterest(ApPathway<ExpressionOfInterest>),
+    WaitingList(ApPathway<WaitingList>),
+    Allocated(ApPathway<Allocated>),
+    LearningNeedsAnalysis(ApPathway<LearningNeedsAnalysis>),
+    BuildingEvidence(ApPathway<BuildingEvidence>),
+    ChecklistSigned(ApPathway<ChecklistSigned>),
+    InternalVerification(ApPathway<InternalVerification>),
+    Moderation(ApPathway<Moderation>),
+    Recognised(ApPathway<Recognised>),
+    Resubmission(ApPathway<Resubmission>),
+    Appeal(ApPathway<Appeal>),
+    TimedOut(ApPathway<TimedOut>),
+    Withdrawn(ApPathway<Withdrawn>),
+}
+
+macro_rules! each {
+    ($self:expr, |$p:ident| $body:expr) => {
+        match $self {
+            AnyApPathway::ExpressionOfInterest($p) => $body,
+            AnyApPathway::WaitingList($p) => $body,
+            AnyApPathway::Allocated($p) => $body,
+            AnyApPathway::LearningNeedsAnalysis($p) => $body,
+            AnyApPathway::BuildingEvidence($p) => $body,
+            AnyApPathway::ChecklistSigned($p) => $body,
+            AnyApPathway::InternalVerification($p) => $body,
+            AnyApPathway::Moderation($p) => $body,
+            AnyApPathway::Recognised($p) => $body,
+            AnyApPathway::Resubmission($p) => $body,
+            AnyApPathway::Appeal($p) => $body,
+            AnyApPathway::TimedOut($p) => $body,
+            AnyApPathway::Withdrawn($p) => $body,
+        }
+    };
+}
+
+macro_rules! conversions {
+    ($($stage:ident),*) => {$(
+        impl From<ApPathway<$stage>> for AnyApPathway {
+            fn from(p: ApPathway<$stage>) -> Self {
+                AnyApPathway::$stage(p)
+            }
+        }
+        impl TryFrom<AnyApPathway> for ApPathway<$stage> {
+            type Error = AnyApPathway;
+            fn try_from(any: AnyApPathway) -> Result<Self, AnyApPathway> {
+                match any {
+                    AnyApPathway::$stage(p) => Ok(p),
+                    other => Err(other),
+                }
+            }
+        }
+    )*};
+}
+
+conversions!(
+    ExpressionOfInterest,
+    WaitingList,
+    Allocated,
+    LearningNeedsAnalysis,
+    BuildingEvidence,
+    ChecklistSigned,
+    InternalVerification,
+    Moderation,
+    Recognised,
+    Resubmission,
+    Appeal,
+    TimedOut,
+    Withdrawn
+);
+
+/// What the runtime face checks evidence against: the framework and the limits.
+#[derive(Debug, Clone, Copy)]
+pub struct ApRules<'a> {
+    /// The framework (the 2017 multi-professional framework for the route).
+    pub framework: &'a Framework,
+    /// The ePortfolio limits.
+    pub limits: &'a ApLimits,
+}
+
+/// A step's outcome on the runtime face: the next pathway, or the same one handed back with
+/// the reason.
+type Stepped = Result<AnyApPathway, (AnyApPathway, ApRefusal)>;
+
+fn done<S, T>(r: Result<ApPathway<S>, Refused<ApPathway<T>>>) -> Stepped
+where
+    ApPathway<S>: Into<AnyApPathway>,
+    ApPathway<T>: Into<AnyApPathway>,
+{
+    match r {
+        Ok(next) => Ok(next.into()),
+        Err(refused) => {
+            let (back, reason) = refused.into_parts();
+            Err((back.into(), reason))
+        }
+    }
+}
+
+impl AnyApPathway {
+    /// The stage as a plain value.
+    #[must_use]
+    pub fn kind(&self) -> ApStageKind {
+        each!(self, |p| p.kind())
+    }
+
+    /// The day of the last change.
+    #[must_use]
+    pub fn last_change(&self) -> NaiveDate {
+        each!(self, |p| p.last_change())
+    }
+
+    /// The evidence and its confirmations.
+    #[must_use]
+    pub fn portfolio(&self) -> &ApPortfolio {
+        each!(self, |p| p.portfolio())
+    }
+
+    /// What is due next and by when, judged on `as_of` ([`ApPathway::next_due`]).
+    #[must_use]
+    pub fn next_due(&self, as_of: NaiveDate) -> Option<Due> {
+        each!(self, |p| p.next_due(as_of))
+    }
+
+    /// Times the pathway out if a deadline had passed by `as_of` (a missed deadline needs no
+    /// event); otherwise leaves it alone.
+    pub fn settle(&mut self, as_of: NaiveDate) {
+        if !self.next_due(as_of).is_some_and(|d| d.overdue) {
+            return;
+        }
+        let placeholder = self.placeholder();
+        let next = match std::mem::replace(self, placeholder) {
+            AnyApPathway::Allocated(p) => done(p.time_out(as_of)),
+            AnyApPathway::LearningNeedsAnalysis(p) => done(p.time_out(as_of)),
+            AnyApPathway::BuildingEvidence(p) => done(p.time_out(as_of)),
+            AnyApPathway::ChecklistSigned(p) => done(p.time_out(as_of)),
+            AnyApPathway::Resubmission(p) => done(p.time_out(as_of)),
+            other => Ok(other),
+        };
+        *self = next.unwrap_or_else(|(back, _)| back);
+    }
+
+    /// A cheap value to stand in while the pathway is moved through a typed step (no evidence
+    /// is cloned).
+    fn placeholder(&self) -> AnyApPathway {
+        each!(self, |p| ApPathway::new(
+            p.practitioner().clone(),
+            p.last_change()
+        )
+        .into())
+    }
+
+    /// Applies `event` by the rules of the typed face; on refusal the pathway is unchanged.
+    /// An event dated after a missed deadline is refused with
+    /// [`ApRefusal::DeadlineMissed`].
+    pub fn apply(&mut self, event: &ApEvent, rules: ApRules<'_>) -> Result<(), ApRefusal> {
+        let placeholder = self.placeholder();
+        match std::mem::replace(self, placeholder).step(event, rules) {
+            Ok(next) => {
+                *self = next;
+                Ok(())
+            }
+            Err((back, reason)) => {
+                *self = back;
+                Err(reason)
+            }
+        }
+    }
+
+    #[allow(clippy::too_many_lines)]
+    fn step(self, event: &ApEvent, rules: ApRules<'_>) -> Stepped {
+        use AnyApPathway as A;
+        use ApEventKind as E;
+        let on = event.on;
+        let stage = self.kind();
+        let refuse = if stage.locked() && event.kind.touches_evidence() {
+            ApRefusal::PortfolioLocked { stage }
+        } else {
+            ApRefusal::NotApplicable {
+                event: event.kind.name(),
+                stage,
+            }
+        };
+        macro_rules! open {
+            ($p:expr) => {
+                match &event.kind {
+                    E::Withdrawn => done($p.withdraw(on)),
+                    _ => Err(($p.into(), refuse)),
+                }
+            };
+        }
+        macro_rules! evidence_open {
+            ($p:expr) => {
+                match &event.kind {
+                    E::EvidenceAdded { item } => {
+                        done($p.add_evidence(on, item.clone(), rules.framework, rules.limits))
+                    }
+                    E::EvidenceRemoved { evidence } => done($p.remove_evidence(on, evidence)),
+                    E::PeerConfirmed { evidence, by } => done($p.confirm(PeerConfirmation {
+                        evidence: evidence.clone(),
+                        by: by.clone(),
+                        on,
+                    })),
+                    E::ChecklistSigned { supervisor } => done($p.sign_checklist(
+                        on,
+                        supervisor.clone(),
+                        rules.framework,
+                        rules.limits,
+                    )),
+                    _ => open!($p),
+                }
+            };
+        }
+        match self {
+            A::ExpressionOfInterest(p) => match &event.kind {
+                E::JoinedWaitingList => done(p.join_waiting_list(on)),
+                E::Allocated { provider } => done(p.allocate(on, provider.clone())),
+                _ => open!(p),
+            },
+            A::WaitingList(p) => match &event.kind {
+                E::Allocated { provider } => done(p.allocate(on, provider.clone())),
+                _ => open!(p),
+            },
+            A::Allocated(p) => match &event.kind {
+                E::LnaStarted => done(p.start_lna(on)),
+                _ => open!(p),
+            },
+            A::LearningNeedsAnalysis(p) => match &event.kind {
+                E::LnaCompleted => done(p.complete_lna(on)),
+                _ => open!(p),
+            },
+            A::BuildingEvidence(p) => evidence_open!(p),
+            A::Resubmission(p) => match &event.kind {
+                E::AppealLodged => done(p.appeal(on)),
+                _ => evidence_open!(p),
+            },
+            A::ChecklistSigned(p) => match &event.kind {
+                E::Declared => done(p.declare(on)),
+                _ => open!(p),
+            },
+            A::InternalVerification(p) => match &event.kind {
+                E::Verified => done(p.verify(on)),
+                _ => open!(p),
+            },
+            A::Moderation(p) => match &event.kind {
+                E::Recognised => done(p.recognise(on)),
+                E::ResubmissionRequested { due } => done(p.request_resubmission(on, *due)),
+                _ => open!(p),
+            },
+            A::Appeal(p) => match &event.kind {
+                E::AppealUpheld => done(p.uphold(on)),
+                E::AppealDismissed => done(p.dismiss(on)),
+                _ => open!(p),
+            },
+            ended @ (A::Recognised(_) | A::TimedOut(_) | A::Withdrawn(_)) => Err((ended, refuse)),
+        }
+    }
+}
+
+/// The error from replaying a history that does not hold, or from loading a record whose
+/// framework is unknown.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum ApReplayError {
+    /// An event was refused.
+    #[error("event {index} (`{event}` on {on}) cannot be applied: {reason} [{code}]", code = reason.code())]
+    Refused {
+        /// The index of the refused event, from 0.
+        index: usize,
+        /// The refused event's name.
+        event: &'static str,
+        /// Its date.
+        on: NaiveDate,
+        /// Why it was refused.
+        reason: ApRefusal,
+    },
+    /// The record's framework is not a built-in one.
+    #[error("{0}")]
+    Framework(ResolveError),
+    /// The built-in 2017 framework is missing (never, unless the crate is broken).
+    #[error("the built-in framework `ap-2017` is missing")]
+    NoBuiltinFramework,
+}
+
+/// One practitioner's AP pathway as its event log: the state on any day is derived by
+/// replaying the log, and serde stores the log and replays it when loading, so a history that
+/// does not hold cannot load.
+///
+/// A stored record names its framework (`{"id": "ap-2017", "version": "^1"}` by default);
+/// loading resolves it among the built-in frameworks and checks under the default
+/// [`ApLimits`]. Use [`ApRecord::replay`] for other frameworks or limits.
+///
+/// # Example
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use fcp_roadmap::advanced::{ApRecord, ApStageKind, DueKind};
+///
+/// let json = r#"{
+///   "practitioner": "ot-ada", "expressed_interest": "2024-09-02",
+///   "events": [
+///     {"on": "2024-09-20", "type": "joined_waiting_list"},
+///     {"on": "2024-11-04", "type": "allocated", "provider": "provider-uel"},
+///     {"on": "2024-12-02", "type": "lna_started"},
+///     {"on": "2025-01-31", "type": "lna_completed"}
+///   ]
+/// }"#;
+/// let record: ApRecord = serde_json::from_str(json)?;
+/// assert_eq!(record.current().kind(), ApStageKind::BuildingEvidence);
+/// let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).ok_or("date");
+/// let due = record.next_due(d(2025, 6, 1)?).ok_or("due")?;
+/// assert_eq!((due.what, due.by, due.overdue), (DueKind::FirstUpload, d(2025, 7, 31)?, false));
+/// // No upload by 31 July 2025: timed out from 1 August.
+/// assert_eq!(record.state_on(d(2025, 8, 1)?).map(|s| s.kind()), Some(ApStageKind::TimedOut));
+/// assert_eq!(serde_json::from_str::<ApRecord>(&serde_json::to_string(&record)?)?, record);
+/// Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(try_from = "RecordDoc", into = "RecordDoc")]
+pub struct ApRecord {
+    practitioner: PersonId,
+    expressed_interest: NaiveDate,
+    deadlines: ApDeadlines,
+    framework: Arc<Framework>,
+    limits: ApLimits,
+    events: Vec<ApEvent>,
+    current: AnyApPathway,
+}
+
+impl ApRecord {
+    /// A record with no events yet, judged against `framework` under `limits` and
+    /// `deadlines`.
+    #[must_use]
+    pub fn new(
+        practitioner: PersonId,
+        expressed_interest: NaiveDate,
+        deadlines: ApDeadlines,
+        framework: Arc<Framework>,
+        limits: ApLimits,
+    ) -> ApRecord {
+        let current =
+            ApPathway::with_deadlines(practitioner.clone(), expressed_interest, deadlines).into();
+        ApRecord {
+            practitioner,
+            expressed_interest,
+            deadlines,
+            framework,
+            limits,
+            events: Vec::new(),
+            current,
+        }
+    }
+
+    /// Rebuilds a record by replaying `events` in order.
+    pub fn replay(
+        practitioner: PersonId,
+        expressed_interest: NaiveDate,
+        deadlines: ApDeadlines,
+        framework: Arc<Framework>,
+        limits: ApLimits,
+        events: impl IntoIterator<Item = ApEvent>,
+    ) -> Result<ApRecord, ApReplayError> {
+        let mut record = ApRecord::new(
+            practitioner,
+            expressed_interest,
+            deadlines,
+            framework,
+            limits,
+        );
+        for (index, event) in events.into_iter().enumerate() {
+            let (name, on) = (event.kind.name(), event.on);
+            record
+                .push(event)
+                .map_err(|reason| ApReplayError::Refused {
+                    index,
+                    event: name,
+                    on,
+                    reason,
+                })?;
+        }
+        Ok(record)
+    }
+
+    /// Applies `event` and appends it to the log; on refusal nothing changes.
+    pub fn push(&mut self, event: ApEvent) -> Result<(), ApRefusal> {
+        let rules = ApRules {
+            framework: &self.framework,
+            limits: &self.limits,
+        };
+        self.current.apply(&event, rules)?;
+        self.events.push(event);
+        Ok(())
+    }
+
+    /// The practitioner.
+    #[must_use]
+    pub fn practitioner(&self) -> &PersonId {
+        &self.practitioner
+    }
+
+    /// The event log, oldest first.
+    #[must_use]
+    pub fn events(&self) -> &[ApEvent] {
+        &self.events
+    }
+
+    /// The framework the evidence is checked against.
+    #[must_use]
+    pub fn framework(&self) -> &Framework {
+        &self.framework
+    }
+
+    /// The pathway as of the last event (a deadline missed since is not settled: use
+    /// [`ApRecord::state_on`]).
+    #[must_use]
+    pub fn current(&self) -> &AnyApPathway {
+        &self.current
+    }
+
+    /// The pathway on `date` (timed out if a deadline had passed by then), or `None` before
+    /// the expression of interest.
+    #[must_use]
+    pub fn state_on(&self, date: NaiveDate) -> Option<AnyApPathway> {
+        if date < self.expressed_interest {
+            return None;
+        }
+        let rules = ApRules {
+            framework: &self.framework,
+            limits: &self.limits,
+        };
+        let mut state: AnyApPathway = ApPathway::with_deadlines(
+            self.practitioner.clone(),
+            self.expressed_interest,
+            self.deadlines,
+        )
+        .into();
+        for event in self.events.iter().take_while(|e| e.on <= date) {
+            // The log was checked when it was built, so this cannot fail; stop if it did.
+            if state.apply(event, rules).is_err() {
+                break;
+            }
+        }
+        state.settle(date);
+        Some(state)
+    }
+
+    /// What is due next and by when, judged on `as_of` after the last event.
+    #[must_use]
+    pub fn next_due(&self, as_of: NaiveDate) -> Option<Due> {
+        self.current.next_due(as_of)
+    }
+}
+
+/// The serialised form of an [`ApRecord`].
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RecordDoc {
+    practitioner: PersonId,
+    expressed_interest: NaiveDate,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    framework: Option<FrameworkRef>,
+    #[serde(default)]
+    deadlines: ApDeadlines,
+    events: Vec<ApEvent>,
+}
+
+impl TryFrom<RecordDoc> for ApRecord {
+    type Error = ApReplayError;
+
+    fn try_from(doc: RecordDoc) -> Result<Self, ApReplayError> {
+        // The usual case, the built-in 2017 framework, is built alone (the whole built-in
+        // registry is built only for other references).
+        let ap = Framework::try_from(builtin::advanced_practice_2017_raw())
+            .map_err(|_| ApReplayError::NoBuiltinFramework)?;
+        let framework = match &doc.framework {
+            None => ap,
+            Some(wanted) if wanted.id == *ap.id() && wanted.version.matches(ap.version()) => ap,
+            Some(wanted) => FrameworkRegistry::builtin()
+                .resolve(wanted)
+                .map_err(ApReplayError::Framework)?
+                .clone(),
+        };
+        ApRecord::replay(
+            doc.practitioner,
+            doc.expressed_interest,
+            doc.deadlines,
+            Arc::new(framework),
+            ApLimits::default(),
+            doc.events,
+        )
+    }
+}
+
+impl From<ApRecord> for RecordDoc {
+    fn from(r: ApRecord) -> Self {
+        RecordDoc {
+            practitioner: r.practitioner,
+            expressed_interest: r.expressed_interest,
+            framework: Some(r.framework.reference()),
+            deadlines: r.deadlines,
+            events: r.events,
+        }
+    }
+}

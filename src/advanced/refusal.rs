@@ -1,0 +1,217 @@
+//! Why a step of the AP pathway was refused, with stable codes.
+
+use chrono::NaiveDate;
+
+use super::deadline::DueKind;
+use super::portfolio::RouteProblem;
+use super::stage::ApStageKind;
+use crate::evidence::{ApViolation, EvidenceId};
+use crate::framework::CapabilityId;
+use crate::id::PersonId;
+
+/// Why a step of the AP recognition pathway was refused (DOMAIN.md §6).
+///
+/// Each reason has a stable code ([`ApRefusal::code`], `A001`…`A015`); the message says what
+/// was wrong, with the dates and ids involved.
+///
+/// | code | reason |
+/// |---|---|
+/// | `A001` | [`ApRefusal::OutOfOrder`] |
+/// | `A002` | [`ApRefusal::NotApplicable`] |
+/// | `A003` | [`ApRefusal::DeadlineMissed`] |
+/// | `A004` | [`ApRefusal::PortfolioLocked`] |
+/// | `A005` | [`ApRefusal::Limit`] |
+/// | `A006` | [`ApRefusal::NotLinked`] |
+/// | `A007` | [`ApRefusal::UnknownCapability`] |
+/// | `A008` | [`ApRefusal::DuplicateEvidence`] |
+/// | `A009` | [`ApRefusal::UnknownEvidence`] |
+/// | `A010` | [`ApRefusal::SelfConfirmation`] |
+/// | `A011` | [`ApRefusal::ConfirmedBeforeEvidence`] |
+/// | `A012` | [`ApRefusal::AlreadyConfirmed`] |
+/// | `A013` | [`ApRefusal::EvidenceRulesNotMet`] |
+/// | `A014` | [`ApRefusal::NothingOverdue`] |
+/// | `A015` | [`ApRefusal::DateOutOfRange`] |
+#[derive(Debug, Clone, PartialEq, Eq, Hash, thiserror::Error)]
+#[non_exhaustive]
+pub enum ApRefusal {
+    /// Events must be dated in non-decreasing order.
+    #[error("an event dated {on} is earlier than the last change, on {last}")]
+    OutOfOrder {
+        /// The date of the last change.
+        last: NaiveDate,
+        /// The date of the refused event.
+        on: NaiveDate,
+    },
+    /// The event does not apply to the pathway's current stage.
+    #[error("a `{event}` event does not apply to a pathway at the {stage} stage")]
+    NotApplicable {
+        /// The event's name (as in serialised events).
+        event: &'static str,
+        /// The stage the pathway is at.
+        stage: ApStageKind,
+    },
+    /// A deadline passed before the event: the portfolio has timed out (no deferral).
+    #[error(
+        "the {what} was due by {by}: an event on {on} is too late, the portfolio timed out (no deferral)"
+    )]
+    DeadlineMissed {
+        /// The deadline missed.
+        what: DueKind,
+        /// The last day in time.
+        by: NaiveDate,
+        /// The date of the refused event.
+        on: NaiveDate,
+    },
+    /// The portfolio is locked from internal verification on: evidence cannot change.
+    #[error("the portfolio is locked at the {stage} stage: evidence cannot change")]
+    PortfolioLocked {
+        /// The stage the pathway is at.
+        stage: ApStageKind,
+    },
+    /// Adding the piece would break a maximum of the [`ApLimits`](crate::evidence::ApLimits).
+    #[error("adding the evidence would break the ePortfolio limits: {violation}")]
+    Limit {
+        /// The limit broken.
+        violation: ApViolation,
+    },
+    /// The piece links no capability.
+    #[error("evidence `{evidence}` must be linked to at least one capability")]
+    NotLinked {
+        /// The piece.
+        evidence: EvidenceId,
+    },
+    /// The piece links a capability the framework does not have.
+    #[error(
+        "evidence `{evidence}` links capability {capability}, which the framework does not have"
+    )]
+    UnknownCapability {
+        /// The piece.
+        evidence: EvidenceId,
+        /// The capability id.
+        capability: CapabilityId,
+    },
+    /// A piece with this id is already in the portfolio.
+    #[error("evidence `{evidence}` is already in the portfolio")]
+    DuplicateEvidence {
+        /// The piece.
+        evidence: EvidenceId,
+    },
+    /// No piece with this id is in the portfolio.
+    #[error("evidence `{evidence}` is not in the portfolio")]
+    UnknownEvidence {
+        /// The id asked for.
+        evidence: EvidenceId,
+    },
+    /// The practitioner cannot confirm their own evidence.
+    #[error(
+        "evidence `{evidence}` cannot be confirmed by the practitioner `{by}`: a peer must confirm it"
+    )]
+    SelfConfirmation {
+        /// The piece.
+        evidence: EvidenceId,
+        /// The practitioner.
+        by: PersonId,
+    },
+    /// A confirmation dated before the evidence it confirms.
+    #[error("evidence `{evidence}` is dated {dated}: it cannot be confirmed on {on}, before that")]
+    ConfirmedBeforeEvidence {
+        /// The piece.
+        evidence: EvidenceId,
+        /// The date of the evidence.
+        dated: NaiveDate,
+        /// The date of the confirmation.
+        on: NaiveDate,
+    },
+    /// This peer has already confirmed this piece.
+    #[error("evidence `{evidence}` is already confirmed by `{by}`")]
+    AlreadyConfirmed {
+        /// The piece.
+        evidence: EvidenceId,
+        /// The peer.
+        by: PersonId,
+    },
+    /// The checklist cannot be signed: the evidence breaks the route's rules.
+    #[error(
+        "the evidence does not meet the ePortfolio rules ({} problem(s)), first: {}",
+        problems.len(),
+        first(problems)
+    )]
+    EvidenceRulesNotMet {
+        /// Every problem, as [`check_route_evidence`](super::check_route_evidence) lists them.
+        problems: Vec<RouteProblem>,
+    },
+    /// A time-out was asked for, but no deadline had passed.
+    #[error("no deadline had passed on {as_of}: the portfolio cannot time out")]
+    NothingOverdue {
+        /// The day asked about.
+        as_of: NaiveDate,
+    },
+    /// A date computed from the event lies outside the calendar chrono supports.
+    #[error("a date computed from the event on {on} is out of range")]
+    DateOutOfRange {
+        /// The date of the refused event.
+        on: NaiveDate,
+    },
+}
+
+fn first(problems: &[RouteProblem]) -> String {
+    problems
+        .first()
+        .map_or_else(|| "none".to_owned(), ToString::to_string)
+}
+
+impl ApRefusal {
+    /// The stable code of this reason (`A001`…`A015`).
+    #[must_use]
+    pub const fn code(&self) -> &'static str {
+        match self {
+            ApRefusal::OutOfOrder { .. } => "A001",
+            ApRefusal::NotApplicable { .. } => "A002",
+            ApRefusal::DeadlineMissed { .. } => "A003",
+            ApRefusal::PortfolioLocked { .. } => "A004",
+            ApRefusal::Limit { .. } => "A005",
+            ApRefusal::NotLinked { .. } => "A006",
+            ApRefusal::UnknownCapability { .. } => "A007",
+            ApRefusal::DuplicateEvidence { .. } => "A008",
+            ApRefusal::UnknownEvidence { .. } => "A009",
+            ApRefusal::SelfConfirmation { .. } => "A010",
+            ApRefusal::ConfirmedBeforeEvidence { .. } => "A011",
+            ApRefusal::AlreadyConfirmed { .. } => "A012",
+            ApRefusal::EvidenceRulesNotMet { .. } => "A013",
+            ApRefusal::NothingOverdue { .. } => "A014",
+            ApRefusal::DateOutOfRange { .. } => "A015",
+        }
+    }
+}
+
+/// A refused step: the pathway, handed back unchanged, and the reason.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, thiserror::Error)]
+#[error("{reason}")]
+pub struct Refused<T> {
+    value: T,
+    reason: ApRefusal,
+}
+
+impl<T> Refused<T> {
+    pub(crate) const fn new(value: T, reason: ApRefusal) -> Refused<T> {
+        Refused { value, reason }
+    }
+
+    /// Why the step was refused.
+    #[must_use]
+    pub const fn reason(&self) -> &ApRefusal {
+        &self.reason
+    }
+
+    /// The value, unchanged.
+    #[must_use]
+    pub fn into_inner(self) -> T {
+        self.value
+    }
+
+    /// The value and the reason.
+    #[must_use]
+    pub fn into_parts(self) -> (T, ApRefusal) {
+        (self.value, self.reason)
+    }
+}

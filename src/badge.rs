@@ -1,0 +1,406 @@
+//! Open Badges 3.0: a recognition exported as an unsigned `OpenBadgeCredential`.
+//!
+//! A recognised stage (FCP recognised, AP recognised) becomes an Open Badges 3.0
+//! `OpenBadgeCredential` (1EdTech, <https://www.imsglobal.org/spec/ob/v3p0/>), a W3C Verifiable
+//! Credential (data model 2.0) **without a proof**: signing is the caller's, with their keys
+//! and their choice of proof format. The credential is the caller's claim, as `issuer`; the
+//! crate only shapes it.
+//!
+//! The document carries every property the specification requires
+//! (checked by `tests/badge_shape.rs`): on the credential `@context` (the VC 2.0 context
+//! first, then the OB 3.0.3 context), `id`, `type` (`VerifiableCredential`,
+//! `OpenBadgeCredential`), `issuer`, `validFrom`, `name` and `credentialSubject`; on the issuer
+//! profile `id` and `type`; on the subject `type`, `achievement` and either `id` or
+//! `identifier`; on the achievement `id`, `type`, `name`, `description` and `criteria`; on an
+//! identity object `type`, `identityHash`, `identityType` and `hashed`.
+//!
+//! The types here are `Serialize` only: serialise them with any serde format
+//! (`serde_json::to_string` for the JSON document).
+//!
+//! # Example
+//!
+//! ```
+//! use fcp_roadmap::badge::{
+//!     IssuerProfile, OpenBadgeCredential, Recipient, Recognition, RecognitionKind,
+//! };
+//!
+//! let recognition = Recognition {
+//!     kind: RecognitionKind::FcpRecognised,
+//!     on: "2025-06-01".parse()?,
+//!     rule_set: "roadmap-2024".parse()?,
+//!     framework: "msk-fcp-2018".parse()?,
+//!     framework_version: semver::Version::new(1, 0, 0),
+//!     recipient: Recipient::Id("did:example:ebfeb1f712ebc6f1c276e12ec21".parse()?),
+//!     issuer: IssuerProfile {
+//!         id: "https://hub.example.org/issuers/1".parse()?,
+//!         name: "Example Training Hub".to_owned(),
+//!     },
+//!     credential_id: "urn:uuid:91537dba-56cb-11ec-bf63-0242ac130002".parse()?,
+//!     achievement_id: "https://hub.example.org/achievements/fcp".parse()?,
+//! };
+//! let credential = OpenBadgeCredential::new(&recognition)?;
+//! let json: serde_json::Value = serde_json::to_value(&credential)?;
+//! assert_eq!(json["validFrom"], "2025-06-01T00:00:00Z");
+//! assert_eq!(json["type"][1], "OpenBadgeCredential");
+//! assert_eq!(
+//!     json["credentialSubject"]["achievement"]["criteria"]["narrative"],
+//!     "Recognised under the rule set roadmap-2024, against the capability framework \
+//!      msk-fcp-2018 version 1.0.0."
+//! );
+//! Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+
+use std::fmt;
+use std::str::FromStr;
+
+use chrono::{Datelike, NaiveDate};
+use serde::{Serialize, Serializer};
+
+use crate::framework::FrameworkId;
+use crate::rules::RuleSetId;
+
+/// The W3C Verifiable Credentials data model 2.0 context, first in `@context`.
+pub const VC_V2_CONTEXT: &str = "https://www.w3.org/ns/credentials/v2";
+/// The Open Badges 3.0.3 context, second in `@context`.
+pub const OB_V3_CONTEXT: &str = "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json";
+
+/// An absolute URI (`https://…`, `urn:uuid:…`, `did:…`), checked for a scheme and for no white
+/// space or control characters; not otherwise interpreted.
+///
+/// # Example
+///
+/// ```
+/// use fcp_roadmap::badge::Uri;
+///
+/// let uri: Uri = "urn:uuid:91537dba-56cb-11ec-bf63-0242ac130002".parse()?;
+/// assert_eq!(uri.as_str(), "urn:uuid:91537dba-56cb-11ec-bf63-0242ac130002");
+/// assert_eq!(
+///     "hub.example.org/1".parse::<Uri>().unwrap_err().to_string(),
+///     "`hub.example.org/1` is not an absolute URI: it has no scheme (such as `https:`)"
+/// );
+/// Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Uri(Box<str>);
+
+/// The error from parsing a [`Uri`].
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum UriError {
+    /// No scheme (RFC 3986: a letter, then letters, digits, `+`, `-` or `.`, then `:`).
+    #[error("`{0}` is not an absolute URI: it has no scheme (such as `https:`)")]
+    NoScheme(String),
+    /// White space or a control character.
+    #[error("`{0}` is not a URI: it contains white space or a control character")]
+    BadChar(String),
+}
+
+impl Uri {
+    /// Parses an absolute URI.
+    pub fn parse(s: &str) -> Result<Uri, UriError> {
+        if s.chars().any(|c| c.is_whitespace() || c.is_control()) {
+            return Err(UriError::BadChar(s.to_owned()));
+        }
+        let scheme = s.split_once(':').map_or("", |(scheme, _)| scheme);
+        let mut chars = scheme.chars();
+        let first_ok = chars.next().is_some_and(|c| c.is_ascii_alphabetic());
+        let rest_ok = chars.all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'));
+        let after = s.get(scheme.len().saturating_add(1)..).unwrap_or("");
+        if !(first_ok && rest_ok) || after.is_empty() {
+            return Err(UriError::NoScheme(s.to_owned()));
+        }
+        Ok(Uri(s.into()))
+    }
+
+    /// The URI as text.
+    #[must_use]
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl FromStr for Uri {
+    type Err = UriError;
+    fn from_str(s: &str) -> Result<Uri, UriError> {
+        Uri::parse(s)
+    }
+}
+
+impl fmt::Display for Uri {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl Serialize for Uri {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&self.0)
+    }
+}
+
+/// Which recognition the credential records.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum RecognitionKind {
+    /// Recognised as a First Contact Practitioner: roadmap stages 1 and 2 verified (DOMAIN.md §3).
+    FcpRecognised,
+    /// Recognised as an advanced practitioner (the Centre for Advancing Practice's route,
+    /// DOMAIN.md §6).
+    ApRecognised,
+}
+
+impl RecognitionKind {
+    /// The achievement's name.
+    #[must_use]
+    pub const fn name(self) -> &'static str {
+        match self {
+            RecognitionKind::FcpRecognised => "First Contact Practitioner recognition",
+            RecognitionKind::ApRecognised => "Advanced Practitioner recognition",
+        }
+    }
+
+    /// The achievement's description.
+    #[must_use]
+    pub const fn description(self) -> &'static str {
+        match self {
+            RecognitionKind::FcpRecognised => {
+                "Recognised as a First Contact Practitioner in primary care: stages 1 and 2 of \
+                 the NHS England Roadmap to Practice completed and verified."
+            }
+            RecognitionKind::ApRecognised => {
+                "Recognised as an advanced practitioner, working at master's level across the \
+                 four pillars of clinical practice, leadership and management, education and \
+                 research."
+            }
+        }
+    }
+}
+
+/// The issuer: the caller's Open Badges profile (an id URI and a name).
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct IssuerProfile {
+    /// The profile's id.
+    pub id: Uri,
+    /// The issuer's name (not empty).
+    pub name: String,
+}
+
+/// The kind of identity in an [`IdentityObject`] (a subset of the OB 3.0 `IdentifierTypeEnum`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "camelCase")]
+#[non_exhaustive]
+pub enum IdentityType {
+    /// An email address.
+    EmailAddress,
+    /// An identifier in the issuer's system.
+    SystemId,
+    /// A sourced id.
+    SourcedId,
+    /// An account id.
+    AccountId,
+    /// Any other identifier (for example an HCPC registration number).
+    Identifier,
+}
+
+/// An identity of the recipient, plain or hashed (OB 3.0 `IdentityObject`).
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct IdentityObject {
+    /// The kind of identity.
+    pub identity_type: IdentityType,
+    /// The identity, or its hash (`sha256$…`) when `hashed`.
+    pub identity_hash: String,
+    /// Whether `identity_hash` is a hash.
+    pub hashed: bool,
+    /// The salt of the hash, if any.
+    pub salt: Option<String>,
+}
+
+/// The recipient: an id URI, or identity objects.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Recipient {
+    /// The subject's id (a DID, a URL).
+    Id(Uri),
+    /// One or more identities (at least one).
+    Identifiers(Vec<IdentityObject>),
+}
+
+/// What the credential records: the input of [`OpenBadgeCredential::new`].
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Recognition {
+    /// Which recognition.
+    pub kind: RecognitionKind,
+    /// The day of recognition (becomes `validFrom`, at 00:00:00Z).
+    pub on: NaiveDate,
+    /// The rule set the recognition was judged under.
+    pub rule_set: RuleSetId,
+    /// The capability framework the evidence was judged against.
+    pub framework: FrameworkId,
+    /// Its version.
+    pub framework_version: semver::Version,
+    /// The recipient.
+    pub recipient: Recipient,
+    /// The issuer.
+    pub issuer: IssuerProfile,
+    /// The credential's id (unique per credential issued).
+    pub credential_id: Uri,
+    /// The achievement's id (the same for every credential of one achievement).
+    pub achievement_id: Uri,
+}
+
+/// Why a recognition could not be exported.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum BadgeError {
+    /// The issuer's name is empty.
+    #[error("the issuer `{0}` has an empty name")]
+    EmptyIssuerName(Uri),
+    /// The recipient has no identity.
+    #[error("the recipient has neither an id nor an identifier")]
+    NoRecipient,
+    /// The date cannot be written as an RFC 3339 date-time (year outside 0000–9999).
+    #[error("the recognition date {0} cannot be written as an RFC 3339 date-time")]
+    DateOutOfRange(NaiveDate),
+}
+
+/// `type` values, serialised as arrays.
+type Types = &'static [&'static str];
+
+/// The issuer profile in the document.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
+pub struct Profile {
+    id: Uri,
+    #[serde(rename = "type")]
+    types: Types,
+    name: String,
+}
+
+/// Criteria of the achievement: a narrative.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
+pub struct Criteria {
+    narrative: String,
+}
+
+/// The achievement in the document.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Achievement {
+    id: Uri,
+    #[serde(rename = "type")]
+    types: Types,
+    name: &'static str,
+    description: &'static str,
+    criteria: Criteria,
+    #[serde(rename = "achievementType")]
+    kind: &'static str,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "camelCase")]
+struct IdentityDoc {
+    #[serde(rename = "type")]
+    kind: &'static str,
+    identity_hash: String,
+    identity_type: IdentityType,
+    hashed: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    salt: Option<String>,
+}
+
+/// The credential subject in the document.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
+pub struct AchievementSubject {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    id: Option<Uri>,
+    #[serde(rename = "type")]
+    types: Types,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    identifier: Vec<IdentityDoc>,
+    achievement: Achievement,
+}
+
+/// An unsigned Open Badges 3.0 `OpenBadgeCredential`; serialise it with serde.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct OpenBadgeCredential {
+    #[serde(rename = "@context")]
+    context: Types,
+    id: Uri,
+    #[serde(rename = "type")]
+    types: Types,
+    issuer: Profile,
+    valid_from: String,
+    name: &'static str,
+    credential_subject: AchievementSubject,
+}
+
+impl OpenBadgeCredential {
+    /// The credential recording `recognition`, unsigned.
+    pub fn new(recognition: &Recognition) -> Result<OpenBadgeCredential, BadgeError> {
+        let r = recognition;
+        if r.issuer.name.trim().is_empty() {
+            return Err(BadgeError::EmptyIssuerName(r.issuer.id.clone()));
+        }
+        if !(0..=9999).contains(&r.on.year()) {
+            return Err(BadgeError::DateOutOfRange(r.on));
+        }
+        let (id, identifier) = match &r.recipient {
+            Recipient::Id(uri) => (Some(uri.clone()), Vec::new()),
+            Recipient::Identifiers(ids) if ids.is_empty() => return Err(BadgeError::NoRecipient),
+            Recipient::Identifiers(ids) => (
+                None,
+                ids.iter()
+                    .map(|i| IdentityDoc {
+                        kind: "IdentityObject",
+                        identity_hash: i.identity_hash.clone(),
+                        identity_type: i.identity_type,
+                        hashed: i.hashed,
+                        salt: i.salt.clone(),
+                    })
+                    .collect(),
+            ),
+        };
+        let narrative = format!(
+            "Recognised under the rule set {}, against the capability framework {} version {}.",
+            r.rule_set, r.framework, r.framework_version
+        );
+        Ok(OpenBadgeCredential {
+            context: &[VC_V2_CONTEXT, OB_V3_CONTEXT],
+            id: r.credential_id.clone(),
+            types: &["VerifiableCredential", "OpenBadgeCredential"],
+            issuer: Profile {
+                id: r.issuer.id.clone(),
+                types: &["Profile"],
+                name: r.issuer.name.clone(),
+            },
+            valid_from: format!("{}T00:00:00Z", r.on.format("%Y-%m-%d")),
+            name: r.kind.name(),
+            credential_subject: AchievementSubject {
+                id,
+                types: &["AchievementSubject"],
+                identifier,
+                achievement: Achievement {
+                    id: r.achievement_id.clone(),
+                    types: &["Achievement"],
+                    name: r.kind.name(),
+                    description: r.kind.description(),
+                    criteria: Criteria { narrative },
+                    kind: "Certification",
+                },
+            },
+        })
+    }
+
+    /// The credential's `validFrom` (`2025-06-01T00:00:00Z`).
+    #[must_use]
+    pub fn valid_from(&self) -> &str {
+        &self.valid_from
+    }
+
+    /// The achievement's criteria narrative.
+    #[must_use]
+    pub fn criteria(&self) -> &str {
+        &self.credential_subject.achievement.criteria.narrative
+    }
+}

@@ -1,0 +1,222 @@
+//! The AP pathway's runtime face: events, the record, replay on load.
+
+use std::sync::Arc;
+
+use chrono::NaiveDate;
+use fcp_roadmap::advanced::{
+    AnyApPathway, ApDeadlines, ApEvent, ApEventKind, ApPathway, ApRecord, ApRefusal, ApStageKind,
+    DueKind, InternalVerification,
+};
+use fcp_roadmap::evidence::ApLimits;
+use fcp_roadmap::framework::{FrameworkRegistry, builtin};
+
+#[track_caller]
+fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, day).unwrap()
+}
+
+/// A log through to internal verification: 16 pieces covering the 2017 framework.
+fn log_json() -> String {
+    let registry = FrameworkRegistry::builtin();
+    let ap = registry
+        .latest(&builtin::ADVANCED_PRACTICE_2017.parse().unwrap())
+        .unwrap();
+    let mut events = vec![
+        r#"{"on": "2024-09-20", "type": "joined_waiting_list"}"#.to_owned(),
+        r#"{"on": "2024-11-04", "type": "allocated", "provider": "provider-uel"}"#.to_owned(),
+        r#"{"on": "2024-12-02", "type": "lna_started"}"#.to_owned(),
+        r#"{"on": "2025-01-31", "type": "lna_completed"}"#.to_owned(),
+    ];
+    let mut ids = Vec::new();
+    for domain in ap.domains() {
+        let caps: Vec<String> = domain
+            .capabilities()
+            .iter()
+            .map(|c| format!("\"{}\"", c.id()))
+            .collect();
+        for (n, chunk) in caps.chunks(caps.len().div_ceil(4)).enumerate() {
+            let id = format!("p{}-{n}", domain.id());
+            events.push(format!(
+                r#"{{"on": "2025-03-01", "type": "evidence_added", "item": {{"id": "{id}", "kind": "reflective_log", "date": "2025-03-01", "title": "Piece {id}", "capabilities": [{}]}}}}"#,
+                chunk.join(", ")
+            ));
+            ids.push(id);
+        }
+    }
+    for id in ids {
+        events.push(format!(
+            r#"{{"on": "2025-03-05", "type": "peer_confirmed", "evidence": "{id}", "by": "peer-jo"}}"#
+        ));
+    }
+    events.push(
+        r#"{"on": "2025-06-02", "type": "checklist_signed", "supervisor": "es-patel"}"#.to_owned(),
+    );
+    events.push(r#"{"on": "2025-06-09", "type": "declared"}"#.to_owned());
+    format!(
+        r#"{{"practitioner": "ot-ada", "expressed_interest": "2024-09-02", "events": [{}]}}"#,
+        events.join(",\n")
+    )
+}
+
+#[test]
+fn a_stored_log_replays_on_load_and_round_trips() {
+    let record: ApRecord = serde_json::from_str(&log_json()).unwrap();
+    assert_eq!(record.current().kind(), ApStageKind::InternalVerification);
+    assert_eq!(record.events().len(), 4 + 16 + 16 + 2);
+    assert_eq!(record.framework().id().as_str(), "ap-2017");
+    let json = serde_json::to_string(&record).unwrap();
+    assert!(json.contains(r#""framework":{"id":"ap-2017","version":"=1.0.0"}"#));
+    let back: ApRecord = serde_json::from_str(&json).unwrap();
+    assert_eq!(back, record);
+    // The typed face is reachable from the runtime one.
+    let typed: ApPathway<InternalVerification> = record.current().clone().try_into().unwrap();
+    assert_eq!(typed.dates().declared, Some(d(2025, 6, 9)));
+    let any: AnyApPathway = typed.into();
+    assert!(ApPathway::<ApStageKindCheck>::try_from(any).is_err());
+}
+
+type ApStageKindCheck = fcp_roadmap::advanced::Moderation;
+
+#[test]
+fn the_portfolio_is_locked_from_internal_verification() {
+    let mut record: ApRecord = serde_json::from_str(&log_json()).unwrap();
+    let event: ApEvent = serde_json::from_str(
+        r#"{"on": "2025-06-10", "type": "evidence_removed", "evidence": "p1-0"}"#,
+    )
+    .unwrap();
+    let refusal = record.push(event).unwrap_err();
+    assert_eq!(refusal.code(), "A004");
+    assert_eq!(
+        refusal.to_string(),
+        "the portfolio is locked at the internal verification stage: evidence cannot change"
+    );
+    assert_eq!(record.events().len(), 38);
+    let declared_again = ApEvent {
+        on: d(2025, 6, 10),
+        kind: ApEventKind::Declared,
+    };
+    let refusal = record.push(declared_again).unwrap_err();
+    assert_eq!(
+        (refusal.code(), refusal.to_string()),
+        (
+            "A002",
+            "a `declared` event does not apply to a pathway at the internal verification stage"
+                .to_owned()
+        )
+    );
+}
+
+#[test]
+fn a_log_that_does_not_hold_cannot_load() {
+    let json = r#"{"practitioner": "ot-ada", "expressed_interest": "2024-09-02", "events": [
+        {"on": "2024-11-04", "type": "allocated", "provider": "provider-uel"},
+        {"on": "2025-02-05", "type": "lna_started"}
+    ]}"#;
+    let err = serde_json::from_str::<ApRecord>(json).unwrap_err();
+    assert!(
+        err.to_string().starts_with(
+            "event 1 (`lna_started` on 2025-02-05) cannot be applied: the learning needs analysis was due by 2025-02-04: an event on 2025-02-05 is too late, the portfolio timed out (no deferral) [A003]"
+        ),
+        "{err}"
+    );
+    let unknown = r#"{"practitioner": "ot-ada", "expressed_interest": "2024-09-02", "events": [
+        {"on": "2024-11-04", "type": "allocated", "provider": "provider-uel", "note": "x"}
+    ]}"#;
+    assert!(
+        serde_json::from_str::<ApRecord>(unknown)
+            .unwrap_err()
+            .to_string()
+            .contains("unknown field `note`")
+    );
+    let wrong_framework = r#"{"practitioner": "ot-ada", "expressed_interest": "2024-09-02",
+        "framework": {"id": "ap-2025", "version": "^1"}, "events": []}"#;
+    assert_eq!(
+        serde_json::from_str::<ApRecord>(wrong_framework)
+            .unwrap_err()
+            .to_string(),
+        "no framework matches `ap-2025 ^1`; available: ap-2017 1.0.0, msk-fcp-2018 1.0.0"
+    );
+}
+
+#[test]
+fn state_on_times_out_without_an_event_and_next_due_is_one_call() {
+    let json = r#"{"practitioner": "ot-ada", "expressed_interest": "2024-09-02", "events": [
+        {"on": "2024-11-04", "type": "allocated", "provider": "provider-uel"}
+    ]}"#;
+    let record: ApRecord = serde_json::from_str(json).unwrap();
+    let due = record.next_due(d(2025, 1, 1)).unwrap();
+    assert_eq!(
+        (due.what, due.by, due.overdue),
+        (DueKind::LearningNeedsAnalysis, d(2025, 2, 4), false)
+    );
+    assert_eq!(
+        record.state_on(d(2025, 2, 4)).unwrap().kind(),
+        ApStageKind::Allocated
+    );
+    let out = record.state_on(d(2025, 2, 5)).unwrap();
+    assert_eq!(out.kind(), ApStageKind::TimedOut);
+    assert_eq!(out.last_change(), d(2025, 2, 5));
+    assert_eq!(out.next_due(d(2025, 2, 5)), None);
+    assert!(record.state_on(d(2024, 9, 1)).is_none());
+}
+
+#[test]
+fn custom_deadlines_and_withdrawal() {
+    let fw = Arc::new(
+        FrameworkRegistry::builtin()
+            .latest(&builtin::ADVANCED_PRACTICE_2017.parse().unwrap())
+            .unwrap()
+            .clone(),
+    );
+    let deadlines = ApDeadlines {
+        lna_months: 1,
+        ..ApDeadlines::default()
+    };
+    let mut record = ApRecord::new(
+        "ot-ada".parse().unwrap(),
+        d(2025, 1, 6),
+        deadlines,
+        fw,
+        ApLimits::default(),
+    );
+    record
+        .push(ApEvent {
+            on: d(2025, 1, 31),
+            kind: ApEventKind::Allocated {
+                provider: "provider-shu".parse().unwrap(),
+            },
+        })
+        .unwrap();
+    assert_eq!(
+        record.next_due(d(2025, 2, 1)).map(|due| due.by),
+        Some(d(2025, 2, 28))
+    );
+    record
+        .push(ApEvent {
+            on: d(2025, 2, 10),
+            kind: ApEventKind::Withdrawn,
+        })
+        .unwrap();
+    assert_eq!(record.current().kind(), ApStageKind::Withdrawn);
+    let after = record
+        .push(ApEvent {
+            on: d(2025, 2, 11),
+            kind: ApEventKind::LnaStarted,
+        })
+        .unwrap_err();
+    assert_eq!(
+        after,
+        ApRefusal::NotApplicable {
+            event: "lna_started",
+            stage: ApStageKind::Withdrawn
+        }
+    );
+}
+
+#[test]
+fn runtime_types_are_send_and_sync() {
+    fn check<T: Send + Sync>() {}
+    check::<ApRecord>();
+    check::<AnyApPathway>();
+    check::<ApRefusal>();
+}
