@@ -35,6 +35,9 @@ pub mod profession;
 pub mod registration;
 pub mod rules;
 pub mod signoff;
+#[cfg(feature = "proptest")]
+#[cfg_attr(docsrs, doc(cfg(feature = "proptest")))]
+pub mod strategy;
 pub mod supervisor;
 
 pub use error::Error;
