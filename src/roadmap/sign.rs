@@ -116,16 +116,7 @@ fn mark<S: Stage>(
     };
     let personal = matches!(so.role, SignerRole::Trainee | SignerRole::RoadmapSupervisor);
     let m = match (&so.subject, stage2) {
-        (
-            Subject::ChecklistComponent {
-                checklist,
-                component,
-            },
-            _,
-        ) if !personal => {
-            let _ = (checklist, component);
-            return Err(role_cannot());
-        }
+        (Subject::ChecklistComponent { .. }, _) if !personal => return Err(role_cannot()),
         (
             Subject::ChecklistComponent {
                 checklist: Checklist::Stage1,
