@@ -138,7 +138,12 @@ impl World {
                     d(2020, 1, 6),
                     "MSc module",
                 ),
-                item("cbd-1", EvidenceKind::ReflectiveLog, d(2020, 1, 6), "Shoulder pain"),
+                item(
+                    "cbd-1",
+                    EvidenceKind::ReflectiveLog,
+                    d(2020, 1, 6),
+                    "Shoulder pain",
+                ),
             ],
             ratings,
         }
@@ -337,4 +342,41 @@ pub fn stage_2_started(on: NaiveDate, exception: Option<Stage1Exception>) -> Roa
         employer_agreed_completion: None,
         exception,
     }
+}
+
+/// Applies `events` in order, panicking with the refusal if one is refused.
+#[track_caller]
+pub fn run(w: &World, events: &[RoadmapEvent]) -> fcp_roadmap::roadmap::AnyRoadmap {
+    let ctx = w.ctx();
+    let mut any = fcp_roadmap::roadmap::AnyRoadmap::default();
+    for (i, e) in events.iter().enumerate() {
+        if let Err(r) = any.apply(e, &ctx) {
+            panic!("event {i} ({}) refused: {r}", e.name());
+        }
+    }
+    any
+}
+
+/// Applies `events`, then returns the refusal of `last` (panicking if it is accepted), checking
+/// that the state is unchanged by the refusal.
+#[track_caller]
+pub fn refusal(
+    w: &World,
+    events: &[RoadmapEvent],
+    last: &RoadmapEvent,
+) -> fcp_roadmap::roadmap::Refusal {
+    let mut any = run(w, events);
+    let before = any.clone();
+    let r = any.apply(last, &w.ctx()).unwrap_err();
+    assert_eq!(any, before, "a refusal changed the state");
+    r
+}
+
+/// The events of `journey` up to (not including) the first of the given name.
+pub fn until(events: &[RoadmapEvent], name: &str) -> Vec<RoadmapEvent> {
+    events
+        .iter()
+        .take_while(|e| e.name() != name)
+        .cloned()
+        .collect()
 }
