@@ -23,6 +23,6 @@ pub use refusal::{Missing, Refusal, Refused};
 pub use runtime::{AnyRoadmap, ReplayError, RoadmapRecord, Transition};
 pub use stage2::Stage2Start;
 pub use typed::{
-    Active, Recognised, Roadmap, Stage, Stage1, Stage1Verified, Stage2, Stage3, StageKind,
-    Withdrawn,
+    Active, Recognised, Roadmap, Stage, Stage1, Stage1Open, Stage1Verified, Stage2, Stage3,
+    StageKind, Withdrawn,
 };

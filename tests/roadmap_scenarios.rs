@@ -26,35 +26,13 @@ fn started(on: chrono::NaiveDate, route: Route) -> RoadmapEvent {
 #[test]
 fn paramedic_already_in_post_starts_stage_2_and_verifies_stage_1_retrospectively() {
     let w = World::new(RuleSetId::Roadmap2023, Profession::Paramedic);
-    let start = d(2023, 10, 2);
     let mut events = vec![
-        started(start, Route::Taught),
+        started(d(2023, 10, 2), Route::Taught),
         stage_2_started(d(2023, 10, 2), Some(Stage1Exception::ParamedicInPost)),
         RoadmapEvent::ELearningRecorded {
             on: d(2023, 11, 1),
             evidence: "elearn-1".parse().unwrap(),
         },
-        RoadmapEvent::UniversityCertificateRecorded {
-            on: d(2024, 1, 8),
-            evidence: "uni-1".parse().unwrap(),
-        },
-    ];
-    // Certificates are stage 1 events: once stage 2 has started they are refused.
-    let refused = refusal(&w, &events[..2], &events[2]);
-    assert_eq!(refused.code(), "P002");
-    assert_eq!(
-        refused.to_string(),
-        "a `e_learning_recorded` event cannot be recorded while the roadmap is in stage 2"
-    );
-    assert_eq!(refusal(&w, &events[..2], &events[3]).code(), "P002");
-    // So this paramedic records the e-learning first, then starts in post.
-    events = vec![
-        started(d(2023, 9, 4), Route::Taught),
-        RoadmapEvent::ELearningRecorded {
-            on: d(2023, 9, 20),
-            evidence: "elearn-1".parse().unwrap(),
-        },
-        stage_2_started(d(2023, 10, 2), Some(Stage1Exception::ParamedicInPost)),
     ];
     let any = run(&w, &events);
     let AnyRoadmap::Stage2(r) = &any else {
@@ -70,41 +48,46 @@ fn paramedic_already_in_post_starts_stage_2_and_verifies_stage_1_retrospectively
         .unwrap();
     let mut so_far = events.clone();
     so_far.extend(tail[..self_rating].iter().cloned());
-    let refused = refusal(&w, &so_far, &tail[self_rating]);
     assert_eq!(
-        refused.to_string(),
+        refusal(&w, &so_far, &tail[self_rating]).to_string(),
         "the `self_rating_completed` event cannot be recorded on 2024-03-04: stage 1 has not been verified"
     );
-    // On the taught route the university certificate is needed to verify stage 1: refused in
-    // stage 2 without it, since it was never recorded.
-    let verify = RoadmapEvent::Stage1Verified { on: d(2024, 3, 1) };
+    // On the taught route the university certificate is needed to verify stage 1.
+    let verify = RoadmapEvent::Stage1Verified { on: d(2024, 1, 8) };
     assert_eq!(
         refusal(&w, &events, &verify).to_string(),
-        "the `stage_1_verified` event cannot be recorded on 2024-03-01: the university's certificate of the taught route has not been recorded"
+        "the `stage_1_verified` event cannot be recorded on 2024-01-08: the university's certificate of the taught route has not been recorded"
     );
+    events.push(RoadmapEvent::UniversityCertificateRecorded {
+        on: d(2024, 1, 8),
+        evidence: "uni-1".parse().unwrap(),
+    });
+    events.push(verify);
+    // Once verified, stage 1 evidence is closed.
+    let late = RoadmapEvent::ELearningRecorded {
+        on: d(2024, 1, 9),
+        evidence: "elearn-1".parse().unwrap(),
+    };
+    assert_eq!(
+        refusal(&w, &events, &late).to_string(),
+        "the `e_learning_recorded` event cannot be recorded while the roadmap is in stage 2"
+    );
+    events.extend(tail);
+    let record = RoadmapRecord::replay(events, &w.ctx()).unwrap();
+    assert_eq!(record.state().kind(), StageKind::Recognised);
 }
 
 #[test]
-fn paramedic_in_post_on_the_portfolio_route_reaches_recognition() {
-    let w = World::new(RuleSetId::Roadmap2023, Profession::Paramedic);
+fn retrospective_stage_1_on_the_portfolio_route_reaches_recognition() {
+    let w = World::new(RuleSetId::Roadmap2023, Profession::OccupationalTherapist);
     let mut events = vec![
         started(d(2023, 9, 4), Route::IndependentPortfolio),
-        stage_2_started(d(2023, 9, 4), Some(Stage1Exception::ParamedicInPost)),
+        stage_2_started(d(2023, 9, 4), Some(Stage1Exception::Retrospective)),
         RoadmapEvent::ELearningRecorded {
             on: d(2023, 9, 20),
             evidence: "elearn-1".parse().unwrap(),
         },
     ];
-    // E-learning is a stage 1 event: after stage 2 started it is refused (record it first).
-    assert_eq!(refusal(&w, &events[..2], &events[2]).code(), "P002");
-    events.remove(2);
-    events.insert(
-        1,
-        RoadmapEvent::ELearningRecorded {
-            on: d(2023, 9, 4),
-            evidence: "elearn-1".parse().unwrap(),
-        },
-    );
     events.extend(w.sign_checklist(Checklist::Stage1, d(2023, 12, 1)));
     events.push(RoadmapEvent::Stage1Verified { on: d(2023, 12, 4) });
     events.extend(w.stage_2_tail(d(2024, 2, 5)));

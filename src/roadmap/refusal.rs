@@ -138,7 +138,7 @@ pub enum Refusal {
         previous: NaiveDate,
     },
     /// The event has no meaning in the roadmap's current stage.
-    #[error("a `{event}` event cannot be recorded while the roadmap is {stage}")]
+    #[error("the `{event}` event cannot be recorded while the roadmap is {stage}")]
     WrongStage {
         /// The event's name.
         event: &'static str,

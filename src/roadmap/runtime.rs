@@ -215,6 +215,14 @@ fn step(current: AnyRoadmap, event: &RoadmapEvent, ctx: &Context<'_>) -> Out {
             None => common_active(r, event, ctx),
         },
         AnyRoadmap::Stage2(r) => match event {
+            E::ELearningRecorded { on, evidence } => lift(r.record_e_learning(*on, evidence, ctx)),
+            E::UniversityCertificateRecorded { on, evidence } => {
+                lift(r.record_university_certificate(*on, evidence, ctx))
+            }
+            E::LearningNeedsAnalysis {
+                on,
+                education_provider,
+            } => lift(r.learning_needs_analysis(*on, education_provider, ctx)),
             E::Signed { sign_off } => lift(r.sign(sign_off, ctx)),
             E::Stage1Verified { on } => lift(r.verify_stage_1(*on, ctx)),
             E::SelfRatingCompleted { on } => lift(r.complete_self_rating(*on, ctx)),

@@ -68,6 +68,12 @@ pub trait Stage: sealed::Sealed {
 /// A stage the trainee may pause, resume or withdraw from.
 pub trait Active: Stage {}
 
+/// A stage in which stage 1 evidence may be recorded: stage 1, and stage 2 until stage 1 is
+/// verified (the paramedic-in-post and retrospective exceptions, HEE FAQ Q2).
+pub trait Stage1Open: Stage {}
+impl Stage1Open for Stage1 {}
+impl Stage1Open for Stage2 {}
+
 macro_rules! stage {
     ($ty:ident, $kind:ident, active) => {
         stage!($ty, $kind);
@@ -317,6 +323,18 @@ impl<S: Stage> Roadmap<S> {
         )
     }
 
+    /// Refuses stage 1 evidence once stage 1 is verified.
+    fn stage_1_open(&self, event: &'static str) -> Result<(), Refusal> {
+        if self.common.stage_1_verified_on.is_some() {
+            Err(Refusal::WrongStage {
+                event,
+                stage: S::KIND,
+            })
+        } else {
+            Ok(())
+        }
+    }
+
     fn record_certificate(
         mut self,
         event: &'static str,
@@ -326,6 +344,9 @@ impl<S: Stage> Roadmap<S> {
         expected: EvidenceKind,
     ) -> Step<Self, S> {
         if let Err(r) = self.pre(event, on, ctx, false) {
+            return self.refuse(r);
+        }
+        if let Err(r) = self.stage_1_open(event) {
             return self.refuse(r);
         }
         if expected == EvidenceKind::UniversityCertificate && self.common.route != Route::Taught {
@@ -429,63 +450,6 @@ impl Roadmap<Stage1> {
         })
     }
 
-    /// Records a certificate of mandatory e-learning: an evidence item of kind
-    /// `elearning_certificate` in the portfolio.
-    pub fn record_e_learning(
-        self,
-        on: NaiveDate,
-        evidence: &EvidenceId,
-        ctx: &Context<'_>,
-    ) -> Step<Self, Stage1> {
-        self.record_certificate(
-            "e_learning_recorded",
-            on,
-            evidence,
-            ctx,
-            EvidenceKind::ElearningCertificate,
-        )
-    }
-
-    /// Records the university's certificate of the taught route: an evidence item of kind
-    /// `university_certificate`. Refused on the portfolio routes.
-    pub fn record_university_certificate(
-        self,
-        on: NaiveDate,
-        evidence: &EvidenceId,
-        ctx: &Context<'_>,
-    ) -> Step<Self, Stage1> {
-        self.record_certificate(
-            "university_certificate_recorded",
-            on,
-            evidence,
-            ctx,
-            EvidenceKind::UniversityCertificate,
-        )
-    }
-
-    /// Records the learning needs analysis with an education provider (roadmap 2023 onwards,
-    /// DOMAIN.md §9). Later education-provider approval must come from the same provider.
-    pub fn learning_needs_analysis(
-        mut self,
-        on: NaiveDate,
-        education_provider: &PersonId,
-        ctx: &Context<'_>,
-    ) -> Step<Self, Stage1> {
-        if let Err(r) = self.pre("learning_needs_analysis", on, ctx, false) {
-            return self.refuse(r);
-        }
-        if education_provider == &ctx.parts().trainee.id {
-            let r = Refusal::RoleCannotSign {
-                role: SignerRole::Trainee,
-                subject: crate::signoff::Subject::EducationProviderApproval,
-            };
-            return self.refuse(r);
-        }
-        self.common.education_provider = Some(education_provider.clone());
-        self.common.last = on;
-        Ok(self)
-    }
-
     /// Verifies stage 1: e-learning recorded; on the taught route the university certificate,
     /// otherwise every stage 1 checklist component signed by both trainee and supervisor and,
     /// on the supported portfolio route where the rule set requires it, the learning needs
@@ -513,6 +477,69 @@ impl Roadmap<Stage1> {
             common,
             stage: Stage1Verified,
         })
+    }
+}
+
+impl<S: Stage1Open> Roadmap<S> {
+    /// Records a certificate of mandatory e-learning: an evidence item of kind
+    /// `elearning_certificate` in the portfolio.
+    pub fn record_e_learning(
+        self,
+        on: NaiveDate,
+        evidence: &EvidenceId,
+        ctx: &Context<'_>,
+    ) -> Step<Self, S> {
+        self.record_certificate(
+            "e_learning_recorded",
+            on,
+            evidence,
+            ctx,
+            EvidenceKind::ElearningCertificate,
+        )
+    }
+
+    /// Records the university's certificate of the taught route: an evidence item of kind
+    /// `university_certificate`. Refused on the portfolio routes.
+    pub fn record_university_certificate(
+        self,
+        on: NaiveDate,
+        evidence: &EvidenceId,
+        ctx: &Context<'_>,
+    ) -> Step<Self, S> {
+        self.record_certificate(
+            "university_certificate_recorded",
+            on,
+            evidence,
+            ctx,
+            EvidenceKind::UniversityCertificate,
+        )
+    }
+
+    /// Records the learning needs analysis with an education provider (roadmap 2023 onwards,
+    /// DOMAIN.md §9). Later education-provider approval must come from the same provider.
+    pub fn learning_needs_analysis(
+        mut self,
+        on: NaiveDate,
+        education_provider: &PersonId,
+        ctx: &Context<'_>,
+    ) -> Step<Self, S> {
+        const EVENT: &str = "learning_needs_analysis";
+        if let Err(r) = self.pre(EVENT, on, ctx, false) {
+            return self.refuse(r);
+        }
+        if let Err(r) = self.stage_1_open(EVENT) {
+            return self.refuse(r);
+        }
+        if education_provider == &ctx.parts().trainee.id {
+            let r = Refusal::RoleCannotSign {
+                role: SignerRole::Trainee,
+                subject: crate::signoff::Subject::EducationProviderApproval,
+            };
+            return self.refuse(r);
+        }
+        self.common.education_provider = Some(education_provider.clone());
+        self.common.last = on;
+        Ok(self)
     }
 }
 
