@@ -165,6 +165,7 @@ proptest! {
 
 type Out = Option<Result<AnyRoadmap, (AnyRoadmap, Refusal)>>;
 
+#[allow(clippy::unnecessary_wraps)] // every arm of `typed_step` returns `Out`
 fn lift<S, T>(r: Result<Roadmap<T>, fcp_roadmap::roadmap::Refused<Roadmap<S>>>) -> Out
 where
     AnyRoadmap: From<Roadmap<S>> + From<Roadmap<T>>,
