@@ -322,7 +322,7 @@ pub enum Refusal {
 }
 
 impl Refusal {
-    /// The stable code: `P001`–`P023`, or the supervisor's `S001`–`S005`.
+    /// The stable code: `P001`–`P022`, or the supervisor's `S001`–`S005`.
     #[must_use]
     pub fn code(&self) -> &'static str {
         match self {
