@@ -186,7 +186,7 @@ fn a_self_sign_off_is_refused() {
     assert_eq!(r.code(), "S001");
     assert_eq!(
         r.to_string(),
-        "supervisor `dr-jones` is the trainee: nobody may supervise or sign for themselves"
+        "supervisor `trainee-ada` is the trainee: nobody may supervise or sign for themselves"
     );
 }
 

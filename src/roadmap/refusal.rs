@@ -316,13 +316,21 @@ pub enum Refusal {
         /// The event's name.
         event: &'static str,
     },
+    /// The trainee or their supervisor named as the education provider.
+    #[error(
+        "`{person}` is the trainee or their roadmap supervisor, so cannot act as the education provider"
+    )]
+    NotIndependent {
+        /// The person named.
+        person: PersonId,
+    },
     /// Resuming a roadmap that is not paused.
     #[error("the roadmap is not paused, so it cannot resume")]
     NotPaused,
 }
 
 impl Refusal {
-    /// The stable code: `P001`–`P022`, or the supervisor's `S001`–`S005`.
+    /// The stable code: `P001`–`P023`, or the supervisor's `S001`–`S005`.
     #[must_use]
     pub fn code(&self) -> &'static str {
         match self {
@@ -349,6 +357,7 @@ impl Refusal {
             Refusal::NothingToPauseFor { .. } => "P020",
             Refusal::Paused { .. } => "P021",
             Refusal::NotPaused => "P022",
+            Refusal::NotIndependent { .. } => "P023",
         }
     }
 }

@@ -530,12 +530,11 @@ impl<S: Stage1Open> Roadmap<S> {
         if let Err(r) = self.stage_1_open(EVENT) {
             return self.refuse(r);
         }
-        if education_provider == &ctx.parts().trainee.id {
-            let r = Refusal::RoleCannotSign {
-                role: SignerRole::Trainee,
-                subject: crate::signoff::Subject::EducationProviderApproval,
-            };
-            return self.refuse(r);
+        if education_provider == &ctx.parts().trainee.id
+            || education_provider.as_str() == self.common.supervisor.as_str()
+        {
+            let person = education_provider.clone();
+            return self.refuse(Refusal::NotIndependent { person });
         }
         self.common.education_provider = Some(education_provider.clone());
         self.common.last = on;
