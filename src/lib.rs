@@ -33,6 +33,7 @@ pub mod framework;
 pub mod id;
 pub mod profession;
 pub mod registration;
+pub mod roadmap;
 pub mod rules;
 pub mod signoff;
 #[cfg(feature = "proptest")]
