@@ -20,8 +20,8 @@
 //! assert_eq!(err.to_string(), "expected 5 or 6 digits after `OT`, found 7");
 //! ```
 
+use crate::{advanced, badge, case, roadmap, signoff, supervisor};
 use crate::{digest, evidence, experience, framework, profession, registration, rules};
-use crate::{signoff, supervisor};
 
 /// Any error this crate returns, for callers who want a single type.
 ///
@@ -83,4 +83,28 @@ pub enum Error {
     /// A sign-off that no longer covers its content.
     #[error(transparent)]
     SignOff(#[from] signoff::CoverageError),
+    /// A roadmap set-up that cannot exist.
+    #[error(transparent)]
+    RoadmapSetup(#[from] roadmap::SetupError),
+    /// A roadmap transition that was refused.
+    #[error(transparent)]
+    RoadmapRefused(#[from] roadmap::Refusal),
+    /// A roadmap event log that does not replay.
+    #[error(transparent)]
+    RoadmapReplay(#[from] roadmap::ReplayError),
+    /// An advanced-practice pathway step that was refused.
+    #[error(transparent)]
+    ApRefused(#[from] advanced::ApRefusal),
+    /// An advanced-practice event log that does not replay.
+    #[error(transparent)]
+    ApReplay(#[from] advanced::ApReplayError),
+    /// A URI that does not parse.
+    #[error(transparent)]
+    Uri(#[from] badge::UriError),
+    /// A recognition that cannot be issued as a badge.
+    #[error(transparent)]
+    Badge(#[from] badge::BadgeError),
+    /// A CASE package that does not import.
+    #[error(transparent)]
+    Case(#[from] case::CaseError),
 }
