@@ -1,4 +1,4 @@
-//! [`proptest`] strategies for the tests of applications that embed this crate.
+//! [`proptest`](https://docs.rs/proptest) strategies for the tests of applications that embed this crate.
 //!
 //! Enabled by the `proptest` feature. Every value is built through the crate's public
 //! constructors and parsers, so what a strategy yields is valid by construction: a strategy
