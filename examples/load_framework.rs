@@ -9,9 +9,13 @@ use fcp_roadmap::evidence::{Coverage, EvidenceItem, SUGGESTED_PER_CAPABILITY};
 use fcp_roadmap::framework::{Completeness, Framework, FrameworkRef, FrameworkRegistry};
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
-    let path = std::env::args()
-        .nth(1)
-        .unwrap_or_else(|| "examples/data/ot-illustrative-framework.json".to_owned());
+    let path = std::env::args().nth(1).unwrap_or_else(|| {
+        concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/examples/data/ot-illustrative-framework.json"
+        )
+        .to_owned()
+    });
     let text = std::fs::read_to_string(&path)?;
     // Deserialising validates: a bad id, a duplicate or an empty domain is refused with its
     // JSON path, e.g. "/domains/1/capabilities/0/id: duplicate capability id `A1`, ...".

@@ -10,6 +10,18 @@
 //! [`ExperienceRequirement::for_profession`]. The requirement is data: every number, tag and
 //! band in it can be replaced by the caller.
 //!
+//! # What the caller supplies
+//!
+//! - **Only post-registration practice.** "Post-graduate experience" is read as time practising
+//!   in the profession since first registration (our inference, DOMAIN.md §2). The periods given
+//!   are counted as they are: clip them to the registration's good-standing days (for example
+//!   with [`RegistrationRecord::practice_on`](crate::registration::RegistrationRecord::practice_on))
+//!   before assessing, if periods may start before registration or run through a lapse.
+//! - **The dietitian's specialty.** [`ExperienceRequirement::for_profession`] cannot know which
+//!   specialty a dietitian practises, so for dietitians it gives the five years only; use
+//!   [`ExperienceRequirement::for_dietitian`] with the specialty's tag to add the BDA's three
+//!   years in the specialty.
+//!
 //! # How experience is counted
 //!
 //! A [`PracticePeriod`] covers the days from its start to its end, **both included**; an

@@ -1,6 +1,6 @@
 //! Renewal deadlines, windows and lapse dates of every profession (DOMAIN.md §8).
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use fcp_roadmap::profession::{Parity, Profession};
 
 #[track_caller]
@@ -107,7 +107,16 @@ fn at_the_ends_of_the_calendar() {
         assert_eq!(p.next_renewal_deadline(NaiveDate::MAX), None);
         if p.renewal().is_some() {
             let next = p.next_renewal_deadline(NaiveDate::MIN).unwrap();
-            assert!(next >= NaiveDate::MIN);
+            let cycle = p.renewal().unwrap();
+            // The first deadline of the calendar is in the first year of the cycle's parity.
+            let first_year = NaiveDate::MIN.year()
+                + i32::from(cycle.deadline_in(NaiveDate::MIN.year()).is_none());
+            assert_eq!(next.year(), first_year, "{p}");
+            assert_eq!(
+                (next.month(), next.day()),
+                (cycle.month(), cycle.day()),
+                "{p}"
+            );
         }
     }
 }

@@ -87,6 +87,17 @@ fn conditions_and_interim_orders_have_limits() {
         .unwrap_err();
     // 31 August plus 18 months: 28 February does not exist as the 31st, so 1 March.
     assert!(matches!(e.reason(), Refusal::OrderTooLong { latest, .. } if *latest == d(2022, 3, 1)));
+    assert_eq!(
+        e.to_string(),
+        "an interim suspension order may last at most 18 months: imposed on 2020-08-31, it must expire by 2022-03-01, not on 2022-03-02 (HPO 2001 art 31)"
+    );
+    let e = physio()
+        .interim_order(d(2020, 8, 31), InterimKind::Conditions, d(2020, 8, 31))
+        .unwrap_err();
+    assert_eq!(
+        e.to_string(),
+        "an interim conditions of practice order imposed on 2020-08-31 must expire after that day, not on 2020-08-31"
+    );
     let e = physio().caution(d(2020, 1, 1), d(2020, 1, 1)).unwrap_err();
     assert_eq!(
         e.to_string(),

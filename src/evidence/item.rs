@@ -195,12 +195,11 @@ pub struct EvidenceItem {
     attachments: Vec<Attachment>,
 }
 
-fn first_duplicate<T: PartialEq>(items: &[T]) -> Option<&T> {
-    items
-        .iter()
-        .enumerate()
-        .find(|&(i, x)| items.iter().take(i).any(|y| y == x))
-        .map(|(_, x)| x)
+/// The first item, in order, that repeats an earlier one. Linear: a hostile document with many
+/// links on one item cannot make loading quadratic.
+fn first_duplicate<T: Eq + std::hash::Hash>(items: &[T]) -> Option<&T> {
+    let mut seen = std::collections::HashSet::with_capacity(items.len());
+    items.iter().find(|x| !seen.insert(*x))
 }
 
 impl EvidenceItem {

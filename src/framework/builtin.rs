@@ -190,7 +190,9 @@ pub fn msk_core_2018_raw() -> RawFramework {
 pub fn advanced_practice_2017_raw() -> RawFramework {
     RawFramework {
         id: ADVANCED_PRACTICE_2017.to_owned(),
-        title: "Multi-professional framework for advanced clinical practice in England"
+        // The data says what the docs say: the capability titles are ours, not the source's.
+        title: "Multi-professional framework for advanced clinical practice in England \
+                (capability titles paraphrased)"
             .to_owned(),
         version: Some("1.0.0".to_owned()),
         source: Source {
@@ -200,6 +202,8 @@ pub fn advanced_practice_2017_raw() -> RawFramework {
                 .to_owned(),
             url: "https://advanced-practice.hee.nhs.uk/multi-professional-framework-for-advanced-practice/".to_owned(),
         },
+        // The framework is multi-professional: it names no list of professions. We read it as
+        // serving every profession the crate knows (our inference, not the source's words).
         serves: Serves {
             stage: RoadmapStage::AdvancedPractice,
             professions: Profession::ALL.to_vec(),

@@ -182,11 +182,12 @@ fn u32_of(n: usize) -> u32 {
 
 fn parse_areas(raw_areas: Vec<RawEntry>) -> Result<Vec<AreaOfPractice>, FrameworkError> {
     let mut areas: Vec<AreaOfPractice> = Vec::with_capacity(raw_areas.len());
+    let mut seen: HashMap<AreaOfPracticeId, usize> = HashMap::with_capacity(raw_areas.len());
     for (a, raw_area) in raw_areas.into_iter().enumerate() {
         let area_id = parse_id(&raw_area.id, AreaOfPracticeId::parse, || {
             format!("/areas_of_practice/{a}/id")
         })?;
-        if let Some(first) = areas.iter().position(|x| x.id == area_id) {
+        if let Some(&first) = seen.get(&area_id) {
             return Err(FrameworkError::Duplicate {
                 path: format!("/areas_of_practice/{a}/id"),
                 kind: IdKind::AreaOfPractice,
@@ -194,6 +195,7 @@ fn parse_areas(raw_areas: Vec<RawEntry>) -> Result<Vec<AreaOfPractice>, Framewor
                 first: format!("/areas_of_practice/{first}/id"),
             });
         }
+        seen.insert(area_id.clone(), a);
         let area_title = title(raw_area.title, || format!("/areas_of_practice/{a}/title"))?;
         areas.push(AreaOfPractice {
             id: area_id,

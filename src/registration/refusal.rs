@@ -39,6 +39,26 @@ impl OrderKind {
         }
     }
 
+    /// The indefinite article and the order's name: "an interim suspension order".
+    fn with_article(self) -> &'static str {
+        match self {
+            OrderKind::Caution => "a caution order",
+            OrderKind::Conditions => "a conditions of practice order",
+            OrderKind::Suspension => "a suspension order",
+            OrderKind::InterimConditions => "an interim conditions of practice order",
+            OrderKind::InterimSuspension => "an interim suspension order",
+        }
+    }
+
+    /// The article of the Health Professions Order 2001 that sets the order's limit: art 29
+    /// for final orders, art 31 for interim orders.
+    fn source(self) -> &'static str {
+        match self {
+            OrderKind::InterimConditions | OrderKind::InterimSuspension => "HPO 2001 art 31",
+            _ => "HPO 2001 art 29",
+        }
+    }
+
     fn limit_text(self) -> &'static str {
         match self {
             OrderKind::Caution => "",
@@ -82,7 +102,7 @@ pub enum Refusal {
         stage: StageKind,
     },
     /// An order must end after the day it is imposed.
-    #[error("a {order} imposed on {imposed} must expire after that day, not on {expires}")]
+    #[error("{} imposed on {imposed} must expire after that day, not on {expires}", order.with_article())]
     EndsTooSoon {
         /// The order.
         order: OrderKind,
@@ -93,8 +113,10 @@ pub enum Refusal {
     },
     /// An order longer than the law allows.
     #[error(
-        "a {order} may last at most {limit}: imposed on {imposed}, it must expire by {latest}, not on {expires} (HPO 2001 art 29)",
-        limit = order.limit_text()
+        "{what} may last at most {limit}: imposed on {imposed}, it must expire by {latest}, not on {expires} ({source})",
+        what = order.with_article(),
+        limit = order.limit_text(),
+        source = order.source()
     )]
     OrderTooLong {
         /// The order.
