@@ -22,17 +22,20 @@
     )
 )]
 
+pub mod diagnostic;
 pub mod digest;
 pub mod error;
 pub mod evidence;
 pub mod experience;
 pub mod framework;
 pub mod id;
+pub mod portfolio;
 pub mod profession;
 pub mod registration;
 pub mod roadmap;
 pub mod rules;
 pub mod signoff;
 pub mod supervisor;
+pub mod validate;
 
 pub use error::Error;
