@@ -39,7 +39,6 @@ use crate::diagnostic::Code;
 /// Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-#[non_exhaustive]
 pub struct Limits {
     /// The largest document, in bytes.
     pub max_document_bytes: usize,
@@ -201,7 +200,20 @@ fn from_serde(text: &str, e: &serde_json::Error) -> LoadError {
     let path = if e.line() == 0 {
         String::new()
     } else {
-        pointer_at(text, offset_of(text, e.line(), e.column()))
+        let mut end = offset_of(text, e.line(), e.column());
+        if e.classify() == serde_json::error::Category::Data {
+            // A value buffered before it is checked (a tagged event) is reported after the
+            // reader has peeked past it: step back to the value itself.
+            let bytes = text.as_bytes();
+            while end > 1
+                && bytes
+                    .get(end - 1)
+                    .is_some_and(|b| *b == b',' || b.is_ascii_whitespace())
+            {
+                end -= 1;
+            }
+        }
+        pointer_at(text, end)
     };
     LoadError {
         code,
