@@ -320,6 +320,7 @@ fn order_and_presence(
     // The later of the two signatures of a step is when the step was done.
     let step = |subject: &Subject, code: Code, sink: &mut Sink| -> Option<(NaiveDate, usize)> {
         let mut done: Option<(NaiveDate, usize)> = None;
+        let mut missing = false;
         for role in both {
             match seen.get(&(subject, role)) {
                 None => {
@@ -330,7 +331,7 @@ fn order_and_presence(
                         "/events".to_owned(),
                         format!("{subject} has no {role} sign-off"),
                     );
-                    return None;
+                    missing = true;
                 }
                 Some(&(on, i)) => {
                     if done.is_none_or(|(d, _)| on > d) {
@@ -339,7 +340,7 @@ fn order_and_presence(
                 }
             }
         }
-        done
+        if missing { None } else { done }
     };
     let readiness = step(&Subject::Readiness, Code::ReadinessMissing, sink);
     let declaration = step(&Subject::Declaration, Code::DeclarationMissing, sink);
