@@ -114,7 +114,12 @@ fn main() -> ExitCode {
     } else {
         args.files
             .iter()
-            .map(|f| (f.clone(), std::fs::read_to_string(f).map_err(|e| e.to_string())))
+            .map(|f| {
+                (
+                    f.clone(),
+                    std::fs::read_to_string(f).map_err(|e| e.to_string()),
+                )
+            })
             .collect()
     };
 
@@ -162,7 +167,11 @@ fn print_human(name: &str, outcome: &Outcome, as_of: NaiveDate) {
     println!("== {name} (as of {as_of})");
     match outcome {
         Outcome::Unreadable(d) => {
-            let at = if d.path.is_empty() { "(document)" } else { &d.path };
+            let at = if d.path.is_empty() {
+                "(document)"
+            } else {
+                &d.path
+            };
             println!("  error[{}] {at}: {}", d.code, d.message);
             println!("  verdict: unreadable: {} ({})", d.code.title(), d.code);
         }
@@ -182,8 +191,15 @@ fn print_human(name: &str, outcome: &Outcome, as_of: NaiveDate) {
                 }
                 println!("  {heading} ({}):", group.len());
                 for d in group {
-                    let at = if d.path.is_empty() { "(document)" } else { &d.path };
-                    println!("    {severity}[{}] {at}: {} [{}]", d.code, d.message, d.rule);
+                    let at = if d.path.is_empty() {
+                        "(document)"
+                    } else {
+                        &d.path
+                    };
+                    println!(
+                        "    {severity}[{}] {at}: {} [{}]",
+                        d.code, d.message, d.rule
+                    );
                 }
             }
             println!("  verdict: {}", r.verdict());

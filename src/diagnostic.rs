@@ -164,8 +164,16 @@ mod tests {
         let mut seen = HashSet::new();
         for &c in Code::ALL {
             assert!(seen.insert(c.as_str()), "duplicate {}", c.as_str());
-            assert!(c.explain().len() > 200, "{} explanation too short", c.as_str());
-            assert!(c.explain().contains("Example"), "{} has no example", c.as_str());
+            assert!(
+                c.explain().len() > 200,
+                "{} explanation too short",
+                c.as_str()
+            );
+            assert!(
+                c.explain().contains("Example"),
+                "{} has no example",
+                c.as_str()
+            );
             assert!(c.rule().starts_with("DOMAIN.md §") || c.rule() == "docs/portfolio-format.md");
             assert!(!c.title().is_empty());
             assert_eq!(c.as_str().parse::<Code>().unwrap(), c);

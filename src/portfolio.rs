@@ -55,7 +55,7 @@ mod load;
 mod pointer;
 mod schema;
 
-pub use load::{LoadError, Limits};
+pub use load::{Limits, LoadError};
 pub use schema::{SUPPORTED_SCHEMA, SchemaVersion, SchemaVersionError};
 
 /// A stage of the FCP roadmap a portfolio can be submitted for (DOMAIN.md §3).
@@ -139,7 +139,10 @@ pub struct Portfolio {
 /// [`Portfolio::from_parts`]. Its serde form is the document.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-#[allow(missing_docs, reason = "each field is documented in the module's table and in docs/portfolio-format.md")]
+#[allow(
+    missing_docs,
+    reason = "each field is documented in the module's table and in docs/portfolio-format.md"
+)]
 pub struct PortfolioParts {
     pub schema_version: SchemaVersion,
     pub rule_set: RuleSetId,

@@ -34,7 +34,7 @@
 //!
 //! let portfolio = Portfolio::from_json(include_str!("../examples/data/complete-msk-stage2.json"))?;
 //! let registry = FrameworkRegistry::builtin();
-//! let as_of = NaiveDate::from_ymd_opt(2025, 6, 30).ok_or("date")?;
+//! let as_of = NaiveDate::from_ymd_opt(2025, 12, 31).ok_or("date")?;
 //! let report = validate(&portfolio, &Context::new(as_of, &registry));
 //! assert!(report.is_complete());
 //! assert_eq!(report.supported_stage(), Some(Stage::Stage2));

@@ -32,7 +32,10 @@ fn unknown_nested_field_is_named_with_its_path() {
     let e = refused(&t);
     assert_eq!(e.code(), Code::UnknownField);
     assert_eq!(e.path(), "/evidence/1/notes");
-    assert!(e.message().starts_with("unknown field `notes`, expected one of `id`"));
+    assert!(
+        e.message()
+            .starts_with("unknown field `notes`, expected one of `id`")
+    );
 }
 
 #[test]
@@ -45,7 +48,11 @@ fn duplicate_ids_name_both_places() {
         "/evidence/6/id: duplicate evidence id `cot-a1` is also at /evidence/1/id"
     );
 
-    let t = once(&sample(), "\"capability\": \"A2\"", "\"capability\": \"A1\"");
+    let t = once(
+        &sample(),
+        "\"capability\": \"A2\"",
+        "\"capability\": \"A1\"",
+    );
     let e = refused(&t);
     assert_eq!(
         e.to_string(),
@@ -69,7 +76,11 @@ fn duplicate_supervisors_are_refused() {
 fn malformed_values_are_refused_with_their_path() {
     let cases = [
         (
-            once(&sample(), "\"date\": \"2024-07-01\"", "\"date\": \"2024-02-30\""),
+            once(
+                &sample(),
+                "\"date\": \"2024-07-01\"",
+                "\"date\": \"2024-02-30\"",
+            ),
             "/evidence/0/date",
         ),
         (
@@ -81,11 +92,19 @@ fn malformed_values_are_refused_with_their_path() {
             "/practitioner/experience/1/wte",
         ),
         (
-            once(&sample(), "\"schema_version\": \"1.0.0\"", "\"schema_version\": \"one\""),
+            once(
+                &sample(),
+                "\"schema_version\": \"1.0.0\"",
+                "\"schema_version\": \"one\"",
+            ),
             "/schema_version",
         ),
         (
-            once(&sample(), "\"number\": \"OT41405\"", "\"number\": \"XY41405\""),
+            once(
+                &sample(),
+                "\"number\": \"OT41405\"",
+                "\"number\": \"XY41405\"",
+            ),
             "/practitioner/registration/number",
         ),
     ];
@@ -106,7 +125,11 @@ fn malformed_values_are_refused_with_their_path() {
 
 #[test]
 fn errors_inside_events_point_at_the_event() {
-    let t = once(&sample(), "\"on\": \"2024-12-02\"", "\"on\": \"2024-13-02\"");
+    let t = once(
+        &sample(),
+        "\"on\": \"2024-12-02\"",
+        "\"on\": \"2024-13-02\"",
+    );
     let e = refused(&t);
     assert_eq!((e.code(), e.path()), (Code::InvalidValue, "/events/7"));
 }
@@ -133,19 +156,37 @@ fn syntax_errors_have_line_and_column() {
 
 #[test]
 fn a_newer_major_version_is_refused_even_with_fields_of_its_own() {
-    let t = once(&sample(), "\"schema_version\": \"1.0.0\",", "\"schema_version\": \"3.1.0\", \"new\": 1,");
+    let t = once(
+        &sample(),
+        "\"schema_version\": \"1.0.0\",",
+        "\"schema_version\": \"3.1.0\", \"new\": 1,",
+    );
     let e = refused(&t);
     assert_eq!(e.code(), Code::UnsupportedSchemaVersion);
     assert_eq!(e.path(), "/schema_version");
     // A newer minor version of 1.x loads.
-    let t = once(&sample(), "\"schema_version\": \"1.0.0\"", "\"schema_version\": \"1.4.2\"");
-    assert_eq!(Portfolio::from_json(&t).unwrap().schema_version().to_string(), "1.4.2");
+    let t = once(
+        &sample(),
+        "\"schema_version\": \"1.0.0\"",
+        "\"schema_version\": \"1.4.2\"",
+    );
+    assert_eq!(
+        Portfolio::from_json(&t)
+            .unwrap()
+            .schema_version()
+            .to_string(),
+        "1.4.2"
+    );
 }
 
 #[test]
 fn deep_nesting_is_refused_at_serde_json_s_limit() {
     let deep = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
-    let t = once(&sample(), "\"on\": \"2024-12-02\"", &format!("\"on\": {deep}"));
+    let t = once(
+        &sample(),
+        "\"on\": \"2024-12-02\"",
+        &format!("\"on\": {deep}"),
+    );
     let e = refused(&t);
     assert_eq!(e.code(), Code::LimitExceeded);
     assert_eq!(e.message(), "recursion limit exceeded");
@@ -163,7 +204,10 @@ fn list_lengths_are_bounded() {
     };
     let e = Portfolio::from_json_with(&sample(), &small).unwrap_err();
     assert_eq!(e.code(), Code::LimitExceeded);
-    assert_eq!(e.to_string(), "/evidence: 25 evidence items; the limit is 5");
+    assert_eq!(
+        e.to_string(),
+        "/evidence: 25 evidence items; the limit is 5"
+    );
     let few_events = Limits {
         max_events: 3,
         ..Limits::default()
@@ -182,7 +226,10 @@ fn long_strings_and_big_documents_are_refused() {
         &format!("\"title\": \"{long}\""),
     );
     let e = refused(&t);
-    assert_eq!(e.to_string(), "/evidence/1/title: 5000 bytes of text; the limit is 4096");
+    assert_eq!(
+        e.to_string(),
+        "/evidence/1/title: 5000 bytes of text; the limit is 4096"
+    );
     let tiny = Limits {
         max_document_bytes: 1_000,
         ..Limits::default()

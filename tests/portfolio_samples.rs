@@ -18,7 +18,10 @@ fn regenerate_samples() {
 fn committed_samples_are_what_the_generator_produces() {
     for (name, text) in samples() {
         let committed = std::fs::read_to_string(format!("{DATA}/{name}")).unwrap();
-        assert!(committed == text, "{name} differs from the generator's output: run `cargo test --test portfolio_samples -- --ignored`");
+        assert!(
+            committed == text,
+            "{name} differs from the generator's output: run `cargo test --test portfolio_samples -- --ignored`"
+        );
     }
 }
 
@@ -27,7 +30,10 @@ fn loadable_samples_round_trip_byte_for_byte() {
     let mut loaded = 0;
     for (name, text) in samples() {
         let Ok(p) = Portfolio::from_json(&text) else {
-            assert!(name.contains("unknown-field") || name.contains("future-schema"), "{name}");
+            assert!(
+                name.contains("unknown-field") || name.contains("future-schema"),
+                "{name}"
+            );
             continue;
         };
         loaded += 1;

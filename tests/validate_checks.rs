@@ -4,7 +4,6 @@
 mod util;
 
 use chrono::NaiveDate;
-use fcp_roadmap::diagnostic::Code;
 use fcp_roadmap::framework::FrameworkRegistry;
 use fcp_roadmap::portfolio::{Portfolio, Stage};
 use fcp_roadmap::rules::{RuleSet, RuleSetId};
@@ -14,13 +13,17 @@ use serde_json::{Value, json};
 use util::samples::{DATA, as_of, registry};
 
 fn ot() -> Value {
-    serde_json::from_str(&std::fs::read_to_string(format!("{DATA}/complete-ot-stage2.json")).unwrap())
-        .unwrap()
+    serde_json::from_str(
+        &std::fs::read_to_string(format!("{DATA}/complete-ot-stage2.json")).unwrap(),
+    )
+    .unwrap()
 }
 
 fn msk() -> Value {
-    serde_json::from_str(&std::fs::read_to_string(format!("{DATA}/complete-msk-stage2.json")).unwrap())
-        .unwrap()
+    serde_json::from_str(
+        &std::fs::read_to_string(format!("{DATA}/complete-msk-stage2.json")).unwrap(),
+    )
+    .unwrap()
 }
 
 #[track_caller]
@@ -43,7 +46,12 @@ fn codes(r: &Report) -> Vec<String> {
 }
 
 fn event_index(doc: &Value, pred: impl Fn(&Value) -> bool) -> usize {
-    doc["events"].as_array().unwrap().iter().position(pred).unwrap()
+    doc["events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .position(pred)
+        .unwrap()
 }
 
 #[test]
@@ -118,7 +126,10 @@ fn trainee_signing_as_supervisor_and_wrong_trainee_signer() {
     let r = run(&d);
     assert_eq!(
         codes(&r),
-        ["V044 /events/3/sign_off/signer", "V031 /events/4/sign_off/signer"]
+        [
+            "V044 /events/3/sign_off/signer",
+            "V031 /events/4/sign_off/signer"
+        ]
     );
 }
 
@@ -130,7 +141,10 @@ fn supervisor_training_under_roadmap_2021() {
     let r = run(&d);
     let c = codes(&r);
     assert_eq!(c.iter().filter(|c| c.starts_with("V033")).count(), 7);
-    assert_eq!(c.first().map(String::as_str), Some("V033 /events/0/supervisor"));
+    assert_eq!(
+        c.first().map(String::as_str),
+        Some("V033 /events/0/supervisor")
+    );
     assert!(c.iter().all(|c| c.starts_with("V033")));
     // With training completed in time, nothing is left.
     d["supervisors"][0]["training"] =
@@ -141,7 +155,9 @@ fn supervisor_training_under_roadmap_2021() {
 #[test]
 fn supervisor_over_capacity() {
     let mut d = msk();
-    let policy = SupervisionPolicy { trainees_per_wte: 1 };
+    let policy = SupervisionPolicy {
+        trainees_per_wte: 1,
+    };
     let registry = registry();
     let ctx = Context::new(as_of(), &registry).with_supervision(policy);
     // The other trainee's assignment overlaps the start and the stage 1 sign-offs.
@@ -154,7 +170,11 @@ fn supervisor_over_capacity() {
             "V034 /events/10/sign_off/signer"
         ]
     );
-    assert!(r.diagnostics()[0].message.contains("already has 1 trainees on 2024-11-15"));
+    assert!(
+        r.diagnostics()[0]
+            .message
+            .contains("already has 1 trainees on 2024-11-15")
+    );
     d["supervisors"][0]["assignments"][1]["until"] = json!("2024-10-31");
     assert_eq!(codes(&run_with(&d, &ctx)), Vec::<String>::new());
 }
@@ -168,14 +188,7 @@ fn steps_missing_and_out_of_order() {
             && e["sign_off"]["subject"]["kind"] != "education_provider_approval"
     });
     let r = run(&d);
-    assert_eq!(
-        codes(&r),
-        [
-            "V047 /events",
-            "V047 /events",
-            "V045 /events"
-        ]
-    );
+    assert_eq!(codes(&r), ["V047 /events", "V047 /events", "V045 /events"]);
     assert_eq!(
         r.diagnostics()[2].message,
         "roadmap-2023 requires the education provider's approval, and there is none"
@@ -204,7 +217,10 @@ fn declaration_missing_and_sign_off_in_the_future() {
         .unwrap()
         .retain(|e| e["sign_off"]["subject"]["kind"] != "declaration");
     let r = run(&d);
-    assert_eq!(codes(&r), ["V046 /events", "V046 /events", "V070 /events/8"]);
+    assert_eq!(
+        codes(&r),
+        ["V046 /events", "V046 /events", "V070 /events/8"]
+    );
     assert_eq!(
         r.diagnostics()[0].message,
         "the final declaration has no trainee sign-off"
@@ -240,7 +256,10 @@ fn signed_content_missing() {
 fn ratings_missing_low_unknown_and_broken_links() {
     let mut d = msk();
     d["ratings"][0]["supervisor_rating"] = json!("needs_further_development");
-    d["ratings"][1].as_object_mut().unwrap().remove("self_rating");
+    d["ratings"][1]
+        .as_object_mut()
+        .unwrap()
+        .remove("self_rating");
     d["ratings"][2]["evidence"][0] = json!("cot-zz");
     d["ratings"][3]["capability"] = json!("E1");
     let r = run(&d);
@@ -334,9 +353,13 @@ fn routes_and_learning_needs_analysis() {
     );
     // The caller may apply another rule set.
     let registry = registry();
-    let ctx = Context::new(as_of(), &registry).with_rule_set(RuleSet::builtin(RuleSetId::Roadmap2021));
+    let ctx =
+        Context::new(as_of(), &registry).with_rule_set(RuleSet::builtin(RuleSetId::Roadmap2021));
     let c = codes(&run_with(&d, &ctx));
-    assert!(!c.iter().any(|c| c.starts_with("V080") || c.starts_with("V082")));
+    assert!(
+        !c.iter()
+            .any(|c| c.starts_with("V080") || c.starts_with("V082"))
+    );
 }
 
 #[test]

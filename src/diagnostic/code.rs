@@ -232,7 +232,9 @@ signed (DOMAIN.md §3, step 5).\n\nExample: `\"supervisor_rating\": \"needs_furt
 for `C6` gives V051 at `/ratings/5/supervisor_rating`.";
     /// A rating of a capability the framework does not have.
     RatingUnknownCapability = "V052", Error, "DOMAIN.md §7", "rating of an unknown capability",
-"A rating names a capability that is not in the framework the portfolio follows.\n\nExample: \
+"A rating names a capability that is not in the framework the portfolio follows, so it rates \
+nothing the verification form asks about; often a typing error or a rating made against another \
+version of the framework.\n\nExample: \
 a rating of `E1` on the MSK 2018 framework (domains A–D) gives V052 at `/ratings/14/capability`.";
     /// A rating links evidence that does not exist.
     RatingUnknownEvidence = "V053", Error, "DOMAIN.md §3", "rating links unknown evidence",
@@ -258,7 +260,7 @@ the heading's rating path.";
     /// Evidence linked to a capability the framework does not have.
     EvidenceUnknownCapability = "V062", Error, "DOMAIN.md §7", "evidence linked to an unknown capability",
 "An evidence item links a capability id the framework does not have, so the link counts for \
-nothing.\n\nExample: evidence `cot-1` listing `Z9` gives V062 at `/evidence/0/capabilities`.";
+nothing towards coverage; usually a typing error, or an id from another framework or version.\n\nExample: evidence `cot-1` listing `Z9` gives V062 at `/evidence/0/capabilities`.";
     /// An evidence assessor who is not a listed supervisor.
     UnknownAssessor = "V063", Error, "DOMAIN.md §4", "unknown assessor",
 "A workplace-based assessment names its assessor; the assessor must be one of the listed \

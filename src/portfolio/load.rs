@@ -15,7 +15,7 @@ use crate::diagnostic::Code;
 ///
 /// The document size bounds every allocation the parser makes (no list is pre-sized from the
 /// input); the other limits are checked right after parsing. Nesting depth is bounded by
-/// serde_json at 128 levels (the format itself needs fewer than 10).
+/// `serde_json` at 128 levels (the format itself needs fewer than 10).
 ///
 /// | limit | default |
 /// |---|---|
@@ -247,7 +247,7 @@ fn text_limit(path: impl FnOnce() -> String, text: &str, limit: usize) -> Result
     }
 }
 
-fn unique<'a, K: std::hash::Hash + Eq>(
+fn unique<K: std::hash::Hash + Eq>(
     seen: &mut HashMap<K, usize>,
     key: K,
     index: usize,

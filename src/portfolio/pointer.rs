@@ -1,13 +1,13 @@
 //! Finding the JSON pointer of an error position, after the fact.
 //!
-//! serde_json reports errors by line and column. Rather than track the path while parsing
+//! `serde_json` reports errors by line and column. Rather than track the path while parsing
 //! (which would slow every successful load), the loader re-reads the text up to the error
 //! position with the small scanner below, keeping a stack of object keys and array indexes.
 //! It runs only on the error path, in one pass, and its stack is bounded.
 
 use crate::diagnostic::escape_pointer_token;
 
-/// Deeper than serde_json's own recursion limit (128), so the stack never grows past what a
+/// Deeper than `serde_json`'s own recursion limit (128), so the stack never grows past what a
 /// document that reached the error could hold.
 const MAX_FRAMES: usize = 256;
 
@@ -28,6 +28,7 @@ pub(crate) fn offset_of(text: &str, line: usize, column: usize) -> usize {
     let mut start = 0usize;
     let mut current = 1usize;
     if line > 1 {
+        start = text.len();
         for (i, b) in text.bytes().enumerate() {
             if b == b'\n' {
                 current += 1;
@@ -43,6 +44,10 @@ pub(crate) fn offset_of(text: &str, line: usize, column: usize) -> usize {
 
 /// The JSON pointer of the innermost place open just before byte `end` (exclusive of the byte
 /// the parser reported, so that a closing bracket still counts as inside its container).
+#[allow(
+    clippy::too_many_lines,
+    reason = "one byte-level state machine, clearer in one place"
+)]
 pub(crate) fn pointer_at(text: &str, end: usize) -> String {
     let bytes = text.as_bytes();
     let end = end.saturating_sub(1).min(bytes.len());

@@ -4,7 +4,7 @@ use std::collections::HashMap;
 
 use crate::diagnostic::Code;
 use crate::evidence::{Coverage, EvidenceItem, SUGGESTED_PER_CAPABILITY};
-use crate::framework::{CapabilityId, Completeness};
+use crate::framework::{CapabilityId, Completeness, Framework};
 use crate::portfolio::{Portfolio, Stage};
 use crate::signoff::HeadingRating;
 
@@ -58,7 +58,8 @@ impl<'p> Index<'p> {
     }
 
     pub(super) fn rating(&self, c: &CapabilityId) -> Option<&'p HeadingRating> {
-        self.rating_index(c).and_then(|i| self.portfolio.ratings().get(i))
+        self.rating_index(c)
+            .and_then(|i| self.portfolio.ratings().get(i))
     }
 
     pub(super) fn supervisor_index(&self, id: &str) -> Option<usize> {
@@ -131,12 +132,10 @@ pub(super) fn check(p: &Portfolio, ctx: &Context<'_>, index: &Index<'_>, sink: &
         }
     }
     for (i, event) in p.events().iter().enumerate() {
-        let id = match event {
-            crate::roadmap::RoadmapEvent::ELearningRecorded { evidence, .. }
-            | crate::roadmap::RoadmapEvent::UniversityCertificateRecorded { evidence, .. } => {
-                evidence
-            }
-            _ => continue,
+        let (crate::roadmap::RoadmapEvent::ELearningRecorded { evidence: id, .. }
+        | crate::roadmap::RoadmapEvent::UniversityCertificateRecorded { evidence: id, .. }) = event
+        else {
+            continue;
         };
         if index.evidence_index(id.as_str()).is_none() {
             sink.push(
@@ -197,6 +196,10 @@ fn framework_checks(p: &Portfolio, ctx: &Context<'_>, index: &Index<'_>, sink: &
             );
         }
     }
+    coverage_checks(p, framework, index, sink);
+}
+
+fn coverage_checks(p: &Portfolio, framework: &Framework, index: &Index<'_>, sink: &mut Sink) {
     let coverage = Coverage::compute(framework, p.evidence());
     for (cap, count) in coverage.per_capability() {
         let rated = index.rating_index(cap.id());

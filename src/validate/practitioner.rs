@@ -116,9 +116,15 @@ fn pro_rata_deadline(start: NaiveDate, months: u32, wte: u16) -> Option<NaiveDat
 
 fn experience(p: &Portfolio, ctx: &Context<'_>, signed: &Signed, sink: &mut Sink) {
     let practitioner = p.practitioner();
-    let requirement = match (&ctx.experience, practitioner.profession, &practitioner.specialty) {
+    let requirement = match (
+        &ctx.experience,
+        practitioner.profession,
+        &practitioner.specialty,
+    ) {
         (Some(r), _, _) => r.clone(),
-        (None, Profession::Dietitian, Some(tag)) => ExperienceRequirement::for_dietitian(tag.clone()),
+        (None, Profession::Dietitian, Some(tag)) => {
+            ExperienceRequirement::for_dietitian(tag.clone())
+        }
         (None, Profession::Dietitian, None) => {
             sink.push(
                 (Section::Practitioner, 5, 0),
@@ -164,9 +170,15 @@ mod tests {
     #[test]
     fn deadline_is_pro_rata() {
         let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).unwrap();
-        assert_eq!(pro_rata_deadline(d(2024, 1, 8), 6, 10_000), Some(d(2024, 7, 8)));
+        assert_eq!(
+            pro_rata_deadline(d(2024, 1, 8), 6, 10_000),
+            Some(d(2024, 7, 8))
+        );
         // 182 days at 0.5 WTE: 364 days.
-        assert_eq!(pro_rata_deadline(d(2024, 1, 8), 6, 5_000), Some(d(2025, 1, 6)));
+        assert_eq!(
+            pro_rata_deadline(d(2024, 1, 8), 6, 5_000),
+            Some(d(2025, 1, 6))
+        );
         assert_eq!(pro_rata_deadline(d(2024, 1, 8), 6, 0), None);
     }
 }

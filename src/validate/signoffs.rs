@@ -56,7 +56,10 @@ pub(super) fn trainee_of(p: &Portfolio) -> Trainee {
 }
 
 /// Checks that the supervisor `id` may supervise the trainee on `on`.
-#[allow(clippy::too_many_arguments, reason = "private helper threading the validation state")]
+#[allow(
+    clippy::too_many_arguments,
+    reason = "private helper threading the validation state"
+)]
 pub(super) fn check_supervisor(
     p: &Portfolio,
     ctx: &Context<'_>,
@@ -97,7 +100,10 @@ pub(super) fn check_supervisor(
     }
 }
 
-#[allow(clippy::too_many_lines, reason = "one pass over the event log, checks in order")]
+#[allow(
+    clippy::too_many_lines,
+    reason = "one pass over the event log, checks in order"
+)]
 pub(super) fn check<'p>(
     p: &'p Portfolio,
     ctx: &Context<'_>,
@@ -272,6 +278,10 @@ fn component_subject(checklist: Checklist, c: &ComponentId) -> Subject {
     }
 }
 
+#[allow(
+    clippy::too_many_lines,
+    reason = "the verification steps in their published order"
+)]
 fn order_and_presence(
     p: &Portfolio,
     rules: &RuleSet,
@@ -301,7 +311,11 @@ fn order_and_presence(
             for role in both {
                 match seen.get(&(&subject, role)) {
                     None => sink.push(
-                        (Section::Checklists, usize::from(stage == Stage::Stage2) + 1, k),
+                        (
+                            Section::Checklists,
+                            usize::from(stage == Stage::Stage2) + 1,
+                            k,
+                        ),
                         stage,
                         Code::SignOffMissing,
                         format!("/checklists/{name}/{k}"),

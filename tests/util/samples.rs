@@ -49,7 +49,7 @@ fn evidence_for(spec: &Spec) -> Vec<Value> {
     let mut month = 1u32;
     for (n, cap) in spec.caps.iter().enumerate() {
         for (k, (kind, what)) in kinds.iter().enumerate() {
-            let day = 3 + (n % 20) as u32;
+            let day = 3 + u32::try_from(n % 20).unwrap();
             let mut item = json!({
                 "id": format!("{kind}-{}", cap.to_lowercase()),
                 "kind": kind,
@@ -78,7 +78,11 @@ fn ratings_for(spec: &Spec, evidence: &[Value]) -> Vec<Value> {
         .map(|(n, cap)| {
             let linked: Vec<&Value> = evidence
                 .iter()
-                .filter(|e| e["capabilities"].as_array().is_some_and(|c| c.contains(&json!(cap))))
+                .filter(|e| {
+                    e["capabilities"]
+                        .as_array()
+                        .is_some_and(|c| c.contains(&json!(cap)))
+                })
                 .map(|e| &e["id"])
                 .collect();
             json!({
@@ -125,24 +129,83 @@ fn events_for(spec: &Spec, doc: &Value, route: &str, first_event: Value) -> Vec<
         json!({"event": "learning_needs_analysis", "on": "2024-06-20", "education_provider": spec.provider}),
         first_event,
     ];
-    for (c, on) in [("ksa-portfolio", "2024-11-15"), ("mandatory-elearning", "2024-11-15")] {
-        ev.push(sign(t, "trainee", component("stage1", c), on, none.0, none.1));
-        ev.push(sign(s, "roadmap_supervisor", component("stage1", c), on, none.0, none.1));
+    for (c, on) in [
+        ("ksa-portfolio", "2024-11-15"),
+        ("mandatory-elearning", "2024-11-15"),
+    ] {
+        ev.push(sign(
+            t,
+            "trainee",
+            component("stage1", c),
+            on,
+            none.0,
+            none.1,
+        ));
+        ev.push(sign(
+            s,
+            "roadmap_supervisor",
+            component("stage1", c),
+            on,
+            none.0,
+            none.1,
+        ));
     }
     ev.push(json!({"event": "stage_1_verified", "on": "2024-12-02"}));
     ev.push(json!({"event": "stage_2_started", "on": spec.stage_2_started, "wte": 1.0}));
     for (c, on) in [("pdp-agreed", "2025-01-20"), ("wpba-record", "2025-05-30")] {
-        ev.push(sign(t, "trainee", component("stage2", c), on, none.0, none.1));
-        ev.push(sign(s, "roadmap_supervisor", component("stage2", c), on, none.0, none.1));
+        ev.push(sign(
+            t,
+            "trainee",
+            component("stage2", c),
+            on,
+            none.0,
+            none.1,
+        ));
+        ev.push(sign(
+            s,
+            "roadmap_supervisor",
+            component("stage2", c),
+            on,
+            none.0,
+            none.1,
+        ));
     }
     ev.push(json!({"event": "self_rating_completed", "on": "2025-06-02"}));
     ev.push(json!({"event": "supervisor_rating_completed", "on": "2025-06-05"}));
     let readiness = json!({"kind": "readiness"});
-    ev.push(sign(t, "trainee", readiness.clone(), "2025-06-10", none.0, none.1));
-    ev.push(sign(s, "roadmap_supervisor", readiness, "2025-06-10", none.0, none.1));
+    ev.push(sign(
+        t,
+        "trainee",
+        readiness.clone(),
+        "2025-06-10",
+        none.0,
+        none.1,
+    ));
+    ev.push(sign(
+        s,
+        "roadmap_supervisor",
+        readiness,
+        "2025-06-10",
+        none.0,
+        none.1,
+    ));
     let declaration = json!({"kind": "declaration"});
-    ev.push(sign(t, "trainee", declaration.clone(), "2025-06-20", &evidence, &ratings));
-    ev.push(sign(s, "roadmap_supervisor", declaration, "2025-06-20", &evidence, &ratings));
+    ev.push(sign(
+        t,
+        "trainee",
+        declaration.clone(),
+        "2025-06-20",
+        &evidence,
+        &ratings,
+    ));
+    ev.push(sign(
+        s,
+        "roadmap_supervisor",
+        declaration,
+        "2025-06-20",
+        &evidence,
+        &ratings,
+    ));
     ev.push(sign(
         spec.provider,
         "education_provider",
@@ -232,16 +295,23 @@ fn canonical(doc: &Value) -> String {
 }
 
 /// Every sample: file name and contents.
+#[allow(clippy::too_many_lines, reason = "one sample after another")]
 pub fn samples() -> Vec<(&'static str, String)> {
     let ot = ot_spec();
-    let complete_ot = with_events(ot_doc(&ot, "2015-09-01"), &ot, "supported_portfolio", elearning());
+    let complete_ot = with_events(
+        ot_doc(&ot, "2015-09-01"),
+        &ot,
+        "supported_portfolio",
+        elearning(),
+    );
 
     let msk = msk_spec();
     let mut msk_doc = ot_doc(&msk, "2016-09-01");
     msk_doc["rule_set"] = json!("roadmap-2023");
     msk_doc["practitioner"]["profession"] = json!("physiotherapist");
     msk_doc["practitioner"]["registration"] = registration("PH44257", "2016-07-15");
-    msk_doc["practitioner"]["experience"] = json!([{"start": "2016-09-01", "wte": 1.0, "band": "7"}]);
+    msk_doc["practitioner"]["experience"] =
+        json!([{"start": "2016-09-01", "wte": 1.0, "band": "7"}]);
     msk_doc["supervisors"] = json!([{
         "id": msk.supervisor, "kind": "fcp",
         "registration": registration("PH105985", "2009-07-01"),
@@ -276,7 +346,12 @@ pub fn samples() -> Vec<(&'static str, String)> {
     lapsed["supervisors"][0]["registration"]["events"] =
         json!([{"on": "2025-06-01", "kind": {"type": "lapsed"}}]);
 
-    let four_years = with_events(ot_doc(&ot, "2021-03-01"), &ot, "supported_portfolio", elearning());
+    let four_years = with_events(
+        ot_doc(&ot, "2021-03-01"),
+        &ot,
+        "supported_portfolio",
+        elearning(),
+    );
     let mut four_years = four_years;
     four_years["practitioner"]["experience"] =
         json!([{"start": "2021-03-01", "wte": 1.0, "band": "7"}]);
@@ -304,16 +379,32 @@ pub fn samples() -> Vec<(&'static str, String)> {
         "  \"route\": \"supported_portfolio\",\n  \"funding\": \"arrs\",\n",
         1,
     );
-    let future = ot_text.replacen("\"schema_version\": \"1.0.0\"", "\"schema_version\": \"2.0.0\"", 1);
+    let future = ot_text.replacen(
+        "\"schema_version\": \"1.0.0\"",
+        "\"schema_version\": \"2.0.0\"",
+        1,
+    );
 
     vec![
         ("complete-ot-stage2.json", ot_text),
         ("complete-msk-stage2.json", canonical(&complete_msk)),
-        ("defect-missing-supervisor-signoff.json", canonical(&missing)),
-        ("defect-lapsed-registration-at-signing.json", canonical(&lapsed)),
+        (
+            "defect-missing-supervisor-signoff.json",
+            canonical(&missing),
+        ),
+        (
+            "defect-lapsed-registration-at-signing.json",
+            canonical(&lapsed),
+        ),
         ("defect-four-years-experience.json", canonical(&four_years)),
-        ("defect-evidence-edited-after-signoff.json", canonical(&edited)),
-        ("defect-capability-without-evidence.json", canonical(&uncovered)),
+        (
+            "defect-evidence-edited-after-signoff.json",
+            canonical(&edited),
+        ),
+        (
+            "defect-capability-without-evidence.json",
+            canonical(&uncovered),
+        ),
         ("defect-unknown-field.json", unknown_field),
         ("defect-future-schema-version.json", future),
     ]
