@@ -353,7 +353,7 @@ pub enum SupervisorRefusal {
     },
     /// An FCP supervisor may supervise FCP trainees only (CPTH, DOMAIN.md §5).
     #[error(
-        "supervisor `{supervisor}` is an FCP and may supervise FCP trainees only, not a {trainee} trainee"
+        "supervisor `{supervisor}` is an FCP and may supervise FCP trainees only, not an {trainee} trainee"
     )]
     FcpSupervisesFcpOnly {
         /// The supervisor.

@@ -1,0 +1,354 @@
+//! Why the roadmap refused an event: typed, with stable codes `P001`… and messages a training
+//! hub can act on.
+
+use std::fmt;
+
+use chrono::NaiveDate;
+
+use crate::evidence::{EvidenceId, EvidenceKind};
+use crate::framework::CapabilityId;
+use crate::id::{ComponentId, PersonId};
+use crate::profession::Profession;
+use crate::registration::RegistrationNumber;
+use crate::rules::{Route, RuleSetId};
+use crate::signoff::{Checklist, CoverageError, Rating, SignerRole, Subject};
+use crate::supervisor::{SupervisorId, SupervisorRefusal};
+
+use super::StageKind;
+use super::event::Stage1Exception;
+
+/// A refused transition: the roadmap handed back unchanged, and the reason.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{refusal}")]
+pub struct Refused<T> {
+    /// The value the transition was asked of, unchanged.
+    pub value: T,
+    /// Why it was refused.
+    pub refusal: Refusal,
+}
+
+impl<T> Refused<T> {
+    /// The value back, dropping the reason.
+    #[must_use]
+    pub fn into_value(self) -> T {
+        self.value
+    }
+}
+
+/// What a stage 1 verification or a later step is still missing.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Missing {
+    /// No certificate of mandatory e-learning recorded.
+    ELearning,
+    /// No university certificate on the taught route.
+    UniversityCertificate,
+    /// No learning needs analysis, which the rule set requires on the supported portfolio route.
+    LearningNeedsAnalysis,
+    /// A checklist component not yet signed in a role.
+    Component {
+        /// Which checklist.
+        checklist: Checklist,
+        /// The component.
+        component: ComponentId,
+        /// The role whose signature is missing.
+        role: SignerRole,
+    },
+    /// Readiness not yet agreed in a role.
+    Readiness {
+        /// The role whose signature is missing.
+        role: SignerRole,
+    },
+    /// The self-rating of every heading not yet completed.
+    SelfRating,
+    /// The supervisor's rating of every heading not yet completed.
+    SupervisorRating,
+    /// The final declaration not yet signed in a role.
+    Declaration {
+        /// The role whose signature is missing.
+        role: SignerRole,
+    },
+    /// The education provider's approval, which the rule set requires.
+    EducationProviderApproval,
+    /// Stage 1 not yet verified (it may be verified retrospectively during stage 2).
+    Stage1Verification,
+}
+
+impl fmt::Display for Missing {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Missing::ELearning => f.write_str("no e-learning certificate has been recorded"),
+            Missing::UniversityCertificate => f.write_str(
+                "the university's certificate of the taught route has not been recorded",
+            ),
+            Missing::LearningNeedsAnalysis => f.write_str(
+                "the learning needs analysis with an education provider has not been recorded",
+            ),
+            Missing::Component {
+                checklist,
+                component,
+                role,
+            } => {
+                let subject = Subject::ChecklistComponent {
+                    checklist: *checklist,
+                    component: component.clone(),
+                };
+                write!(f, "the {role} has not signed {subject}")
+            }
+            Missing::Readiness { role } => {
+                write!(
+                    f,
+                    "the {role} has not agreed readiness to seek verification"
+                )
+            }
+            Missing::SelfRating => {
+                f.write_str("the trainee has not self-rated every capability heading")
+            }
+            Missing::SupervisorRating => {
+                f.write_str("the supervisor has not rated every capability heading")
+            }
+            Missing::Declaration { role } => {
+                write!(f, "the {role} has not signed the final declaration")
+            }
+            Missing::EducationProviderApproval => {
+                f.write_str("the education provider has not approved sign-off")
+            }
+            Missing::Stage1Verification => f.write_str("stage 1 has not been verified"),
+        }
+    }
+}
+
+/// Why the roadmap refused a transition.
+///
+/// Every refusal has a stable [`code`](Self::code): `P001`… for the pathway's own rules, and the
+/// supervisor's `S001`–`S005` for [`Refusal::Supervisor`].
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum Refusal {
+    /// An event dated before the one before it.
+    #[error(
+        "the `{event}` event is dated {on}, before the previous event on {previous}: record events in the order they happened"
+    )]
+    OutOfOrder {
+        /// The event's name.
+        event: &'static str,
+        /// Its date.
+        on: NaiveDate,
+        /// The previous event's date.
+        previous: NaiveDate,
+    },
+    /// The event has no meaning in the roadmap's current stage.
+    #[error("the `{event}` event cannot be recorded while the roadmap is {stage}")]
+    WrongStage {
+        /// The event's name.
+        event: &'static str,
+        /// The current stage.
+        stage: StageKind,
+    },
+    /// The route is not open under the record's rule set (DOMAIN.md §9).
+    #[error(
+        "the {route} route is not open to trainees starting under {rule_set}: choose the taught or supported portfolio route"
+    )]
+    RouteClosed {
+        /// The route asked for.
+        route: Route,
+        /// The rule set.
+        rule_set: RuleSetId,
+    },
+    /// The context's rule set is not the one the record follows.
+    #[error(
+        "the record follows {record} but the rules supplied are {supplied}: judge it under {record}"
+    )]
+    RuleSetMismatch {
+        /// The record's rule set.
+        record: RuleSetId,
+        /// The rule set in the context.
+        supplied: RuleSetId,
+    },
+    /// A supervisor named that the context does not hold.
+    #[error("supervisor `{supervisor}` is not among the supervisors supplied: add their record")]
+    UnknownSupervisor {
+        /// The supervisor named.
+        supervisor: SupervisorId,
+    },
+    /// The supervisor may not supervise or sign (DOMAIN.md §5).
+    #[error(transparent)]
+    Supervisor(SupervisorRefusal),
+    /// The trainee's registration did not allow them to practise on a day that matters.
+    #[error(
+        "the trainee's registration {number} was not in good standing on {on}, so the `{event}` event cannot be recorded"
+    )]
+    TraineeNotInGoodStanding {
+        /// The trainee's registration number.
+        number: RegistrationNumber,
+        /// The day.
+        on: NaiveDate,
+        /// The event's name.
+        event: &'static str,
+    },
+    /// The experience requirement was not met on a day that matters (DOMAIN.md §2).
+    #[error("the experience requirement was not met on {on}{}, so the `{event}` event cannot be recorded", met_on.map_or_else(String::new, |m| format!(" (it is met on {m})")))]
+    ExperienceNotMet {
+        /// The day.
+        on: NaiveDate,
+        /// When it is met, if the practice recorded ever meets it.
+        met_on: Option<NaiveDate>,
+        /// The event's name.
+        event: &'static str,
+    },
+    /// A recorded certificate that is not in the portfolio or is of the wrong kind.
+    #[error("evidence `{evidence}` is not an item of kind `{}` in the portfolio: add the certificate first", expected.as_str())]
+    CertificateNotFound {
+        /// The evidence named.
+        evidence: EvidenceId,
+        /// The kind expected.
+        expected: EvidenceKind,
+    },
+    /// A university certificate on a route other than the taught route.
+    #[error("a university certificate belongs to the taught route, not the {route} route")]
+    NotTaughtRoute {
+        /// The record's route.
+        route: Route,
+    },
+    /// A checklist component the setup does not name.
+    #[error("`{component}` is not a component of the stage {} checklist set up for this record", match checklist { Checklist::Stage1 => 1, Checklist::Stage2 => 2 })]
+    UnknownComponent {
+        /// Which checklist.
+        checklist: Checklist,
+        /// The component.
+        component: ComponentId,
+    },
+    /// Someone signed in a role that is not theirs.
+    #[error("`{signer}` cannot sign {subject} as the {role}: that role belongs to `{expected}`")]
+    SignerMismatch {
+        /// Who signed.
+        signer: PersonId,
+        /// In which role.
+        role: SignerRole,
+        /// What.
+        subject: Subject,
+        /// Who holds the role.
+        expected: PersonId,
+    },
+    /// A subject signed in a role that does not sign it.
+    #[error("the {role} does not sign {subject}")]
+    RoleCannotSign {
+        /// The role.
+        role: SignerRole,
+        /// What.
+        subject: Subject,
+    },
+    /// The sign-off no longer covers the evidence or ratings it names.
+    #[error(transparent)]
+    Coverage(CoverageError),
+    /// A step taken before what must come first.
+    #[error("the `{event}` event cannot be recorded on {on}: {missing}")]
+    Incomplete {
+        /// The event's name.
+        event: &'static str,
+        /// The day.
+        on: NaiveDate,
+        /// What is missing first.
+        missing: Missing,
+    },
+    /// Stage 2 started in primary care before stage 1 was verified, without an exception
+    /// (HEE FAQ Q2, DOMAIN.md §3).
+    #[error(
+        "stage 2 cannot start in primary care on {on}: stage 1 has not been verified, and neither the paramedic-in-post nor the retrospective exception was claimed"
+    )]
+    Stage1NotVerified {
+        /// The day.
+        on: NaiveDate,
+    },
+    /// An exception claimed that does not apply.
+    #[error("the {exception} exception does not apply to a {profession}")]
+    ExceptionNotApplicable {
+        /// The exception.
+        exception: Stage1Exception,
+        /// The trainee's profession.
+        profession: Profession,
+    },
+    /// A heading rated below capable by the supervisor blocks the declarations (DOMAIN.md §3).
+    #[error(
+        "the supervisor rated `{capability}` as {rating}: the declarations are signed only when every heading is rated capable or excellent"
+    )]
+    RatingBelowCapable {
+        /// The heading.
+        capability: CapabilityId,
+        /// The supervisor's rating.
+        rating: Rating,
+    },
+    /// A heading without the rating a step needs.
+    #[error("capability heading `{capability}` has no {role} rating yet")]
+    HeadingNotRated {
+        /// The heading.
+        capability: CapabilityId,
+        /// Whose rating is missing: the trainee's (self-rating) or the supervisor's.
+        role: SignerRole,
+    },
+    /// Stage 3 under a rule set without it (DOMAIN.md §9).
+    #[error(
+        "{rule_set} has no stage 3: advanced practice recognition goes through the Centre for Advancing Practice"
+    )]
+    NoStage3 {
+        /// The rule set.
+        rule_set: RuleSetId,
+    },
+    /// A pause while the trainee's registration was in good standing.
+    #[error(
+        "the roadmap cannot be paused on {on} for {reason}: the trainee's registration {number} was in good standing that day"
+    )]
+    NothingToPauseFor {
+        /// The day.
+        on: NaiveDate,
+        /// The reason given.
+        reason: super::PauseReason,
+        /// The trainee's registration number.
+        number: RegistrationNumber,
+    },
+    /// Any step but resuming or withdrawing while paused.
+    #[error(
+        "the roadmap has been paused since {since}: resume it once the registration is restored before recording `{event}`"
+    )]
+    Paused {
+        /// The day it was paused.
+        since: NaiveDate,
+        /// The event's name.
+        event: &'static str,
+    },
+    /// Resuming a roadmap that is not paused.
+    #[error("the roadmap is not paused, so it cannot resume")]
+    NotPaused,
+}
+
+impl Refusal {
+    /// The stable code: `P001`–`P023`, or the supervisor's `S001`–`S005`.
+    #[must_use]
+    pub fn code(&self) -> &'static str {
+        match self {
+            Refusal::OutOfOrder { .. } => "P001",
+            Refusal::WrongStage { .. } => "P002",
+            Refusal::RouteClosed { .. } => "P003",
+            Refusal::RuleSetMismatch { .. } => "P004",
+            Refusal::UnknownSupervisor { .. } => "P005",
+            Refusal::Supervisor(s) => s.code(),
+            Refusal::TraineeNotInGoodStanding { .. } => "P006",
+            Refusal::ExperienceNotMet { .. } => "P007",
+            Refusal::CertificateNotFound { .. } => "P008",
+            Refusal::NotTaughtRoute { .. } => "P009",
+            Refusal::UnknownComponent { .. } => "P010",
+            Refusal::SignerMismatch { .. } => "P011",
+            Refusal::RoleCannotSign { .. } => "P012",
+            Refusal::Coverage(_) => "P013",
+            Refusal::Incomplete { .. } => "P014",
+            Refusal::Stage1NotVerified { .. } => "P015",
+            Refusal::ExceptionNotApplicable { .. } => "P016",
+            Refusal::RatingBelowCapable { .. } => "P017",
+            Refusal::HeadingNotRated { .. } => "P018",
+            Refusal::NoStage3 { .. } => "P019",
+            Refusal::NothingToPauseFor { .. } => "P020",
+            Refusal::Paused { .. } => "P021",
+            Refusal::NotPaused => "P022",
+        }
+    }
+}

@@ -1,0 +1,323 @@
+//! The runtime face: `AnyRoadmap`, `apply`, and the record that is its event log.
+
+use serde::{Deserialize, Serialize};
+
+use super::context::Context;
+use super::event::RoadmapEvent;
+use super::refusal::{Refusal, Refused};
+use super::stage2::Stage2Start;
+use super::typed::{
+    Active, Recognised, Roadmap, Stage, Stage1, Stage1Verified, Stage2, Stage3, StageKind,
+    Withdrawn,
+};
+
+/// A roadmap in whichever stage it is: the form systems driven by stored events use.
+///
+/// [`apply`](Self::apply) delegates every event to the typed transition, so both faces follow the
+/// same rules. Serialising it gives a snapshot of the state; the checked way to restore a
+/// roadmap is [`RoadmapRecord::replay`] of its events.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(tag = "state", rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum AnyRoadmap {
+    /// No event yet.
+    #[default]
+    NotStarted,
+    /// Stage 1.
+    #[serde(rename = "stage_1")]
+    Stage1(Roadmap<Stage1>),
+    /// Stage 1 verified, stage 2 not started.
+    #[serde(rename = "stage_1_verified")]
+    Stage1Verified(Roadmap<Stage1Verified>),
+    /// Stage 2.
+    #[serde(rename = "stage_2")]
+    Stage2(Roadmap<Stage2>),
+    /// Recognised as an FCP.
+    Recognised(Roadmap<Recognised>),
+    /// Stage 3 (roadmap 2021).
+    #[serde(rename = "stage_3")]
+    Stage3(Roadmap<Stage3>),
+    /// Withdrawn.
+    Withdrawn(Roadmap<Withdrawn>),
+}
+
+/// A transition that [`AnyRoadmap::apply`] made.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Transition {
+    /// The event's name.
+    pub event: &'static str,
+    /// The stage before.
+    pub from: StageKind,
+    /// The stage after (the same for events that stay in a stage).
+    pub to: StageKind,
+}
+
+macro_rules! any_from {
+    ($($stage:ident),*) => {$(
+        impl From<Roadmap<$stage>> for AnyRoadmap {
+            fn from(r: Roadmap<$stage>) -> Self {
+                AnyRoadmap::$stage(r)
+            }
+        }
+        impl TryFrom<AnyRoadmap> for Roadmap<$stage> {
+            type Error = AnyRoadmap;
+
+            /// The typed roadmap if it is in this stage; otherwise the value back.
+            fn try_from(any: AnyRoadmap) -> Result<Self, AnyRoadmap> {
+                match any {
+                    AnyRoadmap::$stage(r) => Ok(r),
+                    other => Err(other),
+                }
+            }
+        }
+    )*};
+}
+any_from!(
+    Stage1,
+    Stage1Verified,
+    Stage2,
+    Recognised,
+    Stage3,
+    Withdrawn
+);
+
+type Out = Result<AnyRoadmap, (AnyRoadmap, Refusal)>;
+
+// A helper that turns a typed step into the runtime shape.
+fn lift<S, T>(r: Result<Roadmap<T>, Refused<Roadmap<S>>>) -> Out
+where
+    AnyRoadmap: From<Roadmap<S>> + From<Roadmap<T>>,
+{
+    r.map(AnyRoadmap::from)
+        .map_err(|e| (AnyRoadmap::from(e.value), e.refusal))
+}
+
+fn common_active<S: Active>(r: Roadmap<S>, event: &RoadmapEvent, ctx: &Context<'_>) -> Out
+where
+    AnyRoadmap: From<Roadmap<S>>,
+{
+    match event {
+        RoadmapEvent::Paused { on, reason } => lift(r.pause(*on, *reason, ctx)),
+        RoadmapEvent::Resumed { on } => lift(r.resume(*on, ctx)),
+        RoadmapEvent::Withdrawn { on } => lift::<S, Withdrawn>(r.withdraw(*on, ctx)),
+        _ => wrong(r, event, ctx),
+    }
+}
+
+/// Refuses an event that has no meaning in this stage. Order and pauses are checked first, so
+/// the same event gets the same refusal whichever face applies it.
+fn wrong<S: Stage>(r: Roadmap<S>, event: &RoadmapEvent, ctx: &Context<'_>) -> Out
+where
+    AnyRoadmap: From<Roadmap<S>>,
+{
+    let refusal =
+        r.pre(event.name(), event.on(), ctx, false)
+            .err()
+            .unwrap_or(Refusal::WrongStage {
+                event: event.name(),
+                stage: S::KIND,
+            });
+    Err((AnyRoadmap::from(r), refusal))
+}
+
+fn stage_2_start(event: &RoadmapEvent) -> Option<Stage2Start> {
+    match event {
+        RoadmapEvent::Stage2Started {
+            on,
+            wte,
+            employer_agreed_completion,
+            exception,
+        } => Some(Stage2Start {
+            on: *on,
+            wte: *wte,
+            employer_agreed_completion: *employer_agreed_completion,
+            exception: *exception,
+        }),
+        _ => None,
+    }
+}
+
+impl AnyRoadmap {
+    /// The current stage.
+    #[must_use]
+    pub fn kind(&self) -> StageKind {
+        match self {
+            AnyRoadmap::NotStarted => StageKind::NotStarted,
+            AnyRoadmap::Stage1(r) => r.kind(),
+            AnyRoadmap::Stage1Verified(r) => r.kind(),
+            AnyRoadmap::Stage2(r) => r.kind(),
+            AnyRoadmap::Recognised(r) => r.kind(),
+            AnyRoadmap::Stage3(r) => r.kind(),
+            AnyRoadmap::Withdrawn(r) => r.kind(),
+        }
+    }
+
+    /// Applies `event` through the typed transition it names. On refusal the roadmap is left
+    /// exactly as it was.
+    pub fn apply(
+        &mut self,
+        event: &RoadmapEvent,
+        ctx: &Context<'_>,
+    ) -> Result<Transition, Refusal> {
+        let from = self.kind();
+        let current = std::mem::take(self);
+        let (next, result) = match step(current, event, ctx) {
+            Ok(next) => (next, Ok(())),
+            Err((back, refusal)) => (back, Err(refusal)),
+        };
+        *self = next;
+        result.map(|()| Transition {
+            event: event.name(),
+            from,
+            to: self.kind(),
+        })
+    }
+}
+
+fn step(current: AnyRoadmap, event: &RoadmapEvent, ctx: &Context<'_>) -> Out {
+    use RoadmapEvent as E;
+    match current {
+        AnyRoadmap::NotStarted => match event {
+            E::Started {
+                on,
+                route,
+                supervisor,
+            } => Roadmap::<Stage1>::start(*on, *route, supervisor, ctx)
+                .map(AnyRoadmap::from)
+                .map_err(|r| (AnyRoadmap::NotStarted, r)),
+            _ => Err((
+                AnyRoadmap::NotStarted,
+                Refusal::WrongStage {
+                    event: event.name(),
+                    stage: StageKind::NotStarted,
+                },
+            )),
+        },
+        AnyRoadmap::Stage1(r) => match event {
+            E::ELearningRecorded { on, evidence } => lift(r.record_e_learning(*on, evidence, ctx)),
+            E::UniversityCertificateRecorded { on, evidence } => {
+                lift(r.record_university_certificate(*on, evidence, ctx))
+            }
+            E::LearningNeedsAnalysis {
+                on,
+                education_provider,
+            } => lift(r.learning_needs_analysis(*on, education_provider, ctx)),
+            E::Signed { sign_off } => lift(r.sign(sign_off, ctx)),
+            E::Stage1Verified { on } => lift(r.verify_stage_1(*on, ctx)),
+            E::Stage2Started { .. } => match stage_2_start(event) {
+                Some(s) => lift(r.start_stage_2(&s, ctx)),
+                None => wrong(r, event, ctx),
+            },
+            _ => common_active(r, event, ctx),
+        },
+        AnyRoadmap::Stage1Verified(r) => match stage_2_start(event) {
+            Some(s) => lift(r.start_stage_2(&s, ctx)),
+            None => common_active(r, event, ctx),
+        },
+        AnyRoadmap::Stage2(r) => match event {
+            E::ELearningRecorded { on, evidence } => lift(r.record_e_learning(*on, evidence, ctx)),
+            E::UniversityCertificateRecorded { on, evidence } => {
+                lift(r.record_university_certificate(*on, evidence, ctx))
+            }
+            E::LearningNeedsAnalysis {
+                on,
+                education_provider,
+            } => lift(r.learning_needs_analysis(*on, education_provider, ctx)),
+            E::Signed { sign_off } => lift(r.sign(sign_off, ctx)),
+            E::Stage1Verified { on } => lift(r.verify_stage_1(*on, ctx)),
+            E::SelfRatingCompleted { on } => lift(r.complete_self_rating(*on, ctx)),
+            E::SupervisorRatingCompleted { on } => lift(r.complete_supervisor_rating(*on, ctx)),
+            E::Recognised { on } => lift(r.recognise(*on, ctx)),
+            _ => common_active(r, event, ctx),
+        },
+        AnyRoadmap::Recognised(r) => match event {
+            E::Stage3Started { on } => lift(r.start_stage_3(*on, ctx)),
+            _ => wrong(r, event, ctx),
+        },
+        AnyRoadmap::Stage3(r) => common_active(r, event, ctx),
+        AnyRoadmap::Withdrawn(r) => wrong(r, event, ctx),
+    }
+}
+
+/// A roadmap record: its event log, and the state that replaying it gives.
+///
+/// The record *is* the log. Its guards read the portfolio (registration, experience,
+/// supervisors, evidence, ratings), so a record can only be restored with a [`Context`]:
+/// serialise [`events`](Self::events) (a record serialises as its event array), deserialise a
+/// `Vec<RoadmapEvent>`, and restore with [`RoadmapRecord::replay`], which refuses a history that
+/// does not hold and says which event failed. There is deliberately no `Deserialize` for the
+/// record itself.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Default, Serialize)]
+#[serde(into = "Vec<RoadmapEvent>")]
+pub struct RoadmapRecord {
+    events: Vec<RoadmapEvent>,
+    #[serde(skip)]
+    state: AnyRoadmap,
+}
+
+impl From<RoadmapRecord> for Vec<RoadmapEvent> {
+    fn from(r: RoadmapRecord) -> Self {
+        r.events
+    }
+}
+
+/// A stored history that does not hold: the event at `index` was refused.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("event {index} (`{event}`) of the roadmap record cannot be replayed: {refusal}")]
+pub struct ReplayError {
+    /// The index of the refused event in the log.
+    pub index: usize,
+    /// Its name.
+    pub event: &'static str,
+    /// Why it was refused.
+    pub refusal: Refusal,
+}
+
+impl RoadmapRecord {
+    /// An empty record: not started.
+    #[must_use]
+    pub fn new() -> RoadmapRecord {
+        RoadmapRecord::default()
+    }
+
+    /// Replays `events` from the start; the checked way to restore a stored record.
+    pub fn replay(
+        events: Vec<RoadmapEvent>,
+        ctx: &Context<'_>,
+    ) -> Result<RoadmapRecord, ReplayError> {
+        let mut state = AnyRoadmap::NotStarted;
+        for (index, event) in events.iter().enumerate() {
+            state.apply(event, ctx).map_err(|refusal| ReplayError {
+                index,
+                event: event.name(),
+                refusal,
+            })?;
+        }
+        Ok(RoadmapRecord { events, state })
+    }
+
+    /// Applies `event` and appends it to the log; on refusal nothing changes.
+    pub fn push(&mut self, event: RoadmapEvent, ctx: &Context<'_>) -> Result<Transition, Refusal> {
+        let t = self.state.apply(&event, ctx)?;
+        self.events.push(event);
+        Ok(t)
+    }
+
+    /// The event log.
+    #[must_use]
+    pub fn events(&self) -> &[RoadmapEvent] {
+        &self.events
+    }
+
+    /// The state the log replays to.
+    #[must_use]
+    pub fn state(&self) -> &AnyRoadmap {
+        &self.state
+    }
+
+    /// The event log, by value.
+    #[must_use]
+    pub fn into_events(self) -> Vec<RoadmapEvent> {
+        self.events
+    }
+}

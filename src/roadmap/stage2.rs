@@ -1,0 +1,360 @@
+//! Stage 2 in primary care, recognition and stage 3.
+
+use chrono::{Days, Months, NaiveDate};
+
+use crate::experience::Wte;
+use crate::profession::Profession;
+use crate::signoff::{Checklist, SignerRole};
+
+use super::context::Context;
+use super::event::Stage1Exception;
+use super::refusal::{Missing, Refusal};
+use super::typed::{
+    Common, Recognised, Roadmap, Signatures, Stage, Stage1, Stage1Verified, Stage2, Stage3, Step,
+    missing_component,
+};
+
+/// The parts of a stage 2 start.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Stage2Start {
+    /// The first day in primary care.
+    pub on: NaiveDate,
+    /// The trainee's whole-time equivalence in the post.
+    pub wte: Wte,
+    /// A completion date agreed with the employer, replacing the pro-rata six months.
+    pub employer_agreed_completion: Option<NaiveDate>,
+    /// Why stage 2 starts before stage 1 is verified, if it does (HEE FAQ Q2).
+    pub exception: Option<Stage1Exception>,
+}
+
+const START: &str = "stage_2_started";
+
+fn start_stage_2<S: Stage>(
+    r: &Roadmap<S>,
+    start: &Stage2Start,
+    ctx: &Context<'_>,
+) -> Result<(), Refusal> {
+    r.pre(START, start.on, ctx, false)?;
+    let p = ctx.parts();
+    match start.exception {
+        None if r.common.stage_1_verified_on.is_none() => {
+            return Err(Refusal::Stage1NotVerified { on: start.on });
+        }
+        Some(Stage1Exception::ParamedicInPost) if p.setup.profession() != Profession::Paramedic => {
+            return Err(Refusal::ExceptionNotApplicable {
+                exception: Stage1Exception::ParamedicInPost,
+                profession: p.setup.profession(),
+            });
+        }
+        _ => {}
+    }
+    Roadmap::<S>::standing(ctx, START, start.on)?;
+    Roadmap::<S>::experience(ctx, START, start.on)?;
+    let supervisor = &r.common.supervisor;
+    let s = ctx.supervisor(supervisor)?;
+    s.check_may_supervise(p.trainee, start.on, p.rules, &p.policy)
+        .map_err(Refusal::Supervisor)
+}
+
+fn into_stage_2(mut common: Common, start: &Stage2Start) -> Roadmap<Stage2> {
+    common.last = start.on;
+    common.paused_days = 0;
+    Roadmap {
+        common,
+        stage: Stage2 {
+            started_on: start.on,
+            wte: start.wte,
+            employer_agreed_completion: start.employer_agreed_completion,
+            exception: start.exception,
+            signed_by_trainee: 0,
+            signed_by_supervisor: 0,
+            signed: Signatures::default(),
+            self_rated_on: None,
+            supervisor_rated_on: None,
+        },
+    }
+}
+
+impl Roadmap<Stage1Verified> {
+    /// Starts stage 2 in primary care.
+    ///
+    /// Guards: the trainee's registration in good standing and the experience requirement met
+    /// on the first day in primary care; the supervisor may still supervise them that day
+    /// (capacity counted again). The paramedic exception is refused for other professions.
+    pub fn start_stage_2(
+        self,
+        start: &Stage2Start,
+        ctx: &Context<'_>,
+    ) -> Step<Roadmap<Stage2>, Stage1Verified> {
+        match start_stage_2(&self, start, ctx) {
+            Ok(()) => Ok(into_stage_2(self.common, start)),
+            Err(r) => self.refuse(r),
+        }
+    }
+}
+
+impl Roadmap<Stage1> {
+    /// Starts stage 2 before stage 1 is verified: only under the paramedic-in-post or the
+    /// retrospective exception (HEE FAQ Q2, DOMAIN.md §3); stage 1 is then verified during
+    /// stage 2 ([`Roadmap::<Stage2>::verify_stage_1`]). Other guards as for
+    /// [`Roadmap::<Stage1Verified>::start_stage_2`].
+    pub fn start_stage_2(
+        self,
+        start: &Stage2Start,
+        ctx: &Context<'_>,
+    ) -> Step<Roadmap<Stage2>, Stage1> {
+        match start_stage_2(&self, start, ctx) {
+            Ok(()) => Ok(into_stage_2(self.common, start)),
+            Err(r) => self.refuse(r),
+        }
+    }
+}
+
+impl Stage2 {
+    /// Every heading's supervisor rating is capable or excellent.
+    pub(super) fn check_ratings_permit_declaration(ctx: &Context<'_>) -> Result<(), Refusal> {
+        for cap in ctx.parts().framework.capabilities() {
+            let rating = ctx.rating(cap.id()).and_then(|r| r.supervisor_rating);
+            match rating {
+                None => {
+                    return Err(Refusal::HeadingNotRated {
+                        capability: *cap.id(),
+                        role: SignerRole::RoadmapSupervisor,
+                    });
+                }
+                Some(r) if !r.permits_declaration() => {
+                    return Err(Refusal::RatingBelowCapable {
+                        capability: *cap.id(),
+                        rating: r,
+                    });
+                }
+                Some(_) => {}
+            }
+        }
+        Ok(())
+    }
+}
+
+impl Roadmap<Stage2> {
+    /// The first day in primary care.
+    #[must_use]
+    pub fn stage_2_started_on(&self) -> NaiveDate {
+        self.stage.started_on
+    }
+
+    /// The exception stage 2 started under, if any.
+    #[must_use]
+    pub fn exception(&self) -> Option<Stage1Exception> {
+        self.stage.exception
+    }
+
+    /// The day stage 2 should be complete by: the employer-agreed date if there is one;
+    /// otherwise six calendar months from the start for a full-time trainee (HEE, DOMAIN.md §3),
+    /// scaled by 1 / WTE for a part-timer (the pro rata is our inference, DOMAIN.md §3),
+    /// rounded up to whole days. Days the roadmap was paused during stage 2 are added.
+    /// `None` only beyond the calendar's range.
+    ///
+    /// For example a 0.5 WTE trainee starting on 1 March 2024 has 184 × 2 = 368 days: 4 March
+    /// 2025.
+    #[must_use]
+    pub fn stage_2_target(&self) -> Option<NaiveDate> {
+        let paused = Days::new(u64::from(self.common.paused_days));
+        if let Some(agreed) = self.stage.employer_agreed_completion {
+            return agreed.checked_add_days(paused);
+        }
+        let start = self.stage.started_on;
+        let six_months = start.checked_add_months(Months::new(6))?;
+        let full_time_days = u64::try_from((six_months - start).num_days()).ok()?;
+        let wte = u64::from(self.stage.wte.ten_thousandths());
+        let days = (full_time_days * 10_000).div_ceil(wte.max(1));
+        start
+            .checked_add_days(Days::new(days))?
+            .checked_add_days(paused)
+    }
+
+    /// Verifies stage 1 retrospectively, during stage 2; the same checks as
+    /// [`Roadmap::<Stage1>::verify_stage_1`].
+    pub fn verify_stage_1(mut self, on: NaiveDate, ctx: &Context<'_>) -> Step<Self, Stage2> {
+        const EVENT: &str = "stage_1_verified";
+        if let Err(r) = self.pre(EVENT, on, ctx, false) {
+            return self.refuse(r);
+        }
+        if self.common.stage_1_verified_on.is_some() {
+            return self.refuse(Refusal::WrongStage {
+                event: EVENT,
+                stage: Stage2::KIND,
+            });
+        }
+        if let Some(missing) = self.stage_1_missing(ctx) {
+            return self.refuse(Refusal::Incomplete {
+                event: EVENT,
+                on,
+                missing,
+            });
+        }
+        self.common.stage_1_verified_on = Some(on);
+        self.common.last = on;
+        Ok(self)
+    }
+
+    /// What must be done before the self-rating: stage 1 verified, every stage 2 component
+    /// signed by both, readiness agreed by both.
+    fn before_self_rating(&self, ctx: &Context<'_>) -> Option<Missing> {
+        if self.common.stage_1_verified_on.is_none() {
+            return Some(Missing::Stage1Verification);
+        }
+        if let Some(m) = missing_component(
+            Checklist::Stage2,
+            ctx.parts().setup.stage_2_components(),
+            self.stage.signed_by_trainee,
+            self.stage.signed_by_supervisor,
+        ) {
+            return Some(m);
+        }
+        [
+            (Signatures::READY_TRAINEE, SignerRole::Trainee),
+            (Signatures::READY_SUPERVISOR, SignerRole::RoadmapSupervisor),
+        ]
+        .into_iter()
+        .find(|(bit, _)| !self.stage.signed.has(*bit))
+        .map(|(_, role)| Missing::Readiness { role })
+    }
+
+    fn rated(
+        mut self,
+        event: &'static str,
+        on: NaiveDate,
+        ctx: &Context<'_>,
+        role: SignerRole,
+    ) -> Step<Self, Stage2> {
+        if let Err(r) = self.pre(event, on, ctx, false) {
+            return self.refuse(r);
+        }
+        let missing = if role == SignerRole::Trainee {
+            self.before_self_rating(ctx)
+        } else {
+            self.stage
+                .self_rated_on
+                .is_none()
+                .then_some(Missing::SelfRating)
+        };
+        if let Some(missing) = missing {
+            return self.refuse(Refusal::Incomplete { event, on, missing });
+        }
+        let unrated = ctx.parts().framework.capabilities().find(|cap| {
+            ctx.rating(cap.id()).is_none_or(|r| {
+                if role == SignerRole::Trainee {
+                    r.self_rating.is_none()
+                } else {
+                    r.supervisor_rating.is_none()
+                }
+            })
+        });
+        if let Some(cap) = unrated {
+            let capability = *cap.id();
+            return self.refuse(Refusal::HeadingNotRated { capability, role });
+        }
+        if role == SignerRole::Trainee {
+            self.stage.self_rated_on = Some(on);
+        } else {
+            self.stage.supervisor_rated_on = Some(on);
+        }
+        self.common.last = on;
+        Ok(self)
+    }
+
+    /// The trainee has self-rated every heading of the framework. Guards: stage 1 verified,
+    /// every stage 2 component signed by both, readiness agreed by both, and a self-rating on
+    /// every heading.
+    pub fn complete_self_rating(self, on: NaiveDate, ctx: &Context<'_>) -> Step<Self, Stage2> {
+        self.rated("self_rating_completed", on, ctx, SignerRole::Trainee)
+    }
+
+    /// The supervisor has rated every heading. Guards: the self-rating is complete, and a
+    /// supervisor rating on every heading.
+    pub fn complete_supervisor_rating(
+        self,
+        on: NaiveDate,
+        ctx: &Context<'_>,
+    ) -> Step<Self, Stage2> {
+        self.rated(
+            "supervisor_rating_completed",
+            on,
+            ctx,
+            SignerRole::RoadmapSupervisor,
+        )
+    }
+
+    /// Recognition as a first contact practitioner. Guards: both declarations signed; the
+    /// education provider's approval where the rule set requires it; the trainee's registration
+    /// in good standing and the experience requirement met on the day.
+    pub fn recognise(self, on: NaiveDate, ctx: &Context<'_>) -> Step<Roadmap<Recognised>, Stage2> {
+        const EVENT: &str = "recognised";
+        if let Err(r) = self.pre(EVENT, on, ctx, false) {
+            return self.refuse(r);
+        }
+        let mut needed = [
+            (
+                Signatures::DECLARED_TRAINEE,
+                Missing::Declaration {
+                    role: SignerRole::Trainee,
+                },
+            ),
+            (
+                Signatures::DECLARED_SUPERVISOR,
+                Missing::Declaration {
+                    role: SignerRole::RoadmapSupervisor,
+                },
+            ),
+            (Signatures::APPROVED, Missing::EducationProviderApproval),
+        ]
+        .into_iter();
+        let approval = ctx.parts().rules.education_provider_approval_required;
+        let missing = needed.find(|(bit, m)| {
+            (approval || *m != Missing::EducationProviderApproval) && !self.stage.signed.has(*bit)
+        });
+        if let Some((_, missing)) = missing {
+            return self.refuse(Refusal::Incomplete {
+                event: EVENT,
+                on,
+                missing,
+            });
+        }
+        if let Err(r) =
+            Self::standing(ctx, EVENT, on).and_then(|()| Self::experience(ctx, EVENT, on))
+        {
+            return self.refuse(r);
+        }
+        let mut common = self.common;
+        common.last = on;
+        Ok(Roadmap {
+            common,
+            stage: Recognised { on },
+        })
+    }
+}
+
+impl Roadmap<Recognised> {
+    /// Starts stage 3, advanced practice: only under a rule set that has it (roadmap 2021,
+    /// DOMAIN.md §9).
+    pub fn start_stage_3(
+        self,
+        on: NaiveDate,
+        ctx: &Context<'_>,
+    ) -> Step<Roadmap<Stage3>, Recognised> {
+        if let Err(r) = self.pre("stage_3_started", on, ctx, false) {
+            return self.refuse(r);
+        }
+        let rules = ctx.parts().rules;
+        if !rules.has_stage_3 {
+            let rule_set = rules.id;
+            return self.refuse(Refusal::NoStage3 { rule_set });
+        }
+        let mut common = self.common;
+        common.last = on;
+        Ok(Roadmap {
+            common,
+            stage: Stage3 { on },
+        })
+    }
+}

@@ -1,0 +1,624 @@
+//! The typed face: `Roadmap<S>`, its stages and the transitions that exist on each.
+
+use std::fmt;
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use crate::evidence::{EvidenceId, EvidenceKind};
+use crate::experience::Wte;
+use crate::id::PersonId;
+use crate::rules::Route;
+use crate::signoff::{Checklist, SignerRole};
+use crate::supervisor::SupervisorId;
+
+use super::context::Context;
+use super::event::{PauseReason, Stage1Exception};
+use super::refusal::{Missing, Refusal, Refused};
+
+/// Which stage a roadmap is in: the runtime name of a stage type.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum StageKind {
+    /// No event yet.
+    NotStarted,
+    /// Stage 1 (knowledge, skills and attributes).
+    #[serde(rename = "stage_1")]
+    Stage1,
+    /// Stage 1 verified; stage 2 not yet started.
+    #[serde(rename = "stage_1_verified")]
+    Stage1Verified,
+    /// Stage 2, in primary care.
+    #[serde(rename = "stage_2")]
+    Stage2,
+    /// Recognised as a first contact practitioner.
+    Recognised,
+    /// Stage 3, advanced practice (roadmap 2021 only).
+    #[serde(rename = "stage_3")]
+    Stage3,
+    /// Withdrawn.
+    Withdrawn,
+}
+
+impl fmt::Display for StageKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            StageKind::NotStarted => "not started",
+            StageKind::Stage1 => "in stage 1",
+            StageKind::Stage1Verified => "waiting to start stage 2",
+            StageKind::Stage2 => "in stage 2",
+            StageKind::Recognised => "complete (recognised as an FCP)",
+            StageKind::Stage3 => "in stage 3",
+            StageKind::Withdrawn => "withdrawn",
+        })
+    }
+}
+
+mod sealed {
+    pub trait Sealed {}
+}
+
+/// A stage type of [`Roadmap`].
+pub trait Stage: sealed::Sealed {
+    /// The stage's runtime name.
+    const KIND: StageKind;
+}
+
+/// A stage the trainee may pause, resume or withdraw from.
+pub trait Active: Stage {}
+
+/// A stage in which stage 1 evidence may be recorded: stage 1, and stage 2 until stage 1 is
+/// verified (the paramedic-in-post and retrospective exceptions, HEE FAQ Q2).
+pub trait Stage1Open: Stage {}
+impl Stage1Open for Stage1 {}
+impl Stage1Open for Stage2 {}
+
+macro_rules! stage {
+    ($ty:ident, $kind:ident, active) => {
+        stage!($ty, $kind);
+        impl Active for $ty {}
+    };
+    ($ty:ident, $kind:ident) => {
+        impl sealed::Sealed for $ty {}
+        impl Stage for $ty {
+            const KIND: StageKind = StageKind::$kind;
+        }
+    };
+}
+
+/// Stage 1: e-learning, the checklist or the university certificate, then verification.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Stage1;
+
+/// Stage 1 verified, before the first day in primary care.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Stage1Verified;
+
+/// Stage 2 in primary care, with what has been signed and rated so far.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Stage2 {
+    pub(super) started_on: NaiveDate,
+    pub(super) wte: Wte,
+    pub(super) employer_agreed_completion: Option<NaiveDate>,
+    pub(super) exception: Option<Stage1Exception>,
+    pub(super) signed_by_trainee: u64,
+    pub(super) signed_by_supervisor: u64,
+    pub(super) signed: Signatures,
+    pub(super) self_rated_on: Option<NaiveDate>,
+    pub(super) supervisor_rated_on: Option<NaiveDate>,
+}
+
+/// Recognised as a first contact practitioner.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Recognised {
+    pub(super) on: NaiveDate,
+}
+
+/// Stage 3, advanced practice (roadmap 2021 only).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Stage3 {
+    pub(super) on: NaiveDate,
+}
+
+/// Withdrawn from the roadmap.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Withdrawn {
+    pub(super) on: NaiveDate,
+    pub(super) from: StageKind,
+}
+
+stage!(Stage1, Stage1, active);
+stage!(Stage1Verified, Stage1Verified, active);
+stage!(Stage2, Stage2, active);
+stage!(Recognised, Recognised);
+stage!(Stage3, Stage3, active);
+stage!(Withdrawn, Withdrawn);
+
+/// Readiness, declarations and approval signed in stage 2, one bit each.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(transparent)]
+pub(super) struct Signatures(pub(super) u8);
+
+impl Signatures {
+    pub(super) const READY_TRAINEE: u8 = 1;
+    pub(super) const READY_SUPERVISOR: u8 = 2;
+    pub(super) const DECLARED_TRAINEE: u8 = 4;
+    pub(super) const DECLARED_SUPERVISOR: u8 = 8;
+    pub(super) const APPROVED: u8 = 16;
+
+    pub(super) const fn has(self, bit: u8) -> bool {
+        self.0 & bit != 0
+    }
+}
+
+/// What every stage carries: the route, the supervisor, stage 1 progress, the last event's date
+/// and any pause.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct Common {
+    pub(super) route: Route,
+    pub(super) supervisor: SupervisorId,
+    pub(super) started_on: NaiveDate,
+    pub(super) last: NaiveDate,
+    pub(super) paused_since: Option<NaiveDate>,
+    pub(super) paused_days: u32,
+    pub(super) s1_by_trainee: u64,
+    pub(super) s1_by_supervisor: u64,
+    pub(super) e_learning: bool,
+    pub(super) university_certificate: bool,
+    pub(super) education_provider: Option<PersonId>,
+    pub(super) stage_1_verified_on: Option<NaiveDate>,
+}
+
+/// A practitioner's roadmap in stage `S`.
+///
+/// Transitions consume the roadmap and return the next stage, or hand it back unchanged inside
+/// [`Refused`] with the reason. Each takes the [`Context`] the guards read.
+///
+/// # Example
+///
+/// See the [module documentation](crate::roadmap) for a complete journey.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Roadmap<S> {
+    pub(super) common: Common,
+    pub(super) stage: S,
+}
+
+pub(super) type Step<T, S> = Result<T, Refused<Roadmap<S>>>;
+
+impl<S: Stage> Roadmap<S> {
+    /// The stage's runtime name.
+    #[must_use]
+    pub fn kind(&self) -> StageKind {
+        S::KIND
+    }
+
+    /// The stage 1 route.
+    #[must_use]
+    pub fn route(&self) -> Route {
+        self.common.route
+    }
+
+    /// The roadmap supervisor.
+    #[must_use]
+    pub fn supervisor(&self) -> &SupervisorId {
+        &self.common.supervisor
+    }
+
+    /// The day stage 1 started.
+    #[must_use]
+    pub fn started_on(&self) -> NaiveDate {
+        self.common.started_on
+    }
+
+    /// The day of the latest event.
+    #[must_use]
+    pub fn last_event_on(&self) -> NaiveDate {
+        self.common.last
+    }
+
+    /// The day stage 1 was verified, if it has been.
+    #[must_use]
+    pub fn stage_1_verified_on(&self) -> Option<NaiveDate> {
+        self.common.stage_1_verified_on
+    }
+
+    /// The day the roadmap was paused, while it is paused.
+    #[must_use]
+    pub fn paused_since(&self) -> Option<NaiveDate> {
+        self.common.paused_since
+    }
+
+    pub(super) fn refuse<T>(self, refusal: Refusal) -> Step<T, S> {
+        Err(Refused {
+            value: self,
+            refusal,
+        })
+    }
+
+    /// Checks that apply to every event after the start: the rule set, the order of dates, and
+    /// no progress while paused.
+    pub(super) fn pre(
+        &self,
+        event: &'static str,
+        on: NaiveDate,
+        ctx: &Context<'_>,
+        while_paused: bool,
+    ) -> Result<(), Refusal> {
+        check_rule_set(ctx)?;
+        if on < self.common.last {
+            return Err(Refusal::OutOfOrder {
+                event,
+                on,
+                previous: self.common.last,
+            });
+        }
+        if let (Some(since), false) = (self.common.paused_since, while_paused) {
+            return Err(Refusal::Paused { since, event });
+        }
+        Ok(())
+    }
+
+    /// Checks the trainee's standing on `on`.
+    pub(super) fn standing(
+        ctx: &Context<'_>,
+        event: &'static str,
+        on: NaiveDate,
+    ) -> Result<(), Refusal> {
+        let p = ctx.parts();
+        if p.registration.in_good_standing_on(on) {
+            Ok(())
+        } else {
+            Err(Refusal::TraineeNotInGoodStanding {
+                number: p.registration.number(),
+                on,
+                event,
+            })
+        }
+    }
+
+    /// Checks the experience requirement on `on`.
+    pub(super) fn experience(
+        ctx: &Context<'_>,
+        event: &'static str,
+        on: NaiveDate,
+    ) -> Result<(), Refusal> {
+        if ctx.experience_met_by(on) {
+            Ok(())
+        } else {
+            Err(Refusal::ExperienceNotMet {
+                on,
+                met_on: ctx.parts().experience.met_on(),
+                event,
+            })
+        }
+    }
+
+    /// What stage 1 verification still lacks, first thing first.
+    pub(super) fn stage_1_missing(&self, ctx: &Context<'_>) -> Option<Missing> {
+        let c = &self.common;
+        if !c.e_learning {
+            return Some(Missing::ELearning);
+        }
+        if c.route == Route::Taught {
+            return (!c.university_certificate).then_some(Missing::UniversityCertificate);
+        }
+        if c.route == Route::SupportedPortfolio
+            && ctx.parts().rules.learning_needs_analysis_required
+            && c.education_provider.is_none()
+        {
+            return Some(Missing::LearningNeedsAnalysis);
+        }
+        missing_component(
+            Checklist::Stage1,
+            ctx.parts().setup.stage_1_components(),
+            c.s1_by_trainee,
+            c.s1_by_supervisor,
+        )
+    }
+
+    /// Refuses stage 1 evidence once stage 1 is verified.
+    fn stage_1_open(&self, event: &'static str) -> Result<(), Refusal> {
+        if self.common.stage_1_verified_on.is_some() {
+            Err(Refusal::WrongStage {
+                event,
+                stage: S::KIND,
+            })
+        } else {
+            Ok(())
+        }
+    }
+
+    fn record_certificate(
+        mut self,
+        event: &'static str,
+        on: NaiveDate,
+        evidence: &EvidenceId,
+        ctx: &Context<'_>,
+        expected: EvidenceKind,
+    ) -> Step<Self, S> {
+        if let Err(r) = self.pre(event, on, ctx, false) {
+            return self.refuse(r);
+        }
+        if let Err(r) = self.stage_1_open(event) {
+            return self.refuse(r);
+        }
+        if expected == EvidenceKind::UniversityCertificate && self.common.route != Route::Taught {
+            let route = self.common.route;
+            return self.refuse(Refusal::NotTaughtRoute { route });
+        }
+        if ctx.evidence(evidence).is_none_or(|e| e.kind() != expected) {
+            return self.refuse(Refusal::CertificateNotFound {
+                evidence: evidence.clone(),
+                expected,
+            });
+        }
+        if expected == EvidenceKind::UniversityCertificate {
+            self.common.university_certificate = true;
+        } else {
+            self.common.e_learning = true;
+        }
+        self.common.last = on;
+        Ok(self)
+    }
+}
+
+/// The first component of `components` not signed in both roles.
+pub(super) fn missing_component(
+    checklist: Checklist,
+    components: &[crate::id::ComponentId],
+    by_trainee: u64,
+    by_supervisor: u64,
+) -> Option<Missing> {
+    components.iter().enumerate().find_map(|(i, c)| {
+        let bit = 1u64.checked_shl(u32::try_from(i).ok()?)?;
+        let role = if by_trainee & bit == 0 {
+            SignerRole::Trainee
+        } else if by_supervisor & bit == 0 {
+            SignerRole::RoadmapSupervisor
+        } else {
+            return None;
+        };
+        Some(Missing::Component {
+            checklist,
+            component: c.clone(),
+            role,
+        })
+    })
+}
+
+pub(super) fn check_rule_set(ctx: &Context<'_>) -> Result<(), Refusal> {
+    let p = ctx.parts();
+    if p.rules.id == p.setup.rule_set() {
+        Ok(())
+    } else {
+        Err(Refusal::RuleSetMismatch {
+            record: p.setup.rule_set(),
+            supplied: p.rules.id,
+        })
+    }
+}
+
+impl Roadmap<Stage1> {
+    /// Starts stage 1 on `route` with `supervisor` on `on`.
+    ///
+    /// Guards: the rules supplied are the record's; the route is open under them (the
+    /// independent portfolio route is closed to new starters under roadmap 2024, DOMAIN.md §9);
+    /// the supervisor is known and may supervise the trainee that day
+    /// ([`Supervisor::check_may_supervise`](crate::supervisor::Supervisor::check_may_supervise));
+    /// the trainee's registration is in good standing that day.
+    pub fn start(
+        on: NaiveDate,
+        route: Route,
+        supervisor: &SupervisorId,
+        ctx: &Context<'_>,
+    ) -> Result<Roadmap<Stage1>, Refusal> {
+        check_rule_set(ctx)?;
+        let p = ctx.parts();
+        if !p.rules.route_open(route) {
+            return Err(Refusal::RouteClosed {
+                route,
+                rule_set: p.rules.id,
+            });
+        }
+        let s = ctx.supervisor(supervisor)?;
+        s.check_may_supervise(p.trainee, on, p.rules, &p.policy)
+            .map_err(Refusal::Supervisor)?;
+        Self::standing(ctx, "started", on)?;
+        Ok(Roadmap {
+            common: Common {
+                route,
+                supervisor: supervisor.clone(),
+                started_on: on,
+                last: on,
+                paused_since: None,
+                paused_days: 0,
+                s1_by_trainee: 0,
+                s1_by_supervisor: 0,
+                e_learning: false,
+                university_certificate: false,
+                education_provider: None,
+                stage_1_verified_on: None,
+            },
+            stage: Stage1,
+        })
+    }
+
+    /// Verifies stage 1: e-learning recorded; on the taught route the university certificate,
+    /// otherwise every stage 1 checklist component signed by both trainee and supervisor and,
+    /// on the supported portfolio route where the rule set requires it, the learning needs
+    /// analysis.
+    pub fn verify_stage_1(
+        self,
+        on: NaiveDate,
+        ctx: &Context<'_>,
+    ) -> Step<Roadmap<Stage1Verified>, Stage1> {
+        const EVENT: &str = "stage_1_verified";
+        if let Err(r) = self.pre(EVENT, on, ctx, false) {
+            return self.refuse(r);
+        }
+        if let Some(missing) = self.stage_1_missing(ctx) {
+            return self.refuse(Refusal::Incomplete {
+                event: EVENT,
+                on,
+                missing,
+            });
+        }
+        let mut common = self.common;
+        common.stage_1_verified_on = Some(on);
+        common.last = on;
+        Ok(Roadmap {
+            common,
+            stage: Stage1Verified,
+        })
+    }
+}
+
+impl<S: Stage1Open> Roadmap<S> {
+    /// Records a certificate of mandatory e-learning: an evidence item of kind
+    /// `elearning_certificate` in the portfolio.
+    pub fn record_e_learning(
+        self,
+        on: NaiveDate,
+        evidence: &EvidenceId,
+        ctx: &Context<'_>,
+    ) -> Step<Self, S> {
+        self.record_certificate(
+            "e_learning_recorded",
+            on,
+            evidence,
+            ctx,
+            EvidenceKind::ElearningCertificate,
+        )
+    }
+
+    /// Records the university's certificate of the taught route: an evidence item of kind
+    /// `university_certificate`. Refused on the portfolio routes.
+    pub fn record_university_certificate(
+        self,
+        on: NaiveDate,
+        evidence: &EvidenceId,
+        ctx: &Context<'_>,
+    ) -> Step<Self, S> {
+        self.record_certificate(
+            "university_certificate_recorded",
+            on,
+            evidence,
+            ctx,
+            EvidenceKind::UniversityCertificate,
+        )
+    }
+
+    /// Records the learning needs analysis with an education provider (roadmap 2023 onwards,
+    /// DOMAIN.md §9). Later education-provider approval must come from the same provider.
+    pub fn learning_needs_analysis(
+        mut self,
+        on: NaiveDate,
+        education_provider: &PersonId,
+        ctx: &Context<'_>,
+    ) -> Step<Self, S> {
+        const EVENT: &str = "learning_needs_analysis";
+        if let Err(r) = self.pre(EVENT, on, ctx, false) {
+            return self.refuse(r);
+        }
+        if let Err(r) = self.stage_1_open(EVENT) {
+            return self.refuse(r);
+        }
+        if education_provider == &ctx.parts().trainee.id {
+            let r = Refusal::RoleCannotSign {
+                role: SignerRole::Trainee,
+                subject: crate::signoff::Subject::EducationProviderApproval,
+            };
+            return self.refuse(r);
+        }
+        self.common.education_provider = Some(education_provider.clone());
+        self.common.last = on;
+        Ok(self)
+    }
+}
+
+impl<S: Active> Roadmap<S> {
+    /// Pauses the roadmap because the trainee's registration was suspended or lapsed. Refused
+    /// while their registration is in good standing that day.
+    pub fn pause(mut self, on: NaiveDate, reason: PauseReason, ctx: &Context<'_>) -> Step<Self, S> {
+        if let Err(r) = self.pre("paused", on, ctx, false) {
+            return self.refuse(r);
+        }
+        let reg = ctx.parts().registration;
+        if reg.in_good_standing_on(on) {
+            let number = reg.number();
+            return self.refuse(Refusal::NothingToPauseFor { on, reason, number });
+        }
+        self.common.paused_since = Some(on);
+        self.common.last = on;
+        Ok(self)
+    }
+
+    /// Resumes a paused roadmap once the trainee's registration is in good standing again. Days
+    /// paused during stage 2 move its target date later.
+    pub fn resume(mut self, on: NaiveDate, ctx: &Context<'_>) -> Step<Self, S> {
+        if let Err(r) = self.pre("resumed", on, ctx, true) {
+            return self.refuse(r);
+        }
+        let Some(since) = self.common.paused_since else {
+            return self.refuse(Refusal::NotPaused);
+        };
+        if let Err(r) = Self::standing(ctx, "resumed", on) {
+            return self.refuse(r);
+        }
+        let days = u32::try_from((on - since).num_days()).unwrap_or(u32::MAX);
+        self.common.paused_days = self.common.paused_days.saturating_add(days);
+        self.common.paused_since = None;
+        self.common.last = on;
+        Ok(self)
+    }
+
+    /// Withdraws the trainee from the roadmap, paused or not.
+    pub fn withdraw(self, on: NaiveDate, ctx: &Context<'_>) -> Step<Roadmap<Withdrawn>, S> {
+        if let Err(r) = self.pre("withdrawn", on, ctx, true) {
+            return self.refuse(r);
+        }
+        let mut common = self.common;
+        common.last = on;
+        Ok(Roadmap {
+            common,
+            stage: Withdrawn { on, from: S::KIND },
+        })
+    }
+}
+
+impl Roadmap<Recognised> {
+    /// The day the trainee was recognised as an FCP.
+    #[must_use]
+    pub fn recognised_on(&self) -> NaiveDate {
+        self.stage.on
+    }
+}
+
+impl Roadmap<Stage3> {
+    /// The day stage 3 started.
+    #[must_use]
+    pub fn stage_3_started_on(&self) -> NaiveDate {
+        self.stage.on
+    }
+}
+
+impl Roadmap<Withdrawn> {
+    /// The day the trainee withdrew.
+    #[must_use]
+    pub fn withdrawn_on(&self) -> NaiveDate {
+        self.stage.on
+    }
+
+    /// The stage they withdrew from.
+    #[must_use]
+    pub fn withdrew_from(&self) -> StageKind {
+        self.stage.from
+    }
+}

@@ -1,0 +1,310 @@
+//! Every pathway refusal: its code and its message, word for word.
+
+mod roadmap_util;
+
+use fcp_roadmap::experience::{CountingPolicy, ExperienceRequirement, PracticePeriod, Wte};
+use fcp_roadmap::profession::Profession;
+use fcp_roadmap::registration::{EventKind, RegistrationEvent};
+use fcp_roadmap::roadmap::{AnyRoadmap, Refusal, Roadmap, RoadmapEvent, Stage1, StageKind};
+use fcp_roadmap::rules::{Route, RuleSet, RuleSetId};
+use fcp_roadmap::signoff::{Checklist, Rating, SignerRole, Subject};
+use roadmap_util::{EP, World, d, refusal, run, until};
+
+fn start(on: chrono::NaiveDate, route: Route) -> RoadmapEvent {
+    RoadmapEvent::Started {
+        on,
+        route,
+        supervisor: "dr-jones".parse().unwrap(),
+    }
+}
+
+#[track_caller]
+fn check(r: &Refusal, code: &str, text: &str) {
+    assert_eq!((r.code(), r.to_string().as_str()), (code, text));
+}
+
+fn component(checklist: Checklist, name: &str) -> Subject {
+    Subject::ChecklistComponent {
+        checklist,
+        component: name.parse().unwrap(),
+    }
+}
+
+#[test]
+fn order_stage_and_rule_set() {
+    let w = World::new(RuleSetId::Roadmap2024, Profession::OccupationalTherapist);
+    let s = [start(d(2024, 6, 3), Route::Taught)];
+    let early = RoadmapEvent::ELearningRecorded {
+        on: d(2024, 6, 2),
+        evidence: "elearn-1".parse().unwrap(),
+    };
+    check(
+        &refusal(&w, &s, &early),
+        "P001",
+        "the `e_learning_recorded` event is dated 2024-06-02, before the previous event on 2024-06-03: record events in the order they happened",
+    );
+    check(
+        &refusal(&w, &[], &early),
+        "P002",
+        "the `e_learning_recorded` event cannot be recorded while the roadmap is not started",
+    );
+    check(
+        &refusal(&w, &s, &s[0]),
+        "P002",
+        "the `started` event cannot be recorded while the roadmap is in stage 1",
+    );
+    let mut other = w.clone();
+    other.rules = RuleSet::builtin(RuleSetId::Roadmap2021);
+    check(
+        &refusal(&other, &[], &s[0]),
+        "P004",
+        "the record follows roadmap-2024 but the rules supplied are roadmap-2021: judge it under roadmap-2024",
+    );
+    let nobody = RoadmapEvent::Started {
+        on: d(2024, 6, 3),
+        route: Route::Taught,
+        supervisor: "dr-who".parse().unwrap(),
+    };
+    check(
+        &refusal(&w, &[], &nobody),
+        "P005",
+        "supervisor `dr-who` is not among the supervisors supplied: add their record",
+    );
+}
+
+#[test]
+fn standing_and_experience() {
+    let mut w = World::new(RuleSetId::Roadmap2024, Profession::OccupationalTherapist);
+    w.registration_event(RegistrationEvent {
+        on: d(2024, 1, 1),
+        kind: EventKind::Suspended {
+            expires: d(2024, 7, 1),
+        },
+    });
+    check(
+        &refusal(&w, &[], &start(d(2024, 6, 3), Route::Taught)),
+        "P006",
+        "the trainee's registration OT41405 was not in good standing on 2024-06-03, so the `started` event cannot be recorded",
+    );
+    let mut w = World::new(RuleSetId::Roadmap2024, Profession::OccupationalTherapist);
+    let periods = [PracticePeriod::new(d(2020, 1, 1), None, Wte::FULL_TIME).unwrap()];
+    w.experience = ExperienceRequirement::five_years().assess(
+        &periods,
+        CountingPolicy::CalendarTime,
+        d(2024, 12, 31),
+    );
+    let events = w.journey(Route::Taught, d(2024, 6, 3));
+    let head = until(&events, "stage_2_started");
+    let s2 = events
+        .iter()
+        .find(|e| e.name() == "stage_2_started")
+        .unwrap();
+    check(
+        &refusal(&w, &head, s2),
+        "P007",
+        "the experience requirement was not met on 2024-10-03 (it is met on 2025-01-01), so the `stage_2_started` event cannot be recorded",
+    );
+}
+
+#[test]
+fn certificates_and_components() {
+    let w = World::new(RuleSetId::Roadmap2024, Profession::OccupationalTherapist);
+    let taught = [start(d(2024, 6, 3), Route::Taught)];
+    let wrong_kind = RoadmapEvent::ELearningRecorded {
+        on: d(2024, 7, 1),
+        evidence: "uni-1".parse().unwrap(),
+    };
+    check(
+        &refusal(&w, &taught, &wrong_kind),
+        "P008",
+        "evidence `uni-1` is not an item of kind `elearning_certificate` in the portfolio: add the certificate first",
+    );
+    let portfolio = [start(d(2024, 6, 3), Route::SupportedPortfolio)];
+    let uni = RoadmapEvent::UniversityCertificateRecorded {
+        on: d(2024, 7, 1),
+        evidence: "uni-1".parse().unwrap(),
+    };
+    check(
+        &refusal(&w, &portfolio, &uni),
+        "P009",
+        "a university certificate belongs to the taught route, not the supported_portfolio route",
+    );
+    let unknown = w.signed(
+        "trainee-ada",
+        SignerRole::Trainee,
+        component(Checklist::Stage1, "made-up"),
+        d(2024, 7, 1),
+        &[],
+    );
+    check(
+        &refusal(&w, &portfolio, &unknown),
+        "P010",
+        "`made-up` is not a component of the stage 1 checklist set up for this record",
+    );
+    let stage_2_early = w.signed(
+        "trainee-ada",
+        SignerRole::Trainee,
+        component(Checklist::Stage2, "pdp"),
+        d(2024, 7, 1),
+        &[],
+    );
+    check(
+        &refusal(&w, &portfolio, &stage_2_early),
+        "P002",
+        "the `signed` event cannot be recorded while the roadmap is in stage 1",
+    );
+}
+
+#[test]
+fn signers_and_roles() {
+    let w = World::new(RuleSetId::Roadmap2024, Profession::OccupationalTherapist);
+    let s = [start(d(2024, 6, 3), Route::SupportedPortfolio)];
+    let c = component(Checklist::Stage1, "ksa-portfolio");
+    let impostor = w.signed(
+        "someone",
+        SignerRole::Trainee,
+        c.clone(),
+        d(2024, 7, 1),
+        &[],
+    );
+    check(
+        &refusal(&w, &s, &impostor),
+        "P011",
+        "`someone` cannot sign stage 1 checklist component `ksa-portfolio` as the trainee: that role belongs to `trainee-ada`",
+    );
+    let other_gp = w.signed(
+        "dr-smith",
+        SignerRole::RoadmapSupervisor,
+        c.clone(),
+        d(2024, 7, 1),
+        &[],
+    );
+    check(
+        &refusal(&w, &s, &other_gp),
+        "P011",
+        "`dr-smith` cannot sign stage 1 checklist component `ksa-portfolio` as the roadmap supervisor: that role belongs to `dr-jones`",
+    );
+    let ep = w.signed(EP, SignerRole::EducationProvider, c, d(2024, 7, 1), &[]);
+    check(
+        &refusal(&w, &s, &ep),
+        "P012",
+        "the education provider does not sign stage 1 checklist component `ksa-portfolio`",
+    );
+}
+
+/// Events of a 2024 supported-portfolio journey up to the named event, the world, and the event.
+fn at(name: &str) -> (World, Vec<RoadmapEvent>, RoadmapEvent) {
+    let w = World::new(RuleSetId::Roadmap2024, Profession::Dietitian);
+    let events = w.journey(Route::SupportedPortfolio, d(2024, 6, 3));
+    let i = events.iter().position(|e| e.name() == name).unwrap();
+    let e = events[i].clone();
+    (w, events[..i].to_vec(), e)
+}
+
+#[test]
+fn incomplete_steps_say_what_is_missing() {
+    let (w, head, verify) = at("stage_1_verified");
+    let no_lna: Vec<_> = head
+        .iter()
+        .filter(|e| e.name() != "learning_needs_analysis")
+        .cloned()
+        .collect();
+    check(
+        &refusal(&w, &no_lna, &verify),
+        "P014",
+        "the `stage_1_verified` event cannot be recorded on 2024-09-03: the learning needs analysis with an education provider has not been recorded",
+    );
+    let half_signed: Vec<_> = head[..head.len() - 1].to_vec();
+    check(
+        &refusal(&w, &half_signed, &verify),
+        "P014",
+        "the `stage_1_verified` event cannot be recorded on 2024-09-03: the roadmap supervisor has not signed stage 1 checklist component `consultation-skills`",
+    );
+    let no_e_learning: Vec<_> = head
+        .iter()
+        .filter(|e| e.name() != "e_learning_recorded")
+        .cloned()
+        .collect();
+    check(
+        &refusal(&w, &no_e_learning, &verify),
+        "P014",
+        "the `stage_1_verified` event cannot be recorded on 2024-09-03: no e-learning certificate has been recorded",
+    );
+
+    let (w, head, self_rating) = at("self_rating_completed");
+    let not_ready: Vec<_> = head[..head.len() - 1].to_vec();
+    check(
+        &refusal(&w, &not_ready, &self_rating),
+        "P014",
+        "the `self_rating_completed` event cannot be recorded on 2024-11-03: the roadmap supervisor has not agreed readiness to seek verification",
+    );
+    let (w, head, sup) = at("supervisor_rating_completed");
+    check(
+        &refusal(&w, &head[..head.len() - 1], &sup),
+        "P014",
+        "the `supervisor_rating_completed` event cannot be recorded on 2024-11-03: the trainee has not self-rated every capability heading",
+    );
+    let (w, head, recognised) = at("recognised");
+    check(
+        &refusal(&w, &head[..head.len() - 2], &recognised),
+        "P014",
+        "the `recognised` event cannot be recorded on 2024-11-04: the roadmap supervisor has not signed the final declaration",
+    );
+}
+
+#[test]
+fn ratings_gate_the_declarations() {
+    let mut w = World::new(RuleSetId::Roadmap2024, Profession::Dietitian);
+    let events = w.journey(Route::SupportedPortfolio, d(2024, 6, 3));
+    let decl = events
+        .iter()
+        .position(|e| matches!(e, RoadmapEvent::Signed { sign_off } if sign_off.subject == Subject::Declaration))
+        .unwrap();
+    let first = *w.framework.capabilities().next().unwrap().id();
+    w.ratings[0].supervisor_rating = Some(Rating::NeedsFurtherDevelopment);
+    let e = w.signed(
+        "trainee-ada",
+        SignerRole::Trainee,
+        Subject::Declaration,
+        events[decl].on(),
+        &[],
+    );
+    check(
+        &refusal(&w, &events[..decl], &e),
+        "P017",
+        &format!(
+            "the supervisor rated `{first}` as needs_further_development: the declarations are signed only when every heading is rated capable or excellent"
+        ),
+    );
+    w.ratings[0].self_rating = None;
+    let sr = decl - 2;
+    check(
+        &refusal(&w, &events[..sr], &events[sr]),
+        "P018",
+        &format!("capability heading `{first}` has no trainee rating yet"),
+    );
+}
+
+#[test]
+fn typed_face_hands_the_value_back() {
+    let w = World::new(RuleSetId::Roadmap2024, Profession::OccupationalTherapist);
+    let ctx = w.ctx();
+    let r = Roadmap::<Stage1>::start(
+        d(2024, 6, 3),
+        Route::Taught,
+        &"dr-jones".parse().unwrap(),
+        &ctx,
+    )
+    .unwrap();
+    let kept = r.clone();
+    let refused = r.verify_stage_1(d(2024, 7, 1), &ctx).unwrap_err();
+    assert_eq!(refused.value, kept);
+    assert_eq!(refused.refusal.code(), "P014");
+    assert_eq!(refused.to_string(), refused.refusal.to_string());
+    let any = AnyRoadmap::from(refused.into_value());
+    assert_eq!(any.kind(), StageKind::Stage1);
+    let back = Roadmap::<fcp_roadmap::roadmap::Stage2>::try_from(any.clone()).unwrap_err();
+    assert_eq!(back, any);
+    assert!(Roadmap::<Stage1>::try_from(any).is_ok());
+    assert_eq!(run(&w, &[]), AnyRoadmap::NotStarted);
+}
