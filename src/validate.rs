@@ -18,7 +18,9 @@
 //! - evidence coverage against the framework (V060; fewer than 3 per heading is warning V061),
 //!   unknown capability links, assessors and areas (V062–V064);
 //! - the stage 2 six-month best practice (warning V070), the rule set's routes and learning
-//!   needs analysis (V080–V082), the framework itself (V001, note V002).
+//!   needs analysis (V080–V082), the framework itself (V001, note V002);
+//! - the event log replayed through the roadmap state machine ([`crate::roadmap`]): the first
+//!   event its guards refuse (V090).
 //!
 //! Diagnostics come out in document order. Each error blocks stage 1 or stage 2:
 //! [`Report::supported_stage`] is the highest stage with no blocking error, and
@@ -54,6 +56,7 @@ use crate::supervisor::SupervisionPolicy;
 
 mod content;
 mod practitioner;
+mod replay;
 mod signoffs;
 mod sink;
 
@@ -248,8 +251,18 @@ pub fn validate(portfolio: &Portfolio, context: &Context<'_>) -> Report {
         .unwrap_or_else(|| RuleSet::builtin(portfolio.rule_set()));
     let index = content::Index::build(portfolio);
     let signed = signoffs::check(portfolio, context, &rules, &index, &mut sink);
-    practitioner::check(portfolio, context, &rules, &signed, &mut sink);
-    content::check(portfolio, context, &index, &mut sink);
+    let experience = practitioner::check(portfolio, context, &rules, &signed, &mut sink);
+    let framework = content::check(portfolio, context, &index, &mut sink);
+    if let Some(framework) = framework {
+        replay::check(
+            portfolio,
+            context,
+            &rules,
+            framework,
+            &experience,
+            &mut sink,
+        );
+    }
     finish(portfolio.claimed_stage(), sink)
 }
 

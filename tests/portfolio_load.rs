@@ -213,7 +213,7 @@ fn list_lengths_are_bounded() {
         ..Limits::default()
     };
     let e = Portfolio::from_json_with(&sample(), &few_events).unwrap_err();
-    assert_eq!(e.to_string(), "/events: 20 events; the limit is 3");
+    assert_eq!(e.to_string(), "/events: 21 events; the limit is 3");
     assert_eq!(Limits::default().max_evidence, 100_000);
 }
 

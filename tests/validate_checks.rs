@@ -75,7 +75,12 @@ fn trainee_lapsed_before_signing() {
     let r = run(&d);
     assert_eq!(
         codes(&r),
-        ["V010 /events/17", "V010 /events/18", "V010 /events/19"]
+        [
+            "V010 /events/18",
+            "V010 /events/19",
+            "V010 /events/20",
+            "V090 /events/21"
+        ]
     );
     assert_eq!(
         r.diagnostics()[0].message,
@@ -108,10 +113,11 @@ fn unknown_supervisor_and_assessor() {
         codes(&r),
         [
             "V063 /evidence/1/assessor",
+            "V090 /events/0",
             "V030 /events/0/supervisor",
-            "V042 /events/17/sign_off/digest",
             "V042 /events/18/sign_off/digest",
-            "V042 /events/19/sign_off/digest"
+            "V042 /events/19/sign_off/digest",
+            "V042 /events/20/sign_off/digest"
         ]
     );
 }
@@ -127,8 +133,9 @@ fn trainee_signing_as_supervisor_and_wrong_trainee_signer() {
     assert_eq!(
         codes(&r),
         [
-            "V044 /events/3/sign_off/signer",
-            "V031 /events/4/sign_off/signer"
+            "V090 /events/4",
+            "V044 /events/4/sign_off/signer",
+            "V031 /events/5/sign_off/signer"
         ]
     );
 }
@@ -141,11 +148,8 @@ fn supervisor_training_under_roadmap_2021() {
     let r = run(&d);
     let c = codes(&r);
     assert_eq!(c.iter().filter(|c| c.starts_with("V033")).count(), 7);
-    assert_eq!(
-        c.first().map(String::as_str),
-        Some("V033 /events/0/supervisor")
-    );
-    assert!(c.iter().all(|c| c.starts_with("V033")));
+    assert_eq!(&c[..2], ["V090 /events/0", "V033 /events/0/supervisor"]);
+    assert!(c[1..].iter().all(|c| c.starts_with("V033")));
     // With training completed in time, nothing is left.
     d["supervisors"][0]["training"] =
         json!([{"kind": "roadmap_supervisor_course", "completed_on": "2023-03-01"}]);
@@ -165,9 +169,10 @@ fn supervisor_over_capacity() {
     assert_eq!(
         codes(&r),
         [
-            "V034 /events/4/sign_off/signer",
-            "V034 /events/6/sign_off/signer",
-            "V034 /events/10/sign_off/signer"
+            "V034 /events/5/sign_off/signer",
+            "V034 /events/7/sign_off/signer",
+            "V090 /events/9",
+            "V034 /events/11/sign_off/signer"
         ]
     );
     assert!(
@@ -188,7 +193,15 @@ fn steps_missing_and_out_of_order() {
             && e["sign_off"]["subject"]["kind"] != "education_provider_approval"
     });
     let r = run(&d);
-    assert_eq!(codes(&r), ["V047 /events", "V047 /events", "V045 /events"]);
+    assert_eq!(
+        codes(&r),
+        [
+            "V047 /events",
+            "V047 /events",
+            "V045 /events",
+            "V090 /events/14"
+        ]
+    );
     assert_eq!(
         r.diagnostics()[2].message,
         "roadmap-2023 requires the education provider's approval, and there is none"
@@ -199,13 +212,13 @@ fn steps_missing_and_out_of_order() {
         e["sign_off"]["subject"]["kind"] == "declaration" && e["sign_off"]["role"] == "trainee"
     });
     // The date is not part of the signed content: no re-signing needed.
-    d["events"][i]["sign_off"]["on"] = json!("2025-06-08");
-    d["events"][i + 1]["sign_off"]["on"] = json!("2025-06-08");
+    d["events"][i]["sign_off"]["on"] = json!("2025-06-01");
+    d["events"][i + 1]["sign_off"]["on"] = json!("2025-06-01");
     let r = run(&d);
-    assert_eq!(codes(&r), ["V041 /events/17"]);
+    assert_eq!(codes(&r), ["V041 /events/18", "V090 /events/18"]);
     assert_eq!(
         r.diagnostics()[0].message,
-        "the final declaration was signed on 2025-06-08, before readiness to seek verification was completed on 2025-06-10"
+        "the final declaration was signed on 2025-06-01, before readiness to seek verification was completed on 2025-06-02"
     );
 }
 
@@ -219,7 +232,12 @@ fn declaration_missing_and_sign_off_in_the_future() {
     let r = run(&d);
     assert_eq!(
         codes(&r),
-        ["V046 /events", "V046 /events", "V070 /events/8"]
+        [
+            "V046 /events",
+            "V046 /events",
+            "V070 /events/9",
+            "V090 /events/18"
+        ]
     );
     assert_eq!(
         r.diagnostics()[0].message,
@@ -230,7 +248,7 @@ fn declaration_missing_and_sign_off_in_the_future() {
     let registry = registry();
     let ctx = Context::new(NaiveDate::from_ymd_opt(2025, 6, 25).unwrap(), &registry);
     let r = run_with(&d, &ctx);
-    assert_eq!(codes(&r), ["V048 /events/19"]);
+    assert_eq!(codes(&r), ["V048 /events/20"]);
     assert_eq!(r.supported_stage(), Some(Stage::Stage1));
 }
 
@@ -243,10 +261,11 @@ fn signed_content_missing() {
     assert_eq!(
         c,
         [
+            "V090 /events/2",
             "V054 /events/2/evidence",
-            "V043 /events/17/sign_off/evidence/14",
             "V043 /events/18/sign_off/evidence/14",
-            "V043 /events/19/sign_off/evidence/14"
+            "V043 /events/19/sign_off/evidence/14",
+            "V043 /events/20/sign_off/evidence/14"
         ]
     );
     assert_eq!(r.supported_stage(), None);
@@ -272,9 +291,10 @@ fn ratings_missing_low_unknown_and_broken_links() {
             "V050 /ratings/1",
             "V053 /ratings/2/evidence/0",
             "V052 /ratings/3/capability",
-            "V043 /events/17/sign_off/ratings/3",
+            "V090 /events/16",
             "V043 /events/18/sign_off/ratings/3",
-            "V043 /events/19/sign_off/ratings/3"
+            "V043 /events/19/sign_off/ratings/3",
+            "V043 /events/20/sign_off/ratings/3"
         ]
     );
 }
@@ -299,6 +319,7 @@ fn coverage_warnings_unknown_links_and_areas() {
             "V062 /evidence/1/capabilities/0",
             "V064 /evidence/1/areas_of_practice/0",
             "V061 /ratings/0",
+            "V090 /events/17",
             "V042 /events/17/sign_off/digest",
             "V042 /events/18/sign_off/digest",
             "V042 /events/19/sign_off/digest"
@@ -316,14 +337,14 @@ fn stage_2_beyond_six_months_pro_rata() {
     let mut d = msk();
     let i = event_index(&d, |e| e["event"] == "stage_2_started");
     d["events"][i]["on"] = json!("2024-12-16");
-    assert_eq!(codes(&run(&d)), ["V070 /events/8"]);
+    assert_eq!(codes(&run(&d)), ["V070 /events/9"]);
     // Part time at 0.8 WTE the same dates are within the pro-rata deadline.
     d["events"][i]["wte"] = json!(0.8);
     assert_eq!(codes(&run(&d)), Vec::<String>::new());
     // An agreed completion date replaces the rule.
     d["events"][i]["employer_agreed_completion"] = json!("2025-06-01");
     let r = run(&d);
-    assert_eq!(codes(&r), ["V070 /events/8"]);
+    assert_eq!(codes(&r), ["V070 /events/9"]);
     assert_eq!(
         r.diagnostics()[0].message,
         "stage 2 started on 2024-12-16 and was declared complete on 2025-06-20, after 2025-06-01 (the completion date the employer agreed)"
@@ -344,7 +365,8 @@ fn routes_and_learning_needs_analysis() {
             "V002 /framework",
             "V080 /route",
             "V082 /events",
-            "V081 /events/0/route"
+            "V081 /events/0/route",
+            "V090 /events/6"
         ]
     );
     assert_eq!(

@@ -39,7 +39,7 @@ fn complete_msk_stage_2() {
 #[test]
 fn missing_supervisor_sign_off() {
     let r = report("defect-missing-supervisor-signoff.json");
-    assert_eq!(codes(&r), ["V002", "V040"]);
+    assert_eq!(codes(&r), ["V002", "V040", "V090"]);
     let d = &r.diagnostics()[1];
     assert_eq!(d.path, "/checklists/stage_2/1");
     assert_eq!(
@@ -50,42 +50,45 @@ fn missing_supervisor_sign_off() {
     assert_eq!(r.supported_stage(), Some(Stage::Stage1));
     assert_eq!(
         r.verdict(),
-        "incomplete for stage 2: 1 error, 0 warnings; the evidence supports stage 1"
+        "incomplete for stage 2: 2 errors, 0 warnings; the evidence supports stage 1"
     );
 }
 
 #[test]
 fn lapsed_registration_at_signing() {
     let r = report("defect-lapsed-registration-at-signing.json");
-    assert_eq!(codes(&r), ["V002", "V035", "V035"]);
-    assert_eq!(r.diagnostics()[1].path, "/events/16/sign_off/signer");
+    assert_eq!(codes(&r), ["V002", "V090", "V035", "V035"]);
+    assert_eq!(r.diagnostics()[1].path, "/events/14");
+    assert_eq!(r.diagnostics()[2].path, "/events/14/sign_off/signer");
     assert_eq!(
-        r.diagnostics()[1].message,
-        "supervisor `dr-khan` (GMC 1234567) was not in good standing on 2025-06-10, so cannot supervise or sign [S005]"
+        r.diagnostics()[2].message,
+        "supervisor `dr-khan` (GMC 1234567) was not in good standing on 2025-06-02, so cannot supervise or sign [S005]"
     );
-    assert_eq!(r.diagnostics()[1].rule, "DOMAIN.md §5");
+    assert_eq!(r.diagnostics()[2].rule, "DOMAIN.md §5");
+    assert_eq!(r.diagnostics()[3].path, "/events/18/sign_off/signer");
 }
 
 #[test]
 fn four_years_experience() {
     let r = report("defect-four-years-experience.json");
-    assert_eq!(codes(&r), ["V020", "V002"]);
+    assert_eq!(codes(&r), ["V020", "V002", "V090"]);
     assert_eq!(r.diagnostics()[0].path, "/practitioner/experience");
     assert_eq!(
         r.diagnostics()[0].message,
-        "1572 days of experience counted by 2025-06-20; the requirement is short by 254 days; at this rate it is met on 2026-03-01"
+        "the experience requirement was not met by 2025-01-06, the first day of stage 2 in primary care: it is met on 2026-03-01"
     );
 }
 
 #[test]
 fn evidence_edited_after_sign_off() {
     let r = report("defect-evidence-edited-after-signoff.json");
-    assert_eq!(codes(&r), ["V002", "V042", "V042", "V042"]);
+    assert_eq!(codes(&r), ["V002", "V090", "V042", "V042", "V042"]);
     let paths: Vec<&str> = r.diagnostics().iter().map(|d| d.path.as_str()).collect();
     assert_eq!(
         paths,
         [
             "/framework",
+            "/events/17",
             "/events/17/sign_off/digest",
             "/events/18/sign_off/digest",
             "/events/19/sign_off/digest"
@@ -139,7 +142,7 @@ fn report_serialises_to_json_and_back() {
     assert_eq!(v["claimed_stage"], "stage_2");
     assert_eq!(v["supported_stage"], "stage_1");
     assert_eq!(v["complete"], false);
-    assert_eq!(v["errors"], 1);
+    assert_eq!(v["errors"], 2);
     assert_eq!(v["diagnostics"][1]["code"], "V040");
     assert_eq!(v["diagnostics"][1]["severity"], "error");
     assert_eq!(v["diagnostics"][1]["rule"], "DOMAIN.md §3");

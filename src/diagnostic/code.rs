@@ -292,4 +292,12 @@ history, the field its summary.\n\nExample: `\"route\": \"taught\"` and a `start
 "From the 2023 changes the trainee has a Learning Needs Analysis with one of the procured \
 education providers (DOMAIN.md §9, rule sets roadmap-2023 and roadmap-2024).\n\nExample: a \
 roadmap-2024 portfolio with no `learning_needs_analysis` event gives V082 at `/events`.";
+    /// The roadmap state machine refuses an event of the log.
+    EventRefused = "V090", Error, "DOMAIN.md §3", "event refused by the roadmap",
+"The event log is replayed through the roadmap state machine, whose guards encode the pathway's \
+order (DOMAIN.md §3): stage 1 verified before stage 2 starts, readiness before ratings, \
+declarations only after capable ratings, dates never going backwards. The first event it \
+refuses is reported with the roadmap's own refusal code (P0xx or S0xx); later events are not \
+replayed.\n\nExample: a `stage_2_started` event before `stage_1_verified` (and no exception \
+claimed) gives V090 at that event's path, e.g. `/events/4`.";
 }

@@ -67,7 +67,13 @@ impl<'p> Index<'p> {
     }
 }
 
-pub(super) fn check(p: &Portfolio, ctx: &Context<'_>, index: &Index<'_>, sink: &mut Sink) {
+/// Returns the framework, if it resolves.
+pub(super) fn check<'r>(
+    p: &Portfolio,
+    ctx: &Context<'r>,
+    index: &Index<'_>,
+    sink: &mut Sink,
+) -> Option<&'r Framework> {
     // Assessors must be listed supervisors (DOMAIN.md §4, §5).
     for (i, e) in p.evidence().iter().enumerate() {
         if let Some(a) = e.assessor() {
@@ -150,10 +156,15 @@ pub(super) fn check(p: &Portfolio, ctx: &Context<'_>, index: &Index<'_>, sink: &
             );
         }
     }
-    framework_checks(p, ctx, index, sink);
+    framework_checks(p, ctx, index, sink)
 }
 
-fn framework_checks(p: &Portfolio, ctx: &Context<'_>, index: &Index<'_>, sink: &mut Sink) {
+fn framework_checks<'r>(
+    p: &Portfolio,
+    ctx: &Context<'r>,
+    index: &Index<'_>,
+    sink: &mut Sink,
+) -> Option<&'r Framework> {
     let framework = match ctx.frameworks.resolve(p.framework()) {
         Ok(f) => f,
         Err(e) => {
@@ -164,7 +175,7 @@ fn framework_checks(p: &Portfolio, ctx: &Context<'_>, index: &Index<'_>, sink: &
                 "/framework".to_owned(),
                 e.to_string(),
             );
-            return;
+            return None;
         }
     };
     if let Completeness::Incomplete { note } = framework.completeness() {
@@ -197,6 +208,7 @@ fn framework_checks(p: &Portfolio, ctx: &Context<'_>, index: &Index<'_>, sink: &
         }
     }
     coverage_checks(p, framework, index, sink);
+    Some(framework)
 }
 
 fn coverage_checks(p: &Portfolio, framework: &Framework, index: &Index<'_>, sink: &mut Sink) {

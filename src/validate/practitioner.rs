@@ -3,7 +3,7 @@
 use chrono::{Months, NaiveDate, TimeDelta};
 
 use crate::diagnostic::Code;
-use crate::experience::{ExperienceRequirement, assess};
+use crate::experience::{ExperienceAssessment, ExperienceRequirement, assess};
 use crate::portfolio::{Portfolio, Stage};
 use crate::profession::Profession;
 use crate::roadmap::RoadmapEvent;
@@ -13,13 +13,14 @@ use super::Context;
 use super::signoffs::Signed;
 use super::sink::{Section, Sink};
 
+/// Returns the experience assessment, for the roadmap's guards.
 pub(super) fn check(
     p: &Portfolio,
     ctx: &Context<'_>,
     rules: &RuleSet,
     signed: &Signed,
     sink: &mut Sink,
-) {
+) -> ExperienceAssessment {
     let practitioner = p.practitioner();
     let number = practitioner.registration.number();
     if let Some(theirs) = number.profession() {
@@ -36,7 +37,7 @@ pub(super) fn check(
             );
         }
     }
-    experience(p, ctx, signed, sink);
+    let assessment = experience(p, ctx, sink);
     if !rules.route_open(p.route()) {
         sink.push(
             (Section::Route, 0, 0),
@@ -49,7 +50,7 @@ pub(super) fn check(
     for (i, event) in p.events().iter().enumerate() {
         match event {
             RoadmapEvent::Started { route, .. } if *route != p.route() => sink.push(
-                (Section::Events, i + 1, 1),
+                (Section::Events, i + 1, 2),
                 Stage::Stage1,
                 Code::RouteMismatch,
                 format!("/events/{i}/route"),
@@ -99,6 +100,7 @@ pub(super) fn check(
             _ => {}
         }
     }
+    assessment
 }
 
 /// `start` plus `months` of full-time work at `wte` (in ten-thousandths), in days rounded up;
@@ -114,7 +116,10 @@ fn pro_rata_deadline(start: NaiveDate, months: u32, wte: u16) -> Option<NaiveDat
     start.checked_add_signed(TimeDelta::try_days(i64::try_from(scaled).ok()?)?)
 }
 
-fn experience(p: &Portfolio, ctx: &Context<'_>, signed: &Signed, sink: &mut Sink) {
+/// Assesses experience as of the as-of date (so that the day it was met is known), and
+/// reports V020 unless it was met by the first day of stage 2 in primary care (the roadmap's
+/// guard), or by the as-of date if stage 2 has not started.
+fn experience(p: &Portfolio, ctx: &Context<'_>, sink: &mut Sink) -> ExperienceAssessment {
     let practitioner = p.practitioner();
     let requirement = match (
         &ctx.experience,
@@ -134,7 +139,7 @@ fn experience(p: &Portfolio, ctx: &Context<'_>, signed: &Signed, sink: &mut Sink
                 "a dietitian needs 3 of the 5 years in their specialty, and no specialty is named"
                     .to_owned(),
             );
-            return;
+            ExperienceRequirement::five_years()
         }
         (None, profession, _) => ExperienceRequirement::for_profession(profession),
     };
@@ -142,25 +147,37 @@ fn experience(p: &Portfolio, ctx: &Context<'_>, signed: &Signed, sink: &mut Sink
         .counting
         .or(practitioner.counting_policy)
         .unwrap_or_default();
-    let as_of = signed.declaration.unwrap_or(ctx.as_of).min(ctx.as_of);
-    let a = assess(&practitioner.experience, &requirement, policy, as_of);
-    if !a.is_met() {
-        let when = match a.met_on() {
-            Some(d) => format!("; at this rate it is met on {d}"),
-            None => String::new(),
-        };
+    let a = assess(&practitioner.experience, &requirement, policy, ctx.as_of);
+    let stage_2 = p.events().iter().find_map(|e| match e {
+        RoadmapEvent::Stage2Started { on, .. } => Some(*on),
+        _ => None,
+    });
+    let (by, when) = match stage_2 {
+        Some(d) => (d, format!("{d}, the first day of stage 2 in primary care")),
+        None => (ctx.as_of, format!("{}, the as-of date", ctx.as_of)),
+    };
+    let message = match a.met_on() {
+        Some(met) if met <= by => None,
+        Some(met) => Some(format!(
+            "the experience requirement was not met by {when}: it is met on {met}"
+        )),
+        None => Some(format!(
+            "the experience requirement is not met by {when}: {} counted by {}, short by {}",
+            a.counted(),
+            ctx.as_of,
+            a.shortfall()
+        )),
+    };
+    if let Some(message) = message {
         sink.push(
             (Section::Practitioner, 4, 0),
             Stage::Stage2,
             Code::ExperienceNotMet,
             "/practitioner/experience".to_owned(),
-            format!(
-                "{} of experience counted by {as_of}; the requirement is short by {}{when}",
-                a.counted(),
-                a.shortfall()
-            ),
+            message,
         );
     }
+    a
 }
 
 #[cfg(test)]

@@ -68,9 +68,9 @@ pub(super) fn check_supervisor(
     sink: &mut Sink,
     id: &str,
     on: NaiveDate,
-    at: (usize, String, Stage),
+    at: (usize, usize, String, Stage),
 ) {
-    let (event, path, stage) = at;
+    let (event, sub, path, stage) = at;
     let Some(s) = index
         .supervisor_index(id)
         .and_then(|i| p.supervisors().get(i))
@@ -86,12 +86,18 @@ pub(super) fn check_supervisor(
                 format!("supervisor `{id}` is not among the supervisors"),
             )
         };
-        sink.push((Section::Events, event + 1, 0), stage, code, path, message);
+        sink.push(
+            (Section::Events, event + 1, sub),
+            stage,
+            code,
+            path,
+            message,
+        );
         return;
     };
     if let Err(r) = s.check_may_supervise(&trainee_of(p), on, rules, &ctx.supervision) {
         sink.push(
-            (Section::Events, event + 1, 0),
+            (Section::Events, event + 1, sub),
             stage,
             refusal_code(&r),
             path,
@@ -131,7 +137,7 @@ pub(super) fn check<'p>(
                 sink,
                 supervisor.as_str(),
                 *on,
-                (i, format!("/events/{i}/supervisor"), Stage::Stage1),
+                (i, 3, format!("/events/{i}/supervisor"), Stage::Stage1),
             );
         }
         let RoadmapEvent::Signed { sign_off: s } = event else {
@@ -178,7 +184,7 @@ pub(super) fn check<'p>(
             SignerRole::Trainee => {
                 if s.signer != practitioner.id {
                     sink.push(
-                        key,
+                        (Section::Events, i + 1, 1),
                         stage,
                         Code::WrongSigner,
                         format!("{path}/sign_off/signer"),
@@ -197,7 +203,7 @@ pub(super) fn check<'p>(
                 sink,
                 s.signer.as_str(),
                 s.on,
-                (i, format!("{path}/sign_off/signer"), stage),
+                (i, 1, format!("{path}/sign_off/signer"), stage),
             ),
             SignerRole::EducationProvider => {}
         }
@@ -236,19 +242,20 @@ fn check_digest<'p>(
                         .evidence
                         .iter()
                         .position(|x| x == evidence)
-                        .map(|j| format!("{path}/sign_off/evidence/{j}")),
+                        .map(|j| (5, format!("{path}/sign_off/evidence/{j}"))),
                     CoverageError::RatingMissing { capability, .. } => s
                         .ratings
                         .iter()
                         .position(|x| x == capability)
-                        .map(|j| format!("{path}/sign_off/ratings/{j}")),
-                    _ => None,
+                        .map(|j| (6, format!("{path}/sign_off/ratings/{j}"))),
+                    CoverageError::ContentChanged { .. } => None,
                 };
+                let (sub, at) = at.unwrap_or_else(|| (0, path.to_owned()));
                 sink.push(
-                    key,
+                    (key.0, key.1, sub),
                     stage,
                     Code::SignedContentMissing,
-                    at.unwrap_or_else(|| path.to_owned()),
+                    at,
                     e.to_string(),
                 );
                 return;
@@ -262,7 +269,7 @@ fn check_digest<'p>(
             on: s.on,
         };
         sink.push(
-            key,
+            (key.0, key.1, 7),
             stage,
             Code::DigestMismatch,
             format!("{path}/sign_off/digest"),

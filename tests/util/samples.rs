@@ -119,7 +119,7 @@ fn component(checklist: &str, c: &str) -> Value {
 }
 
 /// Rebuilds the sign-off events of `doc` from its evidence and ratings, keeping their dates.
-fn events_for(spec: &Spec, doc: &Value, route: &str, first_event: Value) -> Vec<Value> {
+fn events_for(spec: &Spec, doc: &Value, route: &str, first_events: Vec<Value>) -> Vec<Value> {
     let evidence: Vec<EvidenceItem> = serde_json::from_value(doc["evidence"].clone()).unwrap();
     let ratings: Vec<HeadingRating> = serde_json::from_value(doc["ratings"].clone()).unwrap();
     let (t, s) = (spec.practitioner, spec.supervisor);
@@ -127,8 +127,8 @@ fn events_for(spec: &Spec, doc: &Value, route: &str, first_event: Value) -> Vec<
     let mut ev = vec![
         json!({"event": "started", "on": "2024-06-03", "route": route, "supervisor": s}),
         json!({"event": "learning_needs_analysis", "on": "2024-06-20", "education_provider": spec.provider}),
-        first_event,
     ];
+    ev.extend(first_events);
     for (c, on) in [
         ("ksa-portfolio", "2024-11-15"),
         ("mandatory-elearning", "2024-11-15"),
@@ -170,25 +170,19 @@ fn events_for(spec: &Spec, doc: &Value, route: &str, first_event: Value) -> Vec<
             none.1,
         ));
     }
-    ev.push(json!({"event": "self_rating_completed", "on": "2025-06-02"}));
-    ev.push(json!({"event": "supervisor_rating_completed", "on": "2025-06-05"}));
     let readiness = json!({"kind": "readiness"});
-    ev.push(sign(
-        t,
-        "trainee",
-        readiness.clone(),
-        "2025-06-10",
-        none.0,
-        none.1,
-    ));
-    ev.push(sign(
-        s,
-        "roadmap_supervisor",
-        readiness,
-        "2025-06-10",
-        none.0,
-        none.1,
-    ));
+    for (who, role) in [(t, "trainee"), (s, "roadmap_supervisor")] {
+        ev.push(sign(
+            who,
+            role,
+            readiness.clone(),
+            "2025-06-02",
+            none.0,
+            none.1,
+        ));
+    }
+    ev.push(json!({"event": "self_rating_completed", "on": "2025-06-06"}));
+    ev.push(json!({"event": "supervisor_rating_completed", "on": "2025-06-13"}));
     let declaration = json!({"kind": "declaration"});
     ev.push(sign(
         t,
@@ -214,6 +208,7 @@ fn events_for(spec: &Spec, doc: &Value, route: &str, first_event: Value) -> Vec<
         &evidence,
         &ratings,
     ));
+    ev.push(json!({"event": "recognised", "on": "2025-07-07"}));
     ev
 }
 
@@ -279,14 +274,16 @@ fn ot_doc(spec: &Spec, experience_start: &str) -> Value {
     })
 }
 
-fn with_events(mut doc: Value, spec: &Spec, route: &str, first: Value) -> Value {
+fn with_events(mut doc: Value, spec: &Spec, route: &str, first: Vec<Value>) -> Value {
     let events = events_for(spec, &doc, route, first);
     doc["events"] = json!(events);
     doc
 }
 
-fn elearning() -> Value {
-    json!({"event": "e_learning_recorded", "on": "2024-07-01", "evidence": "cert-core-elearning"})
+fn elearning() -> Vec<Value> {
+    vec![
+        json!({"event": "e_learning_recorded", "on": "2024-07-01", "evidence": "cert-core-elearning"}),
+    ]
 }
 
 fn canonical(doc: &Value) -> String {
@@ -323,11 +320,15 @@ pub fn samples() -> Vec<(&'static str, String)> {
     }]);
     msk_doc["framework"] = json!({"id": "msk-fcp-2018", "version": "^1"});
     msk_doc["route"] = json!("taught");
-    msk_doc["evidence"][0] = json!({
-        "id": "cert-msc-fcp", "kind": "university_certificate", "date": "2024-11-01",
-        "title": "PGCert First Contact Practice (taught route, 60 level-7 credits)"
-    });
-    let cert = json!({"event": "university_certificate_recorded", "on": "2024-11-01", "evidence": "cert-msc-fcp"});
+    msk_doc["evidence"].as_array_mut().unwrap().insert(
+        1,
+        json!({
+            "id": "cert-pgcert-fcp", "kind": "university_certificate", "date": "2024-11-01",
+            "title": "PGCert First Contact Practice (taught route, 60 level-7 credits)"
+        }),
+    );
+    let mut cert = elearning();
+    cert.push(json!({"event": "university_certificate_recorded", "on": "2024-11-01", "evidence": "cert-pgcert-fcp"}));
     let complete_msk = with_events(msk_doc, &msk, "taught", cert);
 
     // Defects, each from the complete OT portfolio.
