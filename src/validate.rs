@@ -250,19 +250,23 @@ pub fn validate(portfolio: &Portfolio, context: &Context<'_>) -> Report {
         .clone()
         .unwrap_or_else(|| RuleSet::builtin(portfolio.rule_set()));
     let index = content::Index::build(portfolio);
-    let signed = signoffs::check(portfolio, context, &rules, &index, &mut sink);
-    let experience = practitioner::check(portfolio, context, &rules, &signed, &mut sink);
+    let experience = practitioner::experience(portfolio, context, &mut sink);
     let framework = content::check(portfolio, context, &index, &mut sink);
-    if let Some(framework) = framework {
-        replay::check(
+    // The state machine verifies each sign-off's digest as it replays: the sign-off checks
+    // below hash only what it did not reach.
+    let replayed = match framework {
+        Some(framework) => replay::check(
             portfolio,
             context,
             &rules,
             framework,
             &experience,
             &mut sink,
-        );
-    }
+        ),
+        None => 0,
+    };
+    let signed = signoffs::check(portfolio, context, &rules, &index, replayed, &mut sink);
+    practitioner::check(portfolio, context, &rules, &signed, &mut sink);
     finish(portfolio.claimed_stage(), sink)
 }
 

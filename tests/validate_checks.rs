@@ -215,9 +215,9 @@ fn steps_missing_and_out_of_order() {
     d["events"][i]["sign_off"]["on"] = json!("2025-06-01");
     d["events"][i + 1]["sign_off"]["on"] = json!("2025-06-01");
     let r = run(&d);
-    assert_eq!(codes(&r), ["V041 /events/18", "V090 /events/18"]);
+    assert_eq!(codes(&r), ["V090 /events/18", "V041 /events/18"]);
     assert_eq!(
-        r.diagnostics()[0].message,
+        r.diagnostics()[1].message,
         "the final declaration was signed on 2025-06-01, before readiness to seek verification was completed on 2025-06-02"
     );
 }

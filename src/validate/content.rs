@@ -1,5 +1,6 @@
 //! Evidence, ratings and coverage against the framework.
 
+use std::cell::OnceCell;
 use std::collections::HashMap;
 
 use crate::diagnostic::Code;
@@ -11,9 +12,11 @@ use crate::signoff::HeadingRating;
 use super::Context;
 use super::sink::{Section, Sink};
 
-/// Hash-map indexes built once per validation.
+/// Hash-map indexes built once per validation. The map of all evidence ids is built only
+/// when something needs it (a sign-off the state machine did not verify, an unknown link):
+/// for a complete portfolio it is never built.
 pub(super) struct Index<'p> {
-    evidence: HashMap<&'p str, usize>,
+    evidence: OnceCell<HashMap<&'p str, usize>>,
     ratings: HashMap<CapabilityId, usize>,
     supervisors: HashMap<&'p str, usize>,
     portfolio: &'p Portfolio,
@@ -22,12 +25,7 @@ pub(super) struct Index<'p> {
 impl<'p> Index<'p> {
     pub(super) fn build(p: &'p Portfolio) -> Index<'p> {
         Index {
-            evidence: p
-                .evidence()
-                .iter()
-                .enumerate()
-                .map(|(i, e)| (e.id().as_str(), i))
-                .collect(),
+            evidence: OnceCell::new(),
             ratings: p
                 .ratings()
                 .iter()
@@ -45,7 +43,17 @@ impl<'p> Index<'p> {
     }
 
     pub(super) fn evidence_index(&self, id: &str) -> Option<usize> {
-        self.evidence.get(id).copied()
+        self.evidence
+            .get_or_init(|| {
+                self.portfolio
+                    .evidence()
+                    .iter()
+                    .enumerate()
+                    .map(|(i, e)| (e.id().as_str(), i))
+                    .collect()
+            })
+            .get(id)
+            .copied()
     }
 
     pub(super) fn evidence(&self, id: &str) -> Option<&'p EvidenceItem> {
@@ -65,6 +73,31 @@ impl<'p> Index<'p> {
     pub(super) fn supervisor_index(&self, id: &str) -> Option<usize> {
         self.supervisors.get(id).copied()
     }
+}
+
+/// The evidence ids that ratings and events refer to, each with whether it exists.
+fn referenced_evidence(p: &Portfolio) -> HashMap<&str, bool> {
+    let mut refs: HashMap<&str, bool> = HashMap::new();
+    for r in p.ratings() {
+        for id in &r.evidence {
+            refs.insert(id.as_str(), false);
+        }
+    }
+    for event in p.events() {
+        if let crate::roadmap::RoadmapEvent::ELearningRecorded { evidence, .. }
+        | crate::roadmap::RoadmapEvent::UniversityCertificateRecorded { evidence, .. } = event
+        {
+            refs.insert(evidence.as_str(), false);
+        }
+    }
+    if !refs.is_empty() {
+        for e in p.evidence() {
+            if let Some(found) = refs.get_mut(e.id().as_str()) {
+                *found = true;
+            }
+        }
+    }
+    refs
 }
 
 /// Returns the framework, if it resolves.
@@ -91,10 +124,12 @@ pub(super) fn check<'r>(
             }
         }
     }
-    // Links from ratings to evidence.
+    // Links from ratings and events to evidence: the few ids referenced are looked up in one
+    // pass over the evidence, without indexing every item.
+    let exists = referenced_evidence(p);
     for (i, r) in p.ratings().iter().enumerate() {
         for (j, id) in r.evidence.iter().enumerate() {
-            if index.evidence_index(id.as_str()).is_none() {
+            if !exists.get(id.as_str()).copied().unwrap_or(false) {
                 sink.push(
                     (Section::Ratings, i + 1, 10 + j),
                     Stage::Stage2,
@@ -143,7 +178,7 @@ pub(super) fn check<'r>(
         else {
             continue;
         };
-        if index.evidence_index(id.as_str()).is_none() {
+        if !exists.get(id.as_str()).copied().unwrap_or(false) {
             sink.push(
                 (Section::Events, i + 1, 1),
                 Stage::Stage1,

@@ -13,14 +13,13 @@ use super::Context;
 use super::signoffs::Signed;
 use super::sink::{Section, Sink};
 
-/// Returns the experience assessment, for the roadmap's guards.
 pub(super) fn check(
     p: &Portfolio,
     ctx: &Context<'_>,
     rules: &RuleSet,
     signed: &Signed,
     sink: &mut Sink,
-) -> ExperienceAssessment {
+) {
     let practitioner = p.practitioner();
     let number = practitioner.registration.number();
     if let Some(theirs) = number.profession() {
@@ -37,7 +36,7 @@ pub(super) fn check(
             );
         }
     }
-    let assessment = experience(p, ctx, sink);
+
     if !rules.route_open(p.route()) {
         sink.push(
             (Section::Route, 0, 0),
@@ -100,7 +99,6 @@ pub(super) fn check(
             _ => {}
         }
     }
-    assessment
 }
 
 /// `start` plus `months` of full-time work at `wte` (in ten-thousandths), in days rounded up;
@@ -119,7 +117,11 @@ fn pro_rata_deadline(start: NaiveDate, months: u32, wte: u16) -> Option<NaiveDat
 /// Assesses experience as of the as-of date (so that the day it was met is known), and
 /// reports V020 unless it was met by the first day of stage 2 in primary care (the roadmap's
 /// guard), or by the as-of date if stage 2 has not started.
-fn experience(p: &Portfolio, ctx: &Context<'_>, sink: &mut Sink) -> ExperienceAssessment {
+pub(super) fn experience(
+    p: &Portfolio,
+    ctx: &Context<'_>,
+    sink: &mut Sink,
+) -> ExperienceAssessment {
     let practitioner = p.practitioner();
     let requirement = match (
         &ctx.experience,

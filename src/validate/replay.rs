@@ -12,7 +12,8 @@ use super::Context;
 use super::signoffs::trainee_of;
 use super::sink::{Section, Sink};
 
-/// Replays the events; the first refusal becomes a diagnostic. Returns the stage reached.
+/// Replays the events; the first refusal becomes a diagnostic. Returns how many events were
+/// accepted (their sign-off digests verified by the state machine).
 pub(super) fn check(
     p: &Portfolio,
     ctx: &Context<'_>,
@@ -20,7 +21,7 @@ pub(super) fn check(
     framework: &Framework,
     experience: &ExperienceAssessment,
     sink: &mut Sink,
-) -> StageKind {
+) -> usize {
     let trainee = trainee_of(p);
     let rctx = roadmap::Context::new(ContextParts {
         setup: p.setup(),
@@ -53,8 +54,8 @@ pub(super) fn check(
                     refusal.code()
                 ),
             );
-            return before;
+            return i;
         }
     }
-    state.kind()
+    p.events().len()
 }
