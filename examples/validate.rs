@@ -2,6 +2,7 @@
 //!
 //! ```text
 //! cargo run --example validate -- [--json] [--as-of YYYY-MM-DD] [--framework FILE]... [FILE...]
+//! cargo run --example validate -- --explain V042
 //! ```
 //!
 //! With no FILE it validates the bundled sample `examples/data/complete-ot-stage2.json`. The
@@ -13,7 +14,7 @@
 use std::process::ExitCode;
 
 use chrono::NaiveDate;
-use fcp_roadmap::diagnostic::{Diagnostic, Severity};
+use fcp_roadmap::diagnostic::{Code, Diagnostic, Severity};
 use fcp_roadmap::framework::{Framework, FrameworkRegistry};
 use fcp_roadmap::portfolio::Portfolio;
 use fcp_roadmap::validate::{Context, Report, validate};
@@ -22,7 +23,7 @@ const SAMPLE_NAME: &str = "examples/data/complete-ot-stage2.json (bundled)";
 const SAMPLE: &str = include_str!("data/complete-ot-stage2.json");
 const OT_FRAMEWORK: &str = include_str!("data/ot-illustrative-framework.json");
 
-const USAGE: &str = "usage: validate [--json] [--as-of YYYY-MM-DD] [--framework FILE]... [FILE...]";
+const USAGE: &str = "usage: validate [--json] [--as-of YYYY-MM-DD] [--framework FILE]... [FILE...]\n       validate --explain CODE";
 
 struct Args {
     json: bool,
@@ -61,12 +62,29 @@ fn parse_args() -> Result<Args, String> {
             "--framework" => args
                 .frameworks
                 .push(it.next().ok_or("--framework needs a file")?),
+            "--explain" => {
+                let v = it.next().ok_or("--explain needs a code such as V042")?;
+                let code: Code = v.parse().map_err(|e| format!("{e}"))?;
+                println!("{code}: {}\n\n{}", code.title(), code.explain());
+                println!("\nSeverity: {}. Rule: {}.", code.severity(), code.rule());
+                std::process::exit(0);
+            }
             "-h" | "--help" => return Err(String::new()),
             s if s.starts_with('-') => return Err(format!("unknown option `{s}`")),
             _ => args.files.push(a),
         }
     }
     Ok(args)
+}
+
+/// One file's entry in the `--json` output.
+#[derive(serde::Serialize)]
+struct FileReport {
+    file: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    report: Option<Report>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    unreadable: Option<Diagnostic>,
 }
 
 enum Outcome {
@@ -144,8 +162,16 @@ fn main() -> ExitCode {
         }
         if args.json {
             json_out.push(match outcome {
-                Outcome::Checked(r) => serde_json::json!({"file": name, "report": r}),
-                Outcome::Unreadable(d) => serde_json::json!({"file": name, "unreadable": d}),
+                Outcome::Checked(r) => FileReport {
+                    file: name,
+                    report: Some(r),
+                    unreadable: None,
+                },
+                Outcome::Unreadable(d) => FileReport {
+                    file: name,
+                    report: None,
+                    unreadable: Some(d),
+                },
             });
         } else {
             print_human(&name, &outcome, args.as_of);
