@@ -202,6 +202,8 @@
 #[allow(clippy::result_large_err)]
 mod context;
 mod event;
+#[allow(clippy::result_large_err)]
+mod lifecycle;
 mod refusal;
 #[allow(clippy::result_large_err)]
 mod runtime;

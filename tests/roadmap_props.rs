@@ -217,6 +217,44 @@ fn typed_step(any: AnyRoadmap, e: &RoadmapEvent, ctx: &Context<'_>) -> Out {
             };
             lift::<Stage1Verified, _>(r.start_stage_2(&s, ctx))
         }
+        (AnyRoadmap::Stage1(r), E::UniversityCertificateRecorded { on, evidence }) => {
+            lift(r.record_university_certificate(*on, evidence, ctx))
+        }
+        (
+            AnyRoadmap::Stage1(r),
+            E::LearningNeedsAnalysis {
+                on,
+                education_provider,
+            },
+        ) => lift(r.learning_needs_analysis(*on, education_provider, ctx)),
+        (
+            AnyRoadmap::Stage1(r),
+            E::Stage2Started {
+                on,
+                wte,
+                employer_agreed_completion,
+                exception,
+            },
+        ) => {
+            let s = fcp_roadmap::roadmap::Stage2Start {
+                on: *on,
+                wte: *wte,
+                employer_agreed_completion: *employer_agreed_completion,
+                exception: *exception,
+            };
+            lift::<Stage1, _>(r.start_stage_2(&s, ctx))
+        }
+        (AnyRoadmap::Stage1Verified(r), E::Paused { on, reason }) => {
+            lift(r.pause(*on, *reason, ctx))
+        }
+        (AnyRoadmap::Stage1Verified(r), E::Resumed { on }) => lift(r.resume(*on, ctx)),
+        (AnyRoadmap::Stage2(r), E::ELearningRecorded { on, evidence }) => {
+            lift(r.record_e_learning(*on, evidence, ctx))
+        }
+        (AnyRoadmap::Stage2(r), E::Stage1Verified { on }) => lift(r.verify_stage_1(*on, ctx)),
+        (AnyRoadmap::Stage2(r), E::Paused { on, reason }) => lift(r.pause(*on, *reason, ctx)),
+        (AnyRoadmap::Stage2(r), E::Resumed { on }) => lift(r.resume(*on, ctx)),
+        (AnyRoadmap::Stage2(r), E::Withdrawn { on }) => lift::<Stage2, _>(r.withdraw(*on, ctx)),
         (AnyRoadmap::Stage2(r), E::Signed { sign_off }) => lift(r.sign(sign_off, ctx)),
         (AnyRoadmap::Stage2(r), E::SelfRatingCompleted { on }) => {
             lift(r.complete_self_rating(*on, ctx))

@@ -184,6 +184,15 @@ fn signers_and_roles() {
         "P011",
         "`dr-smith` cannot sign stage 1 checklist component `ksa-portfolio` as the roadmap supervisor: that role belongs to `dr-jones`",
     );
+    let lna = RoadmapEvent::LearningNeedsAnalysis {
+        on: d(2024, 6, 3),
+        education_provider: "dr-jones".parse().unwrap(),
+    };
+    check(
+        &refusal(&w, &s, &lna),
+        "P023",
+        "`dr-jones` is the trainee or their roadmap supervisor, so cannot act as the education provider",
+    );
     let ep = w.signed(EP, SignerRole::EducationProvider, c, d(2024, 7, 1), &[]);
     check(
         &refusal(&w, &s, &ep),
@@ -307,4 +316,53 @@ fn typed_face_hands_the_value_back() {
     assert_eq!(back, any);
     assert!(Roadmap::<Stage1>::try_from(any).is_ok());
     assert_eq!(run(&w, &[]), AnyRoadmap::NotStarted);
+}
+
+#[test]
+fn approval_comes_from_the_education_provider_after_both_declarations() {
+    let w = World::new(RuleSetId::Roadmap2024, Profession::Dietitian);
+    let events = w.journey(Route::SupportedPortfolio, d(2024, 6, 3));
+    let i = events
+        .iter()
+        .position(|e| matches!(e, RoadmapEvent::Signed { sign_off } if sign_off.role == SignerRole::EducationProvider))
+        .unwrap();
+    let on = events[i].on();
+    let by = |who: &str| {
+        w.signed(
+            who,
+            SignerRole::EducationProvider,
+            Subject::EducationProviderApproval,
+            on,
+            &[],
+        )
+    };
+    check(
+        &refusal(&w, &events[..i], &by("trainee-ada")),
+        "P023",
+        "`trainee-ada` is the trainee or their roadmap supervisor, so cannot act as the education provider",
+    );
+    check(
+        &refusal(&w, &events[..i], &by("ep-other")),
+        "P011",
+        "`ep-other` cannot sign education-provider approval as the education provider: that role belongs to `ep-hsu`",
+    );
+    check(
+        &refusal(&w, &events[..i - 1], &by(EP)),
+        "P014",
+        &format!(
+            "the `signed` event cannot be recorded on {on}: the roadmap supervisor has not signed the final declaration"
+        ),
+    );
+    let as_trainee = w.signed(
+        "trainee-ada",
+        SignerRole::Trainee,
+        Subject::EducationProviderApproval,
+        on,
+        &[],
+    );
+    check(
+        &refusal(&w, &events[..i], &as_trainee),
+        "P012",
+        "the trainee does not sign education-provider approval",
+    );
 }

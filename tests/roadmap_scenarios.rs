@@ -146,7 +146,7 @@ fn an_fcp_supervisor_cannot_sign_for_stage_3_advanced_practice_or_an_ap() {
     assert_eq!(refused.code(), "S002");
     assert_eq!(
         refused.to_string(),
-        "supervisor `fcp-sam` is an FCP and may supervise FCP trainees only, not a advanced practice trainee"
+        "supervisor `fcp-sam` is an FCP and may supervise FCP trainees only, not an advanced practice trainee"
     );
     // In the roadmap: the trainee's pathway comes from the context; an AP trainee's roadmap
     // cannot start with an FCP supervisor.
@@ -186,7 +186,7 @@ fn a_self_sign_off_is_refused() {
     assert_eq!(r.code(), "S001");
     assert_eq!(
         r.to_string(),
-        "supervisor `dr-jones` is the trainee: nobody may supervise or sign for themselves"
+        "supervisor `trainee-ada` is the trainee: nobody may supervise or sign for themselves"
     );
 }
 

@@ -316,6 +316,14 @@ pub enum Refusal {
         /// The event's name.
         event: &'static str,
     },
+    /// The trainee or their supervisor named as the education provider.
+    #[error(
+        "`{person}` is the trainee or their roadmap supervisor, so cannot act as the education provider"
+    )]
+    NotIndependent {
+        /// The person named.
+        person: PersonId,
+    },
     /// Resuming a roadmap that is not paused.
     #[error("the roadmap is not paused, so it cannot resume")]
     NotPaused,
@@ -349,6 +357,7 @@ impl Refusal {
             Refusal::NothingToPauseFor { .. } => "P020",
             Refusal::Paused { .. } => "P021",
             Refusal::NotPaused => "P022",
+            Refusal::NotIndependent { .. } => "P023",
         }
     }
 }

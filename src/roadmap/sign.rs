@@ -54,8 +54,12 @@ fn check_signer<S: Stage>(r: &Roadmap<S>, so: &SignOff, ctx: &Context<'_>) -> Re
         SignerRole::RoadmapSupervisor => {
             let supervisor = &r.common.supervisor;
             if &so.signer == trainee {
+                // Same grammar, so the parse cannot fail; name the signer, not the record's
+                // supervisor.
+                let signer = crate::supervisor::SupervisorId::parse(so.signer.as_str())
+                    .unwrap_or_else(|_| supervisor.clone());
                 return Err(Refusal::Supervisor(SupervisorRefusal::SelfSupervision {
-                    supervisor: supervisor.clone(),
+                    supervisor: signer,
                 }));
             }
             if so.signer.as_str() != supervisor.as_str() {
@@ -67,9 +71,8 @@ fn check_signer<S: Stage>(r: &Roadmap<S>, so: &SignOff, ctx: &Context<'_>) -> Re
         }
         SignerRole::EducationProvider => {
             if &so.signer == trainee || so.signer.as_str() == r.common.supervisor.as_str() {
-                return Err(Refusal::RoleCannotSign {
-                    role: so.role,
-                    subject: so.subject.clone(),
+                return Err(Refusal::NotIndependent {
+                    person: so.signer.clone(),
                 });
             }
             if let Some(ep) = &r.common.education_provider {
