@@ -274,3 +274,35 @@ impl FloorBoundary for String {
         i
     }
 }
+
+#[test]
+fn more_evidence_than_the_default_limit_is_refused() {
+    let item = r#"{"id": "eNNNNNN", "kind": "learning_log", "date": "2025-01-01", "title": "t"}"#;
+    let items: Vec<String> = (0..=100_000)
+        .map(|i| item.replace("NNNNNN", &format!("{i:06}")))
+        .collect();
+    let t = sample();
+    let start = t.find("\"evidence\": [").unwrap();
+    let end = t.find("\"ratings\": [").unwrap();
+    let text = format!(
+        "{}\"evidence\": [{}],\n  {}",
+        &t[..start],
+        items.join(","),
+        &t[end..]
+    );
+    let e = refused(&text);
+    assert_eq!(e.code(), Code::LimitExceeded);
+    assert_eq!(
+        e.to_string(),
+        "/evidence: 100001 evidence items; the limit is 100000"
+    );
+}
+
+#[test]
+fn documents_and_reports_are_send_and_sync() {
+    fn check<T: Send + Sync>() {}
+    check::<Portfolio>();
+    check::<LoadError>();
+    check::<fcp_roadmap::validate::Report>();
+    check::<fcp_roadmap::diagnostic::Diagnostic>();
+}
