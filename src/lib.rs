@@ -204,12 +204,14 @@
 pub mod advanced;
 pub mod badge;
 pub mod case;
+pub mod diagnostic;
 pub mod digest;
 pub mod error;
 pub mod evidence;
 pub mod experience;
 pub mod framework;
 pub mod id;
+pub mod portfolio;
 pub mod profession;
 pub mod registration;
 pub mod roadmap;
@@ -219,6 +221,7 @@ pub mod signoff;
 #[cfg_attr(docsrs, doc(cfg(feature = "proptest")))]
 pub mod strategy;
 pub mod supervisor;
+pub mod validate;
 
 pub use error::Error;
 

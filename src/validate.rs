@@ -1,0 +1,292 @@
+//! Validation of a [`Portfolio`] into a [`Report`] of diagnostics.
+//!
+//! [`validate`] checks everything the library models, in one pass over each part of the
+//! document with hash-map indexes (never evidence × capabilities × sign-offs):
+//!
+//! - the practitioner's registration: the right profession (V011), in good standing on every
+//!   signing date (V010);
+//! - the experience requirement as of the supervisor's final declaration, or the as-of date if
+//!   there is none yet (V020);
+//! - supervisors: listed (V030), eligible, trained where the rule set requires it, within
+//!   capacity and in good standing on each date they sign (V031–V036);
+//! - sign-offs: every checklist component signed by trainee and supervisor (V040), readiness,
+//!   declaration and (from 2023) education-provider approval present (V045–V047) and in order
+//!   (V041), digests matching what was signed (V042, V043), the right signers (V044), no
+//!   sign-off after the as-of date (V048);
+//! - ratings: every heading rated by both (V050), supervisor ratings capable or better (V051),
+//!   linked evidence and capabilities that exist (V052–V054);
+//! - evidence coverage against the framework (V060; fewer than 3 per heading is warning V061),
+//!   unknown capability links, assessors and areas (V062–V064);
+//! - the stage 2 six-month best practice (warning V070), the rule set's routes and learning
+//!   needs analysis (V080–V082), the framework itself (V001, note V002);
+//! - the event log replayed through the roadmap state machine ([`crate::roadmap`]): the first
+//!   event its guards refuse (V090).
+//!
+//! Diagnostics come out in document order. Each error blocks stage 1 or stage 2:
+//! [`Report::supported_stage`] is the highest stage with no blocking error, and
+//! [`Report::is_complete`] says whether that reaches the stage the portfolio claims.
+//!
+//! # Example
+//!
+//! ```
+//! use chrono::NaiveDate;
+//! use fcp_roadmap::framework::FrameworkRegistry;
+//! use fcp_roadmap::portfolio::{Portfolio, Stage};
+//! use fcp_roadmap::validate::{validate, Context};
+//!
+//! let portfolio = Portfolio::from_json(include_str!("../examples/data/complete-msk-stage2.json"))?;
+//! let registry = FrameworkRegistry::builtin();
+//! let as_of = NaiveDate::from_ymd_opt(2025, 12, 31).ok_or("date")?;
+//! let report = validate(&portfolio, &Context::new(as_of, &registry));
+//! assert!(report.is_complete());
+//! assert_eq!(report.supported_stage(), Some(Stage::Stage2));
+//! assert_eq!(report.errors(), 0);
+//! Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use crate::diagnostic::{Code, Diagnostic, Severity};
+use crate::experience::{CountingPolicy, ExperienceRequirement};
+use crate::framework::FrameworkRegistry;
+use crate::portfolio::{Portfolio, Stage};
+use crate::rules::RuleSet;
+use crate::supervisor::SupervisionPolicy;
+
+mod content;
+mod practitioner;
+mod replay;
+mod signoffs;
+mod sink;
+
+use sink::Sink;
+
+/// What a validation is judged against: the as-of date, the frameworks, and any policy the
+/// caller overrides. No clock is read: the caller says what "today" is.
+///
+/// # Example
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use fcp_roadmap::framework::FrameworkRegistry;
+/// use fcp_roadmap::validate::Context;
+///
+/// let registry = FrameworkRegistry::builtin();
+/// let ctx = Context::new(NaiveDate::from_ymd_opt(2025, 1, 31).ok_or("date")?, &registry)
+///     .with_stage_2_months(9);
+/// assert_eq!(ctx.stage_2_months, 9);
+/// assert_eq!(ctx.supervision.trainees_per_wte, 4);
+/// Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone)]
+#[non_exhaustive]
+pub struct Context<'a> {
+    /// The day the portfolio is judged as of.
+    pub as_of: NaiveDate,
+    /// The frameworks the portfolio's framework reference is resolved in.
+    pub frameworks: &'a FrameworkRegistry,
+    /// The rule set to apply instead of the built-in one the portfolio names.
+    pub rule_set: Option<RuleSet>,
+    /// Supervisor capacity (default 4 trainees per WTE, DOMAIN.md §5).
+    pub supervision: SupervisionPolicy,
+    /// How part-time experience counts, instead of the practitioner's own choice.
+    pub counting: Option<CountingPolicy>,
+    /// The experience requirement, instead of the profession's default (DOMAIN.md §2).
+    pub experience: Option<ExperienceRequirement>,
+    /// Best-practice stage 2 duration for a full-time practitioner, in months (6, DOMAIN.md
+    /// §3); pro rata for part time [our reading].
+    pub stage_2_months: u32,
+}
+
+impl<'a> Context<'a> {
+    /// The defaults: built-in rule sets, 4 trainees per WTE, the practitioner's counting policy,
+    /// the profession's experience requirement, 6 months for stage 2.
+    #[must_use]
+    pub fn new(as_of: NaiveDate, frameworks: &'a FrameworkRegistry) -> Context<'a> {
+        Context {
+            as_of,
+            frameworks,
+            rule_set: None,
+            supervision: SupervisionPolicy::default(),
+            counting: None,
+            experience: None,
+            stage_2_months: 6,
+        }
+    }
+
+    /// Applies `rule_set` instead of the built-in one.
+    #[must_use]
+    pub fn with_rule_set(mut self, rule_set: RuleSet) -> Context<'a> {
+        self.rule_set = Some(rule_set);
+        self
+    }
+
+    /// Sets the supervision policy.
+    #[must_use]
+    pub fn with_supervision(mut self, policy: SupervisionPolicy) -> Context<'a> {
+        self.supervision = policy;
+        self
+    }
+
+    /// Counts experience under `policy`, whatever the portfolio says.
+    #[must_use]
+    pub fn with_counting(mut self, policy: CountingPolicy) -> Context<'a> {
+        self.counting = Some(policy);
+        self
+    }
+
+    /// Applies `requirement` instead of the profession's.
+    #[must_use]
+    pub fn with_experience(mut self, requirement: ExperienceRequirement) -> Context<'a> {
+        self.experience = Some(requirement);
+        self
+    }
+
+    /// Sets the best-practice stage 2 duration, in months of full-time work.
+    #[must_use]
+    pub fn with_stage_2_months(mut self, months: u32) -> Context<'a> {
+        self.stage_2_months = months;
+        self
+    }
+}
+
+/// The result of validating a portfolio: diagnostics in document order, the stage claimed, the
+/// stage the evidence supports, and whether the claim is met. Serialises to JSON.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Report {
+    claimed_stage: Stage,
+    supported_stage: Option<Stage>,
+    complete: bool,
+    errors: usize,
+    warnings: usize,
+    notes: usize,
+    diagnostics: Vec<Diagnostic>,
+}
+
+impl Report {
+    /// Whether the portfolio is complete for the stage it claims.
+    #[must_use]
+    pub fn is_complete(&self) -> bool {
+        self.complete
+    }
+
+    /// The stage claimed.
+    #[must_use]
+    pub fn claimed_stage(&self) -> Stage {
+        self.claimed_stage
+    }
+
+    /// The highest stage with no blocking error, if any.
+    #[must_use]
+    pub fn supported_stage(&self) -> Option<Stage> {
+        self.supported_stage
+    }
+
+    /// The diagnostics, in document order.
+    #[must_use]
+    pub fn diagnostics(&self) -> &[Diagnostic] {
+        &self.diagnostics
+    }
+
+    /// The number of errors.
+    #[must_use]
+    pub fn errors(&self) -> usize {
+        self.errors
+    }
+
+    /// The number of warnings.
+    #[must_use]
+    pub fn warnings(&self) -> usize {
+        self.warnings
+    }
+
+    /// The number of notes.
+    #[must_use]
+    pub fn notes(&self) -> usize {
+        self.notes
+    }
+
+    /// The codes, in document order (repeats kept).
+    pub fn codes(&self) -> impl Iterator<Item = Code> + '_ {
+        self.diagnostics.iter().map(|d| d.code)
+    }
+
+    /// A one-line verdict, e.g. `complete for stage 2 (1 warning)` or `incomplete for stage 2:
+    /// 2 errors, 0 warnings; the evidence supports stage 1`.
+    #[must_use]
+    pub fn verdict(&self) -> String {
+        let plural = |n: usize, w: &str| format!("{n} {w}{}", if n == 1 { "" } else { "s" });
+        if self.complete {
+            format!(
+                "complete for {} ({}, {})",
+                self.claimed_stage,
+                plural(self.warnings, "warning"),
+                plural(self.notes, "note")
+            )
+        } else {
+            let supports = match self.supported_stage {
+                Some(s) => format!("the evidence supports {s}"),
+                None => "the evidence supports no stage yet".to_owned(),
+            };
+            format!(
+                "incomplete for {}: {}, {}; {supports}",
+                self.claimed_stage,
+                plural(self.errors, "error"),
+                plural(self.warnings, "warning")
+            )
+        }
+    }
+}
+
+/// Validates `portfolio` as of `context.as_of`; see the [module documentation](self) for what
+/// is checked.
+#[must_use]
+pub fn validate(portfolio: &Portfolio, context: &Context<'_>) -> Report {
+    let mut sink = Sink::default();
+    let rules = context
+        .rule_set
+        .clone()
+        .unwrap_or_else(|| RuleSet::builtin(portfolio.rule_set()));
+    let index = content::Index::build(portfolio);
+    let experience = practitioner::experience(portfolio, context, &mut sink);
+    let framework = content::check(portfolio, context, &index, &mut sink);
+    // The state machine verifies each sign-off's digest as it replays: the sign-off checks
+    // below hash only what it did not reach.
+    let replayed = match framework {
+        Some(framework) => replay::check(
+            portfolio,
+            context,
+            &rules,
+            framework,
+            &experience,
+            &mut sink,
+        ),
+        None => 0,
+    };
+    let signed = signoffs::check(portfolio, context, &rules, &index, replayed, &mut sink);
+    practitioner::check(portfolio, context, &rules, &signed, &mut sink);
+    finish(portfolio.claimed_stage(), sink)
+}
+
+fn finish(claimed: Stage, sink: Sink) -> Report {
+    let (diagnostics, blocks_1, blocks_2) = sink.finish();
+    let supported = if blocks_1 {
+        None
+    } else if blocks_2 {
+        Some(Stage::Stage1)
+    } else {
+        Some(Stage::Stage2)
+    };
+    let count = |s: Severity| diagnostics.iter().filter(|d| d.severity == s).count();
+    Report {
+        claimed_stage: claimed,
+        supported_stage: supported,
+        complete: supported.is_some_and(|s| s >= claimed),
+        errors: count(Severity::Error),
+        warnings: count(Severity::Warning),
+        notes: count(Severity::Note),
+        diagnostics,
+    }
+}

@@ -1,0 +1,333 @@
+//! Evidence, ratings and coverage against the framework.
+
+use std::cell::OnceCell;
+use std::collections::HashMap;
+
+use crate::diagnostic::Code;
+use crate::evidence::{Coverage, EvidenceItem, SUGGESTED_PER_CAPABILITY};
+use crate::framework::{CapabilityId, Completeness, Framework};
+use crate::portfolio::{Portfolio, Stage};
+use crate::signoff::HeadingRating;
+
+use super::Context;
+use super::sink::{Section, Sink};
+
+/// Hash-map indexes built once per validation. The map of all evidence ids is built only
+/// when something needs it (a sign-off the state machine did not verify, an unknown link):
+/// for a complete portfolio it is never built.
+pub(super) struct Index<'p> {
+    evidence: OnceCell<HashMap<&'p str, usize>>,
+    ratings: HashMap<CapabilityId, usize>,
+    supervisors: HashMap<&'p str, usize>,
+    portfolio: &'p Portfolio,
+}
+
+impl<'p> Index<'p> {
+    pub(super) fn build(p: &'p Portfolio) -> Index<'p> {
+        Index {
+            evidence: OnceCell::new(),
+            ratings: p
+                .ratings()
+                .iter()
+                .enumerate()
+                .map(|(i, r)| (r.capability, i))
+                .collect(),
+            supervisors: p
+                .supervisors()
+                .iter()
+                .enumerate()
+                .map(|(i, s)| (s.id().as_str(), i))
+                .collect(),
+            portfolio: p,
+        }
+    }
+
+    pub(super) fn evidence_index(&self, id: &str) -> Option<usize> {
+        self.evidence
+            .get_or_init(|| {
+                self.portfolio
+                    .evidence()
+                    .iter()
+                    .enumerate()
+                    .map(|(i, e)| (e.id().as_str(), i))
+                    .collect()
+            })
+            .get(id)
+            .copied()
+    }
+
+    pub(super) fn evidence(&self, id: &str) -> Option<&'p EvidenceItem> {
+        self.evidence_index(id)
+            .and_then(|i| self.portfolio.evidence().get(i))
+    }
+
+    pub(super) fn rating_index(&self, c: &CapabilityId) -> Option<usize> {
+        self.ratings.get(c).copied()
+    }
+
+    pub(super) fn rating(&self, c: &CapabilityId) -> Option<&'p HeadingRating> {
+        self.rating_index(c)
+            .and_then(|i| self.portfolio.ratings().get(i))
+    }
+
+    pub(super) fn supervisor_index(&self, id: &str) -> Option<usize> {
+        self.supervisors.get(id).copied()
+    }
+}
+
+/// The evidence ids that ratings and events refer to, each with whether it exists.
+fn referenced_evidence(p: &Portfolio) -> HashMap<&str, bool> {
+    let mut refs: HashMap<&str, bool> = HashMap::new();
+    for r in p.ratings() {
+        for id in &r.evidence {
+            refs.insert(id.as_str(), false);
+        }
+    }
+    for event in p.events() {
+        if let crate::roadmap::RoadmapEvent::ELearningRecorded { evidence, .. }
+        | crate::roadmap::RoadmapEvent::UniversityCertificateRecorded { evidence, .. } = event
+        {
+            refs.insert(evidence.as_str(), false);
+        }
+    }
+    if !refs.is_empty() {
+        for e in p.evidence() {
+            if let Some(found) = refs.get_mut(e.id().as_str()) {
+                *found = true;
+            }
+        }
+    }
+    refs
+}
+
+/// Returns the framework, if it resolves.
+pub(super) fn check<'r>(
+    p: &Portfolio,
+    ctx: &Context<'r>,
+    index: &Index<'_>,
+    sink: &mut Sink,
+) -> Option<&'r Framework> {
+    // Assessors must be listed supervisors (DOMAIN.md §4, §5).
+    for (i, e) in p.evidence().iter().enumerate() {
+        if let Some(a) = e.assessor() {
+            if index.supervisor_index(a.as_str()).is_none() {
+                sink.push(
+                    (Section::Evidence, i + 1, 4),
+                    Stage::Stage2,
+                    Code::UnknownAssessor,
+                    format!("/evidence/{i}/assessor"),
+                    format!(
+                        "evidence `{}` names assessor `{a}`, who is not among the supervisors",
+                        e.id()
+                    ),
+                );
+            }
+        }
+    }
+    // Links from ratings and events to evidence: the few ids referenced are looked up in one
+    // pass over the evidence, without indexing every item.
+    let exists = referenced_evidence(p);
+    for (i, r) in p.ratings().iter().enumerate() {
+        for (j, id) in r.evidence.iter().enumerate() {
+            if !exists.get(id.as_str()).copied().unwrap_or(false) {
+                sink.push(
+                    (Section::Ratings, i + 1, 10 + j),
+                    Stage::Stage2,
+                    Code::RatingUnknownEvidence,
+                    format!("/ratings/{i}/evidence/{j}"),
+                    format!(
+                        "the rating of `{}` links evidence `{id}`, which is not in the portfolio",
+                        r.capability
+                    ),
+                );
+            }
+        }
+        let missing = match (r.self_rating, r.supervisor_rating) {
+            (None, None) => Some("neither a self-rating nor a supervisor rating"),
+            (None, Some(_)) => Some("no self-rating"),
+            (Some(_), None) => Some("no supervisor rating"),
+            (Some(_), Some(_)) => None,
+        };
+        if let Some(what) = missing {
+            sink.push(
+                (Section::Ratings, i + 1, 0),
+                Stage::Stage2,
+                Code::RatingMissing,
+                format!("/ratings/{i}"),
+                format!("capability `{}` has {what}", r.capability),
+            );
+        }
+        if let Some(rating) = r.supervisor_rating {
+            if !rating.permits_declaration() {
+                sink.push(
+                    (Section::Ratings, i + 1, 2),
+                    Stage::Stage2,
+                    Code::RatingBelowCapable,
+                    format!("/ratings/{i}/supervisor_rating"),
+                    format!(
+                        "the supervisor rated `{}` {rating}; the declaration needs capable or excellent",
+                        r.capability
+                    ),
+                );
+            }
+        }
+    }
+    for (i, event) in p.events().iter().enumerate() {
+        let (crate::roadmap::RoadmapEvent::ELearningRecorded { evidence: id, .. }
+        | crate::roadmap::RoadmapEvent::UniversityCertificateRecorded { evidence: id, .. }) = event
+        else {
+            continue;
+        };
+        if !exists.get(id.as_str()).copied().unwrap_or(false) {
+            sink.push(
+                (Section::Events, i + 1, 1),
+                Stage::Stage1,
+                Code::EventUnknownEvidence,
+                format!("/events/{i}/evidence"),
+                format!(
+                    "the {} event names evidence `{id}`, which is not in the portfolio",
+                    event.name()
+                ),
+            );
+        }
+    }
+    framework_checks(p, ctx, index, sink)
+}
+
+fn framework_checks<'r>(
+    p: &Portfolio,
+    ctx: &Context<'r>,
+    index: &Index<'_>,
+    sink: &mut Sink,
+) -> Option<&'r Framework> {
+    let framework = match ctx.frameworks.resolve(p.framework()) {
+        Ok(f) => f,
+        Err(e) => {
+            sink.push(
+                (Section::Framework, 0, 0),
+                Stage::Stage2,
+                Code::FrameworkUnresolved,
+                "/framework".to_owned(),
+                e.to_string(),
+            );
+            return None;
+        }
+    };
+    if let Completeness::Incomplete { note } = framework.completeness() {
+        sink.push(
+            (Section::Framework, 0, 0),
+            Stage::Stage2,
+            Code::FrameworkIncomplete,
+            "/framework".to_owned(),
+            format!(
+                "framework {} {} is marked incomplete: {note}",
+                framework.id(),
+                framework.version()
+            ),
+        );
+    }
+    for (i, r) in p.ratings().iter().enumerate() {
+        if framework.index_of(&r.capability).is_none() {
+            sink.push(
+                (Section::Ratings, i + 1, 1),
+                Stage::Stage2,
+                Code::RatingUnknownCapability,
+                format!("/ratings/{i}/capability"),
+                format!(
+                    "capability `{}` is not in framework {} {}",
+                    r.capability,
+                    framework.id(),
+                    framework.version()
+                ),
+            );
+        }
+    }
+    coverage_checks(p, framework, index, sink);
+    Some(framework)
+}
+
+fn coverage_checks(p: &Portfolio, framework: &Framework, index: &Index<'_>, sink: &mut Sink) {
+    let coverage = Coverage::compute(framework, p.evidence());
+    for (cap, count) in coverage.per_capability() {
+        let rated = index.rating_index(cap.id());
+        let (key, path) = match rated {
+            Some(i) => ((Section::Ratings, i + 1, 0), format!("/ratings/{i}")),
+            None => ((Section::Ratings, 0, 0), "/ratings".to_owned()),
+        };
+        if rated.is_none() {
+            sink.push(
+                key,
+                Stage::Stage2,
+                Code::RatingMissing,
+                path.clone(),
+                format!("capability `{}` ({}) is not rated", cap.id(), cap.title()),
+            );
+        }
+        if count == 0 {
+            sink.push(
+                key,
+                Stage::Stage2,
+                Code::CapabilityUncovered,
+                path,
+                format!(
+                    "capability `{}` ({}) has no evidence linked to it",
+                    cap.id(),
+                    cap.title()
+                ),
+            );
+        } else if count < SUGGESTED_PER_CAPABILITY {
+            sink.push(
+                key,
+                Stage::Stage2,
+                Code::BelowSuggestedEvidence,
+                path,
+                format!(
+                    "capability `{}` ({}) has {count} piece{} of evidence; {SUGGESTED_PER_CAPABILITY} are suggested",
+                    cap.id(),
+                    cap.title(),
+                    if count == 1 { "" } else { "s" }
+                ),
+            );
+        }
+    }
+    for link in coverage.unknown_links() {
+        let i = index.evidence_index(link.evidence.as_str()).unwrap_or(0);
+        let j = p
+            .evidence()
+            .get(i)
+            .and_then(|e| e.capabilities().iter().position(|c| *c == link.capability))
+            .unwrap_or(0);
+        sink.push(
+            (Section::Evidence, i + 1, 2),
+            Stage::Stage2,
+            Code::EvidenceUnknownCapability,
+            format!("/evidence/{i}/capabilities/{j}"),
+            format!(
+                "evidence `{}` is linked to capability `{}`, which is not in framework {}",
+                link.evidence,
+                link.capability,
+                framework.id()
+            ),
+        );
+    }
+    for area in coverage.unknown_areas() {
+        let i = index.evidence_index(area.evidence.as_str()).unwrap_or(0);
+        let j = p
+            .evidence()
+            .get(i)
+            .and_then(|e| e.areas_of_practice().iter().position(|a| *a == area.area))
+            .unwrap_or(0);
+        sink.push(
+            (Section::Evidence, i + 1, 3),
+            Stage::Stage2,
+            Code::EvidenceUnknownArea,
+            format!("/evidence/{i}/areas_of_practice/{j}"),
+            format!(
+                "evidence `{}` names area of practice `{}`, which framework {} does not list",
+                area.evidence,
+                area.area,
+                framework.id()
+            ),
+        );
+    }
+}

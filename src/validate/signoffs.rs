@@ -1,0 +1,433 @@
+//! Sign-offs: who signed, whether they could, in what order, and whether the digests match.
+
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+
+use crate::diagnostic::Code;
+use crate::digest::Sha256Digest;
+use crate::id::ComponentId;
+use crate::portfolio::{Portfolio, Stage};
+use crate::roadmap::RoadmapEvent;
+use crate::rules::RuleSet;
+use crate::signoff::{Checklist, CoverageError, SignOff, SignerRole, Subject};
+use crate::supervisor::{SupervisorRefusal, Trainee, TraineeKind};
+
+use super::Context;
+use super::content::Index;
+use super::sink::{Section, Sink};
+
+/// What the sign-offs established, for the other checks.
+#[derive(Debug, Default)]
+pub(super) struct Signed {
+    /// The day the supervisor signed the final declaration (the earliest such sign-off).
+    pub(super) declaration: Option<NaiveDate>,
+}
+
+/// The earliest sign-off of one subject by one role: its date and event index.
+type Seen<'p> = HashMap<(&'p Subject, SignerRole), (NaiveDate, usize)>;
+
+fn stage_of(subject: &Subject) -> Stage {
+    match subject {
+        Subject::ChecklistComponent {
+            checklist: Checklist::Stage1,
+            ..
+        } => Stage::Stage1,
+        _ => Stage::Stage2,
+    }
+}
+
+pub(super) fn refusal_code(r: &SupervisorRefusal) -> Code {
+    match r {
+        SupervisorRefusal::SelfSupervision { .. } => Code::SelfSupervision,
+        SupervisorRefusal::FcpSupervisesFcpOnly { .. } => Code::FcpSupervisesFcpOnly,
+        SupervisorRefusal::TrainingRequired { .. } => Code::SupervisorTrainingMissing,
+        SupervisorRefusal::OverCapacity { .. } => Code::SupervisorOverCapacity,
+        SupervisorRefusal::NotInGoodStanding { .. } => Code::SupervisorNotInGoodStanding,
+    }
+}
+
+pub(super) fn trainee_of(p: &Portfolio) -> Trainee {
+    Trainee {
+        id: p.practitioner().id.clone(),
+        registration: p.practitioner().registration.number(),
+        kind: TraineeKind::Fcp,
+    }
+}
+
+/// Checks that the supervisor `id` may supervise the trainee on `on`.
+#[allow(
+    clippy::too_many_arguments,
+    reason = "private helper threading the validation state"
+)]
+pub(super) fn check_supervisor(
+    p: &Portfolio,
+    ctx: &Context<'_>,
+    rules: &RuleSet,
+    index: &Index<'_>,
+    sink: &mut Sink,
+    id: &str,
+    on: NaiveDate,
+    at: (usize, usize, String, Stage),
+) {
+    let (event, sub, path, stage) = at;
+    let Some(s) = index
+        .supervisor_index(id)
+        .and_then(|i| p.supervisors().get(i))
+    else {
+        let (code, message) = if id == p.practitioner().id.as_str() {
+            (
+                Code::SelfSupervision,
+                format!("`{id}` is the trainee: nobody may supervise or sign for themselves"),
+            )
+        } else {
+            (
+                Code::UnknownSupervisor,
+                format!("supervisor `{id}` is not among the supervisors"),
+            )
+        };
+        sink.push(
+            (Section::Events, event + 1, sub),
+            stage,
+            code,
+            path,
+            message,
+        );
+        return;
+    };
+    if let Err(r) = s.check_may_supervise(&trainee_of(p), on, rules, &ctx.supervision) {
+        sink.push(
+            (Section::Events, event + 1, sub),
+            stage,
+            refusal_code(&r),
+            path,
+            format!("{r} [{}]", r.code()),
+        );
+    }
+}
+
+#[allow(
+    clippy::too_many_lines,
+    reason = "one pass over the event log, checks in order"
+)]
+pub(super) fn check<'p>(
+    p: &'p Portfolio,
+    ctx: &Context<'_>,
+    rules: &RuleSet,
+    index: &Index<'_>,
+    replayed: usize,
+    sink: &mut Sink,
+) -> Signed {
+    let mut seen: Seen<'p> = HashMap::new();
+    let practitioner = p.practitioner();
+    // Digests already computed, keyed by what was signed: trainee and supervisor usually sign
+    // the same content, and hashing 100 000 items twice is the one cost that matters.
+    let mut digests: Vec<(&'p SignOff, Sha256Digest)> = Vec::new();
+    let mut lna = false;
+
+    for (i, event) in p.events().iter().enumerate() {
+        if let RoadmapEvent::LearningNeedsAnalysis { .. } = event {
+            lna = true;
+        }
+        if let RoadmapEvent::Started { on, supervisor, .. } = event {
+            check_supervisor(
+                p,
+                ctx,
+                rules,
+                index,
+                sink,
+                supervisor.as_str(),
+                *on,
+                (i, 3, format!("/events/{i}/supervisor"), Stage::Stage1),
+            );
+        }
+        let RoadmapEvent::Signed { sign_off: s } = event else {
+            continue;
+        };
+        let path = format!("/events/{i}");
+        let stage = stage_of(&s.subject);
+        let key = (Section::Events, i + 1, 0);
+        seen.entry((&s.subject, s.role))
+            .and_modify(|e| {
+                if s.on < e.0 {
+                    *e = (s.on, i);
+                }
+            })
+            .or_insert((s.on, i));
+
+        if s.on > ctx.as_of {
+            sink.push(
+                key,
+                stage,
+                Code::SignOffInFuture,
+                path.clone(),
+                format!(
+                    "the {}'s sign-off of {} is dated {}, after the as-of date {}",
+                    s.role, s.subject, s.on, ctx.as_of
+                ),
+            );
+        }
+        if !practitioner.registration.in_good_standing_on(s.on) {
+            sink.push(
+                key,
+                stage,
+                Code::TraineeNotInGoodStanding,
+                path.clone(),
+                format!(
+                    "the trainee's registration {} was not in good standing on {}, when {} was signed",
+                    practitioner.registration.number(),
+                    s.on,
+                    s.subject
+                ),
+            );
+        }
+        match s.role {
+            SignerRole::Trainee => {
+                if s.signer != practitioner.id {
+                    sink.push(
+                        (Section::Events, i + 1, 1),
+                        stage,
+                        Code::WrongSigner,
+                        format!("{path}/sign_off/signer"),
+                        format!(
+                            "a trainee sign-off must be signed by `{}`, not `{}`",
+                            practitioner.id, s.signer
+                        ),
+                    );
+                }
+            }
+            SignerRole::RoadmapSupervisor => check_supervisor(
+                p,
+                ctx,
+                rules,
+                index,
+                sink,
+                s.signer.as_str(),
+                s.on,
+                (i, 1, format!("{path}/sign_off/signer"), stage),
+            ),
+            SignerRole::EducationProvider => {}
+        }
+        if i >= replayed {
+            check_digest(s, index, &mut digests, sink, key, &path, stage);
+        }
+    }
+
+    let mut signed = Signed::default();
+    order_and_presence(p, rules, &seen, lna, sink, &mut signed);
+    signed
+}
+
+fn check_digest<'p>(
+    s: &'p SignOff,
+    index: &Index<'_>,
+    digests: &mut Vec<(&'p SignOff, Sha256Digest)>,
+    sink: &mut Sink,
+    key: super::sink::Key,
+    path: &str,
+    stage: Stage,
+) {
+    let cached = digests
+        .iter()
+        .find(|(o, _)| o.evidence == s.evidence && o.ratings == s.ratings)
+        .map(|(_, d)| *d);
+    let digest = match cached {
+        Some(d) => d,
+        None => match s.content_in(|id| index.evidence(id.as_str()), |c| index.rating(c)) {
+            Ok(content) => {
+                let d = content.digest();
+                digests.push((s, d));
+                d
+            }
+            Err(e) => {
+                let at = match &e {
+                    CoverageError::EvidenceMissing { evidence, .. } => s
+                        .evidence
+                        .iter()
+                        .position(|x| x == evidence)
+                        .map(|j| (5, format!("{path}/sign_off/evidence/{j}"))),
+                    CoverageError::RatingMissing { capability, .. } => s
+                        .ratings
+                        .iter()
+                        .position(|x| x == capability)
+                        .map(|j| (6, format!("{path}/sign_off/ratings/{j}"))),
+                    CoverageError::ContentChanged { .. } => None,
+                };
+                let (sub, at) = at.unwrap_or_else(|| (0, path.to_owned()));
+                sink.push(
+                    (key.0, key.1, sub),
+                    stage,
+                    Code::SignedContentMissing,
+                    at,
+                    e.to_string(),
+                );
+                return;
+            }
+        },
+    };
+    if digest != s.digest {
+        let e = CoverageError::ContentChanged {
+            role: s.role,
+            subject: s.subject.clone(),
+            on: s.on,
+        };
+        sink.push(
+            (key.0, key.1, 7),
+            stage,
+            Code::DigestMismatch,
+            format!("{path}/sign_off/digest"),
+            e.to_string(),
+        );
+    }
+}
+
+fn component_subject(checklist: Checklist, c: &ComponentId) -> Subject {
+    Subject::ChecklistComponent {
+        checklist,
+        component: c.clone(),
+    }
+}
+
+#[allow(
+    clippy::too_many_lines,
+    reason = "the verification steps in their published order"
+)]
+fn order_and_presence(
+    p: &Portfolio,
+    rules: &RuleSet,
+    seen: &Seen<'_>,
+    lna: bool,
+    sink: &mut Sink,
+    signed: &mut Signed,
+) {
+    let both = [SignerRole::Trainee, SignerRole::RoadmapSupervisor];
+    let mut components_done: Option<(NaiveDate, usize)> = None;
+    for (checklist, list, name, stage) in [
+        (
+            Checklist::Stage1,
+            &p.checklists().stage_1,
+            "stage_1",
+            Stage::Stage1,
+        ),
+        (
+            Checklist::Stage2,
+            &p.checklists().stage_2,
+            "stage_2",
+            Stage::Stage2,
+        ),
+    ] {
+        for (k, c) in list.iter().enumerate() {
+            let subject = component_subject(checklist, c);
+            for role in both {
+                match seen.get(&(&subject, role)) {
+                    None => sink.push(
+                        (
+                            Section::Checklists,
+                            usize::from(stage == Stage::Stage2) + 1,
+                            k,
+                        ),
+                        stage,
+                        Code::SignOffMissing,
+                        format!("/checklists/{name}/{k}"),
+                        format!("{subject} has no {role} sign-off"),
+                    ),
+                    Some(&(on, i)) if stage == Stage::Stage2 => {
+                        if components_done.is_none_or(|(d, _)| on > d) {
+                            components_done = Some((on, i));
+                        }
+                    }
+                    Some(_) => {}
+                }
+            }
+        }
+    }
+    // The later of the two signatures of a step is when the step was done.
+    let step = |subject: &Subject, code: Code, sink: &mut Sink| -> Option<(NaiveDate, usize)> {
+        let mut done: Option<(NaiveDate, usize)> = None;
+        let mut missing = false;
+        for role in both {
+            match seen.get(&(subject, role)) {
+                None => {
+                    sink.push(
+                        (Section::Events, 0, 0),
+                        Stage::Stage2,
+                        code,
+                        "/events".to_owned(),
+                        format!("{subject} has no {role} sign-off"),
+                    );
+                    missing = true;
+                }
+                Some(&(on, i)) => {
+                    if done.is_none_or(|(d, _)| on > d) {
+                        done = Some((on, i));
+                    }
+                }
+            }
+        }
+        if missing { None } else { done }
+    };
+    let readiness = step(&Subject::Readiness, Code::ReadinessMissing, sink);
+    let declaration = step(&Subject::Declaration, Code::DeclarationMissing, sink);
+    signed.declaration = seen
+        .get(&(&Subject::Declaration, SignerRole::RoadmapSupervisor))
+        .map(|&(d, _)| d);
+    let approval = if rules.education_provider_approval_required {
+        let a = seen
+            .get(&(
+                &Subject::EducationProviderApproval,
+                SignerRole::EducationProvider,
+            ))
+            .copied();
+        if a.is_none() {
+            sink.push(
+                (Section::Events, 0, 0),
+                Stage::Stage2,
+                Code::EducationProviderApprovalMissing,
+                "/events".to_owned(),
+                format!(
+                    "{} requires the education provider's approval, and there is none",
+                    rules.id
+                ),
+            );
+        }
+        a
+    } else {
+        None
+    };
+    if rules.learning_needs_analysis_required && !lna {
+        sink.push(
+            (Section::Events, 0, 0),
+            Stage::Stage1,
+            Code::LearningNeedsAnalysisMissing,
+            "/events".to_owned(),
+            format!(
+                "{} requires a learning needs analysis with an education provider, and there is none",
+                rules.id
+            ),
+        );
+    }
+    let steps = [
+        ("the stage 2 checklist", components_done),
+        ("readiness to seek verification", readiness),
+        ("the final declaration", declaration),
+        ("education-provider approval", approval),
+    ];
+    let mut latest: Option<(&str, NaiveDate)> = None;
+    for (name, done) in steps {
+        let Some((on, i)) = done else { continue };
+        if let Some((before, when)) = latest {
+            if on < when {
+                sink.push(
+                    (Section::Events, i + 1, 0),
+                    Stage::Stage2,
+                    Code::SignOffOutOfOrder,
+                    format!("/events/{i}"),
+                    format!("{name} was signed on {on}, before {before} was completed on {when}"),
+                );
+            }
+        }
+        if latest.is_none_or(|(_, w)| on >= w) {
+            latest = Some((name, on));
+        }
+    }
+}

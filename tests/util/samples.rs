@@ -1,0 +1,412 @@
+//! The generator of `examples/data/*.json` portfolio samples: sign-off digests are computed by
+//! the library, never typed in. `tests/portfolio_samples.rs` checks the committed files are
+//! what this produces; run `cargo test --test portfolio_samples -- --ignored` to rewrite them.
+
+#![allow(dead_code, reason = "each test file uses part of the helpers")]
+
+use chrono::NaiveDate;
+use fcp_roadmap::evidence::EvidenceItem;
+use fcp_roadmap::framework::{Framework, FrameworkRegistry};
+use fcp_roadmap::portfolio::Portfolio;
+use fcp_roadmap::signoff::{Content, HeadingRating, SignOff};
+use serde_json::{Value, json};
+
+pub const DATA: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/data");
+
+/// The date the samples are judged as of.
+pub fn as_of() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2025, 12, 31).unwrap()
+}
+
+/// The built-in frameworks plus the illustrative OT framework the OT samples follow.
+pub fn registry() -> FrameworkRegistry {
+    let mut r = FrameworkRegistry::builtin();
+    let text = std::fs::read_to_string(format!("{DATA}/ot-illustrative-framework.json")).unwrap();
+    let f: Framework = serde_json::from_str(&text).unwrap();
+    r.insert(f);
+    r
+}
+
+struct Spec {
+    practitioner: &'static str,
+    supervisor: &'static str,
+    provider: &'static str,
+    caps: Vec<&'static str>,
+    areas: Vec<&'static str>,
+    stage_2_started: &'static str,
+}
+
+fn evidence_for(spec: &Spec) -> Vec<Value> {
+    let mut out = vec![json!({
+        "id": "cert-core-elearning", "kind": "elearning_certificate", "date": "2024-07-01",
+        "title": "HEE core primary care e-learning"
+    })];
+    let kinds = [
+        ("cot", "Consultation observed"),
+        ("cbd", "Case discussed"),
+        ("learning_log", "Learning log"),
+    ];
+    let mut month = 1u32;
+    for (n, cap) in spec.caps.iter().enumerate() {
+        for (k, (kind, what)) in kinds.iter().enumerate() {
+            let day = 3 + u32::try_from(n % 20).unwrap();
+            let mut item = json!({
+                "id": format!("{kind}-{}", cap.to_lowercase()),
+                "kind": kind,
+                "date": format!("2025-{:02}-{:02}", month, day),
+                "title": format!("{what}: capability {cap}"),
+                "capabilities": [cap],
+            });
+            if !spec.areas.is_empty() {
+                item["areas_of_practice"] = json!([spec.areas[(n + k) % spec.areas.len()]]);
+            }
+            if *kind != "learning_log" {
+                item["assessor"] = json!(spec.supervisor);
+            }
+            out.push(item);
+            month = month % 5 + 1;
+        }
+    }
+    out.sort_by(|a, b| a["date"].as_str().cmp(&b["date"].as_str()));
+    out
+}
+
+fn ratings_for(spec: &Spec, evidence: &[Value]) -> Vec<Value> {
+    spec.caps
+        .iter()
+        .enumerate()
+        .map(|(n, cap)| {
+            let linked: Vec<&Value> = evidence
+                .iter()
+                .filter(|e| {
+                    e["capabilities"]
+                        .as_array()
+                        .is_some_and(|c| c.contains(&json!(cap)))
+                })
+                .map(|e| &e["id"])
+                .collect();
+            json!({
+                "capability": cap,
+                "self_rating": "capable",
+                "supervisor_rating": if n % 4 == 0 { "excellent" } else { "capable" },
+                "evidence": linked,
+            })
+        })
+        .collect()
+}
+
+/// Signs `subject` as `role` on `on` over the given evidence and ratings.
+pub fn sign(
+    signer: &str,
+    role: &str,
+    subject: Value,
+    on: &str,
+    evidence: &[EvidenceItem],
+    ratings: &[HeadingRating],
+) -> Value {
+    let s = SignOff::sign(
+        signer.parse().unwrap(),
+        serde_json::from_value(json!(role)).unwrap(),
+        serde_json::from_value(subject).unwrap(),
+        on.parse().unwrap(),
+        &Content::new(evidence, ratings),
+    );
+    json!({"event": "signed", "sign_off": s})
+}
+
+fn component(checklist: &str, c: &str) -> Value {
+    json!({"kind": "checklist_component", "checklist": checklist, "component": c})
+}
+
+/// Rebuilds the sign-off events of `doc` from its evidence and ratings, keeping their dates.
+fn events_for(spec: &Spec, doc: &Value, route: &str, first_events: Vec<Value>) -> Vec<Value> {
+    let evidence: Vec<EvidenceItem> = serde_json::from_value(doc["evidence"].clone()).unwrap();
+    let ratings: Vec<HeadingRating> = serde_json::from_value(doc["ratings"].clone()).unwrap();
+    let (t, s) = (spec.practitioner, spec.supervisor);
+    let none: (&[EvidenceItem], &[HeadingRating]) = (&[], &[]);
+    let mut ev = vec![
+        json!({"event": "started", "on": "2024-06-03", "route": route, "supervisor": s}),
+        json!({"event": "learning_needs_analysis", "on": "2024-06-20", "education_provider": spec.provider}),
+    ];
+    ev.extend(first_events);
+    for (c, on) in [
+        ("ksa-portfolio", "2024-11-15"),
+        ("mandatory-elearning", "2024-11-15"),
+    ] {
+        ev.push(sign(
+            t,
+            "trainee",
+            component("stage1", c),
+            on,
+            none.0,
+            none.1,
+        ));
+        ev.push(sign(
+            s,
+            "roadmap_supervisor",
+            component("stage1", c),
+            on,
+            none.0,
+            none.1,
+        ));
+    }
+    ev.push(json!({"event": "stage_1_verified", "on": "2024-12-02"}));
+    ev.push(json!({"event": "stage_2_started", "on": spec.stage_2_started, "wte": 1.0}));
+    for (c, on) in [("pdp-agreed", "2025-01-20"), ("wpba-record", "2025-05-30")] {
+        ev.push(sign(
+            t,
+            "trainee",
+            component("stage2", c),
+            on,
+            none.0,
+            none.1,
+        ));
+        ev.push(sign(
+            s,
+            "roadmap_supervisor",
+            component("stage2", c),
+            on,
+            none.0,
+            none.1,
+        ));
+    }
+    let readiness = json!({"kind": "readiness"});
+    for (who, role) in [(t, "trainee"), (s, "roadmap_supervisor")] {
+        ev.push(sign(
+            who,
+            role,
+            readiness.clone(),
+            "2025-06-02",
+            none.0,
+            none.1,
+        ));
+    }
+    ev.push(json!({"event": "self_rating_completed", "on": "2025-06-06"}));
+    ev.push(json!({"event": "supervisor_rating_completed", "on": "2025-06-13"}));
+    let declaration = json!({"kind": "declaration"});
+    ev.push(sign(
+        t,
+        "trainee",
+        declaration.clone(),
+        "2025-06-20",
+        &evidence,
+        &ratings,
+    ));
+    ev.push(sign(
+        s,
+        "roadmap_supervisor",
+        declaration,
+        "2025-06-20",
+        &evidence,
+        &ratings,
+    ));
+    ev.push(sign(
+        spec.provider,
+        "education_provider",
+        json!({"kind": "education_provider_approval"}),
+        "2025-07-01",
+        &evidence,
+        &ratings,
+    ));
+    ev.push(json!({"event": "recognised", "on": "2025-07-07"}));
+    ev
+}
+
+fn registration(number: &str, first: &str) -> Value {
+    json!({"number": number, "first_registered": first, "events": []})
+}
+
+fn ot_spec() -> Spec {
+    Spec {
+        practitioner: "ot-ada-lovelace",
+        supervisor: "dr-khan",
+        provider: "ep-northern-university",
+        caps: vec!["A1", "A2", "B1", "B2", "B3", "C1", "C2", "C3"],
+        areas: vec!["frailty", "mental_health", "work"],
+        stage_2_started: "2025-01-06",
+    }
+}
+
+fn msk_spec() -> Spec {
+    Spec {
+        practitioner: "physio-grace-hopper",
+        supervisor: "fcp-jones",
+        provider: "ep-western-university",
+        caps: vec![
+            "A1", "A2", "B3", "B4", "B5", "C6", "C7", "C8", "C9", "C10", "C11", "C12", "C13", "D14",
+        ],
+        areas: vec![],
+        stage_2_started: "2025-01-13",
+    }
+}
+
+fn ot_doc(spec: &Spec, experience_start: &str) -> Value {
+    let evidence = evidence_for(spec);
+    let ratings = ratings_for(spec, &evidence);
+    json!({
+        "schema_version": "1.0.0",
+        "rule_set": "roadmap-2024",
+        "claimed_stage": "stage_2",
+        "practitioner": {
+            "id": spec.practitioner,
+            "profession": "occupational_therapist",
+            "registration": registration("OT41405", "2015-07-01"),
+            "experience": [
+                {"start": experience_start, "end": "2019-12-31", "wte": 1.0, "band": "6"},
+                {"start": "2020-01-01", "wte": 0.8, "band": "7"}
+            ]
+        },
+        "supervisors": [{
+            "id": spec.supervisor, "kind": "gp",
+            "registration": registration("GMC 1234567", "2004-08-04"),
+            "wte": 0.6,
+            "assignments": [{"trainee": spec.practitioner, "from": "2024-06-03"}]
+        }],
+        "framework": {"id": "ot-fcp-illustrative", "version": "^0.1"},
+        "route": "supported_portfolio",
+        "checklists": {
+            "stage_1": ["ksa-portfolio", "mandatory-elearning"],
+            "stage_2": ["pdp-agreed", "wpba-record"]
+        },
+        "evidence": evidence,
+        "ratings": ratings,
+        "events": []
+    })
+}
+
+fn with_events(mut doc: Value, spec: &Spec, route: &str, first: Vec<Value>) -> Value {
+    let events = events_for(spec, &doc, route, first);
+    doc["events"] = json!(events);
+    doc
+}
+
+fn elearning() -> Vec<Value> {
+    vec![
+        json!({"event": "e_learning_recorded", "on": "2024-07-01", "evidence": "cert-core-elearning"}),
+    ]
+}
+
+fn canonical(doc: &Value) -> String {
+    let p: Portfolio = serde_json::from_value(doc.clone()).unwrap();
+    p.to_json_pretty() + "\n"
+}
+
+/// Every sample: file name and contents.
+#[allow(clippy::too_many_lines, reason = "one sample after another")]
+pub fn samples() -> Vec<(&'static str, String)> {
+    let ot = ot_spec();
+    let complete_ot = with_events(
+        ot_doc(&ot, "2015-09-01"),
+        &ot,
+        "supported_portfolio",
+        elearning(),
+    );
+
+    let msk = msk_spec();
+    let mut msk_doc = ot_doc(&msk, "2016-09-01");
+    msk_doc["rule_set"] = json!("roadmap-2023");
+    msk_doc["practitioner"]["profession"] = json!("physiotherapist");
+    msk_doc["practitioner"]["registration"] = registration("PH44257", "2016-07-15");
+    msk_doc["practitioner"]["experience"] =
+        json!([{"start": "2016-09-01", "wte": 1.0, "band": "7"}]);
+    msk_doc["supervisors"] = json!([{
+        "id": msk.supervisor, "kind": "fcp",
+        "registration": registration("PH105985", "2009-07-01"),
+        "wte": 1.0,
+        "assignments": [
+            {"trainee": msk.practitioner, "from": "2024-06-03"},
+            {"trainee": "physio-other-trainee", "from": "2024-09-01", "until": "2025-03-31"}
+        ]
+    }]);
+    msk_doc["framework"] = json!({"id": "msk-fcp-2018", "version": "^1"});
+    msk_doc["route"] = json!("taught");
+    msk_doc["evidence"].as_array_mut().unwrap().insert(
+        1,
+        json!({
+            "id": "cert-pgcert-fcp", "kind": "university_certificate", "date": "2024-11-01",
+            "title": "PGCert First Contact Practice (taught route, 60 level-7 credits)"
+        }),
+    );
+    let mut cert = elearning();
+    cert.push(json!({"event": "university_certificate_recorded", "on": "2024-11-01", "evidence": "cert-pgcert-fcp"}));
+    let complete_msk = with_events(msk_doc, &msk, "taught", cert);
+
+    // Defects, each from the complete OT portfolio.
+    let mut missing = complete_ot.clone();
+    let events = missing["events"].as_array_mut().unwrap();
+    let pos = events
+        .iter()
+        .position(|e| {
+            e["sign_off"]["role"] == "roadmap_supervisor"
+                && e["sign_off"]["subject"]["component"] == "wpba-record"
+        })
+        .unwrap();
+    events.remove(pos);
+
+    let mut lapsed = complete_ot.clone();
+    lapsed["supervisors"][0]["registration"]["events"] =
+        json!([{"on": "2025-06-01", "kind": {"type": "lapsed"}}]);
+
+    let four_years = with_events(
+        ot_doc(&ot, "2021-03-01"),
+        &ot,
+        "supported_portfolio",
+        elearning(),
+    );
+    let mut four_years = four_years;
+    four_years["practitioner"]["experience"] =
+        json!([{"start": "2021-03-01", "wte": 1.0, "band": "7"}]);
+
+    let mut edited = complete_ot.clone();
+    let item = edited["evidence"]
+        .as_array_mut()
+        .unwrap()
+        .iter_mut()
+        .find(|e| e["id"] == "cbd-b2")
+        .unwrap();
+    item["title"] = json!("Case discussed: capability B2 (edited after sign-off)");
+
+    let mut uncovered = ot_doc(&ot, "2015-09-01");
+    uncovered["evidence"]
+        .as_array_mut()
+        .unwrap()
+        .retain(|e| e["capabilities"] != json!(["B3"]));
+    uncovered["ratings"][4]["evidence"] = json!([]);
+    let uncovered = with_events(uncovered, &ot, "supported_portfolio", elearning());
+
+    let ot_text = canonical(&complete_ot);
+    let unknown_field = ot_text.replacen(
+        "  \"route\": \"supported_portfolio\",\n",
+        "  \"route\": \"supported_portfolio\",\n  \"funding\": \"arrs\",\n",
+        1,
+    );
+    let future = ot_text.replacen(
+        "\"schema_version\": \"1.0.0\"",
+        "\"schema_version\": \"2.0.0\"",
+        1,
+    );
+
+    vec![
+        ("complete-ot-stage2.json", ot_text),
+        ("complete-msk-stage2.json", canonical(&complete_msk)),
+        (
+            "defect-missing-supervisor-signoff.json",
+            canonical(&missing),
+        ),
+        (
+            "defect-lapsed-registration-at-signing.json",
+            canonical(&lapsed),
+        ),
+        ("defect-four-years-experience.json", canonical(&four_years)),
+        (
+            "defect-evidence-edited-after-signoff.json",
+            canonical(&edited),
+        ),
+        (
+            "defect-capability-without-evidence.json",
+            canonical(&uncovered),
+        ),
+        ("defect-unknown-field.json", unknown_field),
+        ("defect-future-schema-version.json", future),
+    ]
+}

@@ -1,0 +1,406 @@
+//! One scenario per check: a sample portfolio changed in one way, and the exact codes that
+//! change produces.
+
+mod util;
+
+use chrono::NaiveDate;
+use fcp_roadmap::framework::FrameworkRegistry;
+use fcp_roadmap::portfolio::{Portfolio, Stage};
+use fcp_roadmap::rules::{RuleSet, RuleSetId};
+use fcp_roadmap::supervisor::SupervisionPolicy;
+use fcp_roadmap::validate::{Context, Report, validate};
+use serde_json::{Value, json};
+use util::samples::{DATA, as_of, registry};
+
+fn ot() -> Value {
+    serde_json::from_str(
+        &std::fs::read_to_string(format!("{DATA}/complete-ot-stage2.json")).unwrap(),
+    )
+    .unwrap()
+}
+
+fn msk() -> Value {
+    serde_json::from_str(
+        &std::fs::read_to_string(format!("{DATA}/complete-msk-stage2.json")).unwrap(),
+    )
+    .unwrap()
+}
+
+#[track_caller]
+fn run_with(doc: &Value, ctx: &Context<'_>) -> Report {
+    let p: Portfolio = serde_json::from_value(doc.clone()).unwrap();
+    validate(&p, ctx)
+}
+
+#[track_caller]
+fn run(doc: &Value) -> Report {
+    run_with(doc, &Context::new(as_of(), &registry()))
+}
+
+#[track_caller]
+fn codes(r: &Report) -> Vec<String> {
+    r.diagnostics()
+        .iter()
+        .map(|d| format!("{} {}", d.code, d.path))
+        .collect()
+}
+
+fn event_index(doc: &Value, pred: impl Fn(&Value) -> bool) -> usize {
+    doc["events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .position(pred)
+        .unwrap()
+}
+
+#[test]
+fn unresolved_framework() {
+    let mut d = msk();
+    d["framework"]["version"] = json!("^2");
+    let r = run(&d);
+    assert_eq!(codes(&r), ["V001 /framework"]);
+    assert_eq!(
+        r.diagnostics()[0].message,
+        "no framework matches `msk-fcp-2018 ^2`; available: ap-2017 1.0.0, msk-fcp-2018 1.0.0, ot-fcp-illustrative 0.1.0"
+    );
+    assert_eq!(r.supported_stage(), Some(Stage::Stage1));
+}
+
+#[test]
+fn trainee_lapsed_before_signing() {
+    let mut d = msk();
+    d["practitioner"]["registration"]["events"] =
+        json!([{"on": "2025-06-15", "kind": {"type": "lapsed"}}]);
+    let r = run(&d);
+    assert_eq!(
+        codes(&r),
+        [
+            "V010 /events/18",
+            "V010 /events/19",
+            "V010 /events/20",
+            "V090 /events/21"
+        ]
+    );
+    assert_eq!(
+        r.diagnostics()[0].message,
+        "the trainee's registration PH44257 was not in good standing on 2025-06-20, when the final declaration was signed"
+    );
+}
+
+#[test]
+fn registration_for_another_profession() {
+    let mut d = msk();
+    d["practitioner"]["registration"]["number"] = json!("OT41405");
+    let r = run(&d);
+    assert_eq!(codes(&r), ["V011 /practitioner/registration/number"]);
+    assert_eq!(r.supported_stage(), None);
+    assert_eq!(
+        r.diagnostics()[0].message,
+        "registration number OT41405 is for a occupational_therapist, but the practitioner is a physiotherapist"
+    );
+}
+
+#[test]
+fn unknown_supervisor_and_assessor() {
+    let mut d = msk();
+    let i = event_index(&d, |e| e["event"] == "started");
+    d["events"][i]["supervisor"] = json!("dr-nobody");
+    d["evidence"][1]["assessor"] = json!("dr-nobody");
+    let r = run(&d);
+    // The assessor is part of the signed content: the declaration digests no longer match.
+    assert_eq!(
+        codes(&r),
+        [
+            "V063 /evidence/1/assessor",
+            "V090 /events/0",
+            "V030 /events/0/supervisor",
+            "V042 /events/18/sign_off/digest",
+            "V042 /events/19/sign_off/digest",
+            "V042 /events/20/sign_off/digest"
+        ]
+    );
+}
+
+#[test]
+fn trainee_signing_as_supervisor_and_wrong_trainee_signer() {
+    let mut d = msk();
+    let i = event_index(&d, |e| e["sign_off"]["role"] == "roadmap_supervisor");
+    d["events"][i]["sign_off"]["signer"] = json!("physio-grace-hopper");
+    let j = event_index(&d, |e| e["sign_off"]["role"] == "trainee");
+    d["events"][j]["sign_off"]["signer"] = json!("fcp-jones");
+    let r = run(&d);
+    assert_eq!(
+        codes(&r),
+        [
+            "V090 /events/4",
+            "V044 /events/4/sign_off/signer",
+            "V031 /events/5/sign_off/signer"
+        ]
+    );
+}
+
+#[test]
+fn supervisor_training_under_roadmap_2021() {
+    let mut d = msk();
+    d["rule_set"] = json!("roadmap-2021");
+    d["route"] = json!("taught");
+    let r = run(&d);
+    let c = codes(&r);
+    assert_eq!(c.iter().filter(|c| c.starts_with("V033")).count(), 7);
+    assert_eq!(&c[..2], ["V090 /events/0", "V033 /events/0/supervisor"]);
+    assert!(c[1..].iter().all(|c| c.starts_with("V033")));
+    // With training completed in time, nothing is left.
+    d["supervisors"][0]["training"] =
+        json!([{"kind": "roadmap_supervisor_course", "completed_on": "2023-03-01"}]);
+    assert_eq!(codes(&run(&d)), Vec::<String>::new());
+}
+
+#[test]
+fn supervisor_over_capacity() {
+    let mut d = msk();
+    let policy = SupervisionPolicy {
+        trainees_per_wte: 1,
+    };
+    let registry = registry();
+    let ctx = Context::new(as_of(), &registry).with_supervision(policy);
+    // The other trainee's assignment overlaps the start and the stage 1 sign-offs.
+    let r = run_with(&d, &ctx);
+    assert_eq!(
+        codes(&r),
+        [
+            "V034 /events/5/sign_off/signer",
+            "V034 /events/7/sign_off/signer",
+            "V090 /events/9",
+            "V034 /events/11/sign_off/signer"
+        ]
+    );
+    assert!(
+        r.diagnostics()[0]
+            .message
+            .contains("already has 1 trainees on 2024-11-15")
+    );
+    d["supervisors"][0]["assignments"][1]["until"] = json!("2024-10-31");
+    assert_eq!(codes(&run_with(&d, &ctx)), Vec::<String>::new());
+}
+
+#[test]
+fn steps_missing_and_out_of_order() {
+    let mut d = msk();
+    let events = d["events"].as_array_mut().unwrap();
+    events.retain(|e| {
+        e["sign_off"]["subject"]["kind"] != "readiness"
+            && e["sign_off"]["subject"]["kind"] != "education_provider_approval"
+    });
+    let r = run(&d);
+    assert_eq!(
+        codes(&r),
+        [
+            "V047 /events",
+            "V047 /events",
+            "V045 /events",
+            "V090 /events/14"
+        ]
+    );
+    assert_eq!(
+        r.diagnostics()[2].message,
+        "roadmap-2023 requires the education provider's approval, and there is none"
+    );
+
+    let mut d = msk();
+    let i = event_index(&d, |e| {
+        e["sign_off"]["subject"]["kind"] == "declaration" && e["sign_off"]["role"] == "trainee"
+    });
+    // The date is not part of the signed content: no re-signing needed.
+    d["events"][i]["sign_off"]["on"] = json!("2025-06-01");
+    d["events"][i + 1]["sign_off"]["on"] = json!("2025-06-01");
+    let r = run(&d);
+    assert_eq!(codes(&r), ["V090 /events/18", "V041 /events/18"]);
+    assert_eq!(
+        r.diagnostics()[1].message,
+        "the final declaration was signed on 2025-06-01, before readiness to seek verification was completed on 2025-06-02"
+    );
+}
+
+#[test]
+fn declaration_missing_and_sign_off_in_the_future() {
+    let mut d = msk();
+    d["events"]
+        .as_array_mut()
+        .unwrap()
+        .retain(|e| e["sign_off"]["subject"]["kind"] != "declaration");
+    let r = run(&d);
+    assert_eq!(
+        codes(&r),
+        [
+            "V046 /events",
+            "V046 /events",
+            "V070 /events/9",
+            "V090 /events/18"
+        ]
+    );
+    assert_eq!(
+        r.diagnostics()[0].message,
+        "the final declaration has no trainee sign-off"
+    );
+
+    let d = msk();
+    let registry = registry();
+    let ctx = Context::new(NaiveDate::from_ymd_opt(2025, 6, 25).unwrap(), &registry);
+    let r = run_with(&d, &ctx);
+    assert_eq!(codes(&r), ["V048 /events/20"]);
+    assert_eq!(r.supported_stage(), Some(Stage::Stage1));
+}
+
+#[test]
+fn signed_content_missing() {
+    let mut d = msk();
+    d["evidence"].as_array_mut().unwrap().remove(0); // the university certificate
+    let r = run(&d);
+    let c = codes(&r);
+    assert_eq!(
+        c,
+        [
+            "V090 /events/2",
+            "V054 /events/2/evidence",
+            "V043 /events/18/sign_off/evidence/14",
+            "V043 /events/19/sign_off/evidence/14",
+            "V043 /events/20/sign_off/evidence/14"
+        ]
+    );
+    assert_eq!(r.supported_stage(), None);
+}
+
+#[test]
+fn ratings_missing_low_unknown_and_broken_links() {
+    let mut d = msk();
+    d["ratings"][0]["supervisor_rating"] = json!("needs_further_development");
+    d["ratings"][1]
+        .as_object_mut()
+        .unwrap()
+        .remove("self_rating");
+    d["ratings"][2]["evidence"][0] = json!("cot-zz");
+    d["ratings"][3]["capability"] = json!("E1");
+    let r = run(&d);
+    let c = codes(&r);
+    assert_eq!(
+        c,
+        [
+            "V050 /ratings",
+            "V051 /ratings/0/supervisor_rating",
+            "V050 /ratings/1",
+            "V053 /ratings/2/evidence/0",
+            "V052 /ratings/3/capability",
+            "V090 /events/16",
+            "V043 /events/18/sign_off/ratings/3",
+            "V043 /events/19/sign_off/ratings/3",
+            "V043 /events/20/sign_off/ratings/3"
+        ]
+    );
+}
+
+#[test]
+fn coverage_warnings_unknown_links_and_areas() {
+    let mut d = ot();
+    // One A1 item moves to an unknown capability and an unknown area.
+    let i = d["evidence"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .position(|e| e["id"] == "cot-a1")
+        .unwrap();
+    d["evidence"][i]["capabilities"] = json!(["Z9"]);
+    d["evidence"][i]["areas_of_practice"] = json!(["sport"]);
+    let r = run(&d);
+    assert_eq!(
+        codes(&r),
+        [
+            "V002 /framework",
+            "V062 /evidence/1/capabilities/0",
+            "V064 /evidence/1/areas_of_practice/0",
+            "V061 /ratings/0",
+            "V090 /events/17",
+            "V042 /events/17/sign_off/digest",
+            "V042 /events/18/sign_off/digest",
+            "V042 /events/19/sign_off/digest"
+        ]
+    );
+    assert_eq!(r.warnings(), 2);
+    assert_eq!(
+        r.diagnostics()[3].message,
+        "capability `A1` (Occupation-focused consultation (illustrative)) has 2 pieces of evidence; 3 are suggested"
+    );
+}
+
+#[test]
+fn stage_2_beyond_six_months_pro_rata() {
+    let mut d = msk();
+    let i = event_index(&d, |e| e["event"] == "stage_2_started");
+    d["events"][i]["on"] = json!("2024-12-16");
+    assert_eq!(codes(&run(&d)), ["V070 /events/9"]);
+    // Part time at 0.8 WTE the same dates are within the pro-rata deadline.
+    d["events"][i]["wte"] = json!(0.8);
+    assert_eq!(codes(&run(&d)), Vec::<String>::new());
+    // An agreed completion date replaces the rule.
+    d["events"][i]["employer_agreed_completion"] = json!("2025-06-01");
+    let r = run(&d);
+    assert_eq!(codes(&r), ["V070 /events/9"]);
+    assert_eq!(
+        r.diagnostics()[0].message,
+        "stage 2 started on 2024-12-16 and was declared complete on 2025-06-20, after 2025-06-01 (the completion date the employer agreed)"
+    );
+    assert_eq!(r.supported_stage(), Some(Stage::Stage2));
+}
+
+#[test]
+fn routes_and_learning_needs_analysis() {
+    let mut d = ot();
+    d["route"] = json!("independent_portfolio");
+    let i = event_index(&d, |e| e["event"] == "learning_needs_analysis");
+    d["events"].as_array_mut().unwrap().remove(i);
+    let r = run(&d);
+    assert_eq!(
+        codes(&r),
+        [
+            "V002 /framework",
+            "V080 /route",
+            "V082 /events",
+            "V081 /events/0/route",
+            "V090 /events/6"
+        ]
+    );
+    assert_eq!(
+        r.diagnostics()[1].message,
+        "the independent_portfolio route is not open under roadmap-2024"
+    );
+    // The caller may apply another rule set.
+    let registry = registry();
+    let ctx =
+        Context::new(as_of(), &registry).with_rule_set(RuleSet::builtin(RuleSetId::Roadmap2021));
+    let c = codes(&run_with(&d, &ctx));
+    assert!(
+        !c.iter()
+            .any(|c| c.starts_with("V080") || c.starts_with("V082"))
+    );
+}
+
+#[test]
+fn claimed_stage_1_is_complete_despite_stage_2_errors() {
+    let mut d = msk();
+    d["claimed_stage"] = json!("stage_1");
+    d["events"]
+        .as_array_mut()
+        .unwrap()
+        .retain(|e| e["sign_off"]["subject"]["kind"] != "declaration");
+    let r = run(&d);
+    assert!(r.is_complete());
+    assert_eq!(r.supported_stage(), Some(Stage::Stage1));
+    assert_eq!(r.verdict(), "complete for stage 1 (1 warning, 0 notes)");
+}
+
+#[test]
+fn empty_registry_still_checks_everything_else() {
+    let registry = FrameworkRegistry::new();
+    let r = run_with(&msk(), &Context::new(as_of(), &registry));
+    assert_eq!(codes(&r), ["V001 /framework"]);
+}
