@@ -20,7 +20,7 @@
 //! assert_eq!(err.to_string(), "expected 5 or 6 digits after `OT`, found 7");
 //! ```
 
-use crate::{advanced, badge, case, roadmap, signoff, supervisor};
+use crate::{advanced, badge, case, portfolio, roadmap, signoff, supervisor};
 use crate::{digest, evidence, experience, framework, profession, registration, rules};
 
 /// Any error this crate returns, for callers who want a single type.
@@ -107,4 +107,7 @@ pub enum Error {
     /// A CASE package that does not import.
     #[error(transparent)]
     Case(#[from] case::CaseError),
+    /// A portfolio document that does not load.
+    #[error(transparent)]
+    Portfolio(#[from] portfolio::LoadError),
 }

@@ -31,7 +31,7 @@
 //! assert_eq!(portfolio.to_json_pretty(), text.trim_end());
 //!
 //! let err = Portfolio::from_json(&text.replacen("\"route\"", "\"rout\"", 1)).unwrap_err();
-//! assert_eq!(err.code().as_str(), "P002");
+//! assert_eq!(err.code().as_str(), "D002");
 //! assert_eq!(err.path(), "/rout");
 //! Ok::<(), Box<dyn std::error::Error>>(())
 //! ```

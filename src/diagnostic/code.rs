@@ -18,7 +18,7 @@ macro_rules! codes {
         /// ```
         /// use fcp_roadmap::diagnostic::Code;
         ///
-        /// assert_eq!(Code::UnknownField.as_str(), "P002");
+        /// assert_eq!(Code::UnknownField.as_str(), "D002");
         /// assert_eq!(Code::ALL.iter().filter(|c| c.as_str() == "V060").count(), 1);
         /// ```
         #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -67,43 +67,43 @@ macro_rules! codes {
 
 codes! {
     /// The document is not well-formed JSON.
-    Syntax = "P001", Error, "docs/portfolio-format.md", "not well-formed JSON",
+    Syntax = "D001", Error, "docs/portfolio-format.md", "not well-formed JSON",
 "The document could not be read as JSON: a bracket, comma or quote is missing or extra, or the \
 text ends early. The path is the innermost place the reader had reached.\n\nExample: \
-`{\"schema_version\": \"1.0.0\",}` (a trailing comma) is refused with P001 at path `` and the \
+`{\"schema_version\": \"1.0.0\",}` (a trailing comma) is refused with D001 at path `` and the \
 line and column of the comma. Fix the JSON; an editor with JSON checking shows the spot.";
     /// A field the format does not define.
-    UnknownField = "P002", Error, "docs/portfolio-format.md", "unknown field",
+    UnknownField = "D002", Error, "docs/portfolio-format.md", "unknown field",
 "Every object in a portfolio has a fixed set of fields (docs/portfolio-format.md). A field that \
 is not one of them is refused rather than ignored, because a misspelt field would otherwise be \
 silently lost.\n\nExample: `\"practitioner\": {\"id\": \"ot-ada\", \"proffesion\": ...}` is \
-refused with P002 at `/practitioner/proffesion`, naming the field and listing the expected ones.";
+refused with D002 at `/practitioner/proffesion`, naming the field and listing the expected ones.";
     /// A value of the wrong type or form, or a missing field.
-    InvalidValue = "P003", Error, "docs/portfolio-format.md", "invalid or missing value",
+    InvalidValue = "D003", Error, "docs/portfolio-format.md", "invalid or missing value",
 "A value has the wrong type or form (a date that is not YYYY-MM-DD, a WTE above 1.0, an id with \
 a space, a registration number that does not match its register), or a required field is \
 missing. The message comes from the type's own parser and says what was expected.\n\nExample: \
-`\"on\": \"2024-02-30\"` is refused with P003 at `/events/4/on` because 30 February does not \
+`\"on\": \"2024-02-30\"` is refused with D003 at `/events/4/on` because 30 February does not \
 exist.";
     /// Two entries with the same id.
-    DuplicateId = "P004", Error, "docs/portfolio-format.md", "duplicate id",
+    DuplicateId = "D004", Error, "docs/portfolio-format.md", "duplicate id",
 "Evidence items and supervisors are referred to by id, and a heading is rated once; two entries \
 with the same id (or two ratings of one capability) would make every reference ambiguous, so the \
 document is refused, naming both places.\n\nExample: two evidence items with `\"id\": \"cot-1\"` \
-at `/evidence/0/id` and `/evidence/7/id` are refused with P004 naming both pointers.";
+at `/evidence/0/id` and `/evidence/7/id` are refused with D004 naming both pointers.";
     /// A schema version this library does not read.
-    UnsupportedSchemaVersion = "P005", Error, "docs/portfolio-format.md", "unsupported schema version",
+    UnsupportedSchemaVersion = "D005", Error, "docs/portfolio-format.md", "unsupported schema version",
 "`schema_version` is a semver version. This library reads every 1.x document (minor versions \
 only add optional fields). A document from a newer major version may mean something different \
 and is refused, saying which versions are supported.\n\nExample: `\"schema_version\": \"2.0.0\"` \
-is refused with P005 at `/schema_version`: supported versions are 1.x (>=1.0.0, <2.0.0).";
+is refused with D005 at `/schema_version`: supported versions are 1.x (>=1.0.0, <2.0.0).";
     /// A size limit on hostile or runaway input.
-    LimitExceeded = "P006", Error, "docs/portfolio-format.md", "size limit exceeded",
+    LimitExceeded = "D006", Error, "docs/portfolio-format.md", "size limit exceeded",
 "To keep loading safe on hostile input the loader bounds the document size, the length of each \
 list and of free-text strings, and the nesting depth (docs/portfolio-format.md, \"Limits\"). A \
 document beyond a limit is refused before or right after parsing, never with a crash.\n\n\
-Example: a portfolio with 100 001 evidence items is refused with P006 at `/evidence`; a title of \
-5 000 bytes with P006 at `/evidence/3/title`.";
+Example: a portfolio with 100 001 evidence items is refused with D006 at `/evidence`; a title of \
+5 000 bytes with D006 at `/evidence/3/title`.";
 
     /// The framework reference matches no framework in the registry.
     FrameworkUnresolved = "V001", Error, "DOMAIN.md §7", "framework not found",

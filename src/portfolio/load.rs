@@ -11,7 +11,7 @@ use super::{Portfolio, PortfolioParts};
 use crate::diagnostic::Code;
 
 /// Bounds on what a document may hold, so that hostile or runaway input is refused with a
-/// [`LoadError`] (code `P006`) instead of exhausting memory.
+/// [`LoadError`] (code `D006`) instead of exhausting memory.
 ///
 /// The document size bounds every allocation the parser makes (no list is pre-sized from the
 /// input); the other limits are checked right after parsing. Nesting depth is bounded by
@@ -34,7 +34,7 @@ use crate::diagnostic::Code;
 ///
 /// let tiny = Limits { max_document_bytes: 10, ..Limits::default() };
 /// let err = Portfolio::from_json_with("{\"schema_version\": \"1.0.0\"}", &tiny).unwrap_err();
-/// assert_eq!(err.code().as_str(), "P006");
+/// assert_eq!(err.code().as_str(), "D006");
 /// assert_eq!(err.to_string(), "the document is 27 bytes; the limit is 10 bytes");
 /// Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
@@ -70,7 +70,7 @@ impl Default for Limits {
     }
 }
 
-/// Why a document could not be loaded: a code (`P001`–`P006`), the JSON pointer of the place
+/// Why a document could not be loaded: a code (`D001`–`D006`), the JSON pointer of the place
 /// and a message; for parse errors also the line and column.
 ///
 /// `Display` writes `path: message` (just the message for the whole document).
@@ -105,7 +105,7 @@ impl LoadError {
         LoadError::new(Code::InvalidValue, path, message)
     }
 
-    /// The code: `P001`…`P006`.
+    /// The code: `D001`…`D006`.
     #[must_use]
     pub fn code(&self) -> Code {
         self.code
