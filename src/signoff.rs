@@ -260,6 +260,16 @@ impl<'a> Content<'a> {
         Content { evidence, ratings }
     }
 
+    /// The items and ratings, sorted as they are encoded.
+    pub(crate) fn parts(&self) -> (&[&'a EvidenceItem], &[&'a HeadingRating]) {
+        (&self.evidence, &self.ratings)
+    }
+
+    /// The items and ratings, sorted as they are encoded.
+    pub(crate) fn into_parts(self) -> (Vec<&'a EvidenceItem>, Vec<&'a HeadingRating>) {
+        (self.evidence, self.ratings)
+    }
+
     /// The ids of the evidence covered, sorted.
     pub fn evidence_ids(&self) -> impl Iterator<Item = &'a EvidenceId> + '_ {
         self.evidence.iter().map(|e| e.id())

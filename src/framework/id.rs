@@ -137,7 +137,7 @@ pub(crate) fn check(
     kind: IdKind,
     s: &str,
     max: usize,
-    ok: fn(char) -> bool,
+    ok: impl Fn(char) -> bool,
     seps: &[char],
 ) -> Result<(), IdError> {
     let err = |problem| Err(IdError::new(kind, s, problem));

@@ -1,15 +1,17 @@
 //! What the guards need to know that a roadmap does not own.
 
 use std::collections::HashMap;
+use std::sync::Mutex;
 
 use chrono::NaiveDate;
 
+use crate::digest::Sha256Digest;
 use crate::evidence::{EvidenceId, EvidenceItem};
 use crate::experience::ExperienceAssessment;
 use crate::framework::{CapabilityId, Framework};
 use crate::registration::RegistrationRecord;
 use crate::rules::RuleSet;
-use crate::signoff::HeadingRating;
+use crate::signoff::{Content, HeadingRating};
 use crate::supervisor::{SupervisionPolicy, Supervisor, SupervisorId, Trainee};
 
 use super::event::RoadmapSetup;
@@ -50,11 +52,34 @@ pub struct ContextParts<'a> {
 /// # Example
 ///
 /// See the [module documentation](crate::roadmap).
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 pub struct Context<'a> {
     pub(super) parts: ContextParts<'a>,
     evidence: HashMap<&'a EvidenceId, &'a EvidenceItem>,
     ratings: HashMap<CapabilityId, &'a HeadingRating>,
+    /// Contents whose digest has been computed and matched a sign-off's. Several sign-offs
+    /// usually cover the same content (both declarations and the education provider's
+    /// approval cover the whole portfolio); the context is immutable, so the same items under
+    /// the same claimed digest verify the same way, and hashing them once is enough.
+    verified: Mutex<Vec<Verified<'a>>>,
+}
+
+#[derive(Debug)]
+struct Verified<'a> {
+    digest: Sha256Digest,
+    evidence: Vec<&'a EvidenceItem>,
+    ratings: Vec<&'a HeadingRating>,
+}
+
+impl Clone for Context<'_> {
+    fn clone(&self) -> Self {
+        Context {
+            parts: self.parts,
+            evidence: self.evidence.clone(),
+            ratings: self.ratings.clone(),
+            verified: Mutex::new(Vec::new()),
+        }
+    }
 }
 
 impl<'a> Context<'a> {
@@ -68,6 +93,7 @@ impl<'a> Context<'a> {
             parts,
             evidence,
             ratings,
+            verified: Mutex::new(Vec::new()),
         }
     }
 
@@ -100,7 +126,59 @@ impl<'a> Context<'a> {
             })
     }
 
+    /// Whether `content` (gathered from this context) was already found to have `digest`.
+    pub(super) fn already_verified(&self, digest: &Sha256Digest, content: &Content<'a>) -> bool {
+        let (evidence, ratings) = content.parts();
+        self.verified.lock().is_ok_and(|cache| {
+            cache.iter().any(|v| {
+                v.digest == *digest
+                    && same_refs(&v.evidence, evidence)
+                    && same_refs(&v.ratings, ratings)
+            })
+        })
+    }
+
+    /// Whether a sign-off that claims `digest` over exactly these ids (in this order) covers
+    /// content already found to have that digest. The context does not change, so the same ids
+    /// name the same items: no lookup and no hashing is needed.
+    pub(super) fn already_verified_ids(
+        &self,
+        digest: &Sha256Digest,
+        evidence: &[EvidenceId],
+        ratings: &[CapabilityId],
+    ) -> bool {
+        self.verified.lock().is_ok_and(|cache| {
+            cache.iter().any(|v| {
+                v.digest == *digest
+                    && v.evidence.len() == evidence.len()
+                    && v.ratings.len() == ratings.len()
+                    && v.evidence.iter().zip(evidence).all(|(e, id)| e.id() == id)
+                    && v.ratings
+                        .iter()
+                        .zip(ratings)
+                        .all(|(r, c)| r.capability == *c)
+            })
+        })
+    }
+
+    /// Remembers that `content` (gathered from this context) has `digest`.
+    pub(super) fn remember_verified(&self, digest: Sha256Digest, content: Content<'a>) {
+        let (evidence, ratings) = content.into_parts();
+        if let Ok(mut cache) = self.verified.lock() {
+            cache.push(Verified {
+                digest,
+                evidence,
+                ratings,
+            });
+        }
+    }
+
     pub(super) fn experience_met_by(&self, on: NaiveDate) -> bool {
         self.parts.experience.met_on().is_some_and(|m| m <= on)
     }
+}
+
+/// Whether two lists hold the very same items (by address: both come from this context).
+fn same_refs<T>(a: &[&T], b: &[&T]) -> bool {
+    a.len() == b.len() && a.iter().zip(b).all(|(x, y)| std::ptr::eq(*x, *y))
 }
