@@ -43,6 +43,15 @@ use crate::registration::{Register, RegistrationNumber, RegistrationRecord};
 use crate::rules::{Route, RuleSetId};
 use crate::supervisor::{Supervisor, SupervisorKind};
 
+mod defect;
+mod plan;
+mod whole;
+
+pub use defect::Defect;
+pub use whole::{
+    PortfolioCase, any_valid_portfolio, portfolio_with_defect, valid_portfolio, valid_portfolio_for,
+};
+
 /// Any profession, HCPC or GOsC.
 pub fn profession() -> impl Strategy<Value = Profession> {
     select(Profession::ALL.to_vec())
