@@ -172,3 +172,66 @@ fn defect_codes_are_documented() {
         "the supervisor's final declaration is missing"
     );
 }
+
+mod journeys {
+    use super::*;
+    use fcp_roadmap::experience::{ExperienceRequirement, assess};
+    use fcp_roadmap::roadmap::{Context, ContextParts, RoadmapRecord, StageKind};
+    use fcp_roadmap::supervisor::{SupervisionPolicy, Trainee, TraineeKind};
+
+    /// Replays a generated portfolio's event log through the roadmap state machine.
+    fn replay(case: &PortfolioCase) -> Result<StageKind, String> {
+        let p = &case.portfolio;
+        let practitioner = p.practitioner();
+        let requirement = match (&practitioner.specialty, practitioner.profession) {
+            (Some(tag), Profession::Dietitian) => ExperienceRequirement::for_dietitian(tag.clone()),
+            (_, profession) => ExperienceRequirement::for_profession(profession),
+        };
+        let experience = assess(
+            &practitioner.experience,
+            &requirement,
+            practitioner.counting_policy.unwrap_or_default(),
+            case.as_of,
+        );
+        let rules = RuleSet::builtin(p.rule_set());
+        let trainee = Trainee {
+            id: practitioner.id.clone(),
+            registration: practitioner.registration.number(),
+            kind: TraineeKind::Fcp,
+        };
+        let ctx = Context::new(ContextParts {
+            setup: p.setup(),
+            rules: &rules,
+            trainee: &trainee,
+            registration: &practitioner.registration,
+            experience: &experience,
+            supervisors: p.supervisors(),
+            policy: SupervisionPolicy::default(),
+            framework: &case.framework,
+            evidence: p.evidence(),
+            ratings: p.ratings(),
+        });
+        RoadmapRecord::replay(p.events().to_vec(), &ctx)
+            .map(|r| r.state().kind())
+            .map_err(|e| e.to_string())
+    }
+
+    proptest! {
+        /// The event log of a generated portfolio is a journey the state machine accepts.
+        #[test]
+        fn event_logs_replay_to_the_claimed_stage(
+            case in proptest::sample::select(vec![Stage::Stage1, Stage::Stage2])
+                .prop_flat_map(|s| proptest::sample::select(RuleSetId::ALL.to_vec())
+                    .prop_flat_map(move |r| strategy::valid_portfolio(r, s)))
+        ) {
+            let expected = match case.portfolio.claimed_stage() {
+                Stage::Stage1 => StageKind::Stage1Verified,
+                _ => StageKind::Recognised,
+            };
+            prop_assert_eq!(replay(&case), Ok(expected));
+            let dates: Vec<_> = case.portfolio.events().iter().map(fcp_roadmap::roadmap::RoadmapEvent::on).collect();
+            prop_assert!(dates.windows(2).all(|w| w[0] <= w[1]));
+            prop_assert!(dates.iter().all(|d| *d <= case.as_of));
+        }
+    }
+}

@@ -8,7 +8,7 @@ use crate::roadmap::RoadmapEvent;
 use crate::rules::RuleSetId;
 use crate::signoff::{Checklist, SignOff, SignerRole, Subject};
 
-use super::plan::Signers;
+use super::build::Signers;
 
 /// One thing wrong with an otherwise complete stage 2 portfolio, for
 /// [`portfolio_with_defect`](super::portfolio_with_defect).

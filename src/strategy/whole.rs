@@ -4,8 +4,9 @@ use chrono::NaiveDate;
 use proptest::prelude::*;
 use proptest::sample::select;
 
+use super::build::build;
 use super::defect::Defect;
-use super::plan::{build, plan};
+use super::plan::plan;
 use crate::framework::{Framework, FrameworkRegistry};
 use crate::portfolio::{Portfolio, Stage};
 use crate::profession::Profession;
