@@ -15,9 +15,26 @@ use serde_json::Value;
 fn json_value() -> impl Strategy<Value = Value> {
     let key = prop_oneof![
         proptest::sample::select(vec![
-            "schema_version", "rule_set", "claimed_stage", "practitioner", "supervisors",
-            "framework", "route", "checklists", "evidence", "ratings", "events", "id", "on",
-            "event", "kind", "date", "number", "wte", "stage_1", "stage_2",
+            "schema_version",
+            "rule_set",
+            "claimed_stage",
+            "practitioner",
+            "supervisors",
+            "framework",
+            "route",
+            "checklists",
+            "evidence",
+            "ratings",
+            "events",
+            "id",
+            "on",
+            "event",
+            "kind",
+            "date",
+            "number",
+            "wte",
+            "stage_1",
+            "stage_2",
         ])
         .prop_map(str::to_owned),
         "[a-z_]{0,8}",
@@ -28,8 +45,20 @@ fn json_value() -> impl Strategy<Value = Value> {
         any::<i64>().prop_map(Value::from),
         any::<f64>().prop_map(Value::from),
         proptest::sample::select(vec![
-            "1.0.0", "2.0.0", "roadmap-2024", "stage_2", "taught", "2024-02-29", "2024-02-30",
-            "OT41405", "GMC 1234567", "msk-fcp-2018", "^1", "signed", "started", "",
+            "1.0.0",
+            "2.0.0",
+            "roadmap-2024",
+            "stage_2",
+            "taught",
+            "2024-02-29",
+            "2024-02-30",
+            "OT41405",
+            "GMC 1234567",
+            "msk-fcp-2018",
+            "^1",
+            "signed",
+            "started",
+            "",
         ])
         .prop_map(Value::from),
         ".{0,12}".prop_map(Value::from),
@@ -66,8 +95,15 @@ fn load_and_validate(
                 .filter(|d| d.code.severity() == fcp_roadmap::diagnostic::Severity::Error)
                 .count();
             prop_assert_eq!(r.errors(), errors);
-            prop_assert_eq!(r.is_complete(), r.supported_stage().is_some_and(|s| s >= r.claimed_stage()));
-            prop_assert!(r.diagnostics().iter().all(|d| d.code.as_str().starts_with('V')));
+            prop_assert_eq!(
+                r.is_complete(),
+                r.supported_stage().is_some_and(|s| s >= r.claimed_stage())
+            );
+            prop_assert!(
+                r.diagnostics()
+                    .iter()
+                    .all(|d| d.code.as_str().starts_with('V'))
+            );
             let json = serde_json::to_string(&r).map_err(|e| TestCaseError::fail(e.to_string()))?;
             let back: Report =
                 serde_json::from_str(&json).map_err(|e| TestCaseError::fail(e.to_string()))?;
@@ -122,7 +158,11 @@ fn pointers(v: &Value, at: &str, out: &mut Vec<String>) {
         }
         Value::Object(m) => {
             for (k, x) in m {
-                pointers(x, &format!("{at}/{}", k.replace('~', "~0").replace('/', "~1")), out);
+                pointers(
+                    x,
+                    &format!("{at}/{}", k.replace('~', "~0").replace('/', "~1")),
+                    out,
+                );
             }
         }
         _ => {}
@@ -167,14 +207,19 @@ mod reordering {
 
     fn shuffled(case: PortfolioCase) -> impl Strategy<Value = (PortfolioCase, Portfolio)> {
         let evidence = case.portfolio.evidence().to_vec();
-        Just(evidence).prop_shuffle().prop_filter_map("reordered portfolios load", move |e| {
-            let mut parts = case.portfolio.clone().into_parts();
-            parts.evidence = e;
-            Portfolio::from_parts(parts).ok().map(|p| (case.clone(), p))
-        })
+        Just(evidence)
+            .prop_shuffle()
+            .prop_filter_map("reordered portfolios load", move |e| {
+                let mut parts = case.portfolio.clone().into_parts();
+                parts.evidence = e;
+                Portfolio::from_parts(parts).ok().map(|p| (case.clone(), p))
+            })
     }
 
-    fn assert_same_diagnostics(case: &PortfolioCase, reordered: &Portfolio) -> Result<(), TestCaseError> {
+    fn assert_same_diagnostics(
+        case: &PortfolioCase,
+        reordered: &Portfolio,
+    ) -> Result<(), TestCaseError> {
         let registry = case.registry();
         let before = case.validate();
         let after = validate(reordered, &Context::new(case.as_of, &registry));

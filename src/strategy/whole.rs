@@ -27,7 +27,8 @@ use crate::validate::{Context, Report, validate};
 ///
 /// let mut runner = TestRunner::deterministic();
 /// let case = strategy::valid_portfolio(RuleSetId::Roadmap2024, Stage::Stage2)
-///     .new_tree(&mut runner)?
+///     .new_tree(&mut runner)
+///     .map_err(|e| e.to_string())?
 ///     .current();
 /// let report = case.validate();
 /// assert_eq!(report.errors(), 0);
