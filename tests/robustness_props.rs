@@ -4,7 +4,6 @@
 //! Run with more cases locally: `PROPTEST_CASES=10000 cargo test --all-features --test
 //! robustness_props`.
 
-use fcp_roadmap::diagnostic::Code;
 use fcp_roadmap::framework::FrameworkRegistry;
 use fcp_roadmap::portfolio::Portfolio;
 use fcp_roadmap::validate::{Context, Report, validate};
@@ -179,30 +178,31 @@ fn replace_at(doc: &mut Value, at: proptest::sample::Index, value: Value) {
     }
 }
 
-/// The diagnostics as (code, path, message), with the index of evidence items in paths
-/// replaced by `*`, sorted.
-fn normalised(r: &Report) -> Vec<(Code, String, String)> {
-    let mut out: Vec<(Code, String, String)> = r
-        .diagnostics()
-        .iter()
-        .map(|d| {
-            let path = match d.path.strip_prefix("/evidence/") {
-                Some(rest) => {
-                    let tail = rest.find('/').map_or("", |i| &rest[i..]);
-                    format!("/evidence/*{tail}")
-                }
-                None => d.path.clone(),
-            };
-            (d.code, path, d.message.clone())
-        })
-        .collect();
-    out.sort();
-    out
-}
-
 #[cfg(feature = "proptest")]
 mod reordering {
     use super::*;
+    use fcp_roadmap::diagnostic::Code;
+
+    /// The diagnostics as (code, path, message), with the index of evidence items in paths
+    /// replaced by `*`, sorted.
+    fn normalised(r: &Report) -> Vec<(Code, String, String)> {
+        let mut out: Vec<(Code, String, String)> = r
+            .diagnostics()
+            .iter()
+            .map(|d| {
+                let path = match d.path.strip_prefix("/evidence/") {
+                    Some(rest) => {
+                        let tail = rest.find('/').map_or("", |i| &rest[i..]);
+                        format!("/evidence/*{tail}")
+                    }
+                    None => d.path.clone(),
+                };
+                (d.code, path, d.message.clone())
+            })
+            .collect();
+        out.sort();
+        out
+    }
     use fcp_roadmap::strategy::{self, Defect, PortfolioCase};
 
     fn shuffled(case: PortfolioCase) -> impl Strategy<Value = (PortfolioCase, Portfolio)> {
