@@ -21,10 +21,9 @@
 //!   [`valid_portfolio_for`] (and a chosen profession), [`any_valid_portfolio`], and
 //!   [`portfolio_with_defect`] — complete but for exactly one [`Defect`], whose
 //!   [`code`](Defect::code) the validator reports.
-//! - **Event sequences**: the event log of a generated portfolio is a journey the roadmap state
-//!   machine accepts, from start to recognition (or to stage 1 verification), replayable with
-//!   [`RoadmapRecord::replay`](crate::roadmap::RoadmapRecord::replay) against a context built
-//!   from the same portfolio.
+//! - **Event sequences**: [`roadmap_events`] yields a [`Journey`], the event log of a generated
+//!   portfolio, which the roadmap's state machine accepts from start to recognition (or to
+//!   stage 1 verification), with the [`Context`](crate::roadmap::Context) its guards read.
 //!
 //! Generation is fast (a portfolio case takes about a millisecond) and shrinks towards small
 //! frameworks, early dates and few components. `examples/downstream_property_test.rs` shows a
@@ -93,10 +92,12 @@ use crate::supervisor::{Supervisor, SupervisorKind};
 
 mod build;
 mod defect;
+mod journey;
 mod plan;
 mod whole;
 
 pub use defect::Defect;
+pub use journey::{Journey, roadmap_events};
 pub use whole::{
     PortfolioCase, any_valid_portfolio, portfolio_with_defect, valid_portfolio, valid_portfolio_for,
 };

@@ -175,63 +175,49 @@ fn defect_codes_are_documented() {
 
 mod journeys {
     use super::*;
-    use fcp_roadmap::experience::{ExperienceRequirement, assess};
-    use fcp_roadmap::roadmap::{Context, ContextParts, RoadmapRecord, StageKind};
-    use fcp_roadmap::supervisor::{SupervisionPolicy, Trainee, TraineeKind};
-
-    /// Replays a generated portfolio's event log through the roadmap state machine.
-    fn replay(case: &PortfolioCase) -> Result<StageKind, String> {
-        let p = &case.portfolio;
-        let practitioner = p.practitioner();
-        let requirement = match (&practitioner.specialty, practitioner.profession) {
-            (Some(tag), Profession::Dietitian) => ExperienceRequirement::for_dietitian(tag.clone()),
-            (_, profession) => ExperienceRequirement::for_profession(profession),
-        };
-        let experience = assess(
-            &practitioner.experience,
-            &requirement,
-            practitioner.counting_policy.unwrap_or_default(),
-            case.as_of,
-        );
-        let rules = RuleSet::builtin(p.rule_set());
-        let trainee = Trainee {
-            id: practitioner.id.clone(),
-            registration: practitioner.registration.number(),
-            kind: TraineeKind::Fcp,
-        };
-        let ctx = Context::new(ContextParts {
-            setup: p.setup(),
-            rules: &rules,
-            trainee: &trainee,
-            registration: &practitioner.registration,
-            experience: &experience,
-            supervisors: p.supervisors(),
-            policy: SupervisionPolicy::default(),
-            framework: &case.framework,
-            evidence: p.evidence(),
-            ratings: p.ratings(),
-        });
-        RoadmapRecord::replay(p.events().to_vec(), &ctx)
-            .map(|r| r.state().kind())
-            .map_err(|e| e.to_string())
-    }
+    use fcp_roadmap::roadmap::{RoadmapRecord, StageKind};
+    use fcp_roadmap::strategy::Journey;
 
     proptest! {
         /// The event log of a generated portfolio is a journey the state machine accepts.
         #[test]
         fn event_logs_replay_to_the_claimed_stage(
-            case in proptest::sample::select(vec![Stage::Stage1, Stage::Stage2])
+            journey in proptest::sample::select(vec![Stage::Stage1, Stage::Stage2])
                 .prop_flat_map(|s| proptest::sample::select(RuleSetId::ALL.to_vec())
-                    .prop_flat_map(move |r| strategy::valid_portfolio(r, s)))
+                    .prop_flat_map(move |r| strategy::roadmap_events(r, s)))
         ) {
+            let case = journey.case();
             let expected = match case.portfolio.claimed_stage() {
                 Stage::Stage1 => StageKind::Stage1Verified,
                 _ => StageKind::Recognised,
             };
-            prop_assert_eq!(replay(&case), Ok(expected));
-            let dates: Vec<_> = case.portfolio.events().iter().map(fcp_roadmap::roadmap::RoadmapEvent::on).collect();
+            let record = RoadmapRecord::replay(journey.events().to_vec(), &journey.context());
+            prop_assert_eq!(record.map(|r| r.state().kind()), Ok(expected));
+            let dates: Vec<_> = journey
+                .events()
+                .iter()
+                .map(fcp_roadmap::roadmap::RoadmapEvent::on)
+                .collect();
             prop_assert!(dates.windows(2).all(|w| w[0] <= w[1]));
             prop_assert!(dates.iter().all(|d| *d <= case.as_of));
+        }
+
+        /// A defect that breaks the log is refused by the state machine too.
+        #[test]
+        fn defective_logs_are_refused_where_the_validator_says(
+            case in strategy::portfolio_with_defect(Defect::MissingSupervisorDeclaration)
+        ) {
+            let journey = Journey::new(case);
+            let err = RoadmapRecord::replay(journey.events().to_vec(), &journey.context());
+            prop_assert!(err.is_err());
+            let v090 = journey
+                .case()
+                .validate()
+                .diagnostics()
+                .iter()
+                .find(|d| d.code == Code::EventRefused)
+                .map(|d| d.path.clone());
+            prop_assert_eq!(v090, err.err().map(|e| format!("/events/{}", e.index)));
         }
     }
 }
