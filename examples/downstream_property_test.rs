@@ -96,7 +96,12 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             &others.prop_flat_map(|d| (Just(d), strategy::portfolio_with_defect(d))),
             |(defect, case)| {
                 let action = next_action(&case.validate());
-                prop_assert_ne!(&action, &NextAction::ChaseSupervisorDeclaration, "{}", defect);
+                prop_assert_ne!(
+                    &action,
+                    &NextAction::ChaseSupervisorDeclaration,
+                    "{}",
+                    defect
+                );
                 Ok(())
             },
         )

@@ -25,8 +25,8 @@
 //!   portfolio, which the roadmap's state machine accepts from start to recognition (or to
 //!   stage 1 verification), with the [`Context`](crate::roadmap::Context) its guards read.
 //!
-//! Generation is fast (a portfolio case takes about a millisecond) and shrinks towards small
-//! frameworks, early dates and few components. `examples/downstream_property_test.rs` shows a
+//! Generation is fast (a portfolio case takes a few milliseconds in a debug build) and shrinks
+//! towards small frameworks, early dates and few components. `examples/downstream_property_test.rs` shows a
 //! downstream property test built on these strategies.
 //!
 //! # Example
@@ -251,8 +251,13 @@ pub fn route() -> impl Strategy<Value = Route> {
 /// A capability framework of 1–6 domains with 1–8 capabilities each (ids `A1`, `A2`, …, `B1`,
 /// …), loaded through the same validation as a JSON document. Labelled illustrative.
 pub fn framework() -> impl Strategy<Value = Framework> {
+    framework_of(6, 8)
+}
+
+/// A framework of 1–`domains` domains with 1–`capabilities` capabilities each.
+fn framework_of(domains: usize, capabilities: usize) -> impl Strategy<Value = Framework> {
     (
-        proptest::collection::vec(1usize..=8, 1..=6),
+        proptest::collection::vec(1usize..=capabilities, 1..=domains),
         0u64..100,
         0u64..10,
     )
