@@ -167,9 +167,27 @@ fn defect_codes_are_documented() {
     );
     assert_eq!(Defect::UnknownAssessor.companion(), None);
     assert_eq!(Defect::RouteClosed.rule_sets(), [RuleSetId::Roadmap2024]);
+    let texts: Vec<String> = Defect::ALL.iter().map(ToString::to_string).collect();
     assert_eq!(
-        Defect::MissingSupervisorDeclaration.to_string(),
-        "the supervisor's final declaration is missing"
+        texts,
+        [
+            "the supervisor's final declaration is missing",
+            "the supervisor's sign-off of a stage 2 checklist component is missing",
+            "the supervisor has not agreed readiness",
+            "the education provider's approval is missing",
+            "the supervisor's registration had lapsed when they signed",
+            "the trainee's registration had lapsed when they signed",
+            "four years' experience instead of five",
+            "evidence was edited after sign-off",
+            "a capability has no evidence",
+            "a capability has fewer than three pieces of evidence",
+            "the supervisor is over capacity",
+            "the supervisor has not completed the required training",
+            "the trainee signed as their own supervisor",
+            "a supervisor rating is below capable",
+            "the route is closed under the rule set",
+            "an assessor is not among the supervisors",
+        ]
     );
 }
 
