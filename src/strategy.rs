@@ -9,7 +9,54 @@
 //! fcp-roadmap = { version = "0.1", features = ["proptest"] }
 //! ```
 //!
+//! # What there is
+//!
+//! - **Values**: [`profession`], [`fcp_profession`], [`registration_number`],
+//!   [`registration_number_for`], [`wte`], [`band`], [`tag`], [`practice_period`],
+//!   [`practice_history`], the ids ([`evidence_id`], [`supervisor_id`], [`person_id`]),
+//!   [`rule_set_id`], [`route`], [`framework`], [`evidence_item`], [`supervisor`],
+//!   [`date_between`].
+//! - **Whole portfolios**, as a [`PortfolioCase`] (the portfolio, the framework it follows and
+//!   an as-of date): [`valid_portfolio`] (complete for a chosen rule set and stage),
+//!   [`valid_portfolio_for`] (and a chosen profession), [`any_valid_portfolio`], and
+//!   [`portfolio_with_defect`] — complete but for exactly one [`Defect`], whose
+//!   [`code`](Defect::code) the validator reports.
+//! - **Event sequences**: [`roadmap_events`] yields a [`Journey`], the event log of a generated
+//!   portfolio, which the roadmap's state machine accepts from start to recognition (or to
+//!   stage 1 verification), with the [`Context`](crate::roadmap::Context) its guards read.
+//!
+//! Generation is fast (a portfolio case takes a few milliseconds in a debug build) and shrinks
+//! towards small frameworks, early dates and few components. `examples/downstream_property_test.rs` shows a
+//! downstream property test built on these strategies.
+//!
 //! # Example
+//!
+//! "Give me a portfolio missing only the supervisor's declaration":
+//!
+//! ```
+//! use fcp_roadmap::diagnostic::{Code, Severity};
+//! use fcp_roadmap::strategy::{self, Defect};
+//! use proptest::prelude::*;
+//! use proptest::test_runner::{Config, TestRunner};
+//!
+//! let mut runner = TestRunner::new(Config { cases: 16, ..Config::default() });
+//! runner
+//!     .run(&strategy::portfolio_with_defect(Defect::MissingSupervisorDeclaration), |case| {
+//!         let report = case.validate();
+//!         prop_assert!(!report.is_complete());
+//!         // V046, and V090 for the event the missing declaration leaves the roadmap refusing.
+//!         prop_assert!(report.codes().any(|c| c == Code::DeclarationMissing));
+//!         let expected = Defect::MissingSupervisorDeclaration.expected_errors();
+//!         prop_assert!(report
+//!             .codes()
+//!             .all(|c| c.severity() != Severity::Error || expected.contains(&c)));
+//!         Ok(())
+//!     })
+//!     .map_err(|e| e.to_string())?;
+//! Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+//!
+//! Values print in canonical form and parse back:
 //!
 //! ```
 //! use fcp_roadmap::strategy;
@@ -42,6 +89,18 @@ use crate::profession::Profession;
 use crate::registration::{Register, RegistrationNumber, RegistrationRecord};
 use crate::rules::{Route, RuleSetId};
 use crate::supervisor::{Supervisor, SupervisorKind};
+
+mod build;
+mod defect;
+mod journey;
+mod plan;
+mod whole;
+
+pub use defect::Defect;
+pub use journey::{Journey, roadmap_events};
+pub use whole::{
+    PortfolioCase, any_valid_portfolio, portfolio_with_defect, valid_portfolio, valid_portfolio_for,
+};
 
 /// Any profession, HCPC or GOsC.
 pub fn profession() -> impl Strategy<Value = Profession> {
@@ -192,8 +251,13 @@ pub fn route() -> impl Strategy<Value = Route> {
 /// A capability framework of 1–6 domains with 1–8 capabilities each (ids `A1`, `A2`, …, `B1`,
 /// …), loaded through the same validation as a JSON document. Labelled illustrative.
 pub fn framework() -> impl Strategy<Value = Framework> {
+    framework_of(6, 8)
+}
+
+/// A framework of 1–`domains` domains with 1–`capabilities` capabilities each.
+fn framework_of(domains: usize, capabilities: usize) -> impl Strategy<Value = Framework> {
     (
-        proptest::collection::vec(1usize..=8, 1..=6),
+        proptest::collection::vec(1usize..=capabilities, 1..=domains),
         0u64..100,
         0u64..10,
     )

@@ -1,0 +1,460 @@
+//! The builder that turns a [`Plan`] into a [`PortfolioCase`] through the crate's public
+//! constructors, signing what it builds.
+
+use chrono::{Days, Months, NaiveDate};
+
+use super::PortfolioCase;
+use super::defect::Defect;
+use super::plan::Plan;
+use crate::evidence::{EvidenceId, EvidenceItem, EvidenceKind, EvidenceParts};
+use crate::experience::{Band, PracticePeriod, Tag, Wte};
+use crate::framework::{CapabilityId, FrameworkRef};
+use crate::id::PersonId;
+use crate::portfolio::{Checklists, Portfolio, PortfolioParts, Practitioner, Stage};
+use crate::profession::Profession;
+use crate::registration::{EventKind, RegistrationEvent, RegistrationRecord};
+use crate::roadmap::RoadmapEvent;
+use crate::rules::{Route, RuleSet};
+use crate::signoff::{Checklist, Content, HeadingRating, Rating, SignOff, SignerRole, Subject};
+use crate::supervisor::{Assignment, Supervisor, SupervisorKind, Training, TrainingKind};
+
+fn add(d: NaiveDate, days: u64) -> Option<NaiveDate> {
+    d.checked_add_days(Days::new(days))
+}
+
+fn sub(d: NaiveDate, days: u64) -> Option<NaiveDate> {
+    d.checked_sub_days(Days::new(days))
+}
+
+/// Dates the journey passes through, in order.
+struct Timeline {
+    gaps: std::vec::IntoIter<u64>,
+    now: NaiveDate,
+}
+
+impl Timeline {
+    /// The next step, `gap + min` days after the last one.
+    fn next(&mut self, min: u64) -> Option<NaiveDate> {
+        let gap = self.gaps.next().unwrap_or(0);
+        self.now = add(self.now, gap + min)?;
+        Some(self.now)
+    }
+}
+
+fn evidence_id(text: &str) -> Option<EvidenceId> {
+    text.parse().ok()
+}
+
+/// Builds the evidence items and heading ratings of a plan, with `defect` applied where it
+/// changes what is signed.
+fn content(
+    plan: &Plan,
+    defect: Option<Defect>,
+    stage_2: NaiveDate,
+    certificates: &[(EvidenceKind, &str, NaiveDate)],
+) -> Option<(Vec<EvidenceItem>, Vec<HeadingRating>)> {
+    let caps: Vec<CapabilityId> = plan.framework.capabilities().map(|c| *c.id()).collect();
+    let mut items = Vec::new();
+    for (kind, id, date) in certificates {
+        items.push(
+            EvidenceItem::new(EvidenceParts {
+                id: evidence_id(id)?,
+                kind: *kind,
+                date: *date,
+                title: format!("{} for stage 1", kind.label()),
+                capabilities: Vec::new(),
+                areas_of_practice: Vec::new(),
+                assessor: None,
+                attachments: Vec::new(),
+            })
+            .ok()?,
+        );
+    }
+    let target = 0usize;
+    let mut ratings: Vec<HeadingRating> = Vec::new();
+    for (n, (cap, pieces)) in caps.iter().zip(&plan.evidence).enumerate() {
+        let (self_rating, supervisor_rating) = plan.ratings.get(n).copied()?;
+        let supervisor_rating = match defect {
+            Some(Defect::RatingBelowCapable) if n == target => Rating::NeedsFurtherDevelopment,
+            _ => supervisor_rating,
+        };
+        ratings.push(
+            HeadingRating::new(*cap)
+                .with_self_rating(self_rating)
+                .with_supervisor_rating(supervisor_rating),
+        );
+        let keep = match defect {
+            Some(Defect::CapabilityWithoutEvidence) if n == target => 0,
+            Some(Defect::BelowSuggestedEvidence) if n == target => 2,
+            _ => pieces.len(),
+        };
+        for (k, &(kind, day, cross)) in pieces.iter().take(keep).enumerate() {
+            let unknown_assessor = defect == Some(Defect::UnknownAssessor) && n == target && k == 0;
+            let kind = if unknown_assessor {
+                EvidenceKind::Cot
+            } else {
+                kind
+            };
+            let mut capabilities = vec![*cap];
+            if let Some(next) = caps.get(n + 1) {
+                let target_cap = caps.get(target);
+                if cross && Some(next) != target_cap {
+                    capabilities.push(*next);
+                }
+            }
+            let assessor = if unknown_assessor {
+                Some("sup-not-listed".parse().ok()?)
+            } else if kind.needs_assessor() {
+                Some(plan.supervisor.id.clone())
+            } else {
+                None
+            };
+            let id = evidence_id(&format!(
+                "{}-{}-{}",
+                kind.as_str().replace('_', "-"),
+                cap.as_str().to_ascii_lowercase(),
+                k + 1
+            ))?;
+            items.push(
+                EvidenceItem::new(EvidenceParts {
+                    id,
+                    kind,
+                    date: add(stage_2, day)?,
+                    title: format!("{}: capability {cap} ({})", kind.label(), k + 1),
+                    capabilities,
+                    areas_of_practice: Vec::new(),
+                    assessor,
+                    attachments: Vec::new(),
+                })
+                .ok()?,
+            );
+        }
+    }
+    // The form links to each heading the evidence linked to it.
+    for item in &items {
+        for cap in item.capabilities() {
+            if let Some(r) = ratings.iter_mut().find(|r| r.capability == *cap) {
+                r.evidence.push(item.id().clone());
+            }
+        }
+    }
+    Some((items, ratings))
+}
+
+fn practitioner(plan: &Plan, defect: Option<Defect>, stage_2: NaiveDate) -> Option<Practitioner> {
+    // Five years and the margin before stage 2 starts; four years for the defect.
+    let years = if defect == Some(Defect::ExperienceShort) {
+        4
+    } else {
+        5
+    };
+    let margin = if defect == Some(Defect::ExperienceShort) {
+        plan.margin % 300
+    } else {
+        plan.margin
+    };
+    let start = sub(stage_2.checked_sub_months(Months::new(12 * years))?, margin)?;
+    let registered = sub(start, plan.margin % 90)?;
+    let specialty: Option<Tag> = match plan.profession {
+        Profession::Dietitian => Some("primary-care".parse().ok()?),
+        _ => None,
+    };
+    // Paramedics: two years' consolidation, then band 6 or above (DOMAIN.md §2): every period
+    // is at band 6 or 7. Dietitians: every period in their specialty.
+    let mut first = PracticePeriod::new(start, None, Wte::FULL_TIME)
+        .ok()?
+        .with_band(Band::B6);
+    if let Some(tag) = &specialty {
+        first = first.with_tag(tag.clone());
+    }
+    let mut experience = vec![first];
+    if let Some((days, wte)) = plan.part_time {
+        let from = sub(stage_2, days)?.max(start);
+        let mut p = PracticePeriod::new(from, None, wte)
+            .ok()?
+            .with_band(Band::B7);
+        if let Some(tag) = &specialty {
+            p = p.with_tag(tag.clone());
+        }
+        experience.push(p);
+    }
+    Some(Practitioner {
+        id: plan.practitioner.clone(),
+        profession: plan.profession,
+        registration: RegistrationRecord::new(plan.number, registered),
+        experience,
+        specialty,
+        counting_policy: None,
+    })
+}
+
+fn supervisor(
+    plan: &Plan,
+    defect: Option<Defect>,
+    start: NaiveDate,
+    end: NaiveDate,
+) -> Option<Supervisor> {
+    let s = &plan.supervisor;
+    let registered = sub(start.checked_sub_months(Months::new(12 * 8))?, plan.margin)?;
+    let mut sup = Supervisor::new(
+        s.id.clone(),
+        s.kind,
+        RegistrationRecord::new(s.number, registered),
+        s.wte,
+    )
+    .ok()?;
+    if RuleSet::builtin(plan.rule_set).supervisor_training_required
+        && defect != Some(Defect::SupervisorUntrained)
+    {
+        let kind = if s.kind == SupervisorKind::Gp && s.others % 2 == 0 {
+            TrainingKind::GpTopUp
+        } else {
+            TrainingKind::RoadmapSupervisorCourse
+        };
+        sup = sup
+            .with_training(Training {
+                kind,
+                completed_on: sub(start, 30 + u64::from(s.others))?,
+            })
+            .ok()?;
+    }
+    sup = sup.with_assignment(Assignment::new(plan.practitioner.clone(), start, None).ok()?);
+    let capacity = sup.capacity(&crate::supervisor::SupervisionPolicy::default());
+    let others = if defect == Some(Defect::SupervisorOverCapacity) {
+        capacity
+    } else {
+        // Up to capacity - 1 others, so that the trainee fits.
+        u32::from(s.others) * capacity.saturating_sub(1) / 255
+    };
+    for k in 0..others {
+        let id: PersonId = format!("p-other-trainee-{k}").parse().ok()?;
+        sup = sup.with_assignment(Assignment::new(id, sub(start, 10)?, Some(add(end, 10)?)).ok()?);
+    }
+    Some(sup)
+}
+
+/// Who signs, in which role, under which id.
+pub(super) struct Signers<'a> {
+    pub(super) trainee: &'a PersonId,
+    pub(super) supervisor: PersonId,
+    pub(super) provider: &'a PersonId,
+}
+
+fn signed(
+    who: &PersonId,
+    role: SignerRole,
+    subject: Subject,
+    on: NaiveDate,
+    content: &Content<'_>,
+) -> RoadmapEvent {
+    RoadmapEvent::Signed {
+        sign_off: SignOff::sign(who.clone(), role, subject, on, content),
+    }
+}
+
+/// Both the trainee's and the supervisor's sign-off of `subject` on `on`.
+fn both(s: &Signers<'_>, subject: &Subject, on: NaiveDate, c: &Content<'_>) -> [RoadmapEvent; 2] {
+    [
+        signed(s.trainee, SignerRole::Trainee, subject.clone(), on, c),
+        signed(
+            &s.supervisor,
+            SignerRole::RoadmapSupervisor,
+            subject.clone(),
+            on,
+            c,
+        ),
+    ]
+}
+
+/// Builds the portfolio a plan describes, with `defect` applied.
+#[allow(
+    clippy::too_many_lines,
+    reason = "the roadmap's steps in their published order"
+)]
+pub(super) fn build(plan: &Plan, defect: Option<Defect>) -> Option<PortfolioCase> {
+    let rules = RuleSet::builtin(plan.rule_set);
+    let route = if defect == Some(Defect::RouteClosed) {
+        Route::IndependentPortfolio
+    } else {
+        plan.route
+    };
+    let mut t = Timeline {
+        gaps: plan.gaps.clone().into_iter(),
+        now: plan.start,
+    };
+    let start = plan.start;
+    let mut events = vec![RoadmapEvent::Started {
+        on: start,
+        route,
+        supervisor: plan.supervisor.id.clone(),
+    }];
+    if rules.learning_needs_analysis_required {
+        events.push(RoadmapEvent::LearningNeedsAnalysis {
+            on: t.next(0)?,
+            education_provider: plan.provider.clone(),
+        });
+    }
+    let elearning = t.next(1)?;
+    let mut certificates = vec![(
+        EvidenceKind::ElearningCertificate,
+        "cert-core-elearning",
+        elearning,
+    )];
+    events.push(RoadmapEvent::ELearningRecorded {
+        on: elearning,
+        evidence: evidence_id("cert-core-elearning")?,
+    });
+    if route == Route::Taught {
+        let on = t.next(30)?;
+        certificates.push((EvidenceKind::UniversityCertificate, "cert-university", on));
+        events.push(RoadmapEvent::UniversityCertificateRecorded {
+            on,
+            evidence: evidence_id("cert-university")?,
+        });
+    }
+    let stage_1_signed = t.next(7)?;
+    let stage_1_verified = t.next(1)?;
+    let stage_2_on = t.next(1)?;
+    // Stage 2 evidence is dated within 100 days of its start; the steps after it take at most
+    // 60 days, inside the six-month best practice at 0.5 WTE or more (DOMAIN.md §3).
+    t.now = add(stage_2_on, 100)?;
+    let mut stage_2_signed = Vec::new();
+    for _ in &plan.stage_2 {
+        stage_2_signed.push(t.next(0)?);
+    }
+    let readiness = t.next(1)?;
+    let self_rated = t.next(0)?;
+    let supervisor_rated = t.next(0)?;
+    let declared = t.next(0)?;
+    let approved = t.next(0)?;
+    let recognised = t.next(0)?;
+
+    let (evidence, ratings) = content(plan, defect, stage_2_on, &certificates)?;
+    let supervisor_id: PersonId = plan.supervisor.id.as_str().parse().ok()?;
+    let signers = Signers {
+        trainee: &plan.practitioner,
+        supervisor: supervisor_id,
+        provider: &plan.provider,
+    };
+    let nothing = Content::new(&[], &[]);
+    let all = Content::new(&evidence, &ratings);
+    for c in &plan.stage_1 {
+        let subject = Subject::ChecklistComponent {
+            checklist: Checklist::Stage1,
+            component: c.clone(),
+        };
+        events.extend(both(&signers, &subject, stage_1_signed, &nothing));
+    }
+    events.push(RoadmapEvent::Stage1Verified {
+        on: stage_1_verified,
+    });
+    let end = if plan.stage == Stage::Stage1 {
+        stage_1_verified
+    } else {
+        events.push(RoadmapEvent::Stage2Started {
+            on: stage_2_on,
+            wte: plan.stage_2_wte,
+            employer_agreed_completion: None,
+            exception: None,
+        });
+        for (c, on) in plan.stage_2.iter().zip(&stage_2_signed) {
+            let subject = Subject::ChecklistComponent {
+                checklist: Checklist::Stage2,
+                component: c.clone(),
+            };
+            events.extend(both(&signers, &subject, *on, &nothing));
+        }
+        events.extend(both(&signers, &Subject::Readiness, readiness, &nothing));
+        events.push(RoadmapEvent::SelfRatingCompleted { on: self_rated });
+        events.push(RoadmapEvent::SupervisorRatingCompleted {
+            on: supervisor_rated,
+        });
+        events.extend(both(&signers, &Subject::Declaration, declared, &all));
+        if rules.education_provider_approval_required {
+            events.push(signed(
+                signers.provider,
+                SignerRole::EducationProvider,
+                Subject::EducationProviderApproval,
+                approved,
+                &all,
+            ));
+        }
+        events.push(RoadmapEvent::Recognised { on: recognised });
+        recognised
+    };
+
+    let mut practitioner = practitioner(plan, defect, stage_2_on)?;
+    let supervisor = supervisor(plan, defect, start, end)?;
+    let mut supervisors = vec![supervisor];
+    if let Some(d) = defect {
+        let lapse = readiness;
+        match d {
+            Defect::TraineeLapsedAtSigning => {
+                practitioner
+                    .registration
+                    .push(RegistrationEvent {
+                        on: lapse,
+                        kind: EventKind::Lapsed,
+                    })
+                    .ok()?;
+            }
+            Defect::SupervisorLapsedAtSigning => {
+                let s = supervisors.pop()?;
+                let mut record = s.registration().clone();
+                record
+                    .push(RegistrationEvent {
+                        on: lapse,
+                        kind: EventKind::Lapsed,
+                    })
+                    .ok()?;
+                let mut rebuilt =
+                    Supervisor::new(s.id().clone(), s.kind(), record, s.wte()).ok()?;
+                for training in s.training() {
+                    rebuilt = rebuilt.with_training(*training).ok()?;
+                }
+                for a in s.assignments() {
+                    rebuilt = rebuilt.with_assignment(a.clone());
+                }
+                supervisors.push(rebuilt);
+            }
+            _ => {}
+        }
+    }
+    let mut evidence = evidence;
+    super::defect::after_signing(defect, &signers, &mut events, &mut evidence)?;
+
+    let parts = PortfolioParts {
+        schema_version: "1.0.0".parse().ok()?,
+        rule_set: plan.rule_set,
+        claimed_stage: plan.stage,
+        practitioner,
+        supervisors,
+        framework: FrameworkRef::new(
+            plan.framework.id().clone(),
+            format!("={}", plan.framework.version()).parse().ok()?,
+        ),
+        route,
+        checklists: Checklists {
+            stage_1: plan.stage_1.clone(),
+            stage_2: plan.stage_2.clone(),
+        },
+        evidence,
+        ratings,
+        events,
+    };
+    Some(PortfolioCase {
+        portfolio: Portfolio::from_parts(parts).ok()?,
+        framework: plan.framework.clone(),
+        // On or after the last event and the last piece of evidence.
+        // With a defect, within stage 2's six months, so that a missing declaration does not
+        // also leave stage 2 open past its best-practice end (warning V070).
+        as_of: add(
+            end.max(add(stage_2_on, 100)?),
+            if defect.is_some() {
+                plan.as_of_after % 20
+            } else {
+                plan.as_of_after
+            },
+        )?,
+    })
+}

@@ -1,0 +1,111 @@
+//! Event sequences: valid journeys through the roadmap with the context their guards read.
+
+use proptest::prelude::*;
+
+use super::PortfolioCase;
+use super::whole::valid_portfolio;
+use crate::experience::{ExperienceAssessment, ExperienceRequirement, assess};
+use crate::portfolio::Stage;
+use crate::profession::Profession;
+use crate::roadmap::{Context, ContextParts, RoadmapEvent};
+use crate::rules::{RuleSet, RuleSetId};
+use crate::supervisor::{SupervisionPolicy, Trainee, TraineeKind};
+
+/// A valid journey through the roadmap: the event log of a generated portfolio, with what the
+/// state machine's guards read (rule set, trainee, experience assessed as of the case's date)
+/// owned alongside, so that [`Journey::context`] can lend it out.
+///
+/// # Example
+///
+/// ```
+/// use fcp_roadmap::portfolio::Stage;
+/// use fcp_roadmap::roadmap::{RoadmapRecord, StageKind};
+/// use fcp_roadmap::rules::RuleSetId;
+/// use fcp_roadmap::strategy;
+/// use proptest::prelude::*;
+/// use proptest::test_runner::{Config, TestRunner};
+///
+/// let mut runner = TestRunner::new(Config { cases: 8, ..Config::default() });
+/// runner
+///     .run(&strategy::roadmap_events(RuleSetId::Roadmap2023, Stage::Stage2), |journey| {
+///         let record = RoadmapRecord::replay(journey.events().to_vec(), &journey.context());
+///         prop_assert_eq!(record.map(|r| r.state().kind()), Ok(StageKind::Recognised));
+///         Ok(())
+///     })
+///     .map_err(|e| e.to_string())?;
+/// Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Journey {
+    case: PortfolioCase,
+    rules: RuleSet,
+    trainee: Trainee,
+    experience: ExperienceAssessment,
+}
+
+impl Journey {
+    /// The journey of a generated portfolio's event log.
+    #[must_use]
+    pub fn new(case: PortfolioCase) -> Journey {
+        let practitioner = case.portfolio.practitioner();
+        let requirement = match (practitioner.profession, &practitioner.specialty) {
+            (Profession::Dietitian, Some(tag)) => ExperienceRequirement::for_dietitian(tag.clone()),
+            (profession, _) => ExperienceRequirement::for_profession(profession),
+        };
+        let experience = assess(
+            &practitioner.experience,
+            &requirement,
+            practitioner.counting_policy.unwrap_or_default(),
+            case.as_of,
+        );
+        let trainee = Trainee {
+            id: practitioner.id.clone(),
+            registration: practitioner.registration.number(),
+            kind: TraineeKind::Fcp,
+        };
+        Journey {
+            rules: RuleSet::builtin(case.portfolio.rule_set()),
+            trainee,
+            experience,
+            case,
+        }
+    }
+
+    /// The events, in order.
+    #[must_use]
+    pub fn events(&self) -> &[RoadmapEvent] {
+        self.case.portfolio.events()
+    }
+
+    /// The portfolio the journey belongs to.
+    #[must_use]
+    pub fn case(&self) -> &PortfolioCase {
+        &self.case
+    }
+
+    /// The context the roadmap's guards read, borrowed from the journey, with the default
+    /// supervision policy.
+    #[must_use]
+    pub fn context(&self) -> Context<'_> {
+        let p = &self.case.portfolio;
+        Context::new(ContextParts {
+            setup: p.setup(),
+            rules: &self.rules,
+            trainee: &self.trainee,
+            registration: &p.practitioner().registration,
+            experience: &self.experience,
+            supervisors: p.supervisors(),
+            policy: SupervisionPolicy::default(),
+            framework: &self.case.framework,
+            evidence: p.evidence(),
+            ratings: p.ratings(),
+        })
+    }
+}
+
+/// A valid journey under `rule_set`: from the start to stage 1 verification
+/// ([`Stage::Stage1`]) or to recognition ([`Stage::Stage2`]), every event accepted by the
+/// roadmap's state machine, dated in order.
+pub fn roadmap_events(rule_set: RuleSetId, stage: Stage) -> impl Strategy<Value = Journey> {
+    valid_portfolio(rule_set, stage).prop_map(Journey::new)
+}
