@@ -24,7 +24,10 @@
 //!
 //! Diagnostics come out in document order. Each error blocks stage 1 or stage 2:
 //! [`Report::supported_stage`] is the highest stage with no blocking error, and
-//! [`Report::is_complete`] says whether that reaches the stage the portfolio claims.
+//! [`Report::is_complete`] says whether that reaches the stage the portfolio claims. An error
+//! that blocks only a stage beyond the claimed one (a stage 2 declaration missing from a
+//! portfolio submitted for stage 1) is what remains to do, not a fault of the submission: it
+//! is reported as a note with the same code, its message starting "for stage 2: ".
 //!
 //! # Example
 //!
@@ -271,7 +274,7 @@ pub fn validate(portfolio: &Portfolio, context: &Context<'_>) -> Report {
 }
 
 fn finish(claimed: Stage, sink: Sink) -> Report {
-    let (diagnostics, blocks_1, blocks_2) = sink.finish();
+    let (diagnostics, blocks_1, blocks_2) = sink.finish(claimed);
     let supported = if blocks_1 {
         None
     } else if blocks_2 {

@@ -20,7 +20,7 @@ pub(super) type Key = (Section, usize, usize);
 
 #[derive(Default)]
 pub(super) struct Sink {
-    items: Vec<(Key, Diagnostic)>,
+    items: Vec<(Key, Stage, Diagnostic)>,
     blocks_1: bool,
     blocks_2: bool,
 }
@@ -41,15 +41,28 @@ impl Sink {
                 Stage::Stage2 => self.blocks_2 = true,
             }
         }
-        self.items.push((key, Diagnostic::new(code, path, message)));
+        self.items
+            .push((key, blocks, Diagnostic::new(code, path, message)));
     }
 
-    pub(super) fn finish(mut self) -> (Vec<Diagnostic>, bool, bool) {
-        self.items.sort_by_key(|(k, _)| *k);
-        (
-            self.items.into_iter().map(|(_, d)| d).collect(),
-            self.blocks_1,
-            self.blocks_2,
-        )
+    /// The diagnostics in document order, and whether errors block stage 1 and stage 2.
+    ///
+    /// An error that blocks only a stage beyond `claimed` is not an error of the portfolio as
+    /// submitted: it is what remains to do for the next stage, reported as a note (with the
+    /// same code, its message prefixed "for stage 2: ").
+    pub(super) fn finish(mut self, claimed: Stage) -> (Vec<Diagnostic>, bool, bool) {
+        self.items.sort_by_key(|(k, _, _)| *k);
+        let diagnostics = self
+            .items
+            .into_iter()
+            .map(|(_, blocks, mut d)| {
+                if blocks > claimed && d.severity == Severity::Error {
+                    d.severity = Severity::Note;
+                    d.message = format!("for {blocks}: {}", d.message);
+                }
+                d
+            })
+            .collect();
+        (diagnostics, self.blocks_1, self.blocks_2)
     }
 }
