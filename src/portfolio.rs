@@ -59,6 +59,7 @@ pub use load::{Limits, LoadError};
 pub use schema::{SUPPORTED_SCHEMA, SchemaVersion, SchemaVersionError};
 
 /// A stage of the FCP roadmap a portfolio can be submitted for (DOMAIN.md §3).
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
@@ -93,6 +94,7 @@ impl fmt::Display for Stage {
 }
 
 /// The practitioner the portfolio belongs to.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Practitioner {
@@ -116,6 +118,7 @@ pub struct Practitioner {
 /// The components of the stage 1 and stage 2 checklists ("Checklist of recognition processes",
 /// roadmap section 9.4), named by the caller because the official list is not available to us
 /// (DOMAIN.md §3). Each must be non-empty, without repeats, at most 64 components.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Checklists {
@@ -137,6 +140,7 @@ pub struct Portfolio {
 
 /// The fields of a portfolio document, public, before the cross-field checks of
 /// [`Portfolio::from_parts`]. Its serde form is the document.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 #[allow(
@@ -282,6 +286,29 @@ impl Portfolio {
     pub fn events(&self) -> &[RoadmapEvent] {
         &self.parts.events
     }
+}
+
+/// The JSON Schema (draft 2020-12) of the portfolio document, as the loader reads it: every
+/// object refuses unknown properties, ids and registration numbers carry their grammar as a
+/// `pattern`. The repository keeps it as `schema/portfolio.schema.json`.
+///
+/// The schema checks the shape of each value; the cross-field rules of
+/// [`Portfolio::from_parts`] (unique ids, one rating per heading, checklists), the replay of
+/// registration histories, real calendar dates and the [`Limits`] are the loader's alone.
+///
+/// # Example
+///
+/// ```
+/// let schema = fcp_roadmap::portfolio::json_schema();
+/// assert_eq!(schema["$schema"], "https://json-schema.org/draft/2020-12/schema");
+/// assert_eq!(schema["additionalProperties"], false);
+/// assert_eq!(schema["properties"]["route"]["$ref"], "#/$defs/Route");
+/// ```
+#[cfg(feature = "schema")]
+#[cfg_attr(docsrs, doc(cfg(feature = "schema")))]
+#[must_use]
+pub fn json_schema() -> serde_json::Value {
+    crate::schema::portfolio()
 }
 
 impl Serialize for Portfolio {

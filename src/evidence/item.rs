@@ -25,6 +25,7 @@ use crate::framework::{AreaOfPracticeId, CapabilityId};
 /// assert!(Attachment::new("my file.pdf", None).is_err());
 /// Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(try_from = "RawAttachment", into = "RawAttachment")]
 pub struct Attachment {
@@ -32,6 +33,7 @@ pub struct Attachment {
     sha256: Option<Sha256Digest>,
 }
 
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawAttachment {
@@ -92,6 +94,7 @@ impl From<Attachment> for RawAttachment {
 
 /// The parts of an evidence item, before the item's own checks: the input of
 /// [`EvidenceItem::new`] and the JSON shape of an item.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct EvidenceParts {
