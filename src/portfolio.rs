@@ -123,8 +123,16 @@ pub struct Practitioner {
 #[serde(deny_unknown_fields)]
 pub struct Checklists {
     /// Stage 1 components.
+    #[cfg_attr(
+        feature = "schema",
+        schemars(length(min = 1, max = 64), extend("uniqueItems" = true))
+    )]
     pub stage_1: Vec<ComponentId>,
     /// Stage 2 components.
+    #[cfg_attr(
+        feature = "schema",
+        schemars(length(min = 1, max = 64), extend("uniqueItems" = true))
+    )]
     pub stage_2: Vec<ComponentId>,
 }
 

@@ -14,7 +14,7 @@ use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 use serde_json::Value;
 
 use crate::digest::Sha256Digest;
-use crate::evidence::{EvidenceId, EvidenceItem, EvidenceParts, SupervisorId};
+use crate::evidence::{EvidenceId, EvidenceItem, EvidenceKind, EvidenceParts, SupervisorId};
 use crate::experience::{Band, Tag, Wte};
 use crate::framework::{AreaOfPracticeId, CapabilityId, DomainId, FrameworkId};
 use crate::id::{ComponentId, PersonId};
@@ -113,8 +113,26 @@ impl JsonSchema for EvidenceItem {
     }
 
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        // Read through `EvidenceParts` (`#[serde(try_from)]`), written in the same shape.
-        EvidenceParts::json_schema(generator)
+        // Read through `EvidenceParts` (`#[serde(try_from)]`), written in the same shape; the
+        // kinds that need an assessor must name one (`EvidenceItem::new`).
+        let mut schema = EvidenceParts::json_schema(generator);
+        let kinds: Vec<&str> = EvidenceKind::ALL
+            .into_iter()
+            .filter(|k| k.needs_assessor())
+            .map(EvidenceKind::as_str)
+            .collect();
+        schema.insert(
+            "if".into(),
+            serde_json::json!({"properties": {"kind": {"enum": kinds}}}),
+        );
+        schema.insert(
+            "then".into(),
+            serde_json::json!({
+                "required": ["assessor"],
+                "properties": {"assessor": {"$ref": "#/$defs/SupervisorId"}},
+            }),
+        );
+        schema
     }
 }
 

@@ -37,6 +37,7 @@ pub struct Attachment {
 #[derive(Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawAttachment {
+    #[cfg_attr(feature = "schema", schemars(pattern(r"^[^\s\x00-\x1F\x7F-\x9F]+$")))]
     uri: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     sha256: Option<Sha256Digest>,
@@ -105,12 +106,15 @@ pub struct EvidenceParts {
     /// The date the evidence was produced (`"2024-03-04"`).
     pub date: NaiveDate,
     /// A short title.
+    #[cfg_attr(feature = "schema", schemars(pattern(r"\S")))]
     pub title: String,
     /// The capabilities it evidences: ids in the portfolio's framework.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(feature = "schema", schemars(extend("uniqueItems" = true)))]
     pub capabilities: Vec<CapabilityId>,
     /// The areas of practice it is tagged with.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(feature = "schema", schemars(extend("uniqueItems" = true)))]
     pub areas_of_practice: Vec<AreaOfPracticeId>,
     /// The supervisor who assessed it; required for kinds that need one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
