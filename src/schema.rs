@@ -251,6 +251,69 @@ impl JsonSchema for Tag {
     }
 }
 
+/// The rules of `Supervisor::new` and `Supervisor::with_training` the schema can say: a GP's
+/// registration is a GMC number; only a GP can have taken the GP top-up course.
+pub(crate) fn supervisor_rules(schema: &mut Schema) {
+    schema.insert(
+        "if".into(),
+        serde_json::json!({"properties": {"kind": {"const": "gp"}}}),
+    );
+    schema.insert(
+        "then".into(),
+        serde_json::json!({
+            "properties": {"registration": {"properties": {"number": {"pattern": r"^\s*[Gg][Mm][Cc]"}}}}
+        }),
+    );
+    schema.insert(
+        "else".into(),
+        serde_json::json!({
+            "properties": {"training": {"items": {"properties": {"kind": {"not": {"const": "gp_top_up"}}}}}}
+        }),
+    );
+}
+
+/// The descriptions of the top-level fields (the `portfolio` module's table).
+const TOP_LEVEL: [(&str, &str); 11] = [
+    (
+        "schema_version",
+        "The document format version: this library reads 1.x and writes 1.0.0.",
+    ),
+    (
+        "rule_set",
+        "The rule set the portfolio follows (DOMAIN.md §9); the validation context may apply another.",
+    ),
+    ("claimed_stage", "The stage the portfolio is submitted for."),
+    (
+        "practitioner",
+        "Whose portfolio it is: id, profession, registration, experience.",
+    ),
+    (
+        "supervisors",
+        "Everyone who supervises, signs as roadmap supervisor or assesses evidence; ids unique.",
+    ),
+    (
+        "framework",
+        "The capability framework: id and semver requirement, resolved in the validation context's registry.",
+    ),
+    (
+        "route",
+        "The stage 1 route (DOMAIN.md §3); must agree with the `started` event.",
+    ),
+    (
+        "checklists",
+        "The components of the stage 1 and stage 2 checklists (roadmap section 9.4), named by the caller.",
+    ),
+    ("evidence", "The evidence items; ids unique."),
+    (
+        "ratings",
+        "The heading ratings, at most one per capability.",
+    ),
+    (
+        "events",
+        "The roadmap event log, in the order things happened, sign-offs included.",
+    ),
+];
+
 /// The schema of a `semver::VersionReq` field (a framework reference's `version`).
 pub(crate) fn version_req(_: &mut SchemaGenerator) -> Schema {
     json_schema!({
@@ -290,5 +353,12 @@ pub(crate) fn portfolio() -> Value {
         .into_generator();
     let mut schema = generator.into_root_schema_for::<PortfolioParts>();
     schema.insert("title".into(), "fcp-roadmap portfolio document".into());
+    if let Some(Value::Object(properties)) = schema.get_mut("properties") {
+        for (name, description) in TOP_LEVEL {
+            if let Some(Value::Object(property)) = properties.get_mut(name) {
+                property.insert("description".into(), description.into());
+            }
+        }
+    }
     tidy(schema.to_value())
 }

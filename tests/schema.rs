@@ -80,7 +80,7 @@ fn schema_is_draft_2020_12_and_strict() {
     let mut objects = 0;
     let mut open = Vec::new();
     walk(&schema, "", &mut |at, s| {
-        let condition = at.contains("/if") || at.contains("/then");
+        let condition = at.contains("/if") || at.contains("/then") || at.contains("/else");
         if s.get("properties").is_some() && !condition {
             objects += 1;
             if s.get("additionalProperties") != Some(&Value::Bool(false)) {
@@ -408,6 +408,19 @@ fn shape_and_cross_value_refusals_of_the_loader_are_the_schemas() {
             "empty checklist",
             |d| d["checklists"]["stage_2"] = json!([]),
             "/checklists/stage_2",
+        ),
+        (
+            "GP without a GMC number",
+            |d| d["supervisors"][0]["kind"] = json!("gp"),
+            "/supervisors/0/registration/number",
+        ),
+        (
+            "GP top-up course taken by an FCP",
+            |d| {
+                d["supervisors"][0]["training"] =
+                    json!([{"kind": "gp_top_up", "completed_on": "2020-01-01"}]);
+            },
+            "/supervisors/0/training/0/kind",
         ),
         (
             "blank evidence title",

@@ -103,6 +103,13 @@ impl<'s> Validator<'s> {
                         self.check(next, v, at, out);
                     }
                 }
+                "not" => {
+                    let mut errs = Vec::new();
+                    self.check(arg, v, at, &mut errs);
+                    if errs.is_empty() {
+                        out.push(format!("{at}: {v} matches what is not allowed"));
+                    }
+                }
                 "minItems" | "maxItems" | "uniqueItems" => {
                     if let Value::Array(items) = v {
                         array(key, arg, items, at, out);
