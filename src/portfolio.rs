@@ -300,9 +300,14 @@ impl Portfolio {
 /// object refuses unknown properties, ids and registration numbers carry their grammar as a
 /// `pattern`. The repository keeps it as `schema/portfolio.schema.json`.
 ///
-/// The schema checks the shape of each value; the cross-field rules of
-/// [`Portfolio::from_parts`] (unique ids, one rating per heading, checklists), the replay of
-/// registration histories, real calendar dates and the [`Limits`] are the loader's alone.
+/// The schema checks each value and the rules that stay inside one object (checklists of 1 to
+/// 64 distinct components, an assessor for the kinds that need one, a GP's GMC number). The
+/// rules across objects stay the loader's alone: unique ids and one rating per heading, the
+/// replay of registration histories, ends after starts, and the [`Limits`]. Dates are
+/// `format: date`, an annotation in draft 2020-12; the loader reads them with chrono, which
+/// also accepts a few spellings RFC 3339 does not (`2024-1-1`), and always writes `YYYY-MM-DD`.
+/// Serde's derive also reads an object written as an array of its field values; the schema
+/// describes only the object form, the one this library writes.
 ///
 /// # Example
 ///
