@@ -83,6 +83,7 @@ pub const SUGGESTED_PER_CAPABILITY: u32 = 3;
 /// assert_eq!(EvidenceKind::AuditQip.to_string(), "audit / QIP");
 /// Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]

@@ -216,6 +216,8 @@ pub mod profession;
 pub mod registration;
 pub mod roadmap;
 pub mod rules;
+#[cfg(feature = "schema")]
+mod schema;
 pub mod signoff;
 #[cfg(feature = "proptest")]
 #[cfg_attr(docsrs, doc(cfg(feature = "proptest")))]

@@ -59,6 +59,7 @@ pub use load::{Limits, LoadError};
 pub use schema::{SUPPORTED_SCHEMA, SchemaVersion, SchemaVersionError};
 
 /// A stage of the FCP roadmap a portfolio can be submitted for (DOMAIN.md §3).
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
@@ -93,6 +94,7 @@ impl fmt::Display for Stage {
 }
 
 /// The practitioner the portfolio belongs to.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Practitioner {
@@ -116,12 +118,21 @@ pub struct Practitioner {
 /// The components of the stage 1 and stage 2 checklists ("Checklist of recognition processes",
 /// roadmap section 9.4), named by the caller because the official list is not available to us
 /// (DOMAIN.md §3). Each must be non-empty, without repeats, at most 64 components.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Checklists {
     /// Stage 1 components.
+    #[cfg_attr(
+        feature = "schema",
+        schemars(length(min = 1, max = 64), extend("uniqueItems" = true))
+    )]
     pub stage_1: Vec<ComponentId>,
     /// Stage 2 components.
+    #[cfg_attr(
+        feature = "schema",
+        schemars(length(min = 1, max = 64), extend("uniqueItems" = true))
+    )]
     pub stage_2: Vec<ComponentId>,
 }
 
@@ -137,6 +148,7 @@ pub struct Portfolio {
 
 /// The fields of a portfolio document, public, before the cross-field checks of
 /// [`Portfolio::from_parts`]. Its serde form is the document.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 #[allow(
@@ -282,6 +294,34 @@ impl Portfolio {
     pub fn events(&self) -> &[RoadmapEvent] {
         &self.parts.events
     }
+}
+
+/// The JSON Schema (draft 2020-12) of the portfolio document, as the loader reads it: every
+/// object refuses unknown properties, ids and registration numbers carry their grammar as a
+/// `pattern`. The repository keeps it as `schema/portfolio.schema.json`.
+///
+/// The schema checks each value and the rules that stay inside one object (checklists of 1 to
+/// 64 distinct components, an assessor for the kinds that need one, a GP's GMC number). The
+/// rules across objects stay the loader's alone: unique ids and one rating per heading, the
+/// replay of registration histories, ends after starts, and the [`Limits`]. Dates are
+/// `format: date`, an annotation in draft 2020-12; the loader reads them with chrono, which
+/// also accepts a few spellings RFC 3339 does not (`2024-1-1`), and always writes `YYYY-MM-DD`.
+/// Serde's derive also reads an object written as an array of its field values; the schema
+/// describes only the object form, the one this library writes.
+///
+/// # Example
+///
+/// ```
+/// let schema = fcp_roadmap::portfolio::json_schema();
+/// assert_eq!(schema["$schema"], "https://json-schema.org/draft/2020-12/schema");
+/// assert_eq!(schema["additionalProperties"], false);
+/// assert_eq!(schema["properties"]["route"]["$ref"], "#/$defs/Route");
+/// ```
+#[cfg(feature = "schema")]
+#[cfg_attr(docsrs, doc(cfg(feature = "schema")))]
+#[must_use]
+pub fn json_schema() -> serde_json::Value {
+    crate::schema::portfolio()
 }
 
 impl Serialize for Portfolio {

@@ -40,6 +40,7 @@ pub use renewal::{Parity, RenewalCycle, WINDOW_MONTHS};
 /// assert!(!Profession::Radiographer.is_fcp_profession());
 /// Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Profession {

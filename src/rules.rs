@@ -38,6 +38,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 /// The name of a rule set, as a portfolio document records it (`"roadmap-2024"`).
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[non_exhaustive]
 pub enum RuleSetId {
@@ -142,6 +143,7 @@ impl Default for SwitchOver {
 }
 
 /// How a practitioner evidences stage 1 (DOMAIN.md §3).
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]

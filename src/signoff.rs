@@ -68,6 +68,7 @@ use crate::id::{ComponentId, PersonId};
 /// The full published scale is not available to us; these three points are the ones the
 /// verification pages name ("capable", "excellent") and the one below them we infer
 /// ("needs further development"). Ordered from lowest to highest.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
@@ -107,6 +108,7 @@ impl fmt::Display for Rating {
 
 /// The ratings of one capability heading on the verification form (roadmap section 12.12): the
 /// trainee's self-rating, the supervisor's rating, and the evidence linked to it.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct HeadingRating {
@@ -158,6 +160,7 @@ impl HeadingRating {
 }
 
 /// The role in which someone signs.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
@@ -181,6 +184,7 @@ impl fmt::Display for SignerRole {
 }
 
 /// Which roadmap checklist a component belongs to.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Checklist {
@@ -191,6 +195,7 @@ pub enum Checklist {
 }
 
 /// What a sign-off signs.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
 #[non_exhaustive]
@@ -368,6 +373,7 @@ impl Encoder {
 }
 
 /// A signature: who signed what, in which role, when, and the digest of what it covered.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct SignOff {

@@ -61,6 +61,7 @@ use crate::registration::{Register, RegistrationNumber, RegistrationRecord};
 use crate::rules::RuleSet;
 
 /// The grounds on which someone may act as a roadmap supervisor (DOMAIN.md §5, from CPTH).
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
@@ -126,6 +127,7 @@ impl fmt::Display for TraineeKind {
 }
 
 /// A course of Roadmap Supervisor training (DOMAIN.md §5).
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
@@ -137,6 +139,7 @@ pub enum TrainingKind {
 }
 
 /// A training course a supervisor completed, and when.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Training {
@@ -147,6 +150,7 @@ pub struct Training {
 }
 
 /// A trainee a supervisor is responsible for, from one day to another.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, try_from = "RawAssignment")]
 pub struct Assignment {
@@ -156,6 +160,7 @@ pub struct Assignment {
     until: Option<NaiveDate>,
 }
 
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawAssignment {
@@ -252,6 +257,11 @@ impl Default for SupervisionPolicy {
 }
 
 /// A roadmap supervisor.
+#[cfg_attr(
+    feature = "schema",
+    derive(schemars::JsonSchema),
+    schemars(transform = crate::schema::supervisor_rules)
+)]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(
     deny_unknown_fields,
@@ -268,6 +278,7 @@ pub struct Supervisor {
 }
 
 /// The JSON shape of a supervisor.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawSupervisor {

@@ -25,6 +25,7 @@ use crate::framework::{AreaOfPracticeId, CapabilityId};
 /// assert!(Attachment::new("my file.pdf", None).is_err());
 /// Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(try_from = "RawAttachment", into = "RawAttachment")]
 pub struct Attachment {
@@ -32,9 +33,11 @@ pub struct Attachment {
     sha256: Option<Sha256Digest>,
 }
 
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawAttachment {
+    #[cfg_attr(feature = "schema", schemars(pattern(r"^[^\s\x00-\x1F\x7F-\x9F]+$")))]
     uri: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     sha256: Option<Sha256Digest>,
@@ -92,6 +95,7 @@ impl From<Attachment> for RawAttachment {
 
 /// The parts of an evidence item, before the item's own checks: the input of
 /// [`EvidenceItem::new`] and the JSON shape of an item.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct EvidenceParts {
@@ -102,12 +106,15 @@ pub struct EvidenceParts {
     /// The date the evidence was produced (`"2024-03-04"`).
     pub date: NaiveDate,
     /// A short title.
+    #[cfg_attr(feature = "schema", schemars(pattern(r"\S")))]
     pub title: String,
     /// The capabilities it evidences: ids in the portfolio's framework.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(feature = "schema", schemars(extend("uniqueItems" = true)))]
     pub capabilities: Vec<CapabilityId>,
     /// The areas of practice it is tagged with.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(feature = "schema", schemars(extend("uniqueItems" = true)))]
     pub areas_of_practice: Vec<AreaOfPracticeId>,
     /// The supervisor who assessed it; required for kinds that need one.
     #[serde(default, skip_serializing_if = "Option::is_none")]

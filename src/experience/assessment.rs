@@ -17,6 +17,7 @@ use super::{Band, ExperienceRequirement, PracticePeriod, Tag};
 /// (career breaks) do not count.
 ///
 /// Serialised as `"calendar_time"` or `"wte_pro_rata"`.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(
     Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
 )]

@@ -111,6 +111,7 @@ impl fmt::Display for Tag {
 /// assert_eq!(serde_json::to_string(&p)?, json);
 /// Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(try_from = "RawPracticePeriod", into = "RawPracticePeriod")]
 pub struct PracticePeriod {
@@ -205,6 +206,7 @@ impl PracticePeriod {
 }
 
 /// The serde shape of a [`PracticePeriod`], checked on the way in.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawPracticePeriod {

@@ -21,12 +21,17 @@ use super::{Framework, FrameworkId};
 /// assert!(r.version.matches(&semver::Version::new(1, 2, 0)));
 /// Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct FrameworkRef {
     /// The framework id.
     pub id: FrameworkId,
     /// The acceptable versions.
+    #[cfg_attr(
+        feature = "schema",
+        schemars(schema_with = "crate::schema::version_req")
+    )]
     pub version: semver::VersionReq,
 }
 

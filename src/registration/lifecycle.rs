@@ -107,6 +107,7 @@ impl fmt::Display for StageKind {
 }
 
 /// Which interim order: conditions or suspension (HPO 2001 art 31, DOMAIN.md §8).
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum InterimKind {

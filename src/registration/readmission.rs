@@ -12,6 +12,7 @@ use super::refusal::Refusal;
 
 /// The updating a returning registrant has done, in days (one day is 7 hours: 30 days are
 /// 210 hours, DOMAIN.md §8). Every combination of values is valid, so the fields are public.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Updating {
@@ -24,6 +25,7 @@ pub struct Updating {
 /// Which band a return falls in when it is exactly on the second or fifth anniversary of
 /// leaving the register. DOMAIN.md §8 says "under 2 years", "2–5 years", "5 years or more", and
 /// marks the exact boundary as unknown \[?\]; the caller chooses.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum AnniversaryRule {
@@ -55,6 +57,7 @@ pub enum AnniversaryRule {
 /// assert_eq!(lenient.required_days(out, back), 0);
 /// Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct ReadmissionPolicy {

@@ -83,6 +83,7 @@ conversions!(
 );
 
 /// What happened to a registration, without its date.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
 #[non_exhaustive]
@@ -152,6 +153,7 @@ impl EventKind {
 }
 
 /// One dated event in a registration's history.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RegistrationEvent {
@@ -341,6 +343,7 @@ pub struct ReplayError {
 /// assert_eq!(back, record);
 /// Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(try_from = "RecordDoc", into = "RecordDoc")]
 pub struct RegistrationRecord {
@@ -466,6 +469,7 @@ impl RegistrationRecord {
 }
 
 /// The serialised form of a [`RegistrationRecord`].
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RecordDoc {

@@ -189,6 +189,7 @@ impl RoadmapSetup {
 }
 
 /// Why stage 2 may start in primary care before stage 1 is verified (HEE FAQ Q2, DOMAIN.md §3).
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
@@ -209,6 +210,7 @@ impl fmt::Display for Stage1Exception {
 }
 
 /// Why a roadmap was paused.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
@@ -229,6 +231,7 @@ impl fmt::Display for PauseReason {
 }
 
 /// One thing that happened on a roadmap, as the record stores it.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(tag = "event", deny_unknown_fields)]
 #[non_exhaustive]
