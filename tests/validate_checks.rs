@@ -4,6 +4,7 @@
 mod util;
 
 use chrono::NaiveDate;
+use fcp_roadmap::diagnostic::Severity;
 use fcp_roadmap::framework::FrameworkRegistry;
 use fcp_roadmap::portfolio::{Portfolio, Stage};
 use fcp_roadmap::rules::{RuleSet, RuleSetId};
@@ -395,7 +396,19 @@ fn claimed_stage_1_is_complete_despite_stage_2_errors() {
     let r = run(&d);
     assert!(r.is_complete());
     assert_eq!(r.supported_stage(), Some(Stage::Stage1));
-    assert_eq!(r.verdict(), "complete for stage 1 (1 warning, 0 notes)");
+    assert_eq!(r.errors(), 0);
+    assert_eq!(r.verdict(), "complete for stage 1 (1 warning, 3 notes)");
+    // The missing declarations are what remains for stage 2: notes, with their codes.
+    let for_stage_2: Vec<_> = r
+        .diagnostics()
+        .iter()
+        .filter(|d| d.message.starts_with("for stage 2: "))
+        .map(|d| (d.code.as_str(), d.severity))
+        .collect();
+    assert!(
+        for_stage_2.contains(&("V046", Severity::Note)),
+        "{for_stage_2:?}"
+    );
 }
 
 #[test]
