@@ -257,3 +257,25 @@ fn year_month_is_calendar_month() {
         (2024, 2, "2024-02".to_owned())
     );
 }
+
+#[test]
+fn ap_violations_read_in_the_singular_for_one_piece() {
+    let too_few = ApViolation::TooFewForPillar {
+        pillar: "3".parse().unwrap(),
+        count: 1,
+        min: 4,
+    };
+    assert_eq!(
+        too_few.to_string(),
+        "pillar 3 has 1 piece of evidence, at least 4 expected"
+    );
+    let none = ApViolation::TooFewForCapability {
+        capability: "2.4".parse().unwrap(),
+        count: 0,
+        min: 1,
+    };
+    assert_eq!(
+        none.to_string(),
+        "capability 2.4 has 0 pieces of evidence, at least 1 expected"
+    );
+}

@@ -121,11 +121,23 @@ pub enum ApViolation {
     },
 }
 
+/// "1 piece" or "`n` pieces".
+struct Pieces(usize);
+
+impl fmt::Display for Pieces {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.0 {
+            1 => f.write_str("1 piece"),
+            n => write!(f, "{n} pieces"),
+        }
+    }
+}
+
 impl fmt::Display for ApViolation {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             ApViolation::TooManyPieces { count, max } => {
-                write!(f, "{count} pieces of evidence, at most {max} allowed")
+                write!(f, "{} of evidence, at most {max} allowed", Pieces(*count))
             }
             ApViolation::TooFewForCapability {
                 capability,
@@ -133,7 +145,8 @@ impl fmt::Display for ApViolation {
                 min,
             } => write!(
                 f,
-                "capability {capability} has {count} pieces of evidence, at least {min} expected"
+                "capability {capability} has {} of evidence, at least {min} expected",
+                Pieces(usize::try_from(*count).unwrap_or(usize::MAX))
             ),
             ApViolation::TooManyForCapability {
                 capability,
@@ -141,15 +154,18 @@ impl fmt::Display for ApViolation {
                 max,
             } => write!(
                 f,
-                "capability {capability} has {count} pieces of evidence, at most {max} expected"
+                "capability {capability} has {} of evidence, at most {max} expected",
+                Pieces(usize::try_from(*count).unwrap_or(usize::MAX))
             ),
             ApViolation::TooFewForPillar { pillar, count, min } => write!(
                 f,
-                "pillar {pillar} has {count} pieces of evidence, at least {min} expected"
+                "pillar {pillar} has {} of evidence, at least {min} expected",
+                Pieces(usize::try_from(*count).unwrap_or(usize::MAX))
             ),
             ApViolation::TooManyForPillar { pillar, count, max } => write!(
                 f,
-                "pillar {pillar} has {count} pieces of evidence, at most {max} expected"
+                "pillar {pillar} has {} of evidence, at most {max} expected",
+                Pieces(usize::try_from(*count).unwrap_or(usize::MAX))
             ),
             ApViolation::TooManyAttachments {
                 evidence,
