@@ -295,3 +295,15 @@ proptest! {
         prop_assert_eq!(digest(&items, &[]), digest(&shuffled, &[]));
     }
 }
+
+#[test]
+fn a_digest_debugs_as_its_hex_and_refuses_non_strings_saying_what_it_expects() {
+    let hex = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
+    let digest: fcp_roadmap::digest::Sha256Digest = hex.parse().unwrap();
+    assert_eq!(format!("{digest:?}"), format!("Sha256Digest({hex})"));
+    let err = serde_json::from_str::<fcp_roadmap::digest::Sha256Digest>("42").unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "invalid type: integer `42`, expected a SHA-256 digest as 64 lowercase hex characters at line 1 column 2"
+    );
+}

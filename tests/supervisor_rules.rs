@@ -338,3 +338,26 @@ fn kinds_display_and_serialise_as_documented() {
     }
     assert_eq!(TraineeKind::Fcp.to_string(), "FCP");
 }
+
+#[test]
+fn an_assignment_keeps_its_days_and_is_active_on_both_ends() {
+    let a = Assignment::new(
+        "ot-ada".parse().unwrap(),
+        d(2024, 1, 8),
+        Some(d(2024, 7, 5)),
+    )
+    .unwrap();
+    assert_eq!((a.from(), a.until()), (d(2024, 1, 8), Some(d(2024, 7, 5))));
+    assert!(a.is_active_on(d(2024, 1, 8)) && a.is_active_on(d(2024, 7, 5)));
+    assert!(!a.is_active_on(d(2024, 1, 7)) && !a.is_active_on(d(2024, 7, 6)));
+    let err = Assignment::new(
+        "ot-ada".parse().unwrap(),
+        d(2024, 7, 5),
+        Some(d(2024, 1, 8)),
+    )
+    .unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "the assignment of trainee `ot-ada` ends on 2024-01-08, before it starts on 2024-07-05"
+    );
+}
