@@ -1,6 +1,7 @@
 //! Diagnostics: what the validator (and the loader) says about a portfolio.
 //!
-//! Every [`Diagnostic`] carries a stable [`Code`] (`P…` for loading, `V…` for validation), a
+//! Every [`Diagnostic`] carries a stable [`Code`] (`D…` for loading, `V…` for validation; the roadmap's own refusals, `P…`,
+//! appear inside V090), a
 //! [`Severity`], the JSON pointer of the place it concerns, a plain-English message and the
 //! DOMAIN.md section of the rule it enforces. Every code is listed once, in [`Code`], with a
 //! long explanation and an example that [`Code::explain`] returns, like `rustc --explain`.
@@ -77,7 +78,8 @@ impl fmt::Display for Severity {
 pub struct Diagnostic {
     /// The stable code.
     pub code: Code,
-    /// Its severity (the code's own severity).
+    /// Its severity: the code's own, except that an error which only blocks a stage beyond the
+    /// one the portfolio claims is reported as a note (see [`crate::validate`]).
     pub severity: Severity,
     /// The JSON pointer (RFC 6901) of the place in the document; `""` is the whole document.
     pub path: String,

@@ -6,9 +6,10 @@
 //! - **Typed**: [`Roadmap<S>`] with a stage type `S` ([`Stage1`], [`Stage1Verified`],
 //!   [`Stage2`], [`Recognised`], [`Stage3`], [`Withdrawn`]). Methods exist only where they make
 //!   sense; each consumes the roadmap and returns the next stage, or hands it back inside
-//!   [`Refused`] with the [`Refusal`]. Apart from [`Roadmap::start`] and
-//!   [`learning_needs_analysis`](Roadmap::learning_needs_analysis) (which copy an id into the
-//!   state), transitions do not allocate.
+//!   [`Refused`] with the [`Refusal`]. Transitions do not allocate, except
+//!   [`Roadmap::start`] and [`learning_needs_analysis`](Roadmap::learning_needs_analysis)
+//!   (which copy an id into the state) and a sign-off that covers evidence or ratings (which
+//!   gathers references to what it covers, and remembers content it has verified).
 //! - **Runtime**: [`AnyRoadmap`] and [`AnyRoadmap::apply`] of a [`RoadmapEvent`], delegating to
 //!   the typed methods. A [`RoadmapRecord`] is the event log; its state is the replay.
 //!

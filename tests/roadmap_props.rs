@@ -133,8 +133,11 @@ proptest! {
         let back = RoadmapRecord::replay(events, &ctx).unwrap();
         prop_assert_eq!(back.state(), record.state());
         prop_assert_eq!(&back, &record);
-        let state_json = serde_json::to_string(record.state()).unwrap();
-        prop_assert_eq!(&serde_json::from_str::<AnyRoadmap>(&state_json).unwrap(), record.state());
+        // The snapshot of the replayed state is the snapshot of the original.
+        prop_assert_eq!(
+            serde_json::to_string(back.state()).unwrap(),
+            serde_json::to_string(record.state()).unwrap()
+        );
     }
 
     #[test]

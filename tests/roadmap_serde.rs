@@ -118,7 +118,7 @@ fn setup_round_trips_and_refuses_bad_checklists() {
 }
 
 #[test]
-fn a_record_serialises_as_its_events_and_a_snapshot_round_trips() {
+fn a_record_serialises_as_its_events_and_restores_only_by_replay() {
     let w = World::new(RuleSetId::Roadmap2024, Profession::Dietitian);
     let events = w.journey(Route::SupportedPortfolio, d(2024, 6, 3));
     let record = RoadmapRecord::replay(events.clone(), &w.ctx()).unwrap();
@@ -128,9 +128,15 @@ fn a_record_serialises_as_its_events_and_a_snapshot_round_trips() {
     );
     let snapshot = serde_json::to_value(record.state()).unwrap();
     assert_eq!(snapshot["state"], "recognised");
+    // The snapshot is for reading: a state does not load without its history.
     assert_eq!(
-        serde_json::from_value::<AnyRoadmap>(snapshot).unwrap(),
-        *record.state()
+        snapshot,
+        serde_json::to_value(
+            RoadmapRecord::replay(record.events().to_vec(), &w.ctx())
+                .unwrap()
+                .state()
+        )
+        .unwrap()
     );
     assert_eq!(
         serde_json::to_string(&StageKind::Stage1Verified).unwrap(),

@@ -77,14 +77,22 @@ fn trainee_lapsed_before_signing() {
     assert_eq!(
         codes(&r),
         [
+            "V090 /events/18",
             "V010 /events/18",
             "V010 /events/19",
             "V010 /events/20",
-            "V090 /events/21"
         ]
     );
+    // The roadmap refuses the trainee's own signature once the registration has lapsed.
+    assert!(
+        r.diagnostics()[0]
+            .message
+            .starts_with("the roadmap refuses the signed event: "),
+        "{}",
+        r.diagnostics()[0].message
+    );
     assert_eq!(
-        r.diagnostics()[0].message,
+        r.diagnostics()[1].message,
         "the trainee's registration PH44257 was not in good standing on 2025-06-20, when the final declaration was signed"
     );
 }

@@ -8,7 +8,7 @@ macro_rules! codes {
         $name:ident = $code:literal, $sev:ident, $rule:literal, $title:literal,
         $explain:literal;
     )*) => {
-        /// A stable diagnostic code: `P…` for loading a document, `V…` for validating it.
+        /// A stable diagnostic code: `D…` for loading a document, `V…` for validating it.
         ///
         /// Every code is listed here once; [`Code::explain`] gives the long explanation with an
         /// example, [`Code::rule`] the DOMAIN.md section it enforces. Codes are never reused.

@@ -61,12 +61,13 @@ pub struct Context<'a> {
     /// usually cover the same content (both declarations and the education provider's
     /// approval cover the whole portfolio); the context is immutable, so the same items under
     /// the same claimed digest verify the same way, and hashing them once is enough.
-    verified: Mutex<Vec<Verified<'a>>>,
+    /// Keyed by the digest, so that a log of many sign-offs over different content stays
+    /// linear.
+    verified: Mutex<HashMap<Sha256Digest, Vec<Verified<'a>>>>,
 }
 
 #[derive(Debug)]
 struct Verified<'a> {
-    digest: Sha256Digest,
     evidence: Vec<&'a EvidenceItem>,
     ratings: Vec<&'a HeadingRating>,
 }
@@ -77,7 +78,7 @@ impl Clone for Context<'_> {
             parts: self.parts,
             evidence: self.evidence.clone(),
             ratings: self.ratings.clone(),
-            verified: Mutex::new(Vec::new()),
+            verified: Mutex::new(HashMap::new()),
         }
     }
 }
@@ -93,7 +94,7 @@ impl<'a> Context<'a> {
             parts,
             evidence,
             ratings,
-            verified: Mutex::new(Vec::new()),
+            verified: Mutex::new(HashMap::new()),
         }
     }
 
@@ -130,10 +131,10 @@ impl<'a> Context<'a> {
     pub(super) fn already_verified(&self, digest: &Sha256Digest, content: &Content<'a>) -> bool {
         let (evidence, ratings) = content.parts();
         self.verified.lock().is_ok_and(|cache| {
-            cache.iter().any(|v| {
-                v.digest == *digest
-                    && same_refs(&v.evidence, evidence)
-                    && same_refs(&v.ratings, ratings)
+            cache.get(digest).is_some_and(|found| {
+                found
+                    .iter()
+                    .any(|v| same_refs(&v.evidence, evidence) && same_refs(&v.ratings, ratings))
             })
         })
     }
@@ -148,15 +149,16 @@ impl<'a> Context<'a> {
         ratings: &[CapabilityId],
     ) -> bool {
         self.verified.lock().is_ok_and(|cache| {
-            cache.iter().any(|v| {
-                v.digest == *digest
-                    && v.evidence.len() == evidence.len()
-                    && v.ratings.len() == ratings.len()
-                    && v.evidence.iter().zip(evidence).all(|(e, id)| e.id() == id)
-                    && v.ratings
-                        .iter()
-                        .zip(ratings)
-                        .all(|(r, c)| r.capability == *c)
+            cache.get(digest).is_some_and(|found| {
+                found.iter().any(|v| {
+                    v.evidence.len() == evidence.len()
+                        && v.ratings.len() == ratings.len()
+                        && v.evidence.iter().zip(evidence).all(|(e, id)| e.id() == id)
+                        && v.ratings
+                            .iter()
+                            .zip(ratings)
+                            .all(|(r, c)| r.capability == *c)
+                })
             })
         })
     }
@@ -165,11 +167,10 @@ impl<'a> Context<'a> {
     pub(super) fn remember_verified(&self, digest: Sha256Digest, content: Content<'a>) {
         let (evidence, ratings) = content.into_parts();
         if let Ok(mut cache) = self.verified.lock() {
-            cache.push(Verified {
-                digest,
-                evidence,
-                ratings,
-            });
+            cache
+                .entry(digest)
+                .or_default()
+                .push(Verified { evidence, ratings });
         }
     }
 

@@ -1,6 +1,6 @@
 //! The runtime face: `AnyRoadmap`, `apply`, and the record that is its event log.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use super::context::Context;
 use super::event::RoadmapEvent;
@@ -14,9 +14,10 @@ use super::typed::{
 /// A roadmap in whichever stage it is: the form systems driven by stored events use.
 ///
 /// [`apply`](Self::apply) delegates every event to the typed transition, so both faces follow the
-/// same rules. Serialising it gives a snapshot of the state; the checked way to restore a
-/// roadmap is [`RoadmapRecord::replay`] of its events.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+/// same rules. Serialising it gives a snapshot of the state, for display and storage beside the
+/// log; it does not deserialise, so a state cannot be loaded without the history that
+/// justifies it: the one way to restore a roadmap is [`RoadmapRecord::replay`] of its events.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Default, Serialize)]
 #[serde(tag = "state", rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum AnyRoadmap {

@@ -31,7 +31,8 @@ fn component_bit(
         })
 }
 
-/// Checks who signed, in which role: the trainee as themselves, the roadmap supervisor as the
+/// Checks who signed, in which role: the trainee as themselves and in good standing that day,
+/// the roadmap supervisor as the
 /// record's supervisor and allowed to sign that day, an education provider as the one who did the
 /// learning needs analysis (when there was one). Nobody signs for themselves.
 fn check_signer<S: Stage>(r: &Roadmap<S>, so: &SignOff, ctx: &Context<'_>) -> Result<(), Refusal> {
@@ -50,6 +51,9 @@ fn check_signer<S: Stage>(r: &Roadmap<S>, so: &SignOff, ctx: &Context<'_>) -> Re
             if &so.signer != trainee {
                 return Err(mismatch(trainee.as_str()));
             }
+            // A trainee whose registration does not allow them to practise cannot sign
+            // (DOMAIN.md §2: in good standing throughout).
+            Roadmap::<S>::standing(ctx, "signed", so.on)?;
         }
         SignerRole::RoadmapSupervisor => {
             let supervisor = &r.common.supervisor;

@@ -182,9 +182,10 @@ pub(super) struct Common {
 ///
 /// # Example
 ///
-/// See the [module documentation](crate::roadmap) for a complete journey.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+/// See the [module documentation](crate::roadmap) for a complete journey. It serialises (as a
+/// snapshot) but does not deserialise: a roadmap in a stage is only ever reached by its
+/// transitions, or restored by [`RoadmapRecord::replay`](crate::roadmap::RoadmapRecord::replay).
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
 pub struct Roadmap<S> {
     pub(super) common: Common,
     pub(super) stage: S,
