@@ -88,8 +88,11 @@ fn signed(events: &[RoadmapEvent], role: SignerRole, subject: &Subject) -> bool 
 
 proptest! {
     #[test]
-    fn recognition_needs_every_required_sign_off(seq in sequences(), r2023 in any::<bool>()) {
-        let w = world(if r2023 { RuleSetId::Roadmap2023 } else { RuleSetId::Roadmap2024 });
+    fn recognition_needs_every_required_sign_off(
+        seq in sequences(),
+        rule_set in proptest::sample::select(RuleSetId::ALL.to_vec()),
+    ) {
+        let w = world(rule_set);
         let (accepted, state) = accept(&w, &build(&w, seq));
         if state.kind() == StageKind::Recognised {
             let both = [SignerRole::Trainee, SignerRole::RoadmapSupervisor];
@@ -104,7 +107,9 @@ proptest! {
                     prop_assert!(signed(&accepted, role, &s));
                 }
             }
-            prop_assert!(signed(&accepted, SignerRole::EducationProvider, &Subject::EducationProviderApproval));
+            if fcp_roadmap::rules::RuleSet::builtin(rule_set).education_provider_approval_required {
+                prop_assert!(signed(&accepted, SignerRole::EducationProvider, &Subject::EducationProviderApproval));
+            }
             let taught = accepted.iter().any(|e| matches!(e, RoadmapEvent::Started { route: Route::Taught, .. }));
             if taught {
                 prop_assert!(accepted.iter().any(|e| e.name() == "university_certificate_recorded"));
@@ -141,8 +146,11 @@ proptest! {
     }
 
     #[test]
-    fn typed_and_runtime_faces_agree(seq in sequences()) {
-        let w = world(RuleSetId::Roadmap2024);
+    fn typed_and_runtime_faces_agree(
+        seq in sequences(),
+        rule_set in proptest::sample::select(RuleSetId::ALL.to_vec()),
+    ) {
+        let w = world(rule_set);
         let ctx = w.ctx();
         let mut any = AnyRoadmap::default();
         for e in build(&w, seq) {
