@@ -143,3 +143,21 @@ fn serde_goes_through_the_parser() {
     );
     assert!(serde_json::from_str::<RegistrationNumber>("12345").is_err());
 }
+
+#[test]
+fn positions_count_from_the_start_whether_or_not_the_register_is_spaced() {
+    let unspaced = "GMC12x4567"
+        .parse::<fcp_roadmap::registration::RegistrationNumber>()
+        .unwrap_err();
+    let spaced = "GMC 12x4567"
+        .parse::<fcp_roadmap::registration::RegistrationNumber>()
+        .unwrap_err();
+    assert_eq!(
+        unspaced.to_string(),
+        "unexpected `x` at byte 5: expected a digit"
+    );
+    assert_eq!(
+        spaced.to_string(),
+        "unexpected `x` at byte 6: expected a digit"
+    );
+}
