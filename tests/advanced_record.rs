@@ -1,5 +1,7 @@
 //! The AP pathway's runtime face: events, the record, replay on load.
 
+mod advanced_util;
+
 use std::sync::Arc;
 
 use chrono::NaiveDate;
@@ -15,52 +17,9 @@ fn d(y: i32, m: u32, day: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, day).unwrap()
 }
 
-/// A log through to internal verification: 16 pieces covering the 2017 framework.
-fn log_json() -> String {
-    let registry = FrameworkRegistry::builtin();
-    let ap = registry
-        .latest(&builtin::ADVANCED_PRACTICE_2017.parse().unwrap())
-        .unwrap();
-    let mut events = vec![
-        r#"{"on": "2024-09-20", "type": "joined_waiting_list"}"#.to_owned(),
-        r#"{"on": "2024-11-04", "type": "allocated", "provider": "provider-uel"}"#.to_owned(),
-        r#"{"on": "2024-12-02", "type": "lna_started"}"#.to_owned(),
-        r#"{"on": "2025-01-31", "type": "lna_completed"}"#.to_owned(),
-    ];
-    let mut ids = Vec::new();
-    for domain in ap.domains() {
-        let caps: Vec<String> = domain
-            .capabilities()
-            .iter()
-            .map(|c| format!("\"{}\"", c.id()))
-            .collect();
-        for (n, chunk) in caps.chunks(caps.len().div_ceil(4)).enumerate() {
-            let id = format!("p{}-{n}", domain.id());
-            events.push(format!(
-                r#"{{"on": "2025-03-01", "type": "evidence_added", "item": {{"id": "{id}", "kind": "reflective_log", "date": "2025-03-01", "title": "Piece {id}", "capabilities": [{}]}}}}"#,
-                chunk.join(", ")
-            ));
-            ids.push(id);
-        }
-    }
-    for id in ids {
-        events.push(format!(
-            r#"{{"on": "2025-03-05", "type": "peer_confirmed", "evidence": "{id}", "by": "peer-jo"}}"#
-        ));
-    }
-    events.push(
-        r#"{"on": "2025-06-02", "type": "checklist_signed", "supervisor": "es-patel"}"#.to_owned(),
-    );
-    events.push(r#"{"on": "2025-06-09", "type": "declared"}"#.to_owned());
-    format!(
-        r#"{{"practitioner": "ot-ada", "expressed_interest": "2024-09-02", "events": [{}]}}"#,
-        events.join(",\n")
-    )
-}
-
 #[test]
 fn a_stored_log_replays_on_load_and_round_trips() {
-    let record: ApRecord = serde_json::from_str(&log_json()).unwrap();
+    let record: ApRecord = serde_json::from_str(&advanced_util::log_json()).unwrap();
     assert_eq!(record.current().kind(), ApStageKind::InternalVerification);
     assert_eq!(record.events().len(), 4 + 16 + 16 + 2);
     assert_eq!(record.framework().id().as_str(), "ap-2017");
@@ -79,7 +38,7 @@ type ApStageKindCheck = fcp_roadmap::advanced::Moderation;
 
 #[test]
 fn the_portfolio_is_locked_from_internal_verification() {
-    let mut record: ApRecord = serde_json::from_str(&log_json()).unwrap();
+    let mut record: ApRecord = serde_json::from_str(&advanced_util::log_json()).unwrap();
     let event: ApEvent = serde_json::from_str(
         r#"{"on": "2025-06-10", "type": "evidence_removed", "evidence": "p1-0"}"#,
     )
