@@ -63,6 +63,9 @@ impl fmt::Display for Severity {
 
 /// One finding about one place in a portfolio.
 ///
+/// Non-exhaustive: build one with [`Diagnostic::new`], so that a new field is not a
+/// breaking change.
+///
 /// # Example
 ///
 /// ```
@@ -75,6 +78,7 @@ impl fmt::Display for Severity {
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct Diagnostic {
     /// The stable code.
     pub code: Code,

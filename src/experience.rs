@@ -138,7 +138,6 @@ use chrono::NaiveDate;
 /// assert!(assess(&periods, &five, CountingPolicy::default(), as_of.succ_opt().ok_or("date")?).is_met());
 /// Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-#[must_use]
 pub fn assess(
     periods: &[PracticePeriod],
     requirement: &ExperienceRequirement,
@@ -150,7 +149,6 @@ pub fn assess(
 
 impl ExperienceRequirement {
     /// The same as [`assess`]`(periods, self, policy, as_of)`.
-    #[must_use]
     pub fn assess(
         &self,
         periods: &[PracticePeriod],

@@ -69,6 +69,15 @@ pub enum RoadmapStage {
     AdvancedPractice,
 }
 
+impl std::fmt::Display for RoadmapStage {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            RoadmapStage::Fcp => "first contact practice",
+            RoadmapStage::AdvancedPractice => "advanced practice",
+        })
+    }
+}
+
 /// Whom a framework serves: the roadmap stage and the professions.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]

@@ -26,6 +26,9 @@ pub use renewal::{Parity, RenewalCycle, WINDOW_MONTHS};
 /// Serialised as its snake_case name (`"occupational_therapist"`); [`FromStr`] accepts that
 /// name or the HCPC code (`"OT"`), in any case.
 ///
+/// Non-exhaustive: Parliament can bring a new profession under statutory regulation, and a
+/// `match` on `Profession` needs a wildcard arm so that a new variant is not a breaking change.
+///
 /// # Example
 ///
 /// ```
@@ -43,6 +46,7 @@ pub use renewal::{Parity, RenewalCycle, WINDOW_MONTHS};
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum Profession {
     /// Arts therapist (HCPC code `AS`).
     ArtsTherapist,

@@ -124,7 +124,11 @@ impl FromStr for RuleSetId {
 ///   2023); we take the first of September (our inference).
 /// - [`roadmap_2024_from`](Self::roadmap_2024_from): **1 May 2024**, the day after the
 ///   independent portfolio route closed at the end of April 2024 (DOMAIN.md §9).
+///
+/// Non-exhaustive: start from [`Default`] and set the fields you change, so that a new
+/// policy field is not a breaking change.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct SwitchOver {
     /// The first day of roadmap 2023.
     pub roadmap_2023_from: NaiveDate,
@@ -180,12 +184,16 @@ impl fmt::Display for Route {
 ///
 /// Plain data: every combination of field values is a rule set the caller may define, so the
 /// fields are public. The built-in versions come from [`RuleSet::builtin`].
+///
+/// Non-exhaustive: start from [`RuleSet::builtin`] and set the fields you change, so that a new
+/// rule flag is not a breaking change.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 #[allow(
     clippy::struct_excessive_bools,
     reason = "each flag is an independent yes/no of the published rules, not a hidden state"
 )]
+#[non_exhaustive]
 pub struct RuleSet {
     /// Which rule set this is.
     pub id: RuleSetId,

@@ -184,14 +184,27 @@ impl fmt::Display for SignerRole {
 }
 
 /// Which roadmap checklist a component belongs to.
+///
+/// Non-exhaustive, like [`RoadmapStage`](crate::framework::RoadmapStage): a later roadmap may
+/// add a checklist.
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum Checklist {
     /// The stage 1 checklist.
     Stage1,
     /// The stage 2 checklist.
     Stage2,
+}
+
+impl fmt::Display for Checklist {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Checklist::Stage1 => "stage 1 checklist",
+            Checklist::Stage2 => "stage 2 checklist",
+        })
+    }
 }
 
 /// What a sign-off signs.

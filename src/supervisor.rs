@@ -138,6 +138,15 @@ pub enum TrainingKind {
     GpTopUp,
 }
 
+impl fmt::Display for TrainingKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            TrainingKind::RoadmapSupervisorCourse => "Roadmap Supervisor course",
+            TrainingKind::GpTopUp => "GP top-up",
+        })
+    }
+}
+
 /// A training course a supervisor completed, and when.
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -239,8 +248,12 @@ pub struct Trainee {
 }
 
 /// Policy values for supervision, with the published defaults.
+///
+/// Non-exhaustive: start from [`Default`] and set the fields you change, so that a new
+/// policy field is not a breaking change.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct SupervisionPolicy {
     /// How many trainees one whole-time-equivalent supervisor may have at a time: **4**
     /// (CPTH, DOMAIN.md §5). A part-time supervisor's limit is this times their WTE, rounded
@@ -262,7 +275,7 @@ impl Default for SupervisionPolicy {
     derive(schemars::JsonSchema),
     schemars(transform = crate::schema::supervisor_rules)
 )]
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(
     deny_unknown_fields,
     try_from = "RawSupervisor",

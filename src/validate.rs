@@ -158,6 +158,7 @@ impl<'a> Context<'a> {
 /// stage the evidence supports, and whether the claim is met. Serialises to JSON.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[must_use = "a validation report says what is missing; dropping it discards the answer"]
 pub struct Report {
     claimed_stage: Stage,
     supported_stage: Option<Stage>,
@@ -245,7 +246,6 @@ impl Report {
 
 /// Validates `portfolio` as of `context.as_of`; see the [module documentation](self) for what
 /// is checked.
-#[must_use]
 pub fn validate(portfolio: &Portfolio, context: &Context<'_>) -> Report {
     let mut sink = Sink::default();
     let rules = context

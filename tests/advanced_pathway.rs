@@ -503,10 +503,8 @@ fn pillar_and_piece_maxima_are_refused_at_the_piece_that_breaks_them() {
             &limits,
         )
         .unwrap();
-    let two = ApLimits {
-        max_pieces: 7,
-        ..limits
-    };
+    let mut two = limits;
+    two.max_pieces = 7;
     let refused = p
         .add_evidence(
             d(2025, 2, 3),

@@ -127,10 +127,8 @@ fn custom_deadlines_and_withdrawal() {
             .unwrap()
             .clone(),
     );
-    let deadlines = ApDeadlines {
-        lna_months: 1,
-        ..ApDeadlines::default()
-    };
+    let mut deadlines = ApDeadlines::default();
+    deadlines.lna_months = 1;
     let mut record = ApRecord::new(
         "ot-ada".parse().unwrap(),
         d(2025, 1, 6),

@@ -238,13 +238,11 @@ fn ap_limits_report_typed_violations() {
             ..
         }
     ));
-    let relaxed = ApLimits {
-        max_pieces: 40,
-        max_per_capability: 20,
-        max_per_pillar: 30,
-        max_attachments: 6,
-        ..ApLimits::default()
-    };
+    let mut relaxed = ApLimits::default();
+    relaxed.max_pieces = 40;
+    relaxed.max_per_capability = 20;
+    relaxed.max_per_pillar = 30;
+    relaxed.max_attachments = 6;
     assert_eq!(relaxed.check(&coverage, &evidence).len(), 1);
 }
 

@@ -198,20 +198,16 @@ fn deep_nesting_is_refused_at_serde_json_s_limit() {
 
 #[test]
 fn list_lengths_are_bounded() {
-    let small = Limits {
-        max_evidence: 5,
-        ..Limits::default()
-    };
+    let mut small = Limits::default();
+    small.max_evidence = 5;
     let e = Portfolio::from_json_with(&sample(), &small).unwrap_err();
     assert_eq!(e.code(), Code::LimitExceeded);
     assert_eq!(
         e.to_string(),
         "/evidence: 25 evidence items; the limit is 5"
     );
-    let few_events = Limits {
-        max_events: 3,
-        ..Limits::default()
-    };
+    let mut few_events = Limits::default();
+    few_events.max_events = 3;
     let e = Portfolio::from_json_with(&sample(), &few_events).unwrap_err();
     assert_eq!(e.to_string(), "/events: 21 events; the limit is 3");
     assert_eq!(Limits::default().max_evidence, 100_000);
@@ -230,10 +226,8 @@ fn long_strings_and_big_documents_are_refused() {
         e.to_string(),
         "/evidence/1/title: 5000 bytes of text; the limit is 4096"
     );
-    let tiny = Limits {
-        max_document_bytes: 1_000,
-        ..Limits::default()
-    };
+    let mut tiny = Limits::default();
+    tiny.max_document_bytes = 1_000;
     let e = Portfolio::from_json_with(&sample(), &tiny).unwrap_err();
     assert_eq!(e.code(), Code::LimitExceeded);
     assert_eq!(e.path(), "");

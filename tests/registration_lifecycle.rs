@@ -160,10 +160,8 @@ fn events_must_not_go_back_in_time() {
 #[test]
 fn readmission_boundaries_at_two_and_five_years() {
     let policy = ReadmissionPolicy::default();
-    let lenient = ReadmissionPolicy {
-        anniversary: AnniversaryRule::CountsFromNextDay,
-        ..policy
-    };
+    let mut lenient = policy;
+    lenient.anniversary = AnniversaryRule::CountsFromNextDay;
     let lapsed = || physio().lapse(d(2018, 5, 1)).unwrap();
     // One day short of two years: nothing needed.
     assert!(
@@ -363,11 +361,10 @@ fn serde_round_trip_and_bad_history_fails_to_load() {
 
 #[test]
 fn policy_is_stored_and_unknown_fields_refused() {
-    let policy = ReadmissionPolicy {
-        anniversary: AnniversaryRule::CountsFromNextDay,
-        two_to_five_years_days: 35,
-        five_years_or_more_days: 70,
-    };
+    let mut policy = ReadmissionPolicy::default();
+    policy.anniversary = AnniversaryRule::CountsFromNextDay;
+    policy.two_to_five_years_days = 35;
+    policy.five_years_or_more_days = 70;
     let record = RegistrationRecord::with_policy("DT12345".parse().unwrap(), d(2001, 1, 1), policy);
     let json = serde_json::to_string(&record).unwrap();
     let back: RegistrationRecord = serde_json::from_str(&json).unwrap();

@@ -207,9 +207,8 @@ fn capacity_is_four_per_wte_rounded_down_s004() {
     assert_eq!(s.trainees_on(ON(), None), 4);
     assert_eq!(s.trainees_on(ON(), Some(&t.id)), 3);
     assert!(s.check_may_supervise(&t, ON(), &r2024(), &policy).is_ok());
-    let strict = SupervisionPolicy {
-        trainees_per_wte: 3,
-    };
+    let mut strict = SupervisionPolicy::default();
+    strict.trainees_per_wte = 3;
     assert_eq!(
         s.check_may_supervise(&t, ON(), &r2024(), &strict)
             .unwrap_err()

@@ -168,9 +168,8 @@ fn supervisor_training_under_roadmap_2021() {
 #[test]
 fn supervisor_over_capacity() {
     let mut d = msk();
-    let policy = SupervisionPolicy {
-        trainees_per_wte: 1,
-    };
+    let mut policy = SupervisionPolicy::default();
+    policy.trainees_per_wte = 1;
     let registry = registry();
     let ctx = Context::new(as_of(), &registry).with_supervision(policy);
     // The other trainee's assignment overlaps the start and the stage 1 sign-offs.

@@ -33,6 +33,7 @@ impl fmt::Display for DueKind {
 
 /// What is due next and by when, from [`ApPathway::next_due`](super::ApPathway::next_due).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Due {
     /// What is due.
     pub what: DueKind,
@@ -54,6 +55,9 @@ pub struct Due {
 /// February). The deadline day itself is **in time**; the day after is late. "The LNA" is the
 /// final LNA meeting, so the first upload and the submission both count from it.
 ///
+/// Non-exhaustive: start from [`Default`] and set the fields you change, so that a new
+/// policy field is not a breaking change.
+///
 /// # Example
 ///
 /// ```
@@ -68,6 +72,7 @@ pub struct Due {
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct ApDeadlines {
     /// Months from allocation to the final LNA meeting (3).
     pub lna_months: u32,

@@ -23,6 +23,7 @@ pub type Step<S, N> = Result<ApPathway<N>, Refused<ApPathway<S>>>;
 
 /// The dates and people the pathway has recorded so far.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub struct ApDates {
     /// The day of the expression of interest.
     pub expressed_interest: NaiveDate,

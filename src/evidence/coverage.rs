@@ -65,6 +65,7 @@ pub struct UnknownArea {
 
 /// A capability with fewer pieces of evidence than suggested: a warning, not a failure.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub struct Shortfall<'f> {
     /// The capability.
     pub capability: &'f Capability,
@@ -107,6 +108,7 @@ pub struct Shortfall<'f> {
 /// Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[must_use = "coverage is computed to be read; dropping it discards the count"]
 pub struct Coverage<'f> {
     framework: &'f Framework,
     items: usize,
@@ -120,7 +122,6 @@ pub struct Coverage<'f> {
 
 impl<'f> Coverage<'f> {
     /// The coverage of `framework` by `evidence`, in one pass.
-    #[must_use]
     pub fn compute(framework: &'f Framework, evidence: &[EvidenceItem]) -> Coverage<'f> {
         let domains = framework.domains().len();
         let mut per_capability = vec![0u32; framework.capability_count()];

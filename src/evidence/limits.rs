@@ -11,6 +11,9 @@ use crate::framework::{CapabilityId, DomainId};
 /// most 35 pieces, 1–2 pieces per capability, 4–6 per pillar, at most 5 attachments per piece,
 /// every piece linked to at least one capability. Change any field to check other limits.
 ///
+/// Non-exhaustive: start from [`Default`] and set the fields you change, so that a new
+/// policy field is not a breaking change.
+///
 /// # Example
 ///
 /// ```
@@ -30,6 +33,7 @@ use crate::framework::{CapabilityId, DomainId};
 /// Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub struct ApLimits {
     /// The most pieces of evidence in the portfolio (35).
     pub max_pieces: usize,

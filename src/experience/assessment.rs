@@ -176,6 +176,7 @@ impl ComponentAssessment {
 /// The result of [`assess`](super::assess): whether an [`ExperienceRequirement`] is met as of a
 /// date, when it was or will be met, and what is missing.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
+#[must_use = "an assessment is computed to be read; dropping it discards the answer"]
 pub struct ExperienceAssessment {
     as_of: NaiveDate,
     policy: CountingPolicy,

@@ -27,6 +27,9 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer, de};
 /// assert!("8e".parse::<Band>().is_err());
 /// Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
+///
+/// Exhaustive: these are the Agenda for Change pay bands, 1 to 9 with band 8 split into 8a–8d.
+/// A new band would be a new pay system, and a new major version of this crate.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Band {
     /// Band 1.

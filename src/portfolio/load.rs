@@ -27,18 +27,23 @@ use crate::diagnostic::Code;
 /// | practice periods | 1 000 |
 /// | free text (evidence titles, attachment URIs) | 4 096 bytes each |
 ///
+/// Non-exhaustive: start from [`Default`] and set the fields you change, so that a new
+/// policy field is not a breaking change.
+///
 /// # Example
 ///
 /// ```
 /// use fcp_roadmap::portfolio::{Limits, Portfolio};
 ///
-/// let tiny = Limits { max_document_bytes: 10, ..Limits::default() };
+/// let mut tiny = Limits::default();
+/// tiny.max_document_bytes = 10;
 /// let err = Portfolio::from_json_with("{\"schema_version\": \"1.0.0\"}", &tiny).unwrap_err();
 /// assert_eq!(err.code().as_str(), "D006");
 /// assert_eq!(err.to_string(), "the document is 27 bytes; the limit is 10 bytes");
 /// Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub struct Limits {
     /// The largest document, in bytes.
     pub max_document_bytes: usize,

@@ -8,6 +8,8 @@ use chrono::{Datelike, Days, Months, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 /// Whether a renewal deadline falls in odd or even calendar years.
+///
+/// Exhaustive: a year is odd or even.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Parity {
@@ -15,6 +17,15 @@ pub enum Parity {
     Odd,
     /// Even years (2024, 2026, …).
     Even,
+}
+
+impl std::fmt::Display for Parity {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            Parity::Odd => "odd years",
+            Parity::Even => "even years",
+        })
+    }
 }
 
 impl Parity {

@@ -40,6 +40,8 @@ pub(crate) fn years_after(date: NaiveDate, years: u32) -> Option<NaiveDate> {
 }
 
 /// Whether a registrant may practise on a given day.
+///
+/// Exhaustive: the three answers to "may this person practise today?" are closed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum PracticeRight {
@@ -49,6 +51,16 @@ pub enum PracticeRight {
     WithinConditions,
     /// Suspended, struck off, lapsed or removed: may not practise.
     NotPermitted,
+}
+
+impl fmt::Display for PracticeRight {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            PracticeRight::Freely => "may practise freely",
+            PracticeRight::WithinConditions => "may practise within conditions",
+            PracticeRight::NotPermitted => "may not practise",
+        })
+    }
 }
 
 /// The practice right on a day and the day it began.
@@ -107,6 +119,8 @@ impl fmt::Display for StageKind {
 }
 
 /// Which interim order: conditions or suspension (HPO 2001 art 31, DOMAIN.md §8).
+///
+/// Exhaustive: article 31 provides for these two interim orders and no others.
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -115,6 +129,15 @@ pub enum InterimKind {
     Conditions,
     /// Interim suspension.
     Suspension,
+}
+
+impl fmt::Display for InterimKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            InterimKind::Conditions => "interim conditions of practice",
+            InterimKind::Suspension => "interim suspension",
+        })
+    }
 }
 
 mod sealed {

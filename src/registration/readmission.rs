@@ -28,6 +28,7 @@ pub struct Updating {
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum AnniversaryRule {
     /// On the anniversary itself the years count as reached (the literal reading: exactly two
     /// years is not "under 2 years", exactly five is "5 years or more"). The default.
@@ -43,6 +44,9 @@ pub enum AnniversaryRule {
 /// readmission, in calendar years; an anniversary of 29 February falls on 1 March in other
 /// years \[I\].
 ///
+/// Non-exhaustive: start from [`Default`] and set the fields you change, so that a new
+/// policy field is not a breaking change.
+///
 /// # Example
 ///
 /// ```
@@ -53,13 +57,15 @@ pub enum AnniversaryRule {
 /// let back = NaiveDate::from_ymd_opt(2022, 6, 1).ok_or("date")?;
 /// let policy = ReadmissionPolicy::default();
 /// assert_eq!(policy.required_days(out, back), 30);
-/// let lenient = ReadmissionPolicy { anniversary: AnniversaryRule::CountsFromNextDay, ..policy };
+/// let mut lenient = policy;
+/// lenient.anniversary = AnniversaryRule::CountsFromNextDay;
 /// assert_eq!(lenient.required_days(out, back), 0);
 /// Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, default)]
+#[non_exhaustive]
 pub struct ReadmissionPolicy {
     /// How the exact second and fifth anniversaries count.
     pub anniversary: AnniversaryRule,

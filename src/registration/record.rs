@@ -302,6 +302,7 @@ impl AnyRegistration {
 /// The error from replaying a history that does not hold.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, thiserror::Error)]
 #[error("event {index} (`{event}` on {on}) cannot be applied: {reason}")]
+#[non_exhaustive]
 pub struct ReplayError {
     /// The index of the refused event in the history, from 0.
     pub index: usize,

@@ -44,6 +44,7 @@ pub enum AnyRoadmap {
 
 /// A transition that [`AnyRoadmap::apply`] made.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub struct Transition {
     /// The event's name.
     pub event: &'static str,
@@ -265,6 +266,7 @@ impl From<RoadmapRecord> for Vec<RoadmapEvent> {
 /// A stored history that does not hold: the event at `index` was refused.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("event {index} (`{event}`) of the roadmap record cannot be replayed: {refusal}")]
+#[non_exhaustive]
 pub struct ReplayError {
     /// The index of the refused event in the log.
     pub index: usize,

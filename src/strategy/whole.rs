@@ -57,7 +57,6 @@ impl PortfolioCase {
 
     /// Validates the portfolio as of [`as_of`](Self::as_of) with [`registry`](Self::registry)
     /// and the default policies.
-    #[must_use]
     pub fn validate(&self) -> Report {
         let registry = self.registry();
         validate(&self.portfolio, &Context::new(self.as_of, &registry))

@@ -218,6 +218,7 @@ impl World {
         let comps = match checklist {
             Checklist::Stage1 => self.setup.stage_1_components(),
             Checklist::Stage2 => self.setup.stage_2_components(),
+            other => panic!("no components for {other:?}"),
         };
         let mut out = vec![];
         for c in comps {

@@ -1,0 +1,53 @@
+//! The `Display` texts of the small value enums, word for word: callers print them in user
+//! interfaces and logs, so a change is a visible change.
+
+use fcp_roadmap::framework::RoadmapStage;
+use fcp_roadmap::profession::Parity;
+use fcp_roadmap::registration::{InterimKind, PracticeRight};
+use fcp_roadmap::signoff::Checklist;
+use fcp_roadmap::supervisor::TrainingKind;
+
+#[test]
+fn practice_rights_read_as_sentences_about_practice() {
+    assert_eq!(PracticeRight::Freely.to_string(), "may practise freely");
+    assert_eq!(
+        PracticeRight::WithinConditions.to_string(),
+        "may practise within conditions"
+    );
+    assert_eq!(PracticeRight::NotPermitted.to_string(), "may not practise");
+}
+
+#[test]
+fn interim_orders_name_the_order() {
+    assert_eq!(
+        InterimKind::Conditions.to_string(),
+        "interim conditions of practice"
+    );
+    assert_eq!(InterimKind::Suspension.to_string(), "interim suspension");
+}
+
+#[test]
+fn parity_names_the_years() {
+    assert_eq!(Parity::Odd.to_string(), "odd years");
+    assert_eq!(Parity::Even.to_string(), "even years");
+}
+
+#[test]
+fn roadmap_stages_and_checklists() {
+    assert_eq!(RoadmapStage::Fcp.to_string(), "first contact practice");
+    assert_eq!(
+        RoadmapStage::AdvancedPractice.to_string(),
+        "advanced practice"
+    );
+    assert_eq!(Checklist::Stage1.to_string(), "stage 1 checklist");
+    assert_eq!(Checklist::Stage2.to_string(), "stage 2 checklist");
+}
+
+#[test]
+fn training_courses() {
+    assert_eq!(
+        TrainingKind::RoadmapSupervisorCourse.to_string(),
+        "Roadmap Supervisor course"
+    );
+    assert_eq!(TrainingKind::GpTopUp.to_string(), "GP top-up");
+}
