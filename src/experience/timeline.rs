@@ -193,6 +193,10 @@ mod tests {
         assert_eq!(days_in_years(day_number(d(2019, 1, 31)), 5), 1826);
         assert_eq!(days_in_years(day_number(d(2020, 1, 31)), 5), 1827);
         assert_eq!(days_in_years(day_number(d(2021, 1, 1)), 5), 1826);
+        // Across 2100, a century that is not a leap year, and onto 29 February 2000, a
+        // century that is.
+        assert_eq!(days_in_years(day_number(d(2097, 1, 1)), 5), 1825);
+        assert_eq!(days_in_years(day_number(d(1996, 2, 29)), 4), 1461);
         assert_eq!(days_in_years(day_number(NaiveDate::MAX), 5), 1826);
         assert!((365..=366).contains(&days_in_years(day_number(NaiveDate::MIN), 1)));
         for y in [-400, -1, 0, 1, 1900, 2000, 2023, 2024] {
