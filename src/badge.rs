@@ -17,6 +17,12 @@
 //! The types here are `Serialize` only: serialise them with any serde format
 //! (`serde_json::to_string` for the JSON document).
 //!
+//! A [`Recognition`] is best built from the recognised state itself, so that its kind and date
+//! cannot disagree with the record: [`Recognition::fcp`] takes a
+//! [`Roadmap<Recognised>`](crate::roadmap::Roadmap), [`Recognition::advanced_practice`] an
+//! [`ApPathway<Recognised>`](crate::advanced::ApPathway). Its fields stay public for records
+//! kept elsewhere.
+//!
 //! # Example
 //!
 //! ```
@@ -27,7 +33,7 @@
 //! let recognition = Recognition {
 //!     kind: RecognitionKind::FcpRecognised,
 //!     on: "2025-06-01".parse()?,
-//!     rule_set: "roadmap-2024".parse()?,
+//!     rule_set: Some("roadmap-2024".parse()?),
 //!     framework: "msk-fcp-2018".parse()?,
 //!     framework_version: semver::Version::new(1, 0, 0),
 //!     recipient: Recipient::Id("did:example:ebfeb1f712ebc6f1c276e12ec21".parse()?),
@@ -56,7 +62,9 @@ use std::str::FromStr;
 use chrono::{Datelike, NaiveDate};
 use serde::{Serialize, Serializer};
 
-use crate::framework::FrameworkId;
+use crate::advanced::ApPathway;
+use crate::framework::{Framework, FrameworkId, RoadmapStage};
+use crate::roadmap::Roadmap;
 use crate::rules::RuleSetId;
 
 /// The W3C Verifiable Credentials data model 2.0 context, first in `@context`.
@@ -233,8 +241,9 @@ pub struct Recognition {
     pub kind: RecognitionKind,
     /// The day of recognition (becomes `validFrom`, at 00:00:00Z).
     pub on: NaiveDate,
-    /// The rule set the recognition was judged under.
-    pub rule_set: RuleSetId,
+    /// The FCP roadmap rule set the recognition was judged under; `None` for advanced practice,
+    /// which the roadmap's rule sets do not govern.
+    pub rule_set: Option<RuleSetId>,
     /// The capability framework the evidence was judged against.
     pub framework: FrameworkId,
     /// Its version.
@@ -247,6 +256,103 @@ pub struct Recognition {
     pub credential_id: Uri,
     /// The achievement's id (the same for every credential of one achievement).
     pub achievement_id: Uri,
+}
+
+/// Who issues a credential, to whom, and under which ids: the part of a [`Recognition`] that a
+/// recognised roadmap or pathway does not record.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Issue {
+    /// The recipient.
+    pub recipient: Recipient,
+    /// The issuer.
+    pub issuer: IssuerProfile,
+    /// The credential's id (unique per credential issued).
+    pub credential_id: Uri,
+    /// The achievement's id (the same for every credential of one achievement).
+    pub achievement_id: Uri,
+}
+
+impl Recognition {
+    /// The recognition a recognised FCP roadmap records: [`RecognitionKind::FcpRecognised`] on
+    /// the day of recognition, under `rule_set`, against `framework`.
+    ///
+    /// The roadmap does not hold its rule set or framework (the portfolio and the context do),
+    /// so the caller names them; a framework that serves another stage is refused.
+    ///
+    /// # Errors
+    ///
+    /// [`BadgeError::FrameworkStage`] if `framework` does not serve first contact practice.
+    ///
+    /// # Example
+    ///
+    /// See the [crate-level journey](crate#a-complete-journey), which ends with a badge.
+    pub fn fcp(
+        roadmap: &Roadmap<crate::roadmap::Recognised>,
+        rule_set: RuleSetId,
+        framework: &Framework,
+        issue: Issue,
+    ) -> Result<Recognition, BadgeError> {
+        Recognition::from_parts(
+            RecognitionKind::FcpRecognised,
+            roadmap.recognised_on(),
+            Some(rule_set),
+            framework,
+            issue,
+        )
+    }
+
+    /// The recognition a recognised advanced practice pathway records:
+    /// [`RecognitionKind::ApRecognised`] on the day of recognition, against `framework`, with no
+    /// rule set.
+    ///
+    /// # Errors
+    ///
+    /// [`BadgeError::FrameworkStage`] if `framework` does not serve advanced practice.
+    pub fn advanced_practice(
+        pathway: &ApPathway<crate::advanced::Recognised>,
+        framework: &Framework,
+        issue: Issue,
+    ) -> Result<Recognition, BadgeError> {
+        Recognition::from_parts(
+            RecognitionKind::ApRecognised,
+            pathway.recognised_on(),
+            None,
+            framework,
+            issue,
+        )
+    }
+
+    fn from_parts(
+        kind: RecognitionKind,
+        on: NaiveDate,
+        rule_set: Option<RuleSetId>,
+        framework: &Framework,
+        issue: Issue,
+    ) -> Result<Recognition, BadgeError> {
+        let needed = match kind {
+            RecognitionKind::FcpRecognised => RoadmapStage::Fcp,
+            RecognitionKind::ApRecognised => RoadmapStage::AdvancedPractice,
+        };
+        let serves = framework.serves().stage;
+        if serves != needed {
+            return Err(BadgeError::FrameworkStage {
+                framework: framework.id().clone(),
+                serves,
+                needed,
+            });
+        }
+        Ok(Recognition {
+            kind,
+            on,
+            rule_set,
+            framework: framework.id().clone(),
+            framework_version: framework.version().clone(),
+            recipient: issue.recipient,
+            issuer: issue.issuer,
+            credential_id: issue.credential_id,
+            achievement_id: issue.achievement_id,
+        })
+    }
 }
 
 /// Why a recognition could not be exported.
@@ -262,6 +368,16 @@ pub enum BadgeError {
     /// The date cannot be written as an RFC 3339 date-time (year outside 0000–9999).
     #[error("the recognition date {0} cannot be written as an RFC 3339 date-time")]
     DateOutOfRange(NaiveDate),
+    /// The framework serves another stage than the recognition.
+    #[error("the framework `{framework}` serves {serves}, not {needed}")]
+    FrameworkStage {
+        /// The framework.
+        framework: FrameworkId,
+        /// The stage it serves.
+        serves: RoadmapStage,
+        /// The stage the recognition needs.
+        needed: RoadmapStage,
+    },
 }
 
 /// `type` values, serialised as arrays.
@@ -361,10 +477,17 @@ impl OpenBadgeCredential {
                     .collect(),
             ),
         };
-        let narrative = format!(
-            "Recognised under the rule set {}, against the capability framework {} version {}.",
-            r.rule_set, r.framework, r.framework_version
-        );
+        let narrative = match r.rule_set {
+            Some(rule_set) => format!(
+                "Recognised under the rule set {rule_set}, against the capability framework {} \
+                 version {}.",
+                r.framework, r.framework_version
+            ),
+            None => format!(
+                "Recognised against the capability framework {} version {}.",
+                r.framework, r.framework_version
+            ),
+        };
         Ok(OpenBadgeCredential {
             context: &[VC_V2_CONTEXT, OB_V3_CONTEXT],
             id: r.credential_id.clone(),

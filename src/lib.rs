@@ -36,18 +36,20 @@
 //!
 //! # A complete journey
 //!
-//! A dietitian on the supported portfolio route under roadmap 2024, from start to recognition.
+//! A dietitian on the supported portfolio route under roadmap 2024, from start to recognition
+//! and an Open Badges 3.0 credential.
 //!
 //! ```
 //! use chrono::NaiveDate;
+//! use fcp_roadmap::badge::{Issue, IssuerProfile, OpenBadgeCredential, Recipient, Recognition};
 //! use fcp_roadmap::evidence::{EvidenceItem, EvidenceKind, EvidenceParts};
 //! use fcp_roadmap::experience::{CountingPolicy, ExperienceRequirement, PracticePeriod, Wte};
 //! use fcp_roadmap::framework::{Framework, builtin};
 //! use fcp_roadmap::profession::Profession;
 //! use fcp_roadmap::registration::RegistrationRecord;
 //! use fcp_roadmap::roadmap::{
-//!     Context, ContextParts, Roadmap, RoadmapEvent, RoadmapRecord, RoadmapSetup, Stage1,
-//!     Stage2Start, StageKind,
+//!     AnyRoadmap, Context, ContextParts, Roadmap, RoadmapEvent, RoadmapRecord, RoadmapSetup,
+//!     Stage1, Stage2Start, StageKind,
 //! };
 //! use fcp_roadmap::rules::{Route, RuleSet, SwitchOver};
 //! use fcp_roadmap::signoff::{
@@ -187,6 +189,21 @@
 //! let json = serde_json::to_string(&record)?;
 //! let restored = RoadmapRecord::replay(serde_json::from_str(&json)?, &ctx)?;
 //! assert_eq!(restored, record);
+//!
+//! // The recognised state, exported as an unsigned Open Badges 3.0 credential.
+//! let AnyRoadmap::Recognised(recognised) = record.state() else { return Err("not recognised".into()) };
+//! let issue = Issue {
+//!     recipient: Recipient::Id("did:example:dt-grace".parse()?),
+//!     issuer: IssuerProfile { id: "https://hub.example.org/issuers/1".parse()?, name: "Example Training Hub".to_owned() },
+//!     credential_id: "urn:uuid:7d1c4a52-2c0e-4f6b-9a51-3f0f3c1d2e84".parse()?,
+//!     achievement_id: "https://hub.example.org/achievements/fcp".parse()?,
+//! };
+//! let badge = OpenBadgeCredential::new(&Recognition::fcp(recognised, rules.id, &framework, issue)?)?;
+//! assert_eq!(badge.valid_from(), "2025-03-10T00:00:00Z");
+//! assert_eq!(
+//!     badge.criteria(),
+//!     "Recognised under the rule set roadmap-2024, against the capability framework msk-fcp-2018 version 1.0.0."
+//! );
 //! Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 #![forbid(unsafe_code)]

@@ -5,6 +5,9 @@ use fcp_roadmap::advanced::{
     ApDeadlines, ApPathway, ApRefusal, ApStageKind, BuildingEvidence, DueKind, PeerConfirmation,
     RouteProblem,
 };
+use fcp_roadmap::badge::{
+    Issue, IssuerProfile, OpenBadgeCredential, Recipient, Recognition, RecognitionKind,
+};
 use fcp_roadmap::evidence::{ApLimits, ApViolation, EvidenceItem, EvidenceKind, EvidenceParts};
 use fcp_roadmap::framework::{Framework, FrameworkRegistry, builtin};
 
@@ -108,6 +111,7 @@ fn a_complete_route_to_recognition() {
         .unwrap();
     assert_eq!(recognised.kind(), ApStageKind::Recognised);
     assert_eq!(recognised.last_change(), d(2025, 9, 1));
+    assert_eq!(recognised.recognised_on(), d(2025, 9, 1));
     assert_eq!(recognised.dates().declared, Some(d(2025, 6, 9)));
     assert_eq!(recognised.portfolio().evidence().len(), 16);
 }
@@ -518,5 +522,59 @@ fn pillar_and_piece_maxima_are_refused_at_the_piece_that_breaks_them() {
         &ApRefusal::Limit {
             violation: ApViolation::TooManyPieces { count: 8, max: 7 }
         }
+    );
+}
+
+fn issue() -> Issue {
+    Issue {
+        recipient: Recipient::Id("did:example:ot-ada".parse().unwrap()),
+        issuer: IssuerProfile {
+            id: "https://hub.example.org/issuers/1".parse().unwrap(),
+            name: "Example Training Hub".to_owned(),
+        },
+        credential_id: "urn:uuid:5c2d0e8a-1b3f-4a7e-9c6d-2e4f6a8b0c12"
+            .parse()
+            .unwrap(),
+        achievement_id: "https://hub.example.org/achievements/ap".parse().unwrap(),
+    }
+}
+
+#[test]
+fn a_recognised_pathway_becomes_a_badge_with_no_rule_set() {
+    let fw = ap();
+    let recognised = with_full_evidence(building(), &fw)
+        .sign_checklist(
+            d(2025, 6, 2),
+            "es-patel".parse().unwrap(),
+            &fw,
+            &ApLimits::default(),
+        )
+        .unwrap()
+        .declare(d(2025, 6, 9))
+        .unwrap()
+        .verify(d(2025, 7, 1))
+        .unwrap()
+        .recognise(d(2025, 9, 1))
+        .unwrap();
+    let recognition = Recognition::advanced_practice(&recognised, &fw, issue()).unwrap();
+    assert_eq!(recognition.kind, RecognitionKind::ApRecognised);
+    assert_eq!(recognition.on, d(2025, 9, 1));
+    assert_eq!(recognition.rule_set, None);
+    let badge = OpenBadgeCredential::new(&recognition).unwrap();
+    assert_eq!(badge.valid_from(), "2025-09-01T00:00:00Z");
+    assert_eq!(
+        badge.criteria(),
+        format!(
+            "Recognised against the capability framework ap-2017 version {}.",
+            fw.version()
+        )
+    );
+
+    let msk = Framework::try_from(builtin::msk_core_2018_raw()).unwrap();
+    assert_eq!(
+        Recognition::advanced_practice(&recognised, &msk, issue())
+            .unwrap_err()
+            .to_string(),
+        "the framework `msk-fcp-2018` serves first contact practice, not advanced practice"
     );
 }

@@ -58,6 +58,7 @@ fn badge_types_are_send_sync_unpin() {
     assert_auto::<fcp_roadmap::badge::Criteria>();
     assert_auto::<fcp_roadmap::badge::IdentityObject>();
     assert_auto::<fcp_roadmap::badge::IdentityType>();
+    assert_auto::<fcp_roadmap::badge::Issue>();
     assert_auto::<fcp_roadmap::badge::IssuerProfile>();
     assert_auto::<fcp_roadmap::badge::OpenBadgeCredential>();
     assert_auto::<fcp_roadmap::badge::Profile>();

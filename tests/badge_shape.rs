@@ -17,7 +17,7 @@ fn recognition(kind: RecognitionKind, recipient: Recipient) -> Recognition {
     Recognition {
         kind,
         on: "2025-09-01".parse().unwrap(),
-        rule_set: "roadmap-2024".parse().unwrap(),
+        rule_set: Some("roadmap-2024".parse().unwrap()),
         framework: "ap-2017".parse().unwrap(),
         framework_version: semver::Version::new(1, 0, 0),
         recipient,

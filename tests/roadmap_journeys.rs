@@ -2,6 +2,10 @@
 
 mod roadmap_util;
 
+use fcp_roadmap::badge::{
+    BadgeError, Issue, IssuerProfile, OpenBadgeCredential, Recipient, Recognition, RecognitionKind,
+};
+use fcp_roadmap::framework::{Framework, builtin};
 use fcp_roadmap::profession::Profession;
 use fcp_roadmap::roadmap::{AnyRoadmap, RoadmapRecord, StageKind};
 use fcp_roadmap::rules::{Route, RuleSetId};
@@ -18,6 +22,54 @@ fn occupational_therapist_on_the_taught_route_in_2022() {
     assert_eq!(r.recognised_on(), d(2022, 6, 11));
     assert_eq!(r.route(), Route::Taught);
     assert_eq!(r.stage_1_verified_on(), Some(d(2022, 4, 10)));
+}
+
+fn issue() -> Issue {
+    Issue {
+        recipient: Recipient::Id("did:example:ot-ada".parse().unwrap()),
+        issuer: IssuerProfile {
+            id: "https://hub.example.org/issuers/1".parse().unwrap(),
+            name: "Example Training Hub".to_owned(),
+        },
+        credential_id: "urn:uuid:0b7e7f0e-6d7a-4c1e-8f43-6f1f2b9d8c11"
+            .parse()
+            .unwrap(),
+        achievement_id: "https://hub.example.org/achievements/fcp".parse().unwrap(),
+    }
+}
+
+#[test]
+fn a_recognised_roadmap_becomes_a_badge_dated_the_day_of_recognition() {
+    let w = World::new(RuleSetId::Roadmap2021, Profession::OccupationalTherapist);
+    let record = RoadmapRecord::replay(w.journey(Route::Taught, d(2022, 1, 10)), &w.ctx()).unwrap();
+    let AnyRoadmap::Recognised(r) = record.state() else {
+        panic!("not recognised: {:?}", record.state().kind());
+    };
+    let recognition = Recognition::fcp(r, RuleSetId::Roadmap2021, &w.framework, issue()).unwrap();
+    assert_eq!(recognition.kind, RecognitionKind::FcpRecognised);
+    assert_eq!(recognition.on, d(2022, 6, 11));
+    assert_eq!(recognition.rule_set, Some(RuleSetId::Roadmap2021));
+    assert_eq!(&recognition.framework, w.framework.id());
+    assert_eq!(&recognition.framework_version, w.framework.version());
+    let badge = OpenBadgeCredential::new(&recognition).unwrap();
+    assert_eq!(badge.valid_from(), "2022-06-11T00:00:00Z");
+    assert_eq!(
+        badge.criteria(),
+        format!(
+            "Recognised under the rule set roadmap-2021, against the capability framework {} version {}.",
+            w.framework.id(),
+            w.framework.version()
+        )
+    );
+
+    // The advanced practice framework does not serve first contact practice.
+    let ap = Framework::try_from(builtin::advanced_practice_2017_raw()).unwrap();
+    let err = Recognition::fcp(r, RuleSetId::Roadmap2021, &ap, issue()).unwrap_err();
+    assert!(matches!(err, BadgeError::FrameworkStage { .. }));
+    assert_eq!(
+        err.to_string(),
+        "the framework `ap-2017` serves advanced practice, not first contact practice"
+    );
 }
 
 #[test]

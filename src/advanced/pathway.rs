@@ -83,6 +83,15 @@ pub struct ApPathway<S> {
     stage: S,
 }
 
+impl ApPathway<Recognised> {
+    /// The day of recognition (by moderation, or by an upheld appeal). Recognition ends the
+    /// pathway, so it is the day of the last change.
+    #[must_use]
+    pub const fn recognised_on(&self) -> NaiveDate {
+        self.last_change
+    }
+}
+
 impl ApPathway<ExpressionOfInterest> {
     /// A pathway begun by `practitioner`'s expression of interest on `on`, under the default
     /// [`ApDeadlines`].
