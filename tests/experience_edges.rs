@@ -71,3 +71,18 @@ fn a_tag_reads_back_as_written() {
     assert_eq!(tag.as_str(), "msk");
     assert_eq!(tag.to_string(), "msk");
 }
+
+#[test]
+fn full_time_is_ten_thousand_ten_thousandths_and_no_more() {
+    assert_eq!(Wte::from_ten_thousandths(10_000), Ok(Wte::FULL_TIME));
+    assert!(Wte::from_ten_thousandths(10_001).is_err());
+}
+
+#[test]
+fn a_wte_of_the_wrong_json_type_says_what_was_expected() {
+    let err = serde_json::from_str::<Wte>("true").unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "invalid type: boolean `true`, expected a whole-time equivalent: a number more than 0 and at most 1 at line 1 column 4"
+    );
+}

@@ -197,6 +197,8 @@ mod tests {
         // century that is.
         assert_eq!(days_in_years(day_number(d(2097, 1, 1)), 5), 1825);
         assert_eq!(days_in_years(day_number(d(1996, 2, 29)), 4), 1461);
+        // The 29th of another month has an anniversary on the 29th, leap year or not.
+        assert_eq!(days_in_years(day_number(d(2020, 1, 29)), 1), 366);
         assert_eq!(days_in_years(day_number(NaiveDate::MAX), 5), 1826);
         assert!((365..=366).contains(&days_in_years(day_number(NaiveDate::MIN), 1)));
         for y in [-400, -1, 0, 1, 1900, 2000, 2023, 2024] {
@@ -236,6 +238,22 @@ mod tests {
         assert_eq!(
             days_in_years(past_max, 1),
             365 + i64::from(is_leap(i64::from(NaiveDate::MAX.year()) + 1))
+        );
+    }
+
+    #[test]
+    fn periods_starting_on_the_same_day_make_one_segment() {
+        let half: Wte = "0.5".parse().unwrap();
+        let a = PracticePeriod::new(d(2020, 1, 1), None, half).unwrap();
+        let b = PracticePeriod::new(d(2020, 1, 1), Some(d(2020, 1, 31)), half).unwrap();
+        let cal = timeline([&a, &b], CountingPolicy::CalendarTime, i64::MIN);
+        assert_eq!(
+            cal,
+            vec![Segment {
+                start: day_number(d(2020, 1, 1)),
+                end: None,
+                rate: UNIT,
+            }]
         );
     }
 
