@@ -388,3 +388,25 @@ fn types_are_send_and_sync() {
     check::<fcp_roadmap::registration::Refused<Registration<Registered>>>();
     check::<fcp_roadmap::registration::ReplayError>();
 }
+
+#[test]
+fn an_order_names_its_kind_and_end_and_practice_follows_it() {
+    assert!(physio().practice().may_practise());
+    let cautioned = physio().caution(d(2020, 1, 1), d(2021, 1, 1)).unwrap();
+    assert_eq!(cautioned.order(), Some((OrderKind::Caution, d(2021, 1, 1))));
+    assert!(cautioned.practice().may_practise());
+    let conditions = physio()
+        .impose_conditions(d(2020, 1, 10), d(2021, 1, 10))
+        .unwrap();
+    assert_eq!(
+        conditions.order(),
+        Some((OrderKind::Conditions, d(2021, 1, 10)))
+    );
+    assert!(conditions.practice().may_practise());
+    let suspended = physio().suspend(d(2020, 1, 10), d(2020, 7, 10)).unwrap();
+    assert_eq!(
+        suspended.order(),
+        Some((OrderKind::Suspension, d(2020, 7, 10)))
+    );
+    assert!(!suspended.practice().may_practise());
+}
