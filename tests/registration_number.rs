@@ -161,3 +161,14 @@ fn positions_count_from_the_start_whether_or_not_the_register_is_spaced() {
         "unexpected `x` at byte 6: expected a digit"
     );
 }
+
+#[test]
+fn debug_shows_the_canonical_form_and_serde_says_what_it_expects() {
+    let n: RegistrationNumber = " ph12345 ".parse().unwrap();
+    assert_eq!(format!("{n:?}"), "RegistrationNumber(PH12345)");
+    let err = serde_json::from_str::<RegistrationNumber>("12345").unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "invalid type: integer `12345`, expected a registration number such as `PH12345` or `GMC 1234567` at line 1 column 5"
+    );
+}
