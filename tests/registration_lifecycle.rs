@@ -410,3 +410,61 @@ fn an_order_names_its_kind_and_end_and_practice_follows_it() {
     );
     assert!(!suspended.practice().may_practise());
 }
+
+#[test]
+fn the_record_settles_each_kind_of_order_on_its_expiry_day_and_readmits() {
+    let ev = |on, kind| RegistrationEvent { on, kind };
+    let mut r = RegistrationRecord::new("PH12345".parse().unwrap(), d(2010, 1, 1));
+    assert_eq!(r.state_on(d(2009, 12, 31)), None);
+    assert_eq!(
+        r.state_on(d(2010, 1, 1)).map(|s| s.kind()),
+        Some(StageKind::Registered)
+    );
+    r.push(ev(
+        d(2011, 1, 1),
+        EventKind::Cautioned {
+            expires: d(2012, 1, 1),
+        },
+    ))
+    .unwrap();
+    r.push(ev(
+        d(2013, 1, 1),
+        EventKind::ConditionsImposed {
+            expires: d(2014, 1, 1),
+        },
+    ))
+    .unwrap();
+    r.push(ev(
+        d(2015, 1, 1),
+        EventKind::InterimOrder {
+            interim: InterimKind::Conditions,
+            expires: d(2015, 7, 1),
+        },
+    ))
+    .unwrap();
+    r.push(ev(
+        d(2015, 6, 1),
+        EventKind::InterimOrderExtended {
+            expires: d(2016, 1, 1),
+        },
+    ))
+    .unwrap();
+    r.push(ev(d(2017, 1, 1), EventKind::VoluntarilyRemoved))
+        .unwrap();
+    r.push(ev(
+        d(2018, 1, 1),
+        EventKind::Readmitted {
+            updating: Updating::default(),
+        },
+    ))
+    .unwrap();
+    let kind = |on| r.state_on(on).unwrap().kind();
+    assert_eq!(kind(d(2011, 12, 31)), StageKind::Cautioned);
+    assert_eq!(kind(d(2012, 1, 1)), StageKind::Registered);
+    assert_eq!(kind(d(2013, 12, 31)), StageKind::Conditions);
+    assert_eq!(kind(d(2014, 1, 1)), StageKind::Registered);
+    assert_eq!(kind(d(2015, 12, 31)), StageKind::InterimOrder);
+    assert_eq!(kind(d(2016, 1, 1)), StageKind::Registered);
+    assert_eq!(kind(d(2017, 1, 1)), StageKind::VoluntarilyRemoved);
+    assert_eq!(kind(d(2018, 1, 1)), StageKind::Registered);
+}
