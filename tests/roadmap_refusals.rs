@@ -366,3 +366,76 @@ fn approval_comes_from_the_education_provider_after_both_declarations() {
         "the trainee does not sign education-provider approval",
     );
 }
+
+/// A context remembers content whose digest it has verified, so that sign-offs over the same
+/// content hash it once. The memory must vouch only for the very same content: a sign-off that
+/// claims a remembered digest over other evidence or other ratings is still refused.
+#[test]
+fn a_remembered_digest_does_not_vouch_for_other_content() {
+    use fcp_roadmap::signoff::{Content, SignOff};
+
+    let w = World::new(RuleSetId::Roadmap2021, Profession::OccupationalTherapist);
+    let ctx = w.ctx();
+    let on = d(2022, 2, 10);
+    let ksa = component(Checklist::Stage1, "ksa-portfolio");
+    let skills = component(Checklist::Stage1, "consultation-skills");
+    let elearn = &w.evidence[0];
+    let (r0, r1) = (&w.ratings[0], &w.ratings[1]);
+    let sign = |subject: &Subject, evidence, ratings| {
+        SignOff::sign(
+            "trainee-ada".parse().unwrap(),
+            SignerRole::Trainee,
+            subject.clone(),
+            on,
+            &Content::from_refs(evidence, ratings),
+        )
+    };
+    // Two genuine sign-offs: their digests are verified and remembered.
+    let over_evidence = sign(&ksa, vec![elearn], vec![]);
+    let over_ratings = sign(&skills, vec![elearn], vec![r0]);
+    let mut any = AnyRoadmap::default();
+    for e in [
+        start(d(2022, 1, 10), Route::IndependentPortfolio),
+        RoadmapEvent::Signed {
+            sign_off: over_evidence.clone(),
+        },
+        RoadmapEvent::Signed {
+            sign_off: over_ratings.clone(),
+        },
+    ] {
+        any.apply(&e, &ctx).unwrap();
+    }
+    // The supervisor's sign-offs claim the remembered digests over other content.
+    let forge =
+        |genuine: &SignOff, evidence: &[&str], ratings: &[&fcp_roadmap::signoff::HeadingRating]| {
+            let mut f = genuine.clone();
+            f.signer = "dr-jones".parse().unwrap();
+            f.role = SignerRole::RoadmapSupervisor;
+            f.evidence = evidence.iter().map(|e| e.parse().unwrap()).collect();
+            f.ratings = ratings.iter().map(|r| r.capability).collect();
+            f
+        };
+    let forgeries = [
+        forge(&over_evidence, &["uni-1"], &[]),
+        forge(&over_evidence, &["elearn-1", "uni-1"], &[]),
+        forge(&over_ratings, &["elearn-1"], &[r1]),
+        forge(&over_ratings, &["elearn-1"], &[r0, r1]),
+        forge(&over_ratings, &["elearn-1"], &[]),
+    ];
+    for forged in forgeries {
+        let before = any.clone();
+        let refused = any
+            .apply(
+                &RoadmapEvent::Signed {
+                    sign_off: forged.clone(),
+                },
+                &ctx,
+            )
+            .unwrap_err();
+        assert!(
+            refused.to_string().contains("no longer covers its content"),
+            "{forged:?}: {refused}"
+        );
+        assert_eq!(any, before);
+    }
+}

@@ -115,6 +115,17 @@ fn setup_round_trips_and_refuses_bad_checklists() {
         err.to_string(),
         "the stage 1 checklist has 65 components; at most 64 are supported"
     );
+    // Exactly the maximum is accepted.
+    let most: Vec<_> = (0..64).map(|i| format!("c-{i}").parse().unwrap()).collect();
+    assert!(
+        RoadmapSetup::new(
+            RuleSetId::Roadmap2024,
+            Profession::Dietitian,
+            most,
+            vec!["a".parse().unwrap()],
+        )
+        .is_ok()
+    );
 }
 
 #[test]
