@@ -521,3 +521,26 @@ fn stage_2_target_is_six_months_pro_rata_or_the_employer_date_plus_pauses() {
     let paused = at(&w, &head, RoadmapEvent::Resumed { on: d(2024, 7, 1) });
     assert_eq!(paused.stage_2_target(), Some(d(2024, 12, 1)));
 }
+
+#[test]
+fn a_learning_needs_analysis_may_follow_a_retrospective_start_of_stage_2() {
+    let w = World::new(RuleSetId::Roadmap2024, Profession::OccupationalTherapist);
+    let mut events = vec![
+        started(d(2024, 6, 3), Route::SupportedPortfolio),
+        stage_2_started(d(2024, 6, 3), Some(Stage1Exception::Retrospective)),
+        RoadmapEvent::LearningNeedsAnalysis {
+            on: d(2024, 6, 10),
+            education_provider: roadmap_util::EP.parse().unwrap(),
+        },
+        RoadmapEvent::ELearningRecorded {
+            on: d(2024, 6, 20),
+            evidence: "elearn-1".parse().unwrap(),
+        },
+    ];
+    events.extend(w.sign_checklist(Checklist::Stage1, d(2024, 9, 2)));
+    events.push(RoadmapEvent::Stage1Verified { on: d(2024, 9, 4) });
+    events.extend(w.stage_2_tail(d(2024, 11, 4)));
+    let record = RoadmapRecord::replay(events.clone(), &w.ctx()).unwrap();
+    assert_eq!(record.state().kind(), StageKind::Recognised);
+    assert_eq!(record.into_events(), events);
+}
