@@ -22,6 +22,8 @@ fn occupational_therapist_on_the_taught_route_in_2022() {
     assert_eq!(r.recognised_on(), d(2022, 6, 11));
     assert_eq!(r.route(), Route::Taught);
     assert_eq!(r.stage_1_verified_on(), Some(d(2022, 4, 10)));
+    assert_eq!(r.started_on(), d(2022, 1, 10));
+    assert_eq!(r.last_event_on(), d(2022, 6, 11));
 }
 
 fn issue() -> Issue {

@@ -365,6 +365,20 @@ fn approval_comes_from_the_education_provider_after_both_declarations() {
         "P012",
         "the trainee does not sign education-provider approval",
     );
+    // Readiness and the declaration are the trainee's and the supervisor's alone.
+    for (subject, text) in [
+        (
+            Subject::Readiness,
+            "the education provider does not sign readiness to seek verification",
+        ),
+        (
+            Subject::Declaration,
+            "the education provider does not sign the final declaration",
+        ),
+    ] {
+        let ep = w.signed(EP, SignerRole::EducationProvider, subject, on, &[]);
+        check(&refusal(&w, &events[..i], &ep), "P012", text);
+    }
 }
 
 /// A context remembers content whose digest it has verified, so that sign-offs over the same
