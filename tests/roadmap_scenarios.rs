@@ -434,6 +434,10 @@ fn pause_resume_and_withdraw_follow_the_registration() {
         on: d(2024, 9, 1),
         reason: PauseReason::RegistrationSuspended,
     });
+    let AnyRoadmap::Stage1(paused) = run(&w, &events) else {
+        panic!("not in stage 1")
+    };
+    assert_eq!(paused.paused_since(), Some(d(2024, 9, 1)));
     let e_learning = RoadmapEvent::ELearningRecorded {
         on: d(2024, 9, 2),
         evidence: "elearn-1".parse().unwrap(),
@@ -451,6 +455,10 @@ fn pause_resume_and_withdraw_follow_the_registration() {
         "the trainee's registration OT41405 was not in good standing on 2024-10-31, so the `resumed` event cannot be recorded"
     );
     events.push(RoadmapEvent::Resumed { on: d(2024, 11, 1) });
+    let AnyRoadmap::Stage1(resumed) = run(&w, &events) else {
+        panic!("not in stage 1")
+    };
+    assert_eq!(resumed.paused_since(), None);
     assert_eq!(
         refusal(&w, &events, &RoadmapEvent::Resumed { on: d(2024, 11, 2) }).to_string(),
         "the roadmap is not paused, so it cannot resume"
