@@ -51,3 +51,30 @@ fn training_courses() {
     );
     assert_eq!(TrainingKind::GpTopUp.to_string(), "GP top-up");
 }
+
+#[test]
+fn severities_stages_and_diagnostics() {
+    use fcp_roadmap::diagnostic::{Code, Diagnostic, Severity};
+    use fcp_roadmap::portfolio::Stage;
+
+    for (s, text) in [
+        (Severity::Error, "error"),
+        (Severity::Warning, "warning"),
+        (Severity::Note, "note"),
+    ] {
+        assert_eq!(s.as_str(), text);
+        assert_eq!(s.to_string(), text);
+    }
+    assert_eq!(Stage::Stage1.as_str(), "stage_1");
+    assert_eq!(Stage::Stage2.as_str(), "stage_2");
+    assert_eq!(Stage::Stage1.to_string(), "stage 1");
+    let code: Code = "V060".parse().unwrap();
+    let d = Diagnostic::new(code, "/ratings/3", "capability `B3` has no evidence");
+    assert_eq!(
+        d.to_string(),
+        format!(
+            "error[V060] /ratings/3: capability `B3` has no evidence ({})",
+            code.rule()
+        )
+    );
+}

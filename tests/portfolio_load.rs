@@ -214,6 +214,32 @@ fn list_lengths_are_bounded() {
 }
 
 #[test]
+fn every_limit_admits_exactly_its_value() {
+    let text = sample();
+    let mut exact = Limits::default();
+    exact.max_document_bytes = text.len();
+    exact.max_evidence = 25;
+    exact.max_events = 21;
+    assert!(Portfolio::from_json_with(&text, &exact).is_ok());
+    let longest = "x".repeat(Limits::default().max_text_bytes);
+    let t = once(
+        &text,
+        "\"title\": \"Consultation observed: capability A1\"",
+        &format!("\"title\": \"{longest}\""),
+    );
+    assert!(Portfolio::from_json(&t).is_ok());
+}
+
+/// A document of a later schema version is refused for its version, even when serde meets one
+/// of its new fields before the version.
+#[test]
+fn a_later_schema_is_named_even_after_an_unknown_field() {
+    let e = Portfolio::from_json(r#"{"new_in_v2": true, "schema_version": "2.0.0"}"#).unwrap_err();
+    assert_eq!(e.code(), Code::UnsupportedSchemaVersion);
+    assert_eq!(e.path(), "/schema_version");
+}
+
+#[test]
 fn long_strings_and_big_documents_are_refused() {
     let long = "x".repeat(5_000);
     let t = once(

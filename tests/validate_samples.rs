@@ -149,3 +149,33 @@ fn report_serialises_to_json_and_back() {
     let back: Report = serde_json::from_value(v).unwrap();
     assert_eq!(back, r);
 }
+
+/// The counts a report gives agree with its diagnostics, sample by sample, and the samples
+/// between them have errors and notes.
+#[test]
+fn the_counts_agree_with_the_diagnostics() {
+    use fcp_roadmap::diagnostic::Severity;
+    let mut totals = (0, 0, 0);
+    let mut names: Vec<_> = std::fs::read_dir(DATA)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .filter(|n| n.ends_with(".json") && !n.contains("framework"))
+        .collect();
+    names.sort();
+    for name in &names {
+        let text = std::fs::read_to_string(format!("{DATA}/{name}")).unwrap();
+        let Ok(p) = Portfolio::from_json(&text) else {
+            continue;
+        };
+        let r = validate(&p, &Context::new(as_of(), &registry()));
+        let count = |s: Severity| r.diagnostics().iter().filter(|d| d.severity == s).count();
+        assert_eq!(r.errors(), count(Severity::Error), "{name}");
+        assert_eq!(r.warnings(), count(Severity::Warning), "{name}");
+        assert_eq!(r.notes(), count(Severity::Note), "{name}");
+        totals.0 += r.errors();
+        totals.1 += r.warnings();
+        totals.2 += r.notes();
+    }
+    // No sample has a warning; the counts of errors and notes can be wrong.
+    assert!(totals.0 > 0 && totals.2 > 0, "{totals:?}");
+}
