@@ -227,6 +227,21 @@ mod tests {
     }
 
     #[test]
+    fn a_finished_scalar_closes_its_key() {
+        let t = r#"{"a": 1 }"#;
+        assert_eq!(pointer_at(t, t.len()), "");
+        assert_eq!(at(t, "1"), "/a");
+    }
+
+    #[test]
+    fn frames_beyond_the_bound_are_counted_not_stored() {
+        let deep = format!("{}1", "[".repeat(300));
+        assert_eq!(pointer_at(&deep, deep.len()), "/0".repeat(MAX_FRAMES));
+        let back_out = format!("{deep}{},2", "]".repeat(299));
+        assert_eq!(pointer_at(&back_out, back_out.len()), "/1");
+    }
+
+    #[test]
     fn line_and_column_to_offset() {
         let t = "{\n  \"ab\": 1\n}";
         assert_eq!(offset_of(t, 2, 6), 8);
