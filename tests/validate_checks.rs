@@ -424,3 +424,24 @@ fn empty_registry_still_checks_everything_else() {
     let r = run_with(&msk(), &Context::new(as_of(), &registry));
     assert_eq!(codes(&r), ["V001 /framework"]);
 }
+
+#[test]
+fn findings_on_one_evidence_item_keep_their_order() {
+    let mut d = msk();
+    d["evidence"][0]["assessor"] = json!("dr-nobody");
+    d["evidence"][0]["capabilities"] = json!(["Z9"]);
+    let r = run(&d);
+    // The item's own findings come first, in the order of its fields; the changed content
+    // then breaks the declarations' digests.
+    assert_eq!(
+        codes(&r),
+        [
+            "V062 /evidence/0/capabilities/0",
+            "V063 /evidence/0/assessor",
+            "V090 /events/18",
+            "V042 /events/18/sign_off/digest",
+            "V042 /events/19/sign_off/digest",
+            "V042 /events/20/sign_off/digest"
+        ]
+    );
+}

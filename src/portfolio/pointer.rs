@@ -224,6 +224,8 @@ mod tests {
         assert_eq!(at(t, "1"), "/a/b/0");
         assert_eq!(at(t, r#""x"}"#), "/a/b/1");
         assert_eq!(at(r#"{"a~/b": tru"#, "tru"), "/a~0~1b");
+        // Escapes inside a key: a quote does not end it, and `\n` is a newline.
+        assert_eq!(at(r#"{"a\"b\n": tru"#, "tru"), "/a\"b\n");
     }
 
     #[test]
