@@ -445,3 +445,31 @@ fn findings_on_one_evidence_item_keep_their_order() {
         ]
     );
 }
+
+#[test]
+fn findings_on_ratings_are_grouped_by_rating_in_field_order() {
+    let mut d = msk();
+    for i in 0..2 {
+        d["ratings"][i]["self_rating"] = Value::Null;
+        d["ratings"][i]["supervisor_rating"] = json!("needs_further_development");
+        d["ratings"][i]["evidence"] = json!(["ghost-1", "ghost-2"]);
+    }
+    let r = run(&d);
+    assert_eq!(
+        codes(&r),
+        [
+            "V050 /ratings/0",
+            "V051 /ratings/0/supervisor_rating",
+            "V053 /ratings/0/evidence/0",
+            "V053 /ratings/0/evidence/1",
+            "V050 /ratings/1",
+            "V051 /ratings/1/supervisor_rating",
+            "V053 /ratings/1/evidence/0",
+            "V053 /ratings/1/evidence/1",
+            "V090 /events/16",
+            "V042 /events/18/sign_off/digest",
+            "V042 /events/19/sign_off/digest",
+            "V042 /events/20/sign_off/digest"
+        ]
+    );
+}
