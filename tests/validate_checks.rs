@@ -473,3 +473,31 @@ fn findings_on_ratings_are_grouped_by_rating_in_field_order() {
         ]
     );
 }
+
+#[test]
+fn findings_on_evidence_and_coverage_follow_the_document() {
+    let mut d = msk();
+    d["evidence"][2]["assessor"] = json!("dr-nobody");
+    d["evidence"][3]["capabilities"] = json!(["B1", "Z9"]);
+    d["evidence"][3]["areas_of_practice"] = json!(["nowhere-a", "nowhere-b"]);
+    d["ratings"][0]["supervisor_rating"] = json!("needs_further_development");
+    let r = run(&d);
+    // Evidence item by item and field by field, then the ratings: the warning that A2 (rating
+    // 1) now has fewer pieces than suggested follows rating 0's finding.
+    assert_eq!(
+        codes(&r),
+        [
+            "V063 /evidence/2/assessor",
+            "V062 /evidence/3/capabilities/0",
+            "V062 /evidence/3/capabilities/1",
+            "V064 /evidence/3/areas_of_practice/0",
+            "V064 /evidence/3/areas_of_practice/1",
+            "V051 /ratings/0/supervisor_rating",
+            "V061 /ratings/1",
+            "V090 /events/18",
+            "V042 /events/18/sign_off/digest",
+            "V042 /events/19/sign_off/digest",
+            "V042 /events/20/sign_off/digest"
+        ]
+    );
+}
