@@ -106,7 +106,7 @@ fn registration_for_another_profession() {
     assert_eq!(r.supported_stage(), None);
     assert_eq!(
         r.diagnostics()[0].message,
-        "registration number OT41405 is for a occupational_therapist, but the practitioner is a physiotherapist"
+        "registration number OT41405 belongs to the profession `occupational_therapist`, but the practitioner's profession is `physiotherapist`"
     );
 }
 
@@ -498,6 +498,22 @@ fn findings_on_evidence_and_coverage_follow_the_document() {
             "V042 /events/18/sign_off/digest",
             "V042 /events/19/sign_off/digest",
             "V042 /events/20/sign_off/digest"
+        ]
+    );
+}
+
+#[test]
+fn a_route_mismatch_is_reported_with_its_event() {
+    let mut d = msk();
+    d["events"][0]["route"] = json!("independent_portfolio");
+    d["events"][0]["supervisor"] = json!("dr-nobody");
+    let r = run(&d);
+    assert_eq!(
+        codes(&r),
+        [
+            "V090 /events/0",
+            "V081 /events/0/route",
+            "V030 /events/0/supervisor"
         ]
     );
 }

@@ -30,7 +30,7 @@ pub(super) fn check(
                 Code::RegistrationProfessionMismatch,
                 "/practitioner/registration/number".to_owned(),
                 format!(
-                    "registration number {number} is for a {theirs}, but the practitioner is a {}",
+                    "registration number {number} belongs to the profession `{theirs}`, but the practitioner's profession is `{}`",
                     practitioner.profession
                 ),
             );
