@@ -358,6 +358,29 @@ fn stage_2_beyond_six_months_pro_rata() {
         "stage 2 started on 2024-12-16 and was declared complete on 2025-06-20, after 2025-06-01 (the completion date the employer agreed)"
     );
     assert_eq!(r.supported_stage(), Some(Stage::Stage2));
+    // Declared on the agreed day itself is in time.
+    d["events"][i]["employer_agreed_completion"] = json!("2025-06-20");
+    assert_eq!(codes(&run(&d)), Vec::<String>::new());
+    // A late stage 2 is reported with its event, after the event before it.
+    d["events"][i]["employer_agreed_completion"] = Value::Null;
+    d["events"][i]["wte"] = json!(1.0);
+    d["events"][i - 1]["on"] = json!("2024-11-14");
+    assert_eq!(codes(&run(&d)), ["V090 /events/8", "V070 /events/9"]);
+    // After a finding on the event before it, even one that sorts after the event's own.
+    d["events"][i - 1]["on"] = json!("2024-12-02");
+    let mut stray = d["events"][i - 3].clone();
+    stray["sign_off"]["role"] = json!("trainee");
+    stray["sign_off"]["signer"] = json!("someone-else");
+    stray["sign_off"]["on"] = json!("2024-12-03");
+    d["events"].as_array_mut().unwrap().insert(i, stray);
+    assert_eq!(
+        codes(&run(&d)),
+        [
+            "V090 /events/9",
+            "V044 /events/9/sign_off/signer",
+            "V070 /events/10"
+        ]
+    );
 }
 
 #[test]
