@@ -540,3 +540,25 @@ fn a_route_mismatch_is_reported_with_its_event() {
         ]
     );
 }
+
+#[test]
+fn signed_on_the_as_of_date_is_not_in_the_future() {
+    let mut d = msk();
+    let n = d["events"].as_array().unwrap().len();
+    d["events"][n - 2]["sign_off"]["on"] = json!("2025-12-31");
+    d["events"][n - 1]["on"] = json!("2025-12-31");
+    let r = run(&d);
+    assert_eq!(codes(&r), Vec::<String>::new());
+    assert!(r.is_complete());
+}
+
+#[test]
+fn a_refusal_before_stage_2_leaves_no_stage_supported() {
+    let mut d = msk();
+    let i = event_index(&d, |e| e["event"] == "stage_1_verified");
+    d["events"].as_array_mut().unwrap().remove(i);
+    let r = run(&d);
+    // Stage 2 cannot start before stage 1 is verified: the refusal blocks stage 1 as well.
+    assert_eq!(codes(&r), ["V090 /events/8"]);
+    assert_eq!(r.supported_stage(), None);
+}
