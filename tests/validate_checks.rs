@@ -562,3 +562,45 @@ fn a_refusal_before_stage_2_leaves_no_stage_supported() {
     assert_eq!(codes(&r), ["V090 /events/8"]);
     assert_eq!(r.supported_stage(), None);
 }
+
+/// The validator hashes each distinct content once; a sign-off over other evidence or other
+/// ratings must not borrow another's digest.
+#[test]
+fn sign_offs_over_different_content_keep_their_own_digests() {
+    use fcp_roadmap::signoff::Content;
+
+    let mut d = msk();
+    let p: Portfolio = serde_json::from_value(d.clone()).unwrap();
+    let item = |id: &str| p.evidence().iter().find(|e| e.id().as_str() == id).unwrap();
+    let rating = |c: &str| {
+        p.ratings()
+            .iter()
+            .find(|r| r.capability.to_string() == c)
+            .unwrap()
+    };
+    // Stage 2 checklist sign-offs (events 10 to 13) over: one item; the same item and a
+    // rating; another item; nothing but a rating.
+    let contents = [
+        (vec!["cot-a1"], vec![]),
+        (vec!["cot-a1"], vec!["A1"]),
+        (vec!["cot-a2"], vec![]),
+        (vec![], vec!["A1"]),
+    ];
+    for (k, (evidence, ratings)) in contents.iter().enumerate() {
+        let digest = Content::from_refs(
+            evidence.iter().map(|id| item(id)).collect(),
+            ratings.iter().map(|c| rating(c)).collect(),
+        )
+        .digest();
+        let so = &mut d["events"][10 + k]["sign_off"];
+        so["evidence"] = json!(evidence);
+        so["ratings"] = json!(ratings);
+        so["digest"] = json!(digest.to_string());
+    }
+    assert_eq!(codes(&run(&d)), Vec::<String>::new());
+    // The roadmap verifies the digests of the events it replays; the validator checks those
+    // after a refusal itself. Without stage 1 verification nothing from stage 2 on replays.
+    let i = event_index(&d, |e| e["event"] == "stage_1_verified");
+    d["events"].as_array_mut().unwrap().remove(i);
+    assert_eq!(codes(&run(&d)), ["V090 /events/8"]);
+}
