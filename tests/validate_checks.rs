@@ -604,3 +604,36 @@ fn sign_offs_over_different_content_keep_their_own_digests() {
     d["events"].as_array_mut().unwrap().remove(i);
     assert_eq!(codes(&run(&d)), ["V090 /events/8"]);
 }
+
+#[test]
+fn steps_out_of_order_are_judged_by_their_later_signature() {
+    // The supervisor signs the last stage 2 component after readiness.
+    let mut d = msk();
+    let late = d["events"].as_array_mut().unwrap().remove(13);
+    d["events"].as_array_mut().unwrap().insert(15, late);
+    d["events"][15]["sign_off"]["on"] = json!("2025-06-04");
+    let r = run(&d);
+    assert_eq!(codes(&r), ["V041 /events/13"]);
+    assert_eq!(
+        r.diagnostics()[0].message,
+        "readiness to seek verification was signed on 2025-06-02, before the stage 2 checklist was completed on 2025-06-04"
+    );
+    // The supervisor signs readiness after the declarations.
+    let mut d = msk();
+    let late = d["events"].as_array_mut().unwrap().remove(15);
+    d["events"].as_array_mut().unwrap().insert(19, late);
+    d["events"][19]["sign_off"]["on"] = json!("2025-06-25");
+    assert_eq!(codes(&run(&d)), ["V090 /events/15", "V041 /events/17"]);
+    // A stage 1 and a stage 2 sign-off are missing.
+    let mut d = msk();
+    d["events"].as_array_mut().unwrap().remove(13);
+    d["events"].as_array_mut().unwrap().remove(7);
+    assert_eq!(
+        codes(&run(&d)),
+        [
+            "V040 /checklists/stage_1/1",
+            "V040 /checklists/stage_2/1",
+            "V090 /events/14"
+        ]
+    );
+}
