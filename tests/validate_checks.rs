@@ -637,3 +637,12 @@ fn steps_out_of_order_are_judged_by_their_later_signature() {
         ]
     );
 }
+
+#[test]
+fn a_refused_event_follows_the_findings_on_the_event_before_it() {
+    let mut d = msk();
+    let n = d["events"].as_array().unwrap().len();
+    d["events"][n - 2]["sign_off"]["on"] = json!("2026-01-10");
+    // The approval is dated after the as-of date, and recognition before it.
+    assert_eq!(codes(&run(&d)), ["V048 /events/20", "V090 /events/21"]);
+}
