@@ -646,3 +646,16 @@ fn a_refused_event_follows_the_findings_on_the_event_before_it() {
     // The approval is dated after the as-of date, and recognition before it.
     assert_eq!(codes(&run(&d)), ["V048 /events/20", "V090 /events/21"]);
 }
+
+#[test]
+fn a_repeated_sign_off_counts_from_its_earliest_date() {
+    let mut d = msk();
+    let mut again = d["events"][14].clone();
+    again["sign_off"]["on"] = json!("2025-06-25");
+    d["events"].as_array_mut().unwrap().insert(14, again);
+    // Event 14 is the trainee's readiness again, dated after the declarations; the roadmap
+    // refuses the genuine one that follows, but the step still counts from 2 June, so the
+    // declarations are not out of order.
+    assert_eq!(d["events"][15]["sign_off"]["subject"]["kind"], "readiness");
+    assert_eq!(codes(&run(&d)), ["V090 /events/15"]);
+}
