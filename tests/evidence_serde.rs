@@ -127,3 +127,19 @@ fn field_refusals_come_from_the_field_parsers() {
     v["date"] = json!("2024-02-30");
     assert!(serde_json::from_value::<EvidenceItem>(v).is_err());
 }
+
+#[test]
+fn an_attachment_keeps_its_uri_and_digest() {
+    let digest: fcp_roadmap::digest::Sha256Digest =
+        "1c1f59efcf79806f192df9af7e927e077049bc59a4123146089df7942a006015"
+            .parse()
+            .unwrap();
+    let a = fcp_roadmap::evidence::Attachment::new(
+        "https://files.example.org/cot-a1.pdf",
+        Some(digest),
+    )
+    .unwrap();
+    assert_eq!(a.uri(), "https://files.example.org/cot-a1.pdf");
+    assert_eq!(a.sha256(), Some(&digest));
+    assert!(fcp_roadmap::evidence::Attachment::new("two words", None).is_err());
+}
