@@ -244,6 +244,12 @@ fn ap_limits_report_typed_violations() {
     relaxed.max_per_pillar = 30;
     relaxed.max_attachments = 6;
     assert_eq!(relaxed.check(&coverage, &evidence).len(), 1);
+    // Each maximum admits exactly its value: 37 pieces, 18 for capability 1.1, 23 for pillar 1,
+    // 6 attachments.
+    relaxed.max_pieces = 37;
+    relaxed.max_per_capability = 18;
+    relaxed.max_per_pillar = 23;
+    assert_eq!(relaxed.check(&coverage, &evidence).len(), 1);
 }
 
 #[test]

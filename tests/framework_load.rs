@@ -256,3 +256,12 @@ fn public_types_are_send_and_sync() {
     assert_send_sync::<fcp_roadmap::evidence::EvidenceItem>();
     assert_send_sync::<fcp_roadmap::evidence::Coverage<'static>>();
 }
+
+#[test]
+fn an_id_error_keeps_the_refused_text() {
+    let e = "A 1"
+        .parse::<fcp_roadmap::framework::CapabilityId>()
+        .unwrap_err();
+    assert_eq!(e.text(), "A 1");
+    assert_eq!(e.kind(), fcp_roadmap::framework::IdKind::Capability);
+}
