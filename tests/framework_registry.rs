@@ -32,6 +32,8 @@ fn resolves_the_highest_matching_version() {
     for v in ["1.0.0", "1.2.0", "1.10.1", "2.0.0", "2.1.0-beta.1"] {
         assert!(registry.insert(msk_at(v)).is_none());
     }
+    assert!(!registry.is_empty());
+    assert_eq!(registry.len(), 5);
     let version = |req: &str| {
         registry
             .resolve(&wanted("msk-fcp-2018", req))
