@@ -510,6 +510,7 @@ fn pillar_and_piece_maxima_are_refused_at_the_piece_that_breaks_them() {
     let mut two = limits;
     two.max_pieces = 7;
     let refused = p
+        .clone()
         .add_evidence(
             d(2025, 2, 3),
             item("c2", d(2025, 2, 1), &["1.2"]),
@@ -522,6 +523,17 @@ fn pillar_and_piece_maxima_are_refused_at_the_piece_that_breaks_them() {
         &ApRefusal::Limit {
             violation: ApViolation::TooManyPieces { count: 8, max: 7 }
         }
+    );
+    // The piece that reaches the maximum exactly is welcome.
+    two.max_pieces = 8;
+    assert!(
+        p.add_evidence(
+            d(2025, 2, 3),
+            item("c2", d(2025, 2, 1), &["1.2"]),
+            &fw,
+            &two
+        )
+        .is_ok()
     );
 }
 
@@ -577,4 +589,22 @@ fn a_recognised_pathway_becomes_a_badge_with_no_rule_set() {
             .to_string(),
         "the framework `msk-fcp-2018` serves first contact practice, not advanced practice"
     );
+}
+
+#[test]
+fn a_deadline_beyond_the_calendar_is_refused_not_ignored() {
+    let max = NaiveDate::MAX;
+    let allocated = ApPathway::new("ot-ada".parse().unwrap(), max - chrono::Days::new(10))
+        .join_waiting_list(max - chrono::Days::new(5))
+        .unwrap()
+        .allocate(max - chrono::Days::new(2), "provider-uel".parse().unwrap())
+        .unwrap();
+    // Three months after allocation is past the last date chrono represents.
+    let refused = allocated
+        .clone()
+        .start_lna(max - chrono::Days::new(1))
+        .unwrap_err();
+    assert_eq!(refused.reason().code(), "A015");
+    let refused = allocated.time_out(max).unwrap_err();
+    assert_eq!(refused.reason().code(), "A015");
 }
