@@ -323,6 +323,23 @@ fn confirmations_are_refused_when_early_or_repeated() {
             on: d(2025, 2, 4),
         })
         .unwrap();
+    // A peer may confirm a piece on the day it is dated.
+    assert!(
+        p.clone()
+            .add_evidence(
+                d(2025, 2, 3),
+                item("e2", d(2025, 2, 3), &["1.2"]),
+                &fw,
+                &limits,
+            )
+            .unwrap()
+            .confirm(PeerConfirmation {
+                evidence: "e2".parse().unwrap(),
+                by: "peer-jo".parse().unwrap(),
+                on: d(2025, 2, 3),
+            })
+            .is_ok()
+    );
     let again = reason(confirmed.confirm(PeerConfirmation {
         evidence: "e1".parse().unwrap(),
         by: "peer-jo".parse().unwrap(),
@@ -379,6 +396,21 @@ fn too_many_attachments_are_refused() {
                 max: 5
             }
         }
+    );
+    // Five, the maximum, are welcome.
+    let mut parts = item("e1", d(2025, 2, 1), &["1.1"]).into_parts();
+    parts.attachments = (0..5)
+        .map(|n| fcp_roadmap::evidence::Attachment::new(format!("file:{n}.pdf"), None).unwrap())
+        .collect();
+    assert!(
+        building()
+            .add_evidence(
+                d(2025, 2, 3),
+                EvidenceItem::new(parts).unwrap(),
+                &fw,
+                &ApLimits::default(),
+            )
+            .is_ok()
     );
 }
 
