@@ -158,3 +158,15 @@ fn refusals_say_what_was_wrong() {
     assert!("urn:".parse::<Uri>().is_err());
     assert!("urn:uuid:1".parse::<Uri>().is_ok());
 }
+
+#[test]
+fn a_uri_reads_back_as_written() {
+    let uri: Uri = "urn:uuid:2f1d2b4e-0f6a-4c55-9d0e-9a3c1b7e5d11"
+        .parse()
+        .unwrap();
+    assert_eq!(
+        uri.as_str(),
+        "urn:uuid:2f1d2b4e-0f6a-4c55-9d0e-9a3c1b7e5d11"
+    );
+    assert_eq!(uri.to_string(), uri.as_str());
+}
