@@ -170,3 +170,28 @@ fn a_uri_reads_back_as_written() {
     );
     assert_eq!(uri.to_string(), uri.as_str());
 }
+
+#[test]
+fn the_achievement_describes_the_recognition() {
+    assert!(
+        RecognitionKind::FcpRecognised
+            .description()
+            .starts_with("Recognised as a First Contact Practitioner in primary care")
+    );
+    let r = recognition(
+        RecognitionKind::ApRecognised,
+        Recipient::Id("did:example:ebfeb1f712ebc6f1c276e12ec21".parse().unwrap()),
+    );
+    let json = serde_json::to_value(OpenBadgeCredential::new(&r).unwrap()).unwrap();
+    let achievement = &json["credentialSubject"]["achievement"];
+    assert_eq!(
+        achievement["description"],
+        RecognitionKind::ApRecognised.description()
+    );
+    assert!(
+        RecognitionKind::ApRecognised
+            .description()
+            .starts_with("Recognised as an advanced practitioner")
+    );
+    assert_eq!(achievement["name"], "Advanced Practitioner recognition");
+}
