@@ -54,6 +54,23 @@ fn a_period_exactly_at_the_minimum_band_counts() {
     assert_eq!(band.met_on(), Some(d(2016, 1, 1)));
     assert!(a.is_met());
     assert_eq!(a.met_on(), Some(d(2016, 1, 1)));
+    assert!(matches!(
+        band.component(),
+        Component::AfterConsolidation { consolidation_complete_on: Some(on), .. } if *on == d(2012, 1, 1)
+    ));
+    // With no consolidation period there is no day on which it completed.
+    let mut none = req.clone();
+    if let Some(b) = none.after_consolidation.as_mut() {
+        b.consolidation_years = 0;
+    }
+    let a = assess(&periods, &none, CountingPolicy::CalendarTime, d(2020, 1, 1));
+    assert!(a.components().iter().any(|c| matches!(
+        c.component(),
+        Component::AfterConsolidation {
+            consolidation_complete_on: None,
+            ..
+        }
+    )));
 }
 
 #[test]

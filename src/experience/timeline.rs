@@ -242,10 +242,11 @@ mod tests {
     }
 
     #[test]
-    fn periods_starting_on_the_same_day_make_one_segment() {
+    fn periods_starting_on_the_same_day_make_no_empty_segment() {
         let half: Wte = "0.5".parse().unwrap();
+        let quarter: Wte = "0.25".parse().unwrap();
         let a = PracticePeriod::new(d(2020, 1, 1), None, half).unwrap();
-        let b = PracticePeriod::new(d(2020, 1, 1), Some(d(2020, 1, 31)), half).unwrap();
+        let b = PracticePeriod::new(d(2020, 1, 1), Some(d(2020, 1, 31)), quarter).unwrap();
         let cal = timeline([&a, &b], CountingPolicy::CalendarTime, i64::MIN);
         assert_eq!(
             cal,
@@ -254,6 +255,22 @@ mod tests {
                 end: None,
                 rate: UNIT,
             }]
+        );
+        let pro_rata = timeline([&a, &b], CountingPolicy::WteProRata, i64::MIN);
+        assert_eq!(
+            pro_rata,
+            vec![
+                Segment {
+                    start: day_number(d(2020, 1, 1)),
+                    end: Some(day_number(d(2020, 2, 1))),
+                    rate: 7_500,
+                },
+                Segment {
+                    start: day_number(d(2020, 2, 1)),
+                    end: None,
+                    rate: 5_000,
+                },
+            ]
         );
     }
 
