@@ -435,6 +435,7 @@ fn a_remembered_digest_does_not_vouch_for_other_content() {
         forge(&over_ratings, &["elearn-1"], &[r1]),
         forge(&over_ratings, &["elearn-1"], &[r0, r1]),
         forge(&over_ratings, &["elearn-1"], &[]),
+        forge(&over_ratings, &["elearn-1", "uni-1"], &[r0, r1]),
     ];
     for forged in forgeries {
         let before = any.clone();
