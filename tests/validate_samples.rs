@@ -159,7 +159,12 @@ fn the_counts_agree_with_the_diagnostics() {
     let mut names: Vec<_> = std::fs::read_dir(DATA)
         .unwrap()
         .map(|e| e.unwrap().file_name().into_string().unwrap())
-        .filter(|n| n.ends_with(".json") && !n.contains("framework"))
+        .filter(|n| {
+            std::path::Path::new(n)
+                .extension()
+                .is_some_and(|e| e.eq_ignore_ascii_case("json"))
+                && !n.contains("framework")
+        })
         .collect();
     names.sort();
     for name in &names {
