@@ -1,13 +1,13 @@
 //! The AP recognition pathway, typed face: scenarios, deadlines and refusals.
 
+mod badge_util;
+
 use chrono::NaiveDate;
 use fcp_roadmap::advanced::{
     ApDeadlines, ApPathway, ApRefusal, ApStageKind, BuildingEvidence, DueKind, PeerConfirmation,
     RouteProblem,
 };
-use fcp_roadmap::badge::{
-    Issue, IssuerProfile, OpenBadgeCredential, Recipient, Recognition, RecognitionKind,
-};
+use fcp_roadmap::badge::{Issue, OpenBadgeCredential, Recognition, RecognitionKind};
 use fcp_roadmap::evidence::{ApLimits, ApViolation, EvidenceItem, EvidenceKind, EvidenceParts};
 use fcp_roadmap::framework::{Framework, FrameworkRegistry, builtin};
 
@@ -570,17 +570,7 @@ fn pillar_and_piece_maxima_are_refused_at_the_piece_that_breaks_them() {
 }
 
 fn issue() -> Issue {
-    Issue {
-        recipient: Recipient::Id("did:example:ot-ada".parse().unwrap()),
-        issuer: IssuerProfile {
-            id: "https://hub.example.org/issuers/1".parse().unwrap(),
-            name: "Example Training Hub".to_owned(),
-        },
-        credential_id: "urn:uuid:5c2d0e8a-1b3f-4a7e-9c6d-2e4f6a8b0c12"
-            .parse()
-            .unwrap(),
-        achievement_id: "https://hub.example.org/achievements/ap".parse().unwrap(),
-    }
+    badge_util::issue("ap", "5c2d0e8a-1b3f-4a7e-9c6d-2e4f6a8b0c12")
 }
 
 #[test]

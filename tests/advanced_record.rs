@@ -183,43 +183,44 @@ fn moderation_resubmission_and_appeals_through_the_record() {
     let mut record: ApRecord = serde_json::from_str(&advanced_util::log_json()).unwrap();
     assert_eq!(record.current().portfolio().evidence().len(), 16);
     assert_eq!(record.current().portfolio().confirmations().len(), 16);
-    let mut step = |on: NaiveDate, kind: ApEventKind, then: ApStageKind| {
+    for (on, kind, then) in [
+        (
+            d(2025, 7, 1),
+            ApEventKind::Verified,
+            ApStageKind::Moderation,
+        ),
+        (
+            d(2025, 8, 1),
+            ApEventKind::ResubmissionRequested {
+                due: Some(d(2025, 11, 1)),
+            },
+            ApStageKind::Resubmission,
+        ),
+        (
+            d(2025, 8, 10),
+            ApEventKind::AppealLodged,
+            ApStageKind::Appeal,
+        ),
+        (
+            d(2025, 9, 1),
+            ApEventKind::AppealDismissed,
+            ApStageKind::Resubmission,
+        ),
+        (
+            d(2025, 9, 10),
+            ApEventKind::AppealLodged,
+            ApStageKind::Appeal,
+        ),
+        (
+            d(2025, 10, 1),
+            ApEventKind::AppealUpheld,
+            ApStageKind::Recognised,
+        ),
+    ] {
         record.push(ApEvent { on, kind }).unwrap();
         assert_eq!(record.current().kind(), then);
         assert_eq!(then.is_final(), then == ApStageKind::Recognised);
-    };
-    step(
-        d(2025, 7, 1),
-        ApEventKind::Verified,
-        ApStageKind::Moderation,
-    );
-    step(
-        d(2025, 8, 1),
-        ApEventKind::ResubmissionRequested {
-            due: Some(d(2025, 11, 1)),
-        },
-        ApStageKind::Resubmission,
-    );
-    step(
-        d(2025, 8, 10),
-        ApEventKind::AppealLodged,
-        ApStageKind::Appeal,
-    );
-    step(
-        d(2025, 9, 1),
-        ApEventKind::AppealDismissed,
-        ApStageKind::Resubmission,
-    );
-    step(
-        d(2025, 9, 10),
-        ApEventKind::AppealLodged,
-        ApStageKind::Appeal,
-    );
-    step(
-        d(2025, 10, 1),
-        ApEventKind::AppealUpheld,
-        ApStageKind::Recognised,
-    );
+    }
 
     let mut direct: ApRecord = serde_json::from_str(&advanced_util::log_json()).unwrap();
     for (on, kind) in [

@@ -1,10 +1,9 @@
 //! Real journeys end to end under each rule set.
 
+mod badge_util;
 mod roadmap_util;
 
-use fcp_roadmap::badge::{
-    BadgeError, Issue, IssuerProfile, OpenBadgeCredential, Recipient, Recognition, RecognitionKind,
-};
+use fcp_roadmap::badge::{BadgeError, Issue, OpenBadgeCredential, Recognition, RecognitionKind};
 use fcp_roadmap::framework::{Framework, builtin};
 use fcp_roadmap::profession::Profession;
 use fcp_roadmap::roadmap::{AnyRoadmap, RoadmapRecord, StageKind};
@@ -27,17 +26,7 @@ fn occupational_therapist_on_the_taught_route_in_2022() {
 }
 
 fn issue() -> Issue {
-    Issue {
-        recipient: Recipient::Id("did:example:ot-ada".parse().unwrap()),
-        issuer: IssuerProfile {
-            id: "https://hub.example.org/issuers/1".parse().unwrap(),
-            name: "Example Training Hub".to_owned(),
-        },
-        credential_id: "urn:uuid:0b7e7f0e-6d7a-4c1e-8f43-6f1f2b9d8c11"
-            .parse()
-            .unwrap(),
-        achievement_id: "https://hub.example.org/achievements/fcp".parse().unwrap(),
-    }
+    badge_util::issue("fcp", "0b7e7f0e-6d7a-4c1e-8f43-6f1f2b9d8c11")
 }
 
 #[test]
