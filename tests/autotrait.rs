@@ -219,6 +219,7 @@ fn registration_types_are_send_sync_unpin() {
     assert_auto::<fcp_roadmap::registration::RegistrationEvent>();
     assert_auto::<fcp_roadmap::registration::RegistrationNumber>();
     assert_auto::<fcp_roadmap::registration::RegistrationRecord>();
+    assert_auto::<fcp_roadmap::registration::RemovedAfterCpdAudit>();
     assert_auto::<fcp_roadmap::registration::ReplayError>();
     assert_auto::<fcp_roadmap::registration::StageKind>();
     assert_auto::<fcp_roadmap::registration::StruckOff>();
