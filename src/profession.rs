@@ -279,7 +279,8 @@ impl Profession {
     /// ```
     #[must_use]
     pub fn in_renewal_window(self, on: NaiveDate) -> bool {
-        self.renewal_window_opens(on).is_some_and(|opens| opens <= on)
+        self.renewal_window_opens(on)
+            .is_some_and(|opens| opens <= on)
     }
 
     /// The date a registrant who does not renew by the next deadline after `on` lapses: the
@@ -409,10 +410,7 @@ mod tests {
             ch.next_renewal_deadline(d(2024, 7, 31)),
             Some(d(2024, 7, 31))
         );
-        assert_eq!(
-            ch.renewal_window_opens(d(2024, 7, 31)),
-            Some(d(2024, 5, 1))
-        );
+        assert_eq!(ch.renewal_window_opens(d(2024, 7, 31)), Some(d(2024, 5, 1)));
         assert_eq!(ch.lapses_on(d(2024, 7, 31)), Some(d(2024, 8, 1)));
         assert_eq!(
             ch.next_renewal_deadline(d(2024, 8, 1)),

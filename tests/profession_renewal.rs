@@ -75,10 +75,7 @@ fn radiographers_renew_on_28_february_even_in_leap_years() {
         Some(d(2026, 2, 28))
     );
     assert_eq!(ra.lapses_on(d(2024, 2, 1)), Some(d(2024, 2, 29)));
-    assert_eq!(
-        ra.renewal_window_opens(d(2025, 6, 1)),
-        Some(d(2025, 12, 1))
-    );
+    assert_eq!(ra.renewal_window_opens(d(2025, 6, 1)), Some(d(2025, 12, 1)));
 }
 
 #[test]
@@ -92,10 +89,7 @@ fn odd_year_professions_skip_even_years() {
         ot.next_renewal_deadline(d(2025, 11, 1)),
         Some(d(2027, 10, 31))
     );
-    assert_eq!(
-        ot.renewal_window_opens(d(2025, 8, 15)),
-        Some(d(2025, 8, 1))
-    );
+    assert_eq!(ot.renewal_window_opens(d(2025, 8, 15)), Some(d(2025, 8, 1)));
     // The window opens on the first of a month, whatever the deadline's day.
     let ch = Profession::Podiatrist;
     assert_eq!(ch.renewal_window_opens(d(2026, 1, 1)), Some(d(2026, 5, 1)));
@@ -125,7 +119,10 @@ fn at_the_ends_of_the_calendar() {
 /// dates, <https://www.hcpc-uk.org/employers/registration/renewals/> (`docs/domain.md#renewal`):
 /// every profession's window opens on the first day of the month two months before its
 /// deadline's month. Each row: the profession, the day the window opens, the deadline.
-const HCPC_WINDOWS: [(Profession, (i32, u32, u32), (i32, u32, u32)); 15] = [
+/// A date as year, month, day.
+type Ymd = (i32, u32, u32);
+
+const HCPC_WINDOWS: [(Profession, Ymd, Ymd); 15] = [
     (Profession::Physiotherapist, (2024, 2, 1), (2024, 4, 30)),
     (Profession::ArtsTherapist, (2024, 3, 1), (2024, 5, 31)),
     (Profession::Dietitian, (2024, 4, 1), (2024, 6, 30)),
@@ -136,18 +133,34 @@ const HCPC_WINDOWS: [(Profession, (i32, u32, u32), (i32, u32, u32)); 15] = [
         (2024, 9, 1),
         (2024, 11, 30),
     ),
-    (Profession::PractitionerPsychologist, (2025, 3, 1), (2025, 5, 31)),
+    (
+        Profession::PractitionerPsychologist,
+        (2025, 3, 1),
+        (2025, 5, 31),
+    ),
     (Profession::Orthoptist, (2025, 6, 1), (2025, 8, 31)),
     (Profession::Paramedic, (2025, 6, 1), (2025, 8, 31)),
     (Profession::ClinicalScientist, (2025, 7, 1), (2025, 9, 30)),
-    (Profession::ProsthetistOrthotist, (2025, 7, 1), (2025, 9, 30)),
+    (
+        Profession::ProsthetistOrthotist,
+        (2025, 7, 1),
+        (2025, 9, 30),
+    ),
     (
         Profession::SpeechAndLanguageTherapist,
         (2025, 7, 1),
         (2025, 9, 30),
     ),
-    (Profession::OccupationalTherapist, (2025, 8, 1), (2025, 10, 31)),
-    (Profession::BiomedicalScientist, (2025, 9, 1), (2025, 11, 30)),
+    (
+        Profession::OccupationalTherapist,
+        (2025, 8, 1),
+        (2025, 10, 31),
+    ),
+    (
+        Profession::BiomedicalScientist,
+        (2025, 9, 1),
+        (2025, 11, 30),
+    ),
     (Profession::Radiographer, (2025, 12, 1), (2026, 2, 28)),
 ];
 

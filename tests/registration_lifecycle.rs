@@ -198,7 +198,11 @@ fn readmission_boundaries_at_two_and_five_years() {
     );
     assert!(
         lapsed()
-            .readmit(d(2020, 5, 1), before(updating(30, 0), d(2020, 5, 1)), policy)
+            .readmit(
+                d(2020, 5, 1),
+                before(updating(30, 0), d(2020, 5, 1)),
+                policy
+            )
             .is_ok()
     );
     assert!(
@@ -214,12 +218,20 @@ fn readmission_boundaries_at_two_and_five_years() {
     );
     assert!(
         lapsed()
-            .readmit(d(2023, 5, 1), before(updating(30, 30), d(2023, 5, 1)), policy)
+            .readmit(
+                d(2023, 5, 1),
+                before(updating(30, 30), d(2023, 5, 1)),
+                policy
+            )
             .is_ok()
     );
     assert!(
         lapsed()
-            .readmit(d(2023, 5, 1), before(updating(30, 0), d(2023, 5, 1)), lenient)
+            .readmit(
+                d(2023, 5, 1),
+                before(updating(30, 0), d(2023, 5, 1)),
+                lenient
+            )
             .is_ok()
     );
     assert!(

@@ -231,7 +231,10 @@ fn fixable_mistakes_name_the_canonical_form() {
         err("PH 1234567-8"),
         "unexpected `-` at byte 10: expected a digit"
     );
-    assert_eq!(err("PH10598x"), "unexpected `x` at byte 7: expected a digit");
+    assert_eq!(
+        err("PH10598x"),
+        "unexpected `x` at byte 7: expected a digit"
+    );
 }
 
 /// HCPC says "up to six numbers" (<https://www.hcpc-uk.org/check-the-register/how-to-check/>),

@@ -282,7 +282,11 @@ fn removal_after_a_failed_cpd_audit_is_reversed_by_readmission() {
         "removed after a failed CPD audit"
     );
     let back = removed
-        .readmit(d(2023, 1, 9), Updating::default(), ReadmissionPolicy::default())
+        .readmit(
+            d(2023, 1, 9),
+            Updating::default(),
+            ReadmissionPolicy::default(),
+        )
         .unwrap();
     assert_eq!(back.practice().right, PracticeRight::Freely);
 
@@ -311,7 +315,10 @@ fn removal_after_a_failed_cpd_audit_is_reversed_by_readmission() {
     assert!(record.in_good_standing_on(d(2024, 6, 3)));
     let json = serde_json::to_value(&record).unwrap();
     assert_eq!(json["events"][0]["kind"]["type"], "removed_after_cpd_audit");
-    assert_eq!(json["events"][1]["kind"]["updating"]["started"], "2024-01-08");
+    assert_eq!(
+        json["events"][1]["kind"]["updating"]["started"],
+        "2024-01-08"
+    );
     let back: RegistrationRecord = serde_json::from_value(json).unwrap();
     assert_eq!(back, record);
 }
@@ -332,4 +339,18 @@ fn records_stored_before_these_fields_still_load() {
     let record: RegistrationRecord = serde_json::from_str(json).unwrap();
     assert_eq!(record.policy().updating_window_months, 12);
     assert!(record.in_good_standing_on(d(2021, 5, 1)));
+    // The default window is not written, so such a record writes back as it was read.
+    let written = serde_json::to_value(&record).unwrap();
+    assert_eq!(
+        written,
+        serde_json::from_str::<serde_json::Value>(json).unwrap()
+    );
+    // Another window is written and read back.
+    let mut covid = ReadmissionPolicy::default();
+    covid.updating_window_months = 24;
+    let record = RegistrationRecord::with_policy("PH105985".parse().unwrap(), d(2010, 1, 4), covid);
+    let written = serde_json::to_value(&record).unwrap();
+    assert_eq!(written["readmission_policy"]["updating_window_months"], 24);
+    let back: RegistrationRecord = serde_json::from_value(written).unwrap();
+    assert_eq!(back.policy(), covid);
 }

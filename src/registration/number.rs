@@ -390,20 +390,22 @@ fn number_digits(
 ) -> Result<RegistrationNumber, ParseError> {
     match digits(t, at, min, max, code, expected) {
         Ok((value, width)) => Ok(build(value, width, t.starts_with('0'))),
-        Err(ParseError::Unexpected { found, at, expected }) => {
-            Err(match without_separators(t, min, max) {
-                Some((value, width, zero)) => ParseError::Separator {
-                    found,
-                    at,
-                    canonical: build(value, width, zero),
-                },
-                None => ParseError::Unexpected {
-                    found,
-                    at,
-                    expected,
-                },
-            })
-        }
+        Err(ParseError::Unexpected {
+            found,
+            at,
+            expected,
+        }) => Err(match without_separators(t, min, max) {
+            Some((value, width, zero)) => ParseError::Separator {
+                found,
+                at,
+                canonical: build(value, width, zero),
+            },
+            None => ParseError::Unexpected {
+                found,
+                at,
+                expected,
+            },
+        }),
         Err(e) => Err(e),
     }
 }
@@ -441,13 +443,17 @@ fn parse_hcpc(p: Profession, rest: &str, at: usize) -> Result<RegistrationNumber
 }
 
 fn parse_gmc(t: &str, at: usize) -> Result<RegistrationNumber, ParseError> {
-    number_digits(t, at, (GMC_DIGITS, GMC_DIGITS), ("GMC", "7"), |value, _, _| {
-        RegistrationNumber {
+    number_digits(
+        t,
+        at,
+        (GMC_DIGITS, GMC_DIGITS),
+        ("GMC", "7"),
+        |value, _, _| RegistrationNumber {
             kind: Kind::Gmc,
             digits: value,
             width: 7,
-        }
-    })
+        },
+    )
 }
 
 fn parse_gosc(t: &str, at: usize) -> Result<RegistrationNumber, ParseError> {

@@ -123,8 +123,20 @@ pub struct ReadmissionPolicy {
     /// The months before the day of readmission within which the updating is done, start to
     /// finish (12; HCPC allowed 24 during COVID-19, `docs/domain.md#readmission`). The window
     /// opens on the same day of the month that many months earlier (the last day of a shorter
-    /// month), and the day of readmission closes it; both days are inside \[I\].
+    /// month), and the day of readmission closes it; both days are inside \[I\]. Written
+    /// to documents only when it is not 12, so documents written before this field existed
+    /// read and write back unchanged.
+    #[serde(skip_serializing_if = "is_default_window")]
     pub updating_window_months: u32,
+}
+
+/// The default updating window, 12 months (`docs/domain.md#readmission`).
+const DEFAULT_UPDATING_WINDOW_MONTHS: u32 = 12;
+
+// serde's `skip_serializing_if` passes a reference.
+#[allow(clippy::trivially_copy_pass_by_ref)]
+fn is_default_window(months: &u32) -> bool {
+    *months == DEFAULT_UPDATING_WINDOW_MONTHS
 }
 
 impl Default for ReadmissionPolicy {
@@ -133,7 +145,7 @@ impl Default for ReadmissionPolicy {
             anniversary: AnniversaryRule::CountsAsReached,
             two_to_five_years_days: 30,
             five_years_or_more_days: 60,
-            updating_window_months: 12,
+            updating_window_months: DEFAULT_UPDATING_WINDOW_MONTHS,
         }
     }
 }

@@ -7,8 +7,7 @@ use serde::{Deserialize, Serialize};
 use super::RegistrationNumber;
 use super::lifecycle::{
     Cautioned, Conditions, InterimKind, InterimOrder, Lapsed, Practice, PracticeRight, Registered,
-    Registration, RemovedAfterCpdAudit, Stage, StageKind, StruckOff, Suspended,
-    VoluntarilyRemoved,
+    Registration, RemovedAfterCpdAudit, Stage, StageKind, StruckOff, Suspended, VoluntarilyRemoved,
 };
 use super::readmission::{ReadmissionPolicy, Updating};
 use super::refusal::{Refusal, Refused};

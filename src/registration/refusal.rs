@@ -261,9 +261,7 @@ pub enum Refusal {
         months: u32,
     },
     /// The last day practised is after the day of readmission.
-    #[error(
-        "the last day practised, {last_practised}, cannot be after the readmission on {on}"
-    )]
+    #[error("the last day practised, {last_practised}, cannot be after the readmission on {on}")]
     LastPractisedAfterReadmission {
         /// The last day practised given.
         last_practised: NaiveDate,
