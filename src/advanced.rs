@@ -1,19 +1,27 @@
 //! The advanced practice (AP) recognition pathway: the Centre for Advancing Practice
 //! ePortfolio (supported) route, its deadlines and its evidence rules.
 //!
-//! Source: DOMAIN.md §6 and <https://advanced-practice.hee.nhs.uk/eportfolio-guide>.
+//! Source: the Centre's ePortfolio (supported) Route guide (`docs/domain.md#advanced-practice`,
+//! <https://advanced-practice.hee.nhs.uk/eportfolio-guide>).
 //!
 //! - [`ApPathway`]: the typed face, one type per stage; steps consume the pathway and return
-//!   the next stage or hand it back with an [`ApRefusal`] (stable codes `A001`…`A015`).
+//!   the next stage or hand it back with an [`ApRefusal`] (stable codes `A001`…`A017`).
 //! - [`AnyApPathway`], [`ApEvent`] and [`ApRecord`]: the runtime face and the event log that
 //!   replays itself when it is loaded.
-//! - [`ApDeadlines`] and [`ApPathway::next_due`]: what is due next and by when (LNA within 3
-//!   months of allocation, first upload within 6 months of the LNA, submission within 12
-//!   months of the final LNA meeting; a missed deadline times the portfolio out, with no
-//!   deferral).
-//! - [`check_route_evidence`] and [`PeerConfirmation`]: the route's evidence rules against the
-//!   2017 framework (the [`ApLimits`](crate::evidence::ApLimits), every piece linked to a
-//!   capability and confirmed by a peer).
+//! - [`ApDeadlines`], [`ApPathway::next_due`] and [`ApPathway::time_out_due`]: what is due
+//!   next and by when (`docs/domain.md#ap-deadlines`). Only missing the submission (within 12
+//!   months of the final LNA meeting, or by an extension for mitigating circumstances) times
+//!   the portfolio out, with no deferral to a later cohort. The LNA within 3 months of
+//!   allocation and the first upload within 6 months of the LNA are engagement expectations:
+//!   missing them is an [`EngagementWarning`], and the education provider may withdraw the
+//!   applicant (an event).
+//! - [`ApPortfolio::problems`], [`check_route_evidence`], [`PeerConfirmation`] and
+//!   [`OrganisationVerification`]: the route's evidence rules against the 2017 framework
+//!   (`docs/domain.md#ap-evidence`). Firm: at most 35 pieces, at most 5 attachments on a
+//!   piece, every piece linked to a capability and verified by a peer reviewer or an external
+//!   organisation. Guidance ([`RouteProblem::is_warning`]): one or two pieces per capability,
+//!   four to six different pieces per pillar (a piece counts once in a pillar however many of
+//!   its capabilities it evidences), and more than one peer reviewer.
 //!
 //! The stages, in order:
 //!
@@ -21,7 +29,8 @@
 //! expression of interest → waiting list → allocated → learning needs analysis
 //!   → building evidence → checklist signed → (declaration) internal verification [locked]
 //!   → moderation → recognised | resubmission (→ appeal → recognised | resubmission)
-//! any open stage → withdrawn; a missed deadline → timed out
+//! any open stage → withdrawn (by the applicant or the education provider);
+//! a missed submission deadline → timed out
 //! ```
 //!
 //! Decisions on points the source leaves open, all our reading \[I\]:
@@ -29,8 +38,8 @@
 //!   first-upload and submission deadlines both count from it.
 //! - Allocation may follow the expression of interest directly, without the waiting list.
 //! - Evidence may change while building evidence and after a resubmission request; the
-//!   portfolio is locked from internal verification on (DOMAIN.md §6), and after the checklist
-//!   is signed evidence events no longer apply.
+//!   portfolio is locked from internal verification on, and after the checklist is signed
+//!   evidence events no longer apply.
 //! - The resubmission deadline is whatever the outcome sets (none is published \[?\]); it does
 //!   not run during an appeal.
 //!
@@ -60,9 +69,13 @@
 //!                                      on: d(2025, 5, 20)? })?;
 //! assert_eq!(p.next_due(d(2025, 5, 21)?).map(|due| (due.what, due.by)),
 //!            Some((DueKind::Submission, d(2026, 4, 30)?)));
-//! // One piece is far from enough: the checklist cannot be signed yet.
-//! let refused = p.sign_checklist(d(2025, 6, 1)?, "es-patel".parse()?, ap, &limits).unwrap_err();
-//! assert_eq!(refused.reason().code(), "A013");
+//! // One piece evidences one capability: guidance not met, so warnings, and one peer
+//! // reviewer is a warning too; no firm rule is broken, so the checklist can be signed.
+//! let problems = p.portfolio().problems(ap, &limits);
+//! assert!(!problems.is_empty() && problems.iter().all(|problem| problem.is_warning()));
+//! let signed = p.sign_checklist(d(2025, 6, 1)?, "es-patel".parse()?, ap, &limits)?;
+//! assert_eq!(signed.kind(), fcp_roadmap::advanced::ApStageKind::ChecklistSigned);
+//! // A piece nobody has verified is firm: it would have stopped the signature (`A013`).
 //! Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
@@ -74,14 +87,16 @@ mod record;
 mod refusal;
 mod stage;
 
-pub use deadline::{ApDeadlines, Due, DueKind};
+pub use deadline::{ApDeadlines, Due, DueKind, EngagementWarning};
 pub use event::{ApEvent, ApEventKind};
 pub use pathway::{ApDates, ApPathway, Step};
-pub use portfolio::{ApPortfolio, PeerConfirmation, RouteProblem, check_route_evidence};
+pub use portfolio::{
+    ApPortfolio, OrganisationVerification, PeerConfirmation, RouteProblem, check_route_evidence,
+};
 pub use record::{AnyApPathway, ApRecord, ApReplayError, ApRules};
 pub use refusal::{ApRefusal, Refused};
 pub use stage::{
     Allocated, ApStage, ApStageKind, Appeal, BuildingEvidence, ChecklistSigned, EvidenceOpen,
     ExpressionOfInterest, InternalVerification, LearningNeedsAnalysis, Moderation, Open,
-    Recognised, Resubmission, TimedOut, WaitingList, Withdrawn,
+    Recognised, Resubmission, TimedOut, WaitingList, Withdrawn, WithdrawnBy,
 };

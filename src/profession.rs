@@ -183,9 +183,10 @@ impl Profession {
     }
 
     /// The profession's two-yearly HCPC renewal deadline, or `None` for the osteopath (GOsC
-    /// renewal is not described in DOMAIN.md, so the crate does not invent it).
+    /// renewal is not described in the crate's sources, so the crate does not invent it).
     ///
-    /// Source: HCPC renewal pages (DOMAIN.md §8). Odd years: OT 31 October; PA, OR 31 August;
+    /// Source: HCPC's table of renewal window dates (`docs/domain.md#renewal`,
+    /// <https://www.hcpc-uk.org/employers/registration/renewals/>). Odd years: OT 31 October; PA, OR 31 August;
     /// CS, PO, SL 30 September; BS 30 November; PYL 31 May. Even years: PH 30 April; DT 30 June;
     /// CH, HAD 31 July; AS 31 May; ODP 30 November; RA 28 February.
     ///
@@ -240,9 +241,11 @@ impl Profession {
         self.renewal()?.next_deadline(on)
     }
 
-    /// The date the renewal window opens for the next deadline after `on`: three months before
-    /// it (DOMAIN.md §8; see [`RenewalCycle::window_opens`]). It may be before `on` when `on`
-    /// is inside the window.
+    /// The date the renewal window opens for the next deadline on or after `on`: the first day
+    /// of the month two months before the deadline's month (`docs/domain.md#renewal`, HCPC's
+    /// table of renewal window dates,
+    /// <https://www.hcpc-uk.org/employers/registration/renewals/>; see
+    /// [`RenewalCycle::window_opens`]). It may be before `on` when `on` is inside the window.
     ///
     /// ```
     /// use chrono::NaiveDate;
@@ -250,12 +253,34 @@ impl Profession {
     ///
     /// let on = NaiveDate::from_ymd_opt(2025, 1, 1).ok_or("date")?;
     /// let opens = Profession::Paramedic.renewal_window_opens(on);
-    /// assert_eq!(opens, NaiveDate::from_ymd_opt(2025, 5, 31));
+    /// assert_eq!(opens, NaiveDate::from_ymd_opt(2025, 6, 1));
     /// Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     #[must_use]
     pub fn renewal_window_opens(self, on: NaiveDate) -> Option<NaiveDate> {
         RenewalCycle::window_opens(self.next_renewal_deadline(on)?)
+    }
+
+    /// Whether the renewal window is open on `on`: from the day it opens
+    /// ([`Profession::renewal_window_opens`]) to the deadline, both included. Always `false`
+    /// for the osteopath.
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use fcp_roadmap::profession::Profession;
+    ///
+    /// let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).ok_or("date");
+    /// let ph = Profession::Physiotherapist;
+    /// assert!(!ph.in_renewal_window(d(2024, 1, 31)?));
+    /// assert!(ph.in_renewal_window(d(2024, 2, 1)?));
+    /// assert!(ph.in_renewal_window(d(2024, 4, 30)?));
+    /// assert!(!ph.in_renewal_window(d(2024, 5, 1)?));
+    /// Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn in_renewal_window(self, on: NaiveDate) -> bool {
+        self.renewal_window_opens(on)
+            .is_some_and(|opens| opens <= on)
     }
 
     /// The date a registrant who does not renew by the next deadline after `on` lapses: the
@@ -385,10 +410,7 @@ mod tests {
             ch.next_renewal_deadline(d(2024, 7, 31)),
             Some(d(2024, 7, 31))
         );
-        assert_eq!(
-            ch.renewal_window_opens(d(2024, 7, 31)),
-            Some(d(2024, 4, 30))
-        );
+        assert_eq!(ch.renewal_window_opens(d(2024, 7, 31)), Some(d(2024, 5, 1)));
         assert_eq!(ch.lapses_on(d(2024, 7, 31)), Some(d(2024, 8, 1)));
         assert_eq!(
             ch.next_renewal_deadline(d(2024, 8, 1)),

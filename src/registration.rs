@@ -1,7 +1,8 @@
 //! Registers, registration numbers and the registration lifecycle.
 //!
 //! - [`RegistrationNumber`]: a number on the HCPC, GMC, NMC or GOsC register, parsed.
-//! - [`Registration`]: the typed lifecycle (DOMAIN.md §8), one type per stage.
+//! - [`Registration`]: the typed lifecycle (`docs/domain.md#registration-statuses`), one type
+//!   per stage.
 //! - [`AnyRegistration`] and [`RegistrationRecord`]: the runtime face and the event log that
 //!   answers "may this person practise on this day, and since when".
 
@@ -17,8 +18,8 @@ mod refusal;
 
 pub use lifecycle::{
     Cautioned, Conditions, InterimKind, InterimOrder, Lapsed, MayPractise, OffRegister, OnRegister,
-    Practice, PracticeRight, Registered, Registration, Stage, StageKind, StruckOff, Suspended,
-    Transition, UnderOrder, VoluntarilyRemoved,
+    Practice, PracticeRight, Registered, Registration, RemovedAfterCpdAudit, Stage, StageKind,
+    StruckOff, Suspended, Transition, UnderOrder, VoluntarilyRemoved,
 };
 pub use number::{ParseError, RegistrationNumber};
 pub use readmission::{AnniversaryRule, ReadmissionPolicy, Updating};

@@ -183,7 +183,7 @@ fn registration_number_pattern() -> String {
         .map(any_case)
         .collect();
     format!(
-        r"^\s*(?:(?:{})[0-9]{{5,6}}|{} ?[0-9]{{7}}|{} ?[0-9]{{2}}[A-Za-z][0-9]{{4}}[A-Za-z]|{} ?[0-9]{{1,7}})\s*$",
+        r"^\s*(?:(?:{}) ?[0-9]{{5,6}}|{} ?[0-9]{{7}}|{} ?[0-9]{{2}}[A-Za-z][0-9]{{4}}[A-Za-z]|{} ?[0-9]{{1,7}})\s*$",
         hcpc.join("|"),
         any_case("GMC"),
         any_case("NMC"),
@@ -198,7 +198,7 @@ impl JsonSchema for RegistrationNumber {
 
     fn json_schema(_: &mut SchemaGenerator) -> Schema {
         json_schema!({
-            "description": "A registration number: an HCPC code and 5 or 6 digits (`PH12345`; a 6-digit number starting with 0 is the NHS zero-padded form), `GMC 1234567`, `NMC 12A3456E` or `GOsC 1234`. Case and surrounding white space are forgiven when read; it is written in canonical form.",
+            "description": "A registration number: an HCPC code and 5 or 6 digits, perhaps after one space (`PH12345`, `PH 12345`; a 6-digit number starting with 0 is the NHS zero-padded form), `GMC 1234567`, `NMC 12A3456E` or `GOsC 1234`. Case and surrounding white space are forgiven when read; it is written in canonical form.",
             "type": "string",
             "pattern": registration_number_pattern(),
         })

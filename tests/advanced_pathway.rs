@@ -4,8 +4,8 @@ mod badge_util;
 
 use chrono::NaiveDate;
 use fcp_roadmap::advanced::{
-    ApDeadlines, ApPathway, ApRefusal, ApStageKind, BuildingEvidence, DueKind, PeerConfirmation,
-    RouteProblem,
+    ApDeadlines, ApPathway, ApRefusal, ApStageKind, BuildingEvidence, DueKind,
+    OrganisationVerification, PeerConfirmation, RouteProblem, WithdrawnBy,
 };
 use fcp_roadmap::badge::{Issue, OpenBadgeCredential, Recognition, RecognitionKind};
 use fcp_roadmap::evidence::{ApLimits, ApViolation, EvidenceItem, EvidenceKind, EvidenceParts};
@@ -162,14 +162,54 @@ fn deadlines_are_calendar_months_clamped_and_the_day_itself_is_in_time() {
     );
 }
 
+/// The ePortfolio guide (<https://advanced-practice.hee.nhs.uk/eportfolio-guide>,
+/// `docs/domain.md#ap-deadlines`): "If applicants fail to submit by the agreed deadline, then
+/// their ePortfolio will time out"; the LNA and first-upload deadlines are engagement
+/// expectations, not time-outs.
 #[test]
-fn a_missed_deadline_refuses_every_step_and_times_out() {
+fn only_a_missed_submission_deadline_refuses_every_step_and_times_out() {
     let p = building();
-    // No upload by 31 July 2025.
-    let late = p
+    // No upload by 31 July 2025: a warning; the piece is still welcome on 1 August.
+    assert!(p.engagement_warnings(d(2025, 7, 31)).is_empty());
+    assert_eq!(
+        p.engagement_warnings(d(2025, 8, 1))
+            .iter()
+            .map(ToString::to_string)
+            .collect::<Vec<_>>(),
+        ["the first upload of evidence was expected by 2025-07-31 and has not happened"]
+    );
+    let uploaded = p
         .clone()
         .add_evidence(
             d(2025, 8, 1),
+            item("e1", d(2025, 7, 1), &["1.1"]),
+            &ap(),
+            &ApLimits::default(),
+        )
+        .unwrap();
+    assert_eq!(
+        uploaded.engagement_warnings(d(2025, 8, 1))[0].to_string(),
+        "the first upload of evidence was expected by 2025-07-31, but came on 2025-08-01"
+    );
+    let not_yet = p.clone().time_out(d(2025, 12, 25)).unwrap_err();
+    assert_eq!(
+        not_yet.reason().to_string(),
+        "no deadline had passed on 2025-12-25: the portfolio cannot time out"
+    );
+    assert_eq!(not_yet.reason().code(), "A014");
+    // The submission is due by 31 January 2026 (12 months after the final LNA meeting): the
+    // day itself is in time, the day after is too late.
+    assert_eq!(
+        p.time_out_due(d(2026, 1, 31))
+            .map(|due| (due.what, due.by, due.overdue)),
+        Some((DueKind::Submission, d(2026, 1, 31), false))
+    );
+    assert!(p.clone().withdraw(d(2026, 1, 31)).is_ok());
+    assert!(p.clone().time_out(d(2026, 1, 31)).is_err());
+    let late = p
+        .clone()
+        .add_evidence(
+            d(2026, 2, 1),
             item("e1", d(2025, 7, 1), &["1.1"]),
             &ap(),
             &ApLimits::default(),
@@ -178,21 +218,103 @@ fn a_missed_deadline_refuses_every_step_and_times_out() {
     assert_eq!(late.reason().code(), "A003");
     assert_eq!(
         late.reason().to_string(),
-        "the first upload of evidence was due by 2025-07-31: an event on 2025-08-01 is too late, the portfolio timed out (no deferral)"
+        "the submission was due by 2026-01-31: an event on 2026-02-01 is too late, the portfolio timed out (no deferral)"
     );
-    let withdraw = p.clone().withdraw(d(2025, 8, 1)).unwrap_err();
+    let withdraw = p.clone().withdraw(d(2026, 2, 1)).unwrap_err();
     assert_eq!(withdraw.reason().code(), "A003");
-    let not_yet = p.clone().time_out(d(2025, 7, 31)).unwrap_err();
-    assert_eq!(
-        not_yet.reason().to_string(),
-        "no deadline had passed on 2025-07-31: the portfolio cannot time out"
-    );
-    assert_eq!(not_yet.reason().code(), "A014");
-    let out = p.time_out(d(2025, 12, 25)).unwrap();
+    let out = p.time_out(d(2026, 2, 1)).unwrap();
     assert_eq!(out.kind(), ApStageKind::TimedOut);
-    assert_eq!(out.stage().missed(), DueKind::FirstUpload);
-    assert_eq!(out.stage().by(), d(2025, 7, 31));
-    assert_eq!(out.last_change(), d(2025, 8, 1));
+    assert_eq!(out.stage().missed(), DueKind::Submission);
+    assert_eq!(out.stage().by(), d(2026, 1, 31));
+    assert_eq!(out.last_change(), d(2026, 2, 1));
+}
+
+/// The ePortfolio guide: "Applicants are expected to complete their LNA within three months of
+/// being allocated"; a late LNA is a warning, and the provider may withdraw the applicant.
+#[test]
+fn a_late_lna_is_a_warning_and_the_provider_may_withdraw() {
+    let allocated = ApPathway::new("ot-ada".parse().unwrap(), d(2024, 9, 2))
+        .allocate(d(2024, 11, 30), "provider-uel".parse().unwrap())
+        .unwrap();
+    // Due by 28 February 2025: the day itself is in time, the day after draws a warning.
+    assert!(allocated.engagement_warnings(d(2025, 2, 28)).is_empty());
+    assert_eq!(allocated.engagement_warnings(d(2025, 3, 1)).len(), 1);
+    assert!(allocated.time_out_due(d(2025, 3, 1)).is_none());
+    let on_time = allocated
+        .clone()
+        .start_lna(d(2025, 2, 1))
+        .unwrap()
+        .complete_lna(d(2025, 2, 28))
+        .unwrap();
+    assert!(on_time.engagement_warnings(d(2025, 6, 1)).is_empty());
+    let late = allocated
+        .clone()
+        .start_lna(d(2025, 3, 1))
+        .unwrap()
+        .complete_lna(d(2025, 3, 1))
+        .unwrap();
+    assert_eq!(
+        late.engagement_warnings(d(2025, 6, 1))[0].to_string(),
+        "the learning needs analysis was expected by 2025-02-28, but came on 2025-03-01"
+    );
+    // The submission counts from the final LNA meeting, late or not.
+    assert_eq!(
+        late.time_out_due(d(2025, 6, 1)).map(|due| due.by),
+        Some(d(2026, 3, 1))
+    );
+    let withdrawn = allocated.withdraw_by_provider(d(2025, 4, 1)).unwrap();
+    assert_eq!(withdrawn.kind(), ApStageKind::Withdrawn);
+    assert_eq!(withdrawn.stage().by(), WithdrawnBy::Provider);
+    assert_eq!(WithdrawnBy::Provider.to_string(), "the education provider");
+    // Once withdrawn, an unmet expectation is no longer reported as outstanding.
+    assert!(withdrawn.engagement_warnings(d(2025, 6, 1)).is_empty());
+}
+
+/// The guide's "Extending a deadline (mitigating circumstances)"
+/// (<https://advanced-practice.hee.nhs.uk/our-work/eportfolio-route/eportfolio-guide/extending-a-deadline-mitigating-circumstances>):
+/// an extension sets a new submission deadline.
+#[test]
+fn an_extension_sets_a_new_submission_deadline() {
+    let p = building()
+        .grant_extension(d(2026, 1, 20), d(2026, 3, 31))
+        .unwrap();
+    assert_eq!(p.dates().submission_extended_to, Some(d(2026, 3, 31)));
+    assert!(p.clone().withdraw(d(2026, 3, 31)).is_ok());
+    let late = p.clone().withdraw(d(2026, 4, 1)).unwrap_err();
+    assert_eq!(
+        late.reason().to_string(),
+        "the submission was due by 2026-03-31: an event on 2026-04-01 is too late, the portfolio timed out (no deferral)"
+    );
+    // A second extension must be later still.
+    let e = p
+        .clone()
+        .grant_extension(d(2026, 3, 1), d(2026, 3, 31))
+        .unwrap_err();
+    assert_eq!(e.reason().code(), "A016");
+    assert_eq!(
+        e.reason().to_string(),
+        "an extension of the submission must be due after 2026-03-31, not on 2026-03-31"
+    );
+    assert!(p.grant_extension(d(2026, 3, 1), d(2026, 4, 1)).is_ok());
+    // Too late to extend once the deadline has passed; nothing to extend before the LNA.
+    assert_eq!(
+        building()
+            .grant_extension(d(2026, 2, 1), d(2026, 3, 31))
+            .unwrap_err()
+            .reason()
+            .code(),
+        "A003"
+    );
+    let e = ApPathway::new("ot-ada".parse().unwrap(), d(2024, 9, 2))
+        .allocate(d(2024, 11, 30), "provider-uel".parse().unwrap())
+        .unwrap()
+        .grant_extension(d(2025, 1, 1), d(2025, 6, 1))
+        .unwrap_err();
+    assert_eq!(e.reason().code(), "A017");
+    assert_eq!(
+        e.reason().to_string(),
+        "no submission deadline runs at the allocated stage: there is nothing to extend"
+    );
 }
 
 #[test]
@@ -276,7 +398,23 @@ fn evidence_is_refused_with_codes_and_messages() {
             (code, message)
         );
     }
-    // A third piece on one capability breaks the maximum of 2.
+}
+
+/// A third piece on one capability is beyond the guidance of "one or two" pieces per
+/// capability: a warning, not a refusal (the ePortfolio guide,
+/// <https://advanced-practice.hee.nhs.uk/eportfolio-guide>, `docs/domain.md#ap-evidence`).
+#[test]
+fn a_third_piece_on_a_capability_is_a_warning_not_a_refusal() {
+    let fw = ap();
+    let limits = ApLimits::default();
+    let p = building()
+        .add_evidence(
+            d(2025, 2, 3),
+            item("e1", d(2025, 2, 1), &["1.1"]),
+            &fw,
+            &limits,
+        )
+        .unwrap();
     let two = p
         .clone()
         .add_evidence(
@@ -286,16 +424,25 @@ fn evidence_is_refused_with_codes_and_messages() {
             &limits,
         )
         .unwrap();
-    let r = reason(two.add_evidence(
-        d(2025, 2, 5),
-        item("e3", d(2025, 2, 5), &["1.1"]),
-        &fw,
-        &limits,
-    ));
-    assert_eq!(r.code(), "A005");
+    let three = two
+        .add_evidence(
+            d(2025, 2, 5),
+            item("e3", d(2025, 2, 5), &["1.1"]),
+            &fw,
+            &limits,
+        )
+        .unwrap();
+    let problems = three.portfolio().problems(&fw, &limits);
+    let over = RouteProblem::Limit(ApViolation::TooManyForCapability {
+        capability: "1.1".parse().unwrap(),
+        count: 3,
+        max: 2,
+    });
+    assert!(problems.contains(&over));
+    assert!(over.is_warning());
     assert_eq!(
-        r.to_string(),
-        "adding the evidence would break the ePortfolio limits: capability 1.1 has 3 pieces of evidence, at most 2 expected"
+        over.to_string(),
+        "capability 1.1 has 3 pieces of evidence, at most 2 expected"
     );
 }
 
@@ -414,8 +561,11 @@ fn too_many_attachments_are_refused() {
     );
 }
 
+/// The guide's "Submitting an ePortfolio"
+/// (<https://advanced-practice.hee.nhs.uk/our-work/eportfolio-route/eportfolio-guide/submitting-an-eportfolio>):
+/// all evidence "peer reviewed (via the portal or by a recognised organisation)".
 #[test]
-fn the_checklist_needs_every_rule_met_including_peer_confirmation() {
+fn the_checklist_needs_every_piece_verified_by_a_peer_or_an_organisation() {
     let fw = ap();
     let limits = ApLimits::default();
     let mut p = building();
@@ -437,13 +587,85 @@ fn the_checklist_needs_every_rule_met_including_peer_confirmation() {
     );
     assert_eq!(
         refused.reason().to_string(),
-        "the evidence does not meet the ePortfolio rules (16 problem(s)), first: evidence `p1-0` has not been confirmed by a peer"
+        "the evidence does not meet the ePortfolio rules (16 problem(s)), first: evidence `p1-0` has not been verified by a peer reviewer or an external organisation"
     );
-    // Removing a piece removes its confirmations and leaves capabilities uncovered.
+    // Fifteen pieces verified by two peer reviewers and one by an external organisation.
+    let ids: Vec<_> = p
+        .portfolio()
+        .evidence()
+        .iter()
+        .map(|e| e.id().clone())
+        .collect();
+    let mut v = p.clone();
+    for (n, id) in ids.iter().enumerate().skip(1) {
+        let by = if n % 2 == 0 { "peer-jo" } else { "peer-lee" };
+        v = v
+            .confirm(PeerConfirmation {
+                evidence: id.clone(),
+                by: by.parse().unwrap(),
+                on: d(2025, 3, 5),
+            })
+            .unwrap();
+    }
+    let org = OrganisationVerification {
+        evidence: ids[0].clone(),
+        organisation: "org-university".parse().unwrap(),
+        on: d(2025, 3, 6),
+    };
+    let v = v.verify_by_organisation(org.clone()).unwrap();
+    assert_eq!(
+        v.portfolio().organisation_verifications(),
+        std::slice::from_ref(&org)
+    );
+    assert!(v.portfolio().problems(&fw, &limits).is_empty());
+    // The same organisation verifying the same piece twice is refused.
+    let e = v.clone().verify_by_organisation(org).unwrap_err();
+    assert_eq!(e.reason().code(), "A012");
+    let signed = v
+        .sign_checklist(d(2025, 4, 1), "es-patel".parse().unwrap(), &fw, &limits)
+        .unwrap();
+    assert_eq!(signed.kind(), ApStageKind::ChecklistSigned);
+    // Removing a piece removes its confirmations and verifications.
     let p = p
         .remove_evidence(d(2025, 3, 2), &"p4-3".parse().unwrap())
         .unwrap();
     assert_eq!(p.portfolio().evidence().len(), 15);
+}
+
+/// The guide's "Submitting an ePortfolio": the educational supervisor confirms "that more than
+/// one peer reviewer has been used. If only one reviewer is involved, the Centre Team must be
+/// notified for additional quality checks" — a warning.
+#[test]
+fn a_single_peer_reviewer_is_a_warning() {
+    let fw = ap();
+    let limits = ApLimits::default();
+    // `with_full_evidence` has every piece confirmed by `peer-jo` alone.
+    let p = with_full_evidence(building(), &fw);
+    let problems = p.portfolio().problems(&fw, &limits);
+    let single = RouteProblem::SinglePeerReviewer {
+        reviewer: "peer-jo".parse().unwrap(),
+    };
+    assert_eq!(problems, std::slice::from_ref(&single));
+    assert!(single.is_warning());
+    assert_eq!(
+        single.to_string(),
+        "every peer confirmation is by `peer-jo`: with one peer reviewer, the Centre is told for extra quality checks"
+    );
+    // A warning does not stop the signature.
+    assert!(
+        p.clone()
+            .sign_checklist(d(2025, 6, 2), "es-patel".parse().unwrap(), &fw, &limits)
+            .is_ok()
+    );
+    // A second peer reviewer on one piece ends the warning.
+    let two = p
+        .confirm(PeerConfirmation {
+            evidence: "p1-0".parse().unwrap(),
+            by: "peer-lee".parse().unwrap(),
+            on: d(2025, 3, 6),
+        })
+        .unwrap();
+    assert!(two.portfolio().problems(&fw, &limits).is_empty());
 }
 
 #[test]
@@ -502,8 +724,11 @@ fn resubmission_reopens_the_portfolio_under_its_own_deadline_and_appeals() {
     assert_eq!(recognised.kind(), ApStageKind::Recognised);
 }
 
+/// The ePortfolio guide (`docs/domain.md#ap-evidence`): "four to six different pieces" per
+/// pillar is guidance, a piece counts once in a pillar however many of its capabilities it
+/// evidences; at most 35 pieces is firm.
 #[test]
-fn pillar_and_piece_maxima_are_refused_at_the_piece_that_breaks_them() {
+fn pillar_counts_are_warnings_and_only_the_piece_maximum_is_refused() {
     let fw = ap();
     let limits = ApLimits::default();
     let mut p = building();
@@ -517,37 +742,65 @@ fn pillar_and_piece_maxima_are_refused_at_the_piece_that_breaks_them() {
             )
             .unwrap();
     }
-    let refused = p
-        .clone()
+    let pillar_3 = |p: &ApPathway<BuildingEvidence>| {
+        p.portfolio()
+            .problems(&fw, &limits)
+            .into_iter()
+            .filter(|problem| {
+                matches!(problem, RouteProblem::Limit(
+                    ApViolation::TooManyForPillar { pillar, .. } | ApViolation::TooFewForPillar { pillar, .. }
+                ) if pillar.as_str() == "3")
+            })
+            .collect::<Vec<_>>()
+    };
+    // Six pieces: within the guidance.
+    assert!(pillar_3(&p).is_empty());
+    // A seventh piece, evidencing two capabilities of the pillar, counts once: seven pieces.
+    let p = p
         .add_evidence(
             d(2025, 2, 3),
             item("r7", d(2025, 2, 1), &["3.7", "3.8"]),
             &fw,
             &limits,
         )
-        .unwrap_err();
-    assert_eq!(
-        refused.reason().to_string(),
-        "adding the evidence would break the ePortfolio limits: pillar 3 has 7 pieces of evidence, at most 6 expected"
-    );
-    // A piece in another pillar is still welcome.
-    let p = p
-        .add_evidence(
-            d(2025, 2, 3),
-            item("c1", d(2025, 2, 1), &["1.1"]),
-            &fw,
-            &limits,
-        )
         .unwrap();
-    let mut two = limits;
-    two.max_pieces = 7;
+    let over = pillar_3(&p);
+    assert_eq!(over.len(), 1);
+    assert!(over[0].is_warning());
+    assert_eq!(
+        over[0].to_string(),
+        "pillar 3 has 7 pieces of evidence, at most 6 expected"
+    );
+    // Three pieces, one evidencing three capabilities of the pillar: three, under four.
+    let mut few = building();
+    for (id, caps) in [
+        ("f1", &["2.1", "2.2", "2.3"][..]),
+        ("f2", &["2.4"]),
+        ("f3", &["2.5"]),
+    ] {
+        few = few
+            .add_evidence(d(2025, 2, 3), item(id, d(2025, 2, 1), caps), &fw, &limits)
+            .unwrap();
+    }
+    assert!(
+        few.portfolio()
+            .problems(&fw, &limits)
+            .contains(&RouteProblem::Limit(ApViolation::TooFewForPillar {
+                pillar: "2".parse().unwrap(),
+                count: 3,
+                min: 4
+            }))
+    );
+    // The piece maximum is firm: one more than it is refused, exactly it is welcome.
+    let mut seven = limits;
+    seven.max_pieces = 7;
     let refused = p
         .clone()
         .add_evidence(
             d(2025, 2, 3),
-            item("c2", d(2025, 2, 1), &["1.2"]),
+            item("c1", d(2025, 2, 1), &["1.2"]),
             &fw,
-            &two,
+            &seven,
         )
         .unwrap_err();
     assert_eq!(
@@ -556,17 +809,48 @@ fn pillar_and_piece_maxima_are_refused_at_the_piece_that_breaks_them() {
             violation: ApViolation::TooManyPieces { count: 8, max: 7 }
         }
     );
-    // The piece that reaches the maximum exactly is welcome.
-    two.max_pieces = 8;
+    assert_eq!(
+        refused.reason().to_string(),
+        "adding the evidence would break the ePortfolio limits: 8 pieces of evidence, at most 7 allowed"
+    );
+    seven.max_pieces = 8;
     assert!(
         p.add_evidence(
             d(2025, 2, 3),
-            item("c2", d(2025, 2, 1), &["1.2"]),
+            item("c1", d(2025, 2, 1), &["1.2"]),
             &fw,
-            &two
+            &seven
         )
         .is_ok()
     );
+}
+
+/// The default piece maximum is 35 (the ePortfolio guide).
+#[test]
+fn thirty_five_pieces_are_welcome_and_the_thirty_sixth_is_refused() {
+    let fw = ap();
+    let limits = ApLimits::default();
+    assert_eq!(limits.max_pieces, 35);
+    let mut p = building();
+    for n in 0..35 {
+        p = p
+            .add_evidence(
+                d(2025, 2, 3),
+                item(&format!("x{n}"), d(2025, 2, 1), &["1.1"]),
+                &fw,
+                &limits,
+            )
+            .unwrap();
+    }
+    let refused = p
+        .add_evidence(
+            d(2025, 2, 3),
+            item("x35", d(2025, 2, 1), &["1.1"]),
+            &fw,
+            &limits,
+        )
+        .unwrap_err();
+    assert_eq!(refused.reason().code(), "A005");
 }
 
 fn issue() -> Issue {
@@ -621,12 +905,20 @@ fn a_deadline_beyond_the_calendar_is_refused_not_ignored() {
         .unwrap()
         .allocate(max - chrono::Days::new(2), "provider-uel".parse().unwrap())
         .unwrap();
-    // Three months after allocation is past the last date chrono represents.
-    let refused = allocated
+    // Three months after allocation is past the last date chrono represents: no engagement
+    // expectation to judge, so the LNA goes ahead.
+    assert!(allocated.next_due(max).is_none());
+    let building = allocated
         .clone()
         .start_lna(max - chrono::Days::new(1))
-        .unwrap_err();
+        .unwrap()
+        .complete_lna(max - chrono::Days::new(1))
+        .unwrap();
+    // Twelve months after the final LNA meeting is past it too: refused, not ignored.
+    let refused = building.clone().withdraw(max).unwrap_err();
+    assert_eq!(refused.reason().code(), "A015");
+    let refused = building.time_out(max).unwrap_err();
     assert_eq!(refused.reason().code(), "A015");
     let refused = allocated.time_out(max).unwrap_err();
-    assert_eq!(refused.reason().code(), "A015");
+    assert_eq!(refused.reason().code(), "A014");
 }

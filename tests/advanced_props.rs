@@ -15,7 +15,7 @@ fn date() -> impl Strategy<Value = NaiveDate> {
 
 fn kind(n: u8, step: usize) -> ApEventKind {
     let caps = ["1.1", "2.3", "3.8", "4.2", "9.9"];
-    match n % 14 {
+    match n % 17 {
         0 => ApEventKind::JoinedWaitingList,
         1 => ApEventKind::Allocated {
             provider: "prov".parse().unwrap(),
@@ -49,6 +49,15 @@ fn kind(n: u8, step: usize) -> ApEventKind {
         10 => ApEventKind::Verified,
         11 => ApEventKind::ResubmissionRequested { due: None },
         12 => ApEventKind::AppealLodged,
+        13 => ApEventKind::OrganisationVerified {
+            evidence: format!("e{}", step % 6).parse().unwrap(),
+            organisation: if step % 5 == 0 { "me" } else { "org" }.parse().unwrap(),
+        },
+        14 => ApEventKind::ExtensionGranted {
+            due: NaiveDate::from_ymd_opt(2025, 1, 1).unwrap()
+                + chrono::Days::new(u64::try_from(step).unwrap() * 30),
+        },
+        15 => ApEventKind::WithdrawnByProvider,
         _ => ApEventKind::Withdrawn,
     }
 }
@@ -90,12 +99,15 @@ proptest! {
         if record.current().kind().locked() {
             prop_assert!(record.next_due(last).is_none());
         }
-        // Whatever was pending 800 days later has timed the pathway out.
+        // A submission deadline pending 800 days later has timed the pathway out; a missed
+        // engagement expectation has not.
         let day = last + chrono::Duration::days(800);
         let later = record.state_on(day).unwrap();
-        prop_assert!(later.next_due(day).is_none_or(|d| !d.overdue));
-        if record.next_due(last).is_some() {
+        prop_assert!(later.time_out_due(day).is_none_or(|d| !d.overdue));
+        if record.current().time_out_due(last).is_some() {
             prop_assert_eq!(later.kind(), ApStageKind::TimedOut);
+        } else {
+            prop_assert_ne!(later.kind(), ApStageKind::TimedOut);
         }
     }
 }

@@ -67,14 +67,29 @@ fn the_portfolio_is_locked_from_internal_verification() {
 
 #[test]
 fn a_log_that_does_not_hold_cannot_load() {
-    let json = r#"{"practitioner": "ot-ada", "expressed_interest": "2024-09-02", "events": [
+    // A late LNA is an engagement warning (the ePortfolio guide,
+    // <https://advanced-practice.hee.nhs.uk/eportfolio-guide>): the log loads.
+    let late_lna = r#"{"practitioner": "ot-ada", "expressed_interest": "2024-09-02", "events": [
         {"on": "2024-11-04", "type": "allocated", "provider": "provider-uel"},
         {"on": "2025-02-05", "type": "lna_started"}
+    ]}"#;
+    let record = serde_json::from_str::<ApRecord>(late_lna).unwrap();
+    assert_eq!(record.current().kind(), ApStageKind::LearningNeedsAnalysis);
+    assert_eq!(
+        record.current().engagement_warnings(d(2025, 2, 5))[0].to_string(),
+        "the learning needs analysis was expected by 2025-02-04 and has not happened"
+    );
+    // An event after the submission deadline cannot load.
+    let json = r#"{"practitioner": "ot-ada", "expressed_interest": "2024-09-02", "events": [
+        {"on": "2024-11-04", "type": "allocated", "provider": "provider-uel"},
+        {"on": "2024-12-02", "type": "lna_started"},
+        {"on": "2025-01-31", "type": "lna_completed"},
+        {"on": "2026-02-01", "type": "withdrawn"}
     ]}"#;
     let err = serde_json::from_str::<ApRecord>(json).unwrap_err();
     assert!(
         err.to_string().starts_with(
-            "event 1 (`lna_started` on 2025-02-05) cannot be applied: the learning needs analysis was due by 2025-02-04: an event on 2025-02-05 is too late, the portfolio timed out (no deferral) [A003]"
+            "event 3 (`withdrawn` on 2026-02-01) cannot be applied: the submission was due by 2026-01-31: an event on 2026-02-01 is too late, the portfolio timed out (no deferral) [A003]"
         ),
         "{err}"
     );
@@ -108,15 +123,55 @@ fn state_on_times_out_without_an_event_and_next_due_is_one_call() {
         (due.what, due.by, due.overdue),
         (DueKind::LearningNeedsAnalysis, d(2025, 2, 4), false)
     );
+    // A missed LNA does not time out (an engagement expectation).
     assert_eq!(
-        record.state_on(d(2025, 2, 4)).unwrap().kind(),
+        record.state_on(d(2025, 2, 5)).unwrap().kind(),
         ApStageKind::Allocated
     );
-    let out = record.state_on(d(2025, 2, 5)).unwrap();
+    assert!(record.next_due(d(2025, 2, 5)).unwrap().overdue);
+    // After the final LNA meeting, the submission deadline does.
+    let json = r#"{"practitioner": "ot-ada", "expressed_interest": "2024-09-02", "events": [
+        {"on": "2024-11-04", "type": "allocated", "provider": "provider-uel"},
+        {"on": "2024-12-02", "type": "lna_started"},
+        {"on": "2025-01-31", "type": "lna_completed"}
+    ]}"#;
+    let record: ApRecord = serde_json::from_str(json).unwrap();
+    assert_eq!(
+        record.state_on(d(2026, 1, 31)).unwrap().kind(),
+        ApStageKind::BuildingEvidence
+    );
+    let out = record.state_on(d(2026, 2, 1)).unwrap();
     assert_eq!(out.kind(), ApStageKind::TimedOut);
-    assert_eq!(out.last_change(), d(2025, 2, 5));
-    assert_eq!(out.next_due(d(2025, 2, 5)), None);
+    assert_eq!(out.last_change(), d(2026, 2, 1));
+    assert_eq!(out.next_due(d(2026, 2, 1)), None);
     assert!(record.state_on(d(2024, 9, 1)).is_none());
+}
+
+#[test]
+fn new_events_round_trip_through_the_record() {
+    let json = r#"{"practitioner": "ot-ada", "expressed_interest": "2024-09-02", "events": [
+        {"on": "2024-11-04", "type": "allocated", "provider": "provider-uel"},
+        {"on": "2024-12-02", "type": "lna_started"},
+        {"on": "2025-01-31", "type": "lna_completed"},
+        {"on": "2025-03-01", "type": "evidence_added", "item": {"id": "e1",
+            "kind": "reflective_log", "date": "2025-02-20", "title": "Audit",
+            "capabilities": ["4.2"]}},
+        {"on": "2025-03-02", "type": "organisation_verified", "evidence": "e1",
+            "organisation": "org-hee"},
+        {"on": "2026-01-10", "type": "extension_granted", "due": "2026-03-31"},
+        {"on": "2026-03-01", "type": "withdrawn_by_provider"}
+    ]}"#;
+    let record: ApRecord = serde_json::from_str(json).unwrap();
+    assert_eq!(record.current().kind(), ApStageKind::Withdrawn);
+    let stored = serde_json::to_string(&record).unwrap();
+    assert_eq!(serde_json::from_str::<ApRecord>(&stored).unwrap(), record);
+    let on = record.state_on(d(2026, 2, 15)).unwrap();
+    assert_eq!(on.kind(), ApStageKind::BuildingEvidence);
+    assert_eq!(
+        on.time_out_due(d(2026, 2, 15)).map(|due| due.by),
+        Some(d(2026, 3, 31))
+    );
+    assert_eq!(on.portfolio().organisation_verifications().len(), 1);
 }
 
 #[test]

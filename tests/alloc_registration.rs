@@ -28,6 +28,8 @@ fn parsing_allocates_nothing() {
         "GMC 1234567",
         "NMC 12A3456E",
         "GOsC 0042",
+        "PH 105985",
+        "ch 029821",
     ];
     for s in inputs {
         let (n, count) = allocations(|| s.parse::<RegistrationNumber>());
@@ -49,6 +51,12 @@ fn parsing_allocates_nothing() {
     let (e, count) = allocations(|| "OT1234567".parse::<RegistrationNumber>());
     assert!(e.is_err());
     assert_eq!(count, 0);
+    // Nor do the errors that name the canonical form.
+    for s in ["PH-105985", "PA981", "GMC 123 4567"] {
+        let (e, count) = allocations(|| s.parse::<RegistrationNumber>());
+        assert!(e.is_err(), "{s}");
+        assert_eq!(count, 0, "refusing {s:?} allocated");
+    }
 }
 
 #[test]

@@ -32,10 +32,12 @@ fn advanced_types_are_send_sync_unpin() {
     assert_auto::<fcp_roadmap::advanced::ChecklistSigned>();
     assert_auto::<fcp_roadmap::advanced::Due>();
     assert_auto::<fcp_roadmap::advanced::DueKind>();
+    assert_auto::<fcp_roadmap::advanced::EngagementWarning>();
     assert_auto::<fcp_roadmap::advanced::ExpressionOfInterest>();
     assert_auto::<fcp_roadmap::advanced::InternalVerification>();
     assert_auto::<fcp_roadmap::advanced::LearningNeedsAnalysis>();
     assert_auto::<fcp_roadmap::advanced::Moderation>();
+    assert_auto::<fcp_roadmap::advanced::OrganisationVerification>();
     assert_auto::<fcp_roadmap::advanced::PeerConfirmation>();
     assert_auto::<fcp_roadmap::advanced::Recognised>();
     assert_auto::<
@@ -48,6 +50,7 @@ fn advanced_types_are_send_sync_unpin() {
     assert_auto::<fcp_roadmap::advanced::TimedOut>();
     assert_auto::<fcp_roadmap::advanced::WaitingList>();
     assert_auto::<fcp_roadmap::advanced::Withdrawn>();
+    assert_auto::<fcp_roadmap::advanced::WithdrawnBy>();
 }
 
 #[test]
@@ -219,6 +222,7 @@ fn registration_types_are_send_sync_unpin() {
     assert_auto::<fcp_roadmap::registration::RegistrationEvent>();
     assert_auto::<fcp_roadmap::registration::RegistrationNumber>();
     assert_auto::<fcp_roadmap::registration::RegistrationRecord>();
+    assert_auto::<fcp_roadmap::registration::RemovedAfterCpdAudit>();
     assert_auto::<fcp_roadmap::registration::ReplayError>();
     assert_auto::<fcp_roadmap::registration::StageKind>();
     assert_auto::<fcp_roadmap::registration::StruckOff>();

@@ -119,3 +119,34 @@ fn specialty_days_overlapping_other_posts_count_for_both_components() {
     assert_eq!(a.components()[1].met_on(), Some(d(2022, 1, 1)));
     assert!(a.is_met());
 }
+
+/// The BDA's summary says "typically five years post-preceptorship"; the "three of the five in
+/// the specialty" refinement is not on its current pages (`docs/domain.md#experience`), so it
+/// stays opt-in: the profession's default is the plain five years.
+#[test]
+fn the_specialty_refinement_is_opt_in_and_post_preceptorship_is_counted_by_the_periods_given() {
+    use fcp_roadmap::profession::Profession;
+    let default = ExperienceRequirement::for_profession(Profession::Dietitian);
+    assert_eq!(default, ExperienceRequirement::five_years());
+    assert!(default.in_specialty.is_none());
+    let opt_in = ExperienceRequirement::for_dietitian("renal".parse().unwrap());
+    assert_eq!(opt_in.in_specialty.as_ref().map(|s| s.years), Some(3));
+
+    // Preceptorship from 1 September 2018 to 31 August 2019, then practice.
+    let preceptorship = period(d(2018, 9, 1), Some(d(2019, 8, 31)), "general");
+    let after = period(d(2019, 9, 1), None, "general");
+    let policy = CountingPolicy::CalendarTime;
+    // From first registration: met on the fifth anniversary of 1 September 2018.
+    let all = [preceptorship, after.clone()];
+    assert_eq!(
+        default.assess(&all, policy, d(2024, 1, 1)).met_on(),
+        Some(d(2023, 9, 1))
+    );
+    // Post-preceptorship: the caller passes only the practice after it. The day before the
+    // fifth anniversary of 1 September 2019 it is not met; on the day it is.
+    let post = [after];
+    let a = default.assess(&post, policy, d(2024, 8, 31));
+    assert_eq!(a.met_on(), Some(d(2024, 9, 1)));
+    assert!(!a.is_met());
+    assert!(default.assess(&post, policy, d(2024, 9, 1)).is_met());
+}

@@ -25,7 +25,26 @@ fn updating(days: u16, private: u16) -> Updating {
     Updating {
         supervised_or_formal_days: days,
         private_study_days: private,
+        ..Updating::default()
     }
+}
+
+/// `u` dated from `started` to `finished`.
+fn dated(u: Updating, started: NaiveDate, finished: NaiveDate) -> Updating {
+    Updating {
+        started: Some(started),
+        finished: Some(finished),
+        ..u
+    }
+}
+
+/// `u` done in the three months before `on`.
+fn before(u: Updating, on: NaiveDate) -> Updating {
+    dated(
+        u,
+        on.checked_sub_months(chrono::Months::new(3)).unwrap(),
+        on.pred_opt().unwrap(),
+    )
 }
 
 #[test]
@@ -179,7 +198,11 @@ fn readmission_boundaries_at_two_and_five_years() {
     );
     assert!(
         lapsed()
-            .readmit(d(2020, 5, 1), updating(30, 0), policy)
+            .readmit(
+                d(2020, 5, 1),
+                before(updating(30, 0), d(2020, 5, 1)),
+                policy
+            )
             .is_ok()
     );
     assert!(
@@ -195,12 +218,20 @@ fn readmission_boundaries_at_two_and_five_years() {
     );
     assert!(
         lapsed()
-            .readmit(d(2023, 5, 1), updating(30, 30), policy)
+            .readmit(
+                d(2023, 5, 1),
+                before(updating(30, 30), d(2023, 5, 1)),
+                policy
+            )
             .is_ok()
     );
     assert!(
         lapsed()
-            .readmit(d(2023, 5, 1), updating(30, 0), lenient)
+            .readmit(
+                d(2023, 5, 1),
+                before(updating(30, 0), d(2023, 5, 1)),
+                lenient
+            )
             .is_ok()
     );
     assert!(
@@ -228,7 +259,7 @@ fn at_most_half_by_private_study() {
         .into_inner()
         .readmit(
             d(2022, 6, 1),
-            updating(15, 16),
+            before(updating(15, 16), d(2022, 6, 1)),
             ReadmissionPolicy::default(),
         )
         .unwrap();
@@ -269,7 +300,7 @@ fn history() -> Vec<RegistrationEvent> {
         ev(
             d(2023, 1, 9),
             EventKind::Readmitted {
-                updating: updating(20, 10),
+                updating: dated(updating(20, 10), d(2022, 9, 1), d(2022, 12, 16)),
             },
         ),
     ]

@@ -68,10 +68,6 @@ fn error_texts() {
         err("OT1234567"),
         "expected 5 or 6 digits after `OT`, found 7"
     );
-    assert_eq!(
-        err("HAD1234"),
-        "expected 5 or 6 digits after `HAD`, found 4"
-    );
     assert_eq!(err("PH"), "expected 5 or 6 digits after `PH`, found 0");
     assert_eq!(
         err(" PH12 45"),
@@ -96,7 +92,7 @@ fn error_texts() {
     );
     assert_eq!(
         err("GMC  1234567"),
-        "unexpected ` ` at byte 4: expected a digit"
+        "unexpected ` ` at byte 4: write the number as `GMC 1234567`"
     );
     assert_eq!(
         RegistrationNumber::parse_on(Register::Hcpc, "12345")
@@ -170,5 +166,106 @@ fn debug_shows_the_canonical_form_and_serde_says_what_it_expects() {
     assert_eq!(
         err.to_string(),
         "invalid type: integer `12345`, expected a registration number such as `PH12345` or `GMC 1234567` at line 1 column 5"
+    );
+}
+
+/// HCPC, "How to check the Register" (<https://www.hcpc-uk.org/check-the-register/how-to-check/>,
+/// `docs/domain.md#registration-numbers`): the number "starts with the letters of the profession
+/// code". People write one space between code and digits; the canonical form has none.
+#[test]
+fn one_space_between_code_and_digits_is_accepted_and_printed_canonically() {
+    assert_eq!(ok("PH 105985").to_string(), "PH105985");
+    assert_eq!(ok("PH 105985"), ok("PH105985"));
+    assert_eq!(ok(" pa 00981 ").to_string(), "PA00981");
+    assert_eq!(ok("ODP 13892").to_string(), "ODP13892");
+    // The NHS zero-padded form with a space is still the five-digit number.
+    assert_eq!(ok("CH 029821").to_string(), "CH29821");
+    let n = RegistrationNumber::for_profession(Profession::Physiotherapist, "PH 105985").unwrap();
+    assert_eq!(n.to_string(), "PH105985");
+    let json: RegistrationNumber = serde_json::from_str("\"PH 105985\"").unwrap();
+    assert_eq!(serde_json::to_string(&json).unwrap(), "\"PH105985\"");
+}
+
+#[test]
+fn fixable_mistakes_name_the_canonical_form() {
+    // Two spaces, a hyphen, a slash, a dot, a space among the digits: the separators go.
+    assert_eq!(
+        err("PH  105985"),
+        "unexpected ` ` at byte 3: write the number as `PH105985`"
+    );
+    assert_eq!(
+        err("PH-105985"),
+        "unexpected `-` at byte 2: write the number as `PH105985`"
+    );
+    assert_eq!(
+        err("OT/41405"),
+        "unexpected `/` at byte 2: write the number as `OT41405`"
+    );
+    assert_eq!(
+        err("PH 105 985"),
+        "unexpected ` ` at byte 6: write the number as `PH105985`"
+    );
+    assert_eq!(
+        err("CH-029821"),
+        "unexpected `-` at byte 2: write the number as `CH29821`"
+    );
+    assert_eq!(
+        err("GMC 123-4567"),
+        "unexpected `-` at byte 7: write the number as `GMC 1234567`"
+    );
+    assert_eq!(
+        err("GOsC 00.42"),
+        "unexpected `.` at byte 7: write the number as `GOsC 0042`"
+    );
+    match "PH-105985".parse::<RegistrationNumber>() {
+        Err(ParseError::Separator {
+            found: '-',
+            at: 2,
+            canonical,
+        }) => assert_eq!(canonical, ok("PH105985")),
+        other => panic!("{other:?}"),
+    }
+    // Not fixable by removing separators: the plain message.
+    assert_eq!(err("PH12-4"), "unexpected `-` at byte 4: expected a digit");
+    assert_eq!(
+        err("PH 1234567-8"),
+        "unexpected `-` at byte 10: expected a digit"
+    );
+    assert_eq!(
+        err("PH10598x"),
+        "unexpected `x` at byte 7: expected a digit"
+    );
+}
+
+/// HCPC says "up to six numbers" (<https://www.hcpc-uk.org/check-the-register/how-to-check/>),
+/// but every real number has five or six digits, those below 10000 written with leading zeros
+/// (`PA00981`, `PA09970`): a shorter number is refused, naming the zero-padded form.
+#[test]
+fn fewer_than_five_digits_are_refused_with_the_zero_padded_form() {
+    assert_eq!(
+        err("PA981"),
+        "expected 5 or 6 digits after `PA`, found 3: HCPC writes shorter numbers with leading zeros, as `PA00981`"
+    );
+    assert_eq!(
+        err("HAD1234"),
+        "expected 5 or 6 digits after `HAD`, found 4: HCPC writes shorter numbers with leading zeros, as `HAD01234`"
+    );
+    assert_eq!(
+        err("sl 7"),
+        "expected 5 or 6 digits after `SL`, found 1: HCPC writes shorter numbers with leading zeros, as `SL00007`"
+    );
+    match "PA981".parse::<RegistrationNumber>() {
+        Err(ParseError::MissingLeadingZeros {
+            code: "PA",
+            found: 3,
+            canonical,
+        }) => assert_eq!(canonical, ok("PA00981")),
+        other => panic!("{other:?}"),
+    }
+    // No digits at all, or too many, cannot be fixed by padding.
+    assert_eq!(err("PH"), "expected 5 or 6 digits after `PH`, found 0");
+    assert_eq!(
+        err("PH1234567"),
+        "expected 5 or 6 digits after `PH`, found 7"
     );
 }

@@ -67,7 +67,7 @@ fn check_all_parsers(s: &str) {
 /// Events on modern dates, each order expiring 0–800 days after it is made, so that many
 /// histories hold and the accepting paths are exercised.
 fn any_event() -> impl Strategy<Value = RegistrationEvent> {
-    let kind = (0u8..11, 0u64..800, any::<bool>(), 0u16..80, 0u16..80);
+    let kind = (0u8..12, 0u64..800, any::<bool>(), 0u16..80, 0u16..80);
     let on = (730_000i32..745_000).prop_map(|n| NaiveDate::from_num_days_from_ce_opt(n).unwrap());
     (on, kind).prop_map(|(on, (k, offset, c, a, b))| {
         let expires = on + chrono::Days::new(offset);
@@ -92,8 +92,14 @@ fn any_event() -> impl Strategy<Value = RegistrationEvent> {
                 updating: Updating {
                     supervised_or_formal_days: a,
                     private_study_days: b,
+                    // Dated within the months before the event when `c`, so that many
+                    // readmissions that need updating hold.
+                    started: c.then(|| on - chrono::Days::new(offset % 300)),
+                    finished: c.then_some(on),
+                    last_practised: None,
                 },
             },
+            10 => EventKind::RemovedAfterCpdAudit,
             _ => EventKind::Restored,
         };
         RegistrationEvent { on, kind }
@@ -153,7 +159,14 @@ proptest! {
     fn readmission_policy_never_panics(
         out in any_date(), on in any_date(), a in any::<u16>(), b in any::<u16>()
     ) {
-        let u = Updating { supervised_or_formal_days: a, private_study_days: b };
+        // Dated on the day of readmission: inside the window whenever updating is required.
+        let u = Updating {
+            supervised_or_formal_days: a,
+            private_study_days: b,
+            started: Some(on),
+            finished: Some(on),
+            last_practised: None,
+        };
         let policy = ReadmissionPolicy::default();
         let required = policy.required_days(out, on);
         prop_assert!(required == 0 || required == 30 || required == 60);

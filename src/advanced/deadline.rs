@@ -20,6 +20,18 @@ pub enum DueKind {
     Resubmission,
 }
 
+impl DueKind {
+    /// Whether missing this deadline times the portfolio out: only the submission and the
+    /// resubmission. The learning needs analysis and the first upload are engagement
+    /// expectations: missing them is a warning ([`EngagementWarning`]), and the education
+    /// provider may withdraw the applicant (`docs/domain.md#ap-deadlines`,
+    /// <https://advanced-practice.hee.nhs.uk/eportfolio-guide>).
+    #[must_use]
+    pub const fn times_out(self) -> bool {
+        matches!(self, DueKind::Submission | DueKind::Resubmission)
+    }
+}
+
 impl fmt::Display for DueKind {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(match self {
@@ -43,11 +55,49 @@ pub struct Due {
     pub overdue: bool,
 }
 
+/// An engagement expectation that was missed: the learning needs analysis or the first upload
+/// came later than expected, or had not come by the day asked about. A warning, not a
+/// time-out: the education provider may withdraw the applicant for lack of engagement (an
+/// event, [`ApPathway::withdraw_by_provider`](super::ApPathway::withdraw_by_provider)).
+///
+/// Source: the ePortfolio guide's engagement expectations (`docs/domain.md#ap-deadlines`,
+/// <https://advanced-practice.hee.nhs.uk/eportfolio-guide>).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct EngagementWarning {
+    /// What was expected ([`DueKind::LearningNeedsAnalysis`] or [`DueKind::FirstUpload`]).
+    pub what: DueKind,
+    /// The last day it was expected.
+    pub by: NaiveDate,
+    /// The day it happened, if it did (after `by`).
+    pub done_on: Option<NaiveDate>,
+}
+
+impl fmt::Display for EngagementWarning {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.done_on {
+            Some(on) => write!(
+                f,
+                "the {} was expected by {}, but came on {on}",
+                self.what, self.by
+            ),
+            None => write!(
+                f,
+                "the {} was expected by {} and has not happened",
+                self.what, self.by
+            ),
+        }
+    }
+}
+
 /// The deadlines of the ePortfolio route, in calendar months.
 ///
-/// Defaults from DOMAIN.md §6 (<https://advanced-practice.hee.nhs.uk/eportfolio-guide>): the
-/// LNA within **3** months of allocation to an education provider, the first upload within
-/// **6** months of the LNA, submission within **12** months of the final LNA meeting.
+/// Defaults from the ePortfolio guide (`docs/domain.md#ap-deadlines`,
+/// <https://advanced-practice.hee.nhs.uk/eportfolio-guide>): the LNA expected within **3**
+/// months of allocation to an education provider, the first upload within **6** months of the
+/// LNA, submission due within **12** months of the final LNA meeting. Only the submission
+/// deadline times the portfolio out (an extension for mitigating circumstances sets a new
+/// one); the other two are engagement expectations ([`DueKind::times_out`]).
 ///
 /// The arithmetic, our reading \[I\], written down: "N months after day D" is the same
 /// day-of-month N months later, **clamped to the end of the month** when that day does not
@@ -74,11 +124,12 @@ pub struct Due {
 #[serde(deny_unknown_fields)]
 #[non_exhaustive]
 pub struct ApDeadlines {
-    /// Months from allocation to the final LNA meeting (3).
+    /// Months from allocation to the final LNA meeting (3): an engagement expectation.
     pub lna_months: u32,
-    /// Months from the final LNA meeting to the first upload (6).
+    /// Months from the final LNA meeting to the first upload (6): an engagement expectation.
     pub first_upload_months: u32,
-    /// Months from the final LNA meeting to submission (12).
+    /// Months from the final LNA meeting to submission (12): missing it times the portfolio
+    /// out.
     pub submission_months: u32,
 }
 

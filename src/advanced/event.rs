@@ -39,6 +39,20 @@ pub enum ApEventKind {
         /// The peer.
         by: PersonId,
     },
+    /// An external organisation verified a piece of evidence (on the event's date), in place of
+    /// a peer reviewer.
+    OrganisationVerified {
+        /// The piece.
+        evidence: EvidenceId,
+        /// The organisation.
+        organisation: PersonId,
+    },
+    /// An extension for mitigating circumstances: the submission (or resubmission) is now due
+    /// by `due`.
+    ExtensionGranted {
+        /// The new deadline (the last day in time).
+        due: NaiveDate,
+    },
     /// The educational supervisor signed the checklist.
     ChecklistSigned {
         /// The educational supervisor.
@@ -64,6 +78,8 @@ pub enum ApEventKind {
     AppealDismissed,
     /// Withdrawn by the practitioner.
     Withdrawn,
+    /// Withdrawn by the education provider (for lack of engagement).
+    WithdrawnByProvider,
 }
 
 impl ApEventKind {
@@ -78,6 +94,8 @@ impl ApEventKind {
             ApEventKind::EvidenceAdded { .. } => "evidence_added",
             ApEventKind::EvidenceRemoved { .. } => "evidence_removed",
             ApEventKind::PeerConfirmed { .. } => "peer_confirmed",
+            ApEventKind::OrganisationVerified { .. } => "organisation_verified",
+            ApEventKind::ExtensionGranted { .. } => "extension_granted",
             ApEventKind::ChecklistSigned { .. } => "checklist_signed",
             ApEventKind::Declared => "declared",
             ApEventKind::Verified => "verified",
@@ -87,6 +105,7 @@ impl ApEventKind {
             ApEventKind::AppealUpheld => "appeal_upheld",
             ApEventKind::AppealDismissed => "appeal_dismissed",
             ApEventKind::Withdrawn => "withdrawn",
+            ApEventKind::WithdrawnByProvider => "withdrawn_by_provider",
         }
     }
 
@@ -96,6 +115,7 @@ impl ApEventKind {
             ApEventKind::EvidenceAdded { .. }
                 | ApEventKind::EvidenceRemoved { .. }
                 | ApEventKind::PeerConfirmed { .. }
+                | ApEventKind::OrganisationVerified { .. }
         )
     }
 }

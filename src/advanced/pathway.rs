@@ -6,15 +6,15 @@
 
 use chrono::NaiveDate;
 
-use super::deadline::{ApDeadlines, Due, DueKind};
-use super::portfolio::{ApPortfolio, PeerConfirmation, check_route_evidence};
+use super::deadline::{ApDeadlines, Due, DueKind, EngagementWarning};
+use super::portfolio::{ApPortfolio, OrganisationVerification, PeerConfirmation};
 use super::refusal::{ApRefusal, Refused};
 use super::stage::{
     Allocated, ApStage, ApStageKind, Appeal, BuildingEvidence, ChecklistSigned, EvidenceOpen,
     ExpressionOfInterest, InternalVerification, LearningNeedsAnalysis, Moderation, Open,
-    Recognised, Resubmission, TimedOut, WaitingList, Withdrawn,
+    Recognised, Resubmission, TimedOut, WaitingList, Withdrawn, WithdrawnBy,
 };
-use crate::evidence::{ApLimits, ApViolation, Coverage, EvidenceId, EvidenceItem};
+use crate::evidence::{ApLimits, ApViolation, EvidenceId, EvidenceItem};
 use crate::framework::Framework;
 use crate::id::{PersonId, SupervisorId};
 
@@ -42,18 +42,26 @@ pub struct ApDates {
     pub declared: Option<NaiveDate>,
     /// The day the outcome asked for a resubmission (the latest).
     pub resubmission_requested: Option<NaiveDate>,
-    /// The resubmission deadline the outcome set, if it set one.
+    /// The resubmission deadline the outcome set, if it set one (or the latest extension's).
     pub resubmission_due: Option<NaiveDate>,
+    /// The submission deadline set by the latest extension for mitigating circumstances, if
+    /// one was granted (otherwise it is [`ApDeadlines::submission_months`] after the final LNA
+    /// meeting).
+    pub submission_extended_to: Option<NaiveDate>,
 }
 
 /// One practitioner's ePortfolio (supported) route to recognition as an advanced practitioner
-/// by the Centre for Advancing Practice (DOMAIN.md §6,
+/// by the Centre for Advancing Practice (`docs/domain.md#advanced-practice`,
 /// <https://advanced-practice.hee.nhs.uk/eportfolio-guide>), in a known stage `S`.
 ///
 /// Steps consume the pathway and return it in the next stage, or hand it back with an
 /// [`ApRefusal`]. Every step checks that its date is not earlier than the last change and
-/// that no deadline ([`ApPathway::next_due`]) had passed by then: a missed deadline times the
-/// portfolio out, with no deferral ([`ApPathway::time_out`]).
+/// that the submission (or resubmission) deadline ([`ApPathway::time_out_due`]) had not
+/// passed by then: only that deadline times the portfolio out ([`ApPathway::time_out`]); an
+/// extension for mitigating circumstances sets a new one ([`ApPathway::grant_extension`]).
+/// The learning needs analysis and first-upload deadlines are engagement expectations: missing
+/// them is a warning ([`ApPathway::engagement_warnings`]), and the education provider may
+/// withdraw the applicant ([`ApPathway::withdraw_by_provider`]); `docs/domain.md#ap-deadlines`.
 ///
 /// # Example
 ///
@@ -67,10 +75,18 @@ pub struct ApDates {
 ///     .allocate(d(2024, 11, 30)?, "provider-uel".parse()?)?;
 /// let due = p.next_due(d(2025, 3, 1)?).ok_or("due")?;
 /// assert_eq!((due.what, due.by, due.overdue), (DueKind::LearningNeedsAnalysis, d(2025, 2, 28)?, true));
-/// let refused = p.start_lna(d(2025, 3, 1)?).unwrap_err();
+/// // A late LNA is a warning, not a time-out.
+/// let p = p.start_lna(d(2025, 3, 1)?)?.complete_lna(d(2025, 3, 20)?)?;
+/// let warnings = p.engagement_warnings(d(2025, 3, 20)?);
+/// assert_eq!(warnings[0].to_string(),
+///            "the learning needs analysis was expected by 2025-02-28, but came on 2025-03-20");
+/// // The submission is due 12 months after the final LNA meeting; missing it times out.
+/// let due = p.time_out_due(d(2026, 3, 21)?).ok_or("due")?;
+/// assert_eq!((due.what, due.by, due.overdue), (DueKind::Submission, d(2026, 3, 20)?, true));
+/// let refused = p.withdraw(d(2026, 3, 21)?).unwrap_err();
 /// assert_eq!(refused.reason().code(), "A003");
-/// let timed_out = refused.into_inner().time_out(d(2025, 3, 1)?)?;
-/// assert_eq!(timed_out.stage().missed(), DueKind::LearningNeedsAnalysis);
+/// let timed_out = refused.into_inner().time_out(d(2026, 3, 21)?)?;
+/// assert_eq!(timed_out.stage().missed(), DueKind::Submission);
 /// Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -117,6 +133,7 @@ impl ApPathway<ExpressionOfInterest> {
                 declared: None,
                 resubmission_requested: None,
                 resubmission_due: None,
+                submission_extended_to: None,
             },
             portfolio: ApPortfolio::default(),
             stage: ExpressionOfInterest,
@@ -219,21 +236,17 @@ impl<S: ApStage> ApPathway<S> {
         &self.portfolio
     }
 
-    /// The deadline pending at this stage, if any, whatever the day.
-    fn pending(&self) -> Option<Result<(DueKind, NaiveDate), ApRefusal>> {
-        let after = |from: NaiveDate, months: u32, what: DueKind| {
-            Some(
-                ApDeadlines::months_after(from, months)
-                    .map(|by| (what, by))
-                    .ok_or(ApRefusal::DateOutOfRange { on: from }),
-            )
-        };
-        let d = &self.deadlines;
+    /// `from` plus `months`, or the refusal for a date beyond the calendar.
+    fn after(from: NaiveDate, months: u32) -> Result<NaiveDate, ApRefusal> {
+        ApDeadlines::months_after(from, months).ok_or(ApRefusal::DateOutOfRange { on: from })
+    }
+
+    /// The deadline whose missing times the portfolio out, at this stage, whatever the day:
+    /// the resubmission's after a resubmission request (if the outcome set one), otherwise
+    /// the submission's once the final LNA meeting has happened (the extension's, if one was
+    /// granted).
+    fn timing_out(&self) -> Option<Result<(DueKind, NaiveDate), ApRefusal>> {
         match self.stage.kind() {
-            ApStageKind::Allocated | ApStageKind::LearningNeedsAnalysis => {
-                let (_, allocated) = self.dates.allocated.as_ref()?;
-                after(*allocated, d.lna_months, DueKind::LearningNeedsAnalysis)
-            }
             ApStageKind::BuildingEvidence
             | ApStageKind::ChecklistSigned
             | ApStageKind::Resubmission => {
@@ -244,27 +257,110 @@ impl<S: ApStage> ApPathway<S> {
                         .map(|by| Ok((DueKind::Resubmission, by)));
                 }
                 let lna = self.dates.lna_completed?;
-                if self.dates.first_upload.is_none() {
-                    after(lna, d.first_upload_months, DueKind::FirstUpload)
-                } else {
-                    after(lna, d.submission_months, DueKind::Submission)
-                }
+                Some(match self.dates.submission_extended_to {
+                    Some(by) => Ok((DueKind::Submission, by)),
+                    None => Self::after(lna, self.deadlines.submission_months)
+                        .map(|by| (DueKind::Submission, by)),
+                })
             }
             _ => None,
         }
     }
 
-    /// What is due next and by when, judged on `as_of`: `None` at the stages with no
-    /// deadline (before allocation, with the Centre, and once ended). See [`ApDeadlines`]
-    /// for the arithmetic; the day `by` itself is in time.
+    /// The next expectation at this stage, whatever the day: the LNA before it is done, the
+    /// first upload before it is done, then the deadline that times out.
+    fn expected(&self) -> Option<Result<(DueKind, NaiveDate), ApRefusal>> {
+        let d = &self.deadlines;
+        match self.stage.kind() {
+            ApStageKind::Allocated | ApStageKind::LearningNeedsAnalysis => {
+                let (_, allocated) = self.dates.allocated.as_ref()?;
+                Some(
+                    Self::after(*allocated, d.lna_months)
+                        .map(|by| (DueKind::LearningNeedsAnalysis, by)),
+                )
+            }
+            ApStageKind::BuildingEvidence
+                if self.dates.first_upload.is_none()
+                    && self.dates.resubmission_requested.is_none() =>
+            {
+                let lna = self.dates.lna_completed?;
+                Some(Self::after(lna, d.first_upload_months).map(|by| (DueKind::FirstUpload, by)))
+            }
+            _ => self.timing_out(),
+        }
+    }
+
+    /// What is expected next and by when, judged on `as_of`: the learning needs analysis, the
+    /// first upload, then the submission (or resubmission); `None` at the stages with no
+    /// deadline (before allocation, with the Centre, and once ended). An overdue LNA or first
+    /// upload stays the next expectation (it is an engagement warning, see
+    /// [`ApPathway::engagement_warnings`]); use [`ApPathway::time_out_due`] for the deadline
+    /// that times the portfolio out. See [`ApDeadlines`] for the arithmetic; the day `by`
+    /// itself is in time.
     #[must_use]
     pub fn next_due(&self, as_of: NaiveDate) -> Option<Due> {
-        let (what, by) = self.pending()?.ok()?;
+        let (what, by) = self.expected()?.ok()?;
         Some(Due {
             what,
             by,
             overdue: as_of > by,
         })
+    }
+
+    /// The deadline whose missing times the portfolio out, judged on `as_of`: the submission
+    /// (12 months after the final LNA meeting, or an extension's date) or the resubmission;
+    /// `None` when none runs at this stage.
+    #[must_use]
+    pub fn time_out_due(&self, as_of: NaiveDate) -> Option<Due> {
+        let (what, by) = self.timing_out()?.ok()?;
+        Some(Due {
+            what,
+            by,
+            overdue: as_of > by,
+        })
+    }
+
+    /// The engagement expectations missed by `as_of`: a learning needs analysis completed
+    /// after [`ApDeadlines::lna_months`] from allocation (or not completed by then), and a
+    /// first upload after [`ApDeadlines::first_upload_months`] from the final LNA meeting (or
+    /// none by then). Warnings, in that order: they do not time the portfolio out
+    /// (`docs/domain.md#ap-deadlines`).
+    #[must_use]
+    pub fn engagement_warnings(&self, as_of: NaiveDate) -> Vec<EngagementWarning> {
+        let d = &self.deadlines;
+        let mut out = Vec::new();
+        let mut expect = |what, from: NaiveDate, months, done: Option<NaiveDate>| {
+            if let Some(by) = ApDeadlines::months_after(from, months) {
+                let late = match done {
+                    Some(on) => on > by,
+                    None => as_of > by && !self.stage.kind().is_final(),
+                };
+                if late {
+                    out.push(EngagementWarning {
+                        what,
+                        by,
+                        done_on: done,
+                    });
+                }
+            }
+        };
+        if let Some((_, allocated)) = &self.dates.allocated {
+            expect(
+                DueKind::LearningNeedsAnalysis,
+                *allocated,
+                d.lna_months,
+                self.dates.lna_completed,
+            );
+        }
+        if let Some(lna) = self.dates.lna_completed {
+            expect(
+                DueKind::FirstUpload,
+                lna,
+                d.first_upload_months,
+                self.dates.first_upload,
+            );
+        }
+        out
     }
 
     /// Checks an event on `on` against the last change and the pending deadline.
@@ -275,7 +371,7 @@ impl<S: ApStage> ApPathway<S> {
                 on,
             });
         }
-        match self.pending() {
+        match self.timing_out() {
             Some(Ok((what, by))) if on > by => Err(ApRefusal::DeadlineMissed { what, by, on }),
             Some(Err(e)) => Err(e),
             _ => Ok(()),
@@ -315,14 +411,86 @@ impl<S: ApStage> ApPathway<S> {
 impl<S: Open> ApPathway<S> {
     /// Withdrawn by the practitioner on `on`.
     pub fn withdraw(self, on: NaiveDate) -> Step<S, Withdrawn> {
-        self.go(on, Withdrawn)
+        self.go(
+            on,
+            Withdrawn {
+                by: WithdrawnBy::Applicant,
+            },
+        )
     }
 
-    /// Timed out: a deadline had passed by `as_of` (no deferral, DOMAIN.md §6). The pathway
-    /// times out on the day after the deadline; refused with [`ApRefusal::NothingOverdue`]
-    /// when no deadline had passed.
+    /// Withdrawn by the education provider on `on`, for lack of engagement: "education
+    /// providers reserve the right to withdraw applicants from the route due to lack of
+    /// engagement" (`docs/domain.md#ap-deadlines`,
+    /// <https://advanced-practice.hee.nhs.uk/eportfolio-guide>).
+    pub fn withdraw_by_provider(self, on: NaiveDate) -> Step<S, Withdrawn> {
+        self.go(
+            on,
+            Withdrawn {
+                by: WithdrawnBy::Provider,
+            },
+        )
+    }
+
+    /// An extension for mitigating circumstances, granted on `on`: the submission (or, after
+    /// a resubmission request, the resubmission) is now due by `due`. Extensions are at the
+    /// education provider's discretion ("normally an extension of two months", longer at its
+    /// discretion), so any later date is accepted; refused when no such deadline runs at this
+    /// stage ([`ApRefusal::NoDeadlineToExtend`]) or `due` is not later than the current one
+    /// ([`ApRefusal::ExtensionNotLater`]). Source: the guide's "Extending a deadline
+    /// (mitigating circumstances)", `docs/domain.md#ap-deadlines`,
+    /// <https://advanced-practice.hee.nhs.uk/our-work/eportfolio-route/eportfolio-guide/extending-a-deadline-mitigating-circumstances>.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use fcp_roadmap::advanced::{ApPathway, DueKind};
+    ///
+    /// let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).ok_or("date");
+    /// let p = ApPathway::new("ot-ada".parse()?, d(2024, 9, 2)?)
+    ///     .allocate(d(2024, 11, 4)?, "provider-uel".parse()?)?
+    ///     .start_lna(d(2024, 12, 2)?)?
+    ///     .complete_lna(d(2025, 1, 31)?)?;
+    /// let p = p.grant_extension(d(2026, 1, 10)?, d(2026, 3, 31)?)?;
+    /// let due = p.time_out_due(d(2026, 2, 1)?).ok_or("due")?;
+    /// assert_eq!((due.what, due.by, due.overdue), (DueKind::Submission, d(2026, 3, 31)?, false));
+    /// Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn grant_extension(self, on: NaiveDate, due: NaiveDate) -> Step<S, S> {
+        let check = self.check(on).and_then(|()| match self.timing_out() {
+            Some(Ok((what, current))) if due <= current => Err(ApRefusal::ExtensionNotLater {
+                what,
+                current,
+                requested: due,
+            }),
+            Some(Ok((what, _))) => Ok(what),
+            Some(Err(e)) => Err(e),
+            None => Err(ApRefusal::NoDeadlineToExtend {
+                stage: self.stage.kind(),
+            }),
+        });
+        match check {
+            Ok(what) => {
+                let mut next = self;
+                next.last_change = on;
+                if what == DueKind::Resubmission {
+                    next.dates.resubmission_due = Some(due);
+                } else {
+                    next.dates.submission_extended_to = Some(due);
+                }
+                Ok(next)
+            }
+            Err(reason) => Err(Refused::new(self, reason)),
+        }
+    }
+
+    /// Timed out: the submission (or resubmission) deadline had passed by `as_of` (no
+    /// deferral to a later cohort, `docs/domain.md#ap-deadlines`). The pathway times out on
+    /// the day after the deadline; refused with [`ApRefusal::NothingOverdue`] when that
+    /// deadline had not passed (a missed LNA or first upload does not time out).
     pub fn time_out(self, as_of: NaiveDate) -> Step<S, TimedOut> {
-        match self.pending() {
+        match self.timing_out() {
             Some(Ok((what, by))) if as_of > by => {
                 let on = by.succ_opt().unwrap_or(by).max(self.last_change);
                 Ok(self.moved(on, TimedOut { missed: what, by }))
@@ -335,9 +503,10 @@ impl<S: Open> ApPathway<S> {
 
 impl<S: EvidenceOpen> ApPathway<S> {
     /// Adds a piece of evidence on `on`, refusing a piece that links no capability, links
-    /// one `framework` does not have, repeats an id, or would break a maximum of `limits`
-    /// (pieces, per capability, per pillar, attachments). The minimums are checked when the
-    /// checklist is signed.
+    /// one `framework` does not have, repeats an id, or would break a firm maximum of `limits`
+    /// (at most 35 pieces, at most 5 attachments on a piece, `docs/domain.md#ap-evidence`).
+    /// The counts per capability and per pillar are guidance: they never refuse a piece, and
+    /// [`ApPortfolio::problems`] reports them as warnings.
     pub fn add_evidence(
         self,
         on: NaiveDate,
@@ -381,44 +550,16 @@ impl<S: EvidenceOpen> ApPathway<S> {
                 capability,
             });
         }
-        // The maxima, counted on the portfolio as it is plus this piece, without cloning it.
-        let coverage = Coverage::compute(framework, &self.portfolio.evidence);
-        let count = coverage.items().saturating_add(1);
+        // The firm maximum on pieces, counted on the portfolio as it is plus this piece. The
+        // counts per capability and per pillar are guidance, checked (as warnings) with the
+        // rest of the route's rules.
+        let count = self.portfolio.evidence.len().saturating_add(1);
         if count > limits.max_pieces {
             let violation = ApViolation::TooManyPieces {
                 count,
                 max: limits.max_pieces,
             };
             return Err(ApRefusal::Limit { violation });
-        }
-        for capability in item.capabilities() {
-            let count = coverage.count(capability).unwrap_or(0).saturating_add(1);
-            if count > limits.max_per_capability {
-                let violation = ApViolation::TooManyForCapability {
-                    capability: *capability,
-                    count,
-                    max: limits.max_per_capability,
-                };
-                return Err(ApRefusal::Limit { violation });
-            }
-        }
-        let mut pillars: Vec<usize> = item
-            .capabilities()
-            .iter()
-            .filter_map(|c| framework.index_of(c).and_then(|i| framework.domain_of(i)))
-            .collect();
-        pillars.sort_unstable();
-        pillars.dedup();
-        for (d, (domain, count)) in coverage.per_domain().enumerate() {
-            let count = count.saturating_add(1);
-            if pillars.binary_search(&d).is_ok() && count > limits.max_per_pillar {
-                let violation = ApViolation::TooManyForPillar {
-                    pillar: *domain.id(),
-                    count,
-                    max: limits.max_per_pillar,
-                };
-                return Err(ApRefusal::Limit { violation });
-            }
         }
         let count = item.attachments().len();
         if count > limits.max_attachments {
@@ -451,6 +592,9 @@ impl<S: EvidenceOpen> ApPathway<S> {
         next.portfolio
             .confirmations
             .retain(|c| &c.evidence != evidence);
+        next.portfolio
+            .organisations
+            .retain(|v| &v.evidence != evidence);
         Ok(next)
     }
 
@@ -467,6 +611,41 @@ impl<S: EvidenceOpen> ApPathway<S> {
         let mut next = self;
         next.last_change = confirmation.on;
         next.portfolio.confirmations.push(confirmation);
+        Ok(next)
+    }
+
+    /// Records an external organisation's verification of a piece, on `verification.on`, in
+    /// place of a peer reviewer's (`docs/domain.md#ap-evidence`): the same checks as
+    /// [`ApPathway::confirm`] (the piece is in the portfolio, the organisation is not the
+    /// practitioner, has not verified it already, and verifies it no earlier than its date).
+    pub fn verify_by_organisation(self, verification: OrganisationVerification) -> Step<S, S> {
+        let as_peer = PeerConfirmation {
+            evidence: verification.evidence.clone(),
+            by: verification.organisation.clone(),
+            on: verification.on,
+        };
+        let repeated = self.portfolio.organisations.iter().any(|v| {
+            v.evidence == verification.evidence && v.organisation == verification.organisation
+        });
+        let check = self
+            .check(verification.on)
+            .and_then(|()| self.check_confirmation(&as_peer))
+            .and_then(|()| {
+                if repeated {
+                    Err(ApRefusal::AlreadyConfirmed {
+                        evidence: verification.evidence.clone(),
+                        by: verification.organisation.clone(),
+                    })
+                } else {
+                    Ok(())
+                }
+            });
+        if let Err(reason) = check {
+            return Err(Refused::new(self, reason));
+        }
+        let mut next = self;
+        next.last_change = verification.on;
+        next.portfolio.organisations.push(verification);
         Ok(next)
     }
 
@@ -502,8 +681,10 @@ impl<S: EvidenceOpen> ApPathway<S> {
         Ok(())
     }
 
-    /// The educational supervisor signs the checklist on `on`: refused unless the evidence
-    /// meets every rule of the route against `framework` ([`check_route_evidence`]).
+    /// The educational supervisor signs the checklist on `on`: refused while the evidence
+    /// breaks a firm rule of the route against `framework` ([`ApPortfolio::problems`] that
+    /// are not [warnings](super::RouteProblem::is_warning)). Guidance (pieces per capability
+    /// and per pillar, a single peer reviewer) does not stop the signature.
     pub fn sign_checklist(
         self,
         on: NaiveDate,
@@ -514,12 +695,12 @@ impl<S: EvidenceOpen> ApPathway<S> {
         if let Err(reason) = self.check(on) {
             return Err(Refused::new(self, reason));
         }
-        let problems = check_route_evidence(
-            framework,
-            limits,
-            &self.portfolio.evidence,
-            &self.portfolio.confirmations,
-        );
+        let problems: Vec<_> = self
+            .portfolio
+            .problems(framework, limits)
+            .into_iter()
+            .filter(|p| !p.is_warning())
+            .collect();
         if !problems.is_empty() {
             return Err(Refused::new(
                 self,
@@ -560,8 +741,8 @@ impl ApPathway<Moderation> {
         self.go(on, Recognised)
     }
 
-    /// The outcome on `on`: resubmit, by `due` if the outcome sets a date (DOMAIN.md gives no
-    /// resubmission period \[?\]). The portfolio opens again.
+    /// The outcome on `on`: resubmit, by `due` if the outcome sets a date (no resubmission
+    /// period is published \[?\]). The portfolio opens again.
     pub fn request_resubmission(
         self,
         on: NaiveDate,

@@ -13,7 +13,7 @@ use serde::{Deserialize, Serialize};
 use super::deadline::{ApDeadlines, Due};
 use super::event::{ApEvent, ApEventKind};
 use super::pathway::ApPathway;
-use super::portfolio::{ApPortfolio, PeerConfirmation};
+use super::portfolio::{ApPortfolio, OrganisationVerification, PeerConfirmation};
 use super::refusal::{ApRefusal, Refused};
 use super::stage::{
     Allocated, ApStageKind, Appeal, BuildingEvidence, ChecklistSigned, ExpressionOfInterest,
@@ -154,10 +154,24 @@ impl AnyApPathway {
         each!(self, |p| p.next_due(as_of))
     }
 
-    /// Times the pathway out if a deadline had passed by `as_of` (a missed deadline needs no
-    /// event); otherwise leaves it alone.
+    /// The deadline whose missing times the portfolio out, judged on `as_of`
+    /// ([`ApPathway::time_out_due`]).
+    #[must_use]
+    pub fn time_out_due(&self, as_of: NaiveDate) -> Option<Due> {
+        each!(self, |p| p.time_out_due(as_of))
+    }
+
+    /// The engagement expectations missed by `as_of` ([`ApPathway::engagement_warnings`]).
+    #[must_use]
+    pub fn engagement_warnings(&self, as_of: NaiveDate) -> Vec<super::EngagementWarning> {
+        each!(self, |p| p.engagement_warnings(as_of))
+    }
+
+    /// Times the pathway out if the submission (or resubmission) deadline had passed by
+    /// `as_of` (a missed deadline needs no event); otherwise leaves it alone. A missed LNA or
+    /// first upload does not time out.
     pub fn settle(&mut self, as_of: NaiveDate) {
-        if !self.next_due(as_of).is_some_and(|d| d.overdue) {
+        if !self.time_out_due(as_of).is_some_and(|d| d.overdue) {
             return;
         }
         let placeholder = self.placeholder();
@@ -217,6 +231,8 @@ impl AnyApPathway {
             ($p:expr) => {
                 match &event.kind {
                     E::Withdrawn => done($p.withdraw(on)),
+                    E::WithdrawnByProvider => done($p.withdraw_by_provider(on)),
+                    E::ExtensionGranted { due } => done($p.grant_extension(on, *due)),
                     _ => Err(($p.into(), refuse)),
                 }
             };
@@ -231,6 +247,14 @@ impl AnyApPathway {
                     E::PeerConfirmed { evidence, by } => done($p.confirm(PeerConfirmation {
                         evidence: evidence.clone(),
                         by: by.clone(),
+                        on,
+                    })),
+                    E::OrganisationVerified {
+                        evidence,
+                        organisation,
+                    } => done($p.verify_by_organisation(OrganisationVerification {
+                        evidence: evidence.clone(),
+                        organisation: organisation.clone(),
                         on,
                     })),
                     E::ChecklistSigned { supervisor } => done($p.sign_checklist(
@@ -342,8 +366,12 @@ pub enum ApReplayError {
 /// let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).ok_or("date");
 /// let due = record.next_due(d(2025, 6, 1)?).ok_or("due")?;
 /// assert_eq!((due.what, due.by, due.overdue), (DueKind::FirstUpload, d(2025, 7, 31)?, false));
-/// // No upload by 31 July 2025: timed out from 1 August.
-/// assert_eq!(record.state_on(d(2025, 8, 1)?).map(|s| s.kind()), Some(ApStageKind::TimedOut));
+/// // No upload by 31 July 2025: an engagement warning, not a time-out.
+/// let on = record.state_on(d(2025, 8, 1)?).ok_or("state")?;
+/// assert_eq!(on.kind(), ApStageKind::BuildingEvidence);
+/// assert_eq!(on.engagement_warnings(d(2025, 8, 1)?).len(), 1);
+/// // No submission by 31 January 2026: timed out from 1 February.
+/// assert_eq!(record.state_on(d(2026, 2, 1)?).map(|s| s.kind()), Some(ApStageKind::TimedOut));
 /// assert_eq!(serde_json::from_str::<ApRecord>(&serde_json::to_string(&record)?)?, record);
 /// Ok::<(), Box<dyn std::error::Error>>(())
 /// ```

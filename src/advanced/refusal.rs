@@ -9,9 +9,9 @@ use crate::evidence::{ApViolation, EvidenceId};
 use crate::framework::CapabilityId;
 use crate::id::PersonId;
 
-/// Why a step of the AP recognition pathway was refused (DOMAIN.md §6).
+/// Why a step of the AP recognition pathway was refused (`docs/domain.md#advanced-practice`).
 ///
-/// Each reason has a stable code ([`ApRefusal::code`], `A001`…`A015`); the message says what
+/// Each reason has a stable code ([`ApRefusal::code`], `A001`…`A017`); the message says what
 /// was wrong, with the dates and ids involved.
 ///
 /// | code | reason |
@@ -31,6 +31,8 @@ use crate::id::PersonId;
 /// | `A013` | [`ApRefusal::EvidenceRulesNotMet`] |
 /// | `A014` | [`ApRefusal::NothingOverdue`] |
 /// | `A015` | [`ApRefusal::DateOutOfRange`] |
+/// | `A016` | [`ApRefusal::ExtensionNotLater`] |
+/// | `A017` | [`ApRefusal::NoDeadlineToExtend`] |
 #[derive(Debug, Clone, PartialEq, Eq, Hash, thiserror::Error)]
 #[non_exhaustive]
 pub enum ApRefusal {
@@ -50,7 +52,8 @@ pub enum ApRefusal {
         /// The stage the pathway is at.
         stage: ApStageKind,
     },
-    /// A deadline passed before the event: the portfolio has timed out (no deferral).
+    /// The submission (or resubmission) deadline passed before the event: the portfolio has
+    /// timed out (no deferral to a later cohort).
     #[error(
         "the {what} was due by {by}: an event on {on} is too late, the portfolio timed out (no deferral)"
     )]
@@ -68,7 +71,9 @@ pub enum ApRefusal {
         /// The stage the pathway is at.
         stage: ApStageKind,
     },
-    /// Adding the piece would break a maximum of the [`ApLimits`](crate::evidence::ApLimits).
+    /// Adding the piece would break a hard maximum of the
+    /// [`ApLimits`](crate::evidence::ApLimits): the pieces in the portfolio, or the attachments
+    /// on one piece.
     #[error("adding the evidence would break the ePortfolio limits: {violation}")]
     Limit {
         /// The limit broken.
@@ -102,7 +107,7 @@ pub enum ApRefusal {
         /// The id asked for.
         evidence: EvidenceId,
     },
-    /// The practitioner cannot confirm their own evidence.
+    /// The practitioner cannot confirm or verify their own evidence.
     #[error(
         "evidence `{evidence}` cannot be confirmed by the practitioner `{by}`: a peer must confirm it"
     )]
@@ -122,7 +127,7 @@ pub enum ApRefusal {
         /// The date of the confirmation.
         on: NaiveDate,
     },
-    /// This peer has already confirmed this piece.
+    /// This peer (or organisation) has already confirmed this piece.
     #[error("evidence `{evidence}` is already confirmed by `{by}`")]
     AlreadyConfirmed {
         /// The piece.
@@ -130,7 +135,8 @@ pub enum ApRefusal {
         /// The peer.
         by: PersonId,
     },
-    /// The checklist cannot be signed: the evidence breaks the route's rules.
+    /// The checklist cannot be signed: the evidence breaks the route's firm rules (the
+    /// problems listed are those that are not [warnings](super::RouteProblem::is_warning)).
     #[error(
         "the evidence does not meet the ePortfolio rules ({} problem(s)), first: {}",
         problems.len(),
@@ -152,6 +158,22 @@ pub enum ApRefusal {
         /// The date of the refused event.
         on: NaiveDate,
     },
+    /// An extension must move the deadline later.
+    #[error("an extension of the {what} must be due after {current}, not on {requested}")]
+    ExtensionNotLater {
+        /// The deadline extended.
+        what: DueKind,
+        /// The current deadline.
+        current: NaiveDate,
+        /// The deadline asked for.
+        requested: NaiveDate,
+    },
+    /// There is no submission or resubmission deadline to extend at this stage.
+    #[error("no submission deadline runs at the {stage} stage: there is nothing to extend")]
+    NoDeadlineToExtend {
+        /// The stage the pathway is at.
+        stage: ApStageKind,
+    },
 }
 
 fn first(problems: &[RouteProblem]) -> String {
@@ -161,7 +183,7 @@ fn first(problems: &[RouteProblem]) -> String {
 }
 
 impl ApRefusal {
-    /// The stable code of this reason (`A001`…`A015`).
+    /// The stable code of this reason (`A001`…`A017`).
     #[must_use]
     pub const fn code(&self) -> &'static str {
         match self {
@@ -180,6 +202,8 @@ impl ApRefusal {
             ApRefusal::EvidenceRulesNotMet { .. } => "A013",
             ApRefusal::NothingOverdue { .. } => "A014",
             ApRefusal::DateOutOfRange { .. } => "A015",
+            ApRefusal::ExtensionNotLater { .. } => "A016",
+            ApRefusal::NoDeadlineToExtend { .. } => "A017",
         }
     }
 }

@@ -42,7 +42,7 @@ pub enum ApStageKind {
 
 impl ApStageKind {
     /// Whether the portfolio is locked at this stage: from internal verification on
-    /// (DOMAIN.md §6), until a resubmission reopens it.
+    /// (`docs/domain.md#advanced-practice`), until a resubmission reopens it.
     #[must_use]
     pub const fn locked(self) -> bool {
         matches!(
@@ -122,7 +122,7 @@ stage!(
     WaitingList
 );
 stage!(
-    /// Allocated to an education provider; the LNA is due within 3 months.
+    /// Allocated to an education provider; the LNA is expected within 3 months.
     Allocated
 );
 stage!(
@@ -130,7 +130,8 @@ stage!(
     LearningNeedsAnalysis
 );
 stage!(
-    /// Building the evidence; first upload within 6 months of the LNA, submission within 12.
+    /// Building the evidence; first upload expected within 6 months of the LNA, submission due
+    /// within 12 (or by an extension's date).
     BuildingEvidence
 );
 stage!(
@@ -153,18 +154,58 @@ stage!(
     /// An appeal against the outcome is under way.
     Appeal
 );
-stage!(
-    /// Withdrawn by the practitioner.
-    Withdrawn
-);
+/// Who withdrew the applicant from the route.
+///
+/// Exhaustive: the applicant withdraws, or the education provider withdraws them for lack of
+/// engagement (`docs/domain.md#ap-deadlines`, <https://advanced-practice.hee.nhs.uk/eportfolio-guide>).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum WithdrawnBy {
+    /// The applicant withdrew.
+    Applicant,
+    /// The education provider withdrew the applicant (for lack of engagement).
+    Provider,
+}
+
+impl fmt::Display for WithdrawnBy {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            WithdrawnBy::Applicant => "the applicant",
+            WithdrawnBy::Provider => "the education provider",
+        })
+    }
+}
+
+/// Withdrawn from the route, by the applicant or by the education provider.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Withdrawn {
+    pub(super) by: WithdrawnBy,
+}
+
+impl Withdrawn {
+    /// Who withdrew the applicant.
+    #[must_use]
+    pub const fn by(self) -> WithdrawnBy {
+        self.by
+    }
+}
+
+impl sealed::Sealed for Withdrawn {}
+impl ApStage for Withdrawn {
+    fn kind(&self) -> ApStageKind {
+        ApStageKind::Withdrawn
+    }
+}
 
 stage!(
     /// Asked to resubmit: the portfolio is open again until the resubmission deadline, if
-    /// the outcome set one (DOMAIN.md gives none \[?\]: the caller records it).
+    /// the outcome set one (no period is published \[?\]: the caller records it).
     Resubmission
 );
 
-/// A deadline was missed: the portfolio timed out (no deferral, DOMAIN.md §6).
+/// The submission (or resubmission) deadline was missed: the portfolio timed out (no
+/// deferral to a later cohort; `docs/domain.md#ap-deadlines`). Only these deadlines time a
+/// portfolio out; a late learning needs analysis or first upload is an engagement warning.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct TimedOut {
     pub(super) missed: DueKind,

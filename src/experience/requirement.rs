@@ -76,7 +76,8 @@ pub struct BandRequirement {
 impl ExperienceRequirement {
     /// The HEE minimum: five years of post-registration experience, with no further component.
     ///
-    /// Source: HEE roadmap FAQ, "a minimum of 5 years post-graduate experience" (DOMAIN.md §2).
+    /// Source: HEE roadmap FAQ, "a minimum of 5 years post-graduate experience"
+    /// (`docs/domain.md#experience`).
     #[must_use]
     pub fn five_years() -> ExperienceRequirement {
         ExperienceRequirement {
@@ -94,9 +95,11 @@ impl ExperienceRequirement {
     /// - Podiatrist: five years, RCPod's "usually approximately five years"; some training hubs
     ///   accept three to five years to *start* training (DOMAIN.md §2): lower
     ///   [`years`](Self::years) to follow them.
-    /// - Dietitian: five years. The BDA's further "at least three of them in the specialty
-    ///   area" needs the practitioner's specialty, which only the caller knows: use
-    ///   [`ExperienceRequirement::for_dietitian`] (DOMAIN.md §2).
+    /// - Dietitian: five years. The refinement "at least three of them in the specialty area"
+    ///   is **unconfirmed** (it is not on the BDA's current pages, whose summary says "typically
+    ///   five years post-preceptorship") and needs the practitioner's specialty, which only the
+    ///   caller knows: it is opt-in, with [`ExperienceRequirement::for_dietitian`]
+    ///   (`docs/domain.md#experience`).
     /// - Every other profession (physiotherapist, occupational therapist, osteopath on the MSK
     ///   roadmap, and professions without an FCP roadmap): the HEE five years
     ///   ([`ExperienceRequirement::five_years`]).
@@ -125,10 +128,47 @@ impl ExperienceRequirement {
         }
     }
 
-    /// The dietitian's requirement: five years, at least three of them in periods tagged with
-    /// the practitioner's `specialty`.
+    /// An opt-in dietitian's requirement: five years, at least three of them in periods tagged
+    /// with the practitioner's `specialty`.
     ///
-    /// Source: BDA, via DOMAIN.md §2.
+    /// **Unconfirmed.** The "three of the five years in the specialty" refinement is not on the
+    /// BDA's current pages; the BDA's summary says "typically five years post-preceptorship"
+    /// (`docs/domain.md#experience`). [`ExperienceRequirement::for_profession`] therefore gives
+    /// dietitians the plain five years, and this refinement applies only when a caller (a
+    /// training hub that asks for it) chooses it.
+    ///
+    /// **Counting from the end of preceptorship.** The crate counts experience from the first
+    /// day of the periods it is given (the module documentation says how), so the caller
+    /// chooses the starting point by the periods it passes. To count "five years
+    /// post-preceptorship" rather than from first registration, pass only the practice after
+    /// the preceptorship: start the first period on the day after the preceptorship ended, and
+    /// leave out the preceptorship itself.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use fcp_roadmap::experience::{CountingPolicy, ExperienceRequirement, PracticePeriod, Wte};
+    ///
+    /// let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).ok_or("date");
+    /// // Registered on 1 September 2018; preceptorship to 31 August 2019.
+    /// let preceptorship = PracticePeriod::new(d(2018, 9, 1)?, Some(d(2019, 8, 31)?), Wte::FULL_TIME)?;
+    /// let after = PracticePeriod::new(d(2019, 9, 1)?, None, Wte::FULL_TIME)?
+    ///     .with_tag("diabetes".parse()?);
+    /// let five = ExperienceRequirement::for_profession(fcp_roadmap::profession::Profession::Dietitian);
+    /// let as_of = d(2024, 1, 1)?;
+    /// // From first registration: five years on 1 September 2023.
+    /// let from_registration = [preceptorship, after.clone()];
+    /// let met = five.assess(&from_registration, CountingPolicy::default(), as_of).met_on();
+    /// assert_eq!(met, Some(d(2023, 9, 1)?));
+    /// // Post-preceptorship: pass only the practice after it; five years on 1 September 2024.
+    /// let post = [after];
+    /// assert_eq!(five.assess(&post, CountingPolicy::default(), as_of).met_on(), Some(d(2024, 9, 1)?));
+    /// // The opt-in specialty refinement counts the tagged periods.
+    /// let specialty = ExperienceRequirement::for_dietitian("diabetes".parse()?);
+    /// assert_eq!(specialty.assess(&post, CountingPolicy::default(), as_of).met_on(), Some(d(2024, 9, 1)?));
+    /// Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn for_dietitian(specialty: Tag) -> ExperienceRequirement {
         ExperienceRequirement {

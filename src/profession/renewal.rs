@@ -1,8 +1,11 @@
 //! The two-yearly HCPC renewal cycle of each profession.
 //!
-//! Source: HCPC renewal pages, summarised in DOMAIN.md §8: registration is renewed every two
+//! Source: HCPC renewal pages (`docs/domain.md#renewal`): registration is renewed every two
 //! years by a fixed deadline (odd years for some professions, even years for the others), and
-//! the renewal window opens three months before the deadline.
+//! the renewal window opens on the first day of the month two months before the deadline's
+//! month: HCPC, "Supporting employees to renew their registration", table of renewal window
+//! dates, <https://www.hcpc-uk.org/employers/registration/renewals/> (physiotherapists
+//! 1 February – 30 April 2024, radiographers 1 December 2025 – 28 February 2026).
 
 use chrono::{Datelike, Days, Months, NaiveDate};
 use serde::{Deserialize, Serialize};
@@ -70,8 +73,9 @@ pub struct RenewalCycle {
     parity: Parity,
 }
 
-/// How long before the deadline the renewal window opens: three months (DOMAIN.md §8, HCPC
-/// renewal pages).
+/// How many calendar months the renewal window spans: the deadline's month and the two before
+/// it, from the first day of the first of them (HCPC's table of renewal window dates,
+/// `docs/domain.md#renewal`, <https://www.hcpc-uk.org/employers/registration/renewals/>).
 pub const WINDOW_MONTHS: u32 = 3;
 
 impl RenewalCycle {
@@ -119,16 +123,34 @@ impl RenewalCycle {
             .find(|d| *d >= on)
     }
 
-    /// The date the renewal window opens for the deadline `deadline`: three months earlier, on
-    /// the same day of the month, or the last day of a shorter month (31 July → 30 April)
-    /// [I: "three months before", read as calendar months].
+    /// The date the renewal window opens for the deadline `deadline`: the first day of the
+    /// month two months before the deadline's month, as in HCPC's table of renewal window dates
+    /// (physiotherapists 1 February – 30 April 2024, occupational therapists 1 August –
+    /// 31 October 2025, radiographers 1 December 2025 – 28 February 2026;
+    /// `docs/domain.md#renewal`, <https://www.hcpc-uk.org/employers/registration/renewals/>).
+    ///
+    /// `None` only before the start of chrono's calendar.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use fcp_roadmap::profession::RenewalCycle;
+    ///
+    /// let deadline = NaiveDate::from_ymd_opt(2026, 2, 28).ok_or("date")?;
+    /// let opens = RenewalCycle::window_opens(deadline);
+    /// assert_eq!(opens, NaiveDate::from_ymd_opt(2025, 12, 1));
+    /// Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn window_opens(deadline: NaiveDate) -> Option<NaiveDate> {
-        deadline.checked_sub_months(Months::new(WINDOW_MONTHS))
+        deadline
+            .with_day(1)?
+            .checked_sub_months(Months::new(WINDOW_MONTHS - 1))
     }
 
     /// The date a registrant who has not renewed by `deadline` lapses: the day after the
-    /// deadline. DOMAIN.md §8 says "missing the deadline removes the registrant"; we read the
+    /// deadline. HCPC says "missing the deadline removes the registrant"; we read the
     /// deadline day as still registered, so the first day off the register is the next one \[I\].
     #[must_use]
     pub fn lapse_after(deadline: NaiveDate) -> Option<NaiveDate> {

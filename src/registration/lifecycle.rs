@@ -1,6 +1,8 @@
 //! The registration lifecycle, typed: `Registration<S>` with one type per stage.
 //!
-//! Source: Health Professions Order 2001 art 29–33 as summarised in DOMAIN.md §8.
+//! Source: Health Professions Order 2001 art 29–33 (`docs/domain.md#registration-statuses`,
+//! <https://www.legislation.gov.uk/uksi/2002/254/contents>) and HCPC's returning to practice
+//! requirements (`docs/domain.md#readmission`).
 //!
 //! Decisions, all documented defaults \[I\]:
 //! - An order carries its expiry date: the first day it no longer applies. It ends by
@@ -12,7 +14,10 @@
 //!   does not exist in the target month (29 February, 31st) the span ends on the first day of
 //!   the next month.
 //! - Voluntary removal is open only to a registrant with no order in force; lapsing (not
-//!   renewing) and interim orders are open to anyone who may practise.
+//!   renewing), removal after a failed CPD audit and interim orders are open to anyone who may
+//!   practise.
+//! - Lapsing, voluntary removal and removal after a failed CPD audit are the ways off the
+//!   register that readmission reverses (`docs/domain.md#registration-statuses`).
 
 use std::fmt;
 
@@ -101,6 +106,8 @@ pub enum StageKind {
     VoluntarilyRemoved,
     /// Struck off.
     StruckOff,
+    /// Removed after a failed CPD audit.
+    RemovedAfterCpdAudit,
 }
 
 impl fmt::Display for StageKind {
@@ -114,6 +121,7 @@ impl fmt::Display for StageKind {
             StageKind::Lapsed => "lapsed",
             StageKind::VoluntarilyRemoved => "voluntarily removed",
             StageKind::StruckOff => "struck off",
+            StageKind::RemovedAfterCpdAudit => "removed after a failed CPD audit",
         })
     }
 }
@@ -193,6 +201,13 @@ stage!(
 stage!(
     /// Struck off the register.
     StruckOff, StruckOff, NotPermitted
+);
+stage!(
+    /// Removed from the register after failing a CPD audit: HCPC audits 2.5 % of each
+    /// profession at renewal, and failing the audit can remove the registrant
+    /// (`docs/domain.md#registration-statuses`, CSP "HCPC re-registration"). The registrant
+    /// rejoins by readmission.
+    RemovedAfterCpdAudit, RemovedAfterCpdAudit, NotPermitted
 );
 
 /// Registered with a caution order: may practise.
@@ -283,6 +298,7 @@ impl MayPractise for Cautioned {}
 impl MayPractise for Conditions {}
 impl OffRegister for Lapsed {}
 impl OffRegister for VoluntarilyRemoved {}
+impl OffRegister for RemovedAfterCpdAudit {}
 
 /// One registration in a known stage `S`; transitions consume it and return the next stage, or
 /// hand it back with the reason for refusal.
@@ -297,7 +313,13 @@ impl OffRegister for VoluntarilyRemoved {}
 /// let reg = Registration::new("PH105985".parse()?, d(2016, 2, 29)?);
 /// let lapsed = reg.lapse(d(2020, 5, 1)?)?;
 /// assert_eq!(lapsed.practice().right, PracticeRight::NotPermitted);
-/// let updating = Updating { supervised_or_formal_days: 20, private_study_days: 10 };
+/// let updating = Updating {
+///     supervised_or_formal_days: 20,
+///     private_study_days: 10,
+///     started: Some(d(2022, 2, 1)?),
+///     finished: Some(d(2022, 12, 16)?),
+///     ..Updating::default()
+/// };
 /// let back = lapsed.readmit(d(2023, 1, 9)?, updating, ReadmissionPolicy::default())?;
 /// assert_eq!(back.practice().since, d(2023, 1, 9)?);
 /// Ok::<(), Box<dyn std::error::Error>>(())
@@ -426,6 +448,17 @@ impl<S: Stage> Registration<S> {
                 expires,
             });
         }
+        if let Some(months) = order.min_months() {
+            let earliest = months_after(on, months).ok_or(Refusal::DateOutOfRange { on })?;
+            if expires < earliest {
+                return Err(Refusal::OrderTooShort {
+                    order,
+                    imposed: on,
+                    expires,
+                    earliest,
+                });
+            }
+        }
         if let Some(months) = order.max_months() {
             let latest = months_after(on, months).ok_or(Refusal::DateOutOfRange { on })?;
             if expires > latest {
@@ -455,7 +488,25 @@ impl<S: Stage> Registration<S> {
 }
 
 impl<S: OnRegister> Registration<S> {
-    /// A caution order imposed on `on`, expiring on `expires`. DOMAIN.md gives no maximum \[?\].
+    /// A caution order imposed on `on`, expiring on `expires`: between 1 and 5 years (HPO 2001
+    /// art 29(5)(d), `docs/domain.md#registration-statuses`,
+    /// <https://www.legislation.gov.uk/uksi/2002/254/article/29>). Refused with
+    /// [`Refusal::OrderTooShort`] or [`Refusal::OrderTooLong`] otherwise.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use fcp_roadmap::registration::{Refusal, Registration};
+    ///
+    /// let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).ok_or("date");
+    /// let reg = Registration::new("PH44257".parse()?, d(2010, 1, 4)?);
+    /// let refused = reg.caution(d(2024, 3, 1)?, d(2025, 2, 28)?).unwrap_err();
+    /// assert!(matches!(refused.reason(), Refusal::OrderTooShort { .. }));
+    /// let cautioned = refused.into_inner().caution(d(2024, 3, 1)?, d(2025, 3, 1)?)?;
+    /// assert!(cautioned.practice().may_practise());
+    /// Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn caution(self, on: NaiveDate, expires: NaiveDate) -> Transition<S, Cautioned> {
         self.impose(OrderKind::Caution, on, expires, Cautioned { expires })
     }
@@ -497,6 +548,29 @@ impl<S: MayPractise> Registration<S> {
     pub fn lapse(self, on: NaiveDate) -> Transition<S, Lapsed> {
         self.go(on, Lapsed)
     }
+
+    /// Removed from the register on `on` after failing a CPD audit
+    /// (`docs/domain.md#registration-statuses`); the registrant rejoins by
+    /// [readmission](Registration::readmit).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use fcp_roadmap::registration::{ReadmissionPolicy, Registration, Stage, StageKind, Updating};
+    ///
+    /// let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).ok_or("date");
+    /// let reg = Registration::new("OT41405".parse()?, d(2012, 9, 3)?);
+    /// let removed = reg.remove_after_cpd_audit(d(2023, 12, 1)?)?;
+    /// assert_eq!(removed.stage().kind(), StageKind::RemovedAfterCpdAudit);
+    /// assert!(!removed.practice().may_practise());
+    /// let back = removed.readmit(d(2024, 6, 3)?, Updating::default(), ReadmissionPolicy::default())?;
+    /// assert!(back.practice().may_practise());
+    /// Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn remove_after_cpd_audit(self, on: NaiveDate) -> Transition<S, RemovedAfterCpdAudit> {
+        self.go(on, RemovedAfterCpdAudit)
+    }
 }
 
 impl<S: UnderOrder> Registration<S> {
@@ -520,8 +594,27 @@ impl<S: UnderOrder> Registration<S> {
 }
 
 impl Registration<InterimOrder> {
-    /// The interim order is extended on `on` to expire on `expires` (an extension has no
-    /// maximum in DOMAIN.md \[?\]; it must expire later than the current order).
+    /// The interim order is extended on `on` to expire on `expires`: later than the current
+    /// expiry, and by at most 12 months at a time (HPO 2001 art 31,
+    /// `docs/domain.md#registration-statuses`,
+    /// <https://www.legislation.gov.uk/uksi/2002/254/article/31>). The 12 months are counted
+    /// from the current expiry, since the extension adds to the order in force \[I\].
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use fcp_roadmap::registration::{InterimKind, Refusal, Registration};
+    ///
+    /// let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).ok_or("date");
+    /// let reg = Registration::new("PH44257".parse()?, d(2010, 1, 4)?);
+    /// let interim = reg.interim_order(d(2024, 1, 1)?, InterimKind::Suspension, d(2025, 7, 1)?)?;
+    /// let refused = interim.extend(d(2025, 6, 1)?, d(2026, 7, 2)?).unwrap_err();
+    /// assert!(matches!(refused.reason(), Refusal::ExtensionTooLong { .. }));
+    /// let extended = refused.into_inner().extend(d(2025, 6, 1)?, d(2026, 7, 1)?)?;
+    /// assert_eq!(extended.order().map(|(_, e)| e), Some(d(2026, 7, 1)?));
+    /// Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn extend(
         self,
         on: NaiveDate,
@@ -531,21 +624,35 @@ impl Registration<InterimOrder> {
             return self.refuse(reason);
         }
         let current = self.stage.expires;
+        let order = self
+            .stage
+            .order()
+            .map_or(OrderKind::InterimSuspension, |o| o.0);
         if expires <= current {
-            let order = self
-                .stage
-                .order()
-                .map_or(OrderKind::InterimSuspension, |o| o.0);
             return self.refuse(Refusal::ExtensionNotLater {
                 order,
                 current,
                 requested: expires,
             });
         }
+        let Some(latest) = months_after(current, MAX_EXTENSION_MONTHS) else {
+            return self.refuse(Refusal::DateOutOfRange { on });
+        };
+        if expires > latest {
+            return self.refuse(Refusal::ExtensionTooLong {
+                order,
+                current,
+                requested: expires,
+                latest,
+            });
+        }
         let kind = self.stage.kind;
         Ok(self.moved(on, InterimOrder { kind, expires }))
     }
 }
+
+/// The most one extension of an interim order may add, in months (HPO 2001 art 31).
+const MAX_EXTENSION_MONTHS: u32 = 12;
 
 impl Registration<StruckOff> {
     /// The first day restoration is possible: the fifth anniversary of striking off (HPO 2001
@@ -576,8 +683,11 @@ impl Registration<StruckOff> {
 }
 
 impl<S: OffRegister> Registration<S> {
-    /// Readmitted on `on` after lapsing or voluntary removal, with the updating the time out of
-    /// practice requires under `policy` (DOMAIN.md §8).
+    /// Readmitted on `on` after lapsing, voluntary removal or removal after a failed CPD audit,
+    /// with the updating the time out of practice requires under `policy`
+    /// (`docs/domain.md#readmission`, see [`ReadmissionPolicy::check`]): time out of practice
+    /// runs from [`Updating::last_practised`], or else from the day the registrant left the
+    /// register; the updating is dated and done within the policy's window before `on`.
     pub fn readmit(
         self,
         on: NaiveDate,

@@ -18,7 +18,7 @@ use crate::registration::Register;
 ///
 /// | register | form | source |
 /// |---|---|---|
-/// | HCPC | code + 5 or 6 digits: `PA00981`, `PH105985`, `ODP13892` | DOMAIN.md §8 |
+/// | HCPC | code + 5 or 6 digits: `PA00981`, `PH105985`, `ODP13892` | `docs/domain.md#registration-numbers` |
 /// | GMC | `GMC 1234567` (7 digits) | DOMAIN.md §8 \[I\] |
 /// | NMC | `NMC 12A3456E` (2 digits, letter, 4 digits, letter) | DOMAIN.md §8 \[I\] |
 /// | GOsC | `GOsC 1234` (1 to 7 digits) | format unknown \[?\]: a permissive form |
@@ -27,12 +27,27 @@ use crate::registration::Register;
 /// the non-HCPC registers carries the register's name. Use
 /// [`RegistrationNumber::parse_on`] to read a bare number when the register is known.
 ///
-/// Parsing forgives case and surrounding white space, and accepts the NHS zero-padded form of
-/// an HCPC number (DOMAIN.md §8, NHS England FHIR guidance): an HCPC code followed by six digits
+/// Parsing forgives case, surrounding white space and one space between an HCPC code and its
+/// digits, as people write them (`PH 105985` is `PH105985`), and accepts the NHS zero-padded
+/// form of an HCPC number (`docs/domain.md#registration-numbers`, NHS England FHIR guidance):
+/// an HCPC code followed by six digits
 /// whose first is `0` is read as the five-digit number after it, so `CH029821` is `CH29821`.
 /// For the two-letter codes that is exactly the NHS eight-character form; the same rule applies
 /// to the three-letter codes (`ODP013892` is `ODP13892`), since HCPC numbers of six digits
 /// never begin with `0` \[I\].
+///
+/// **How many digits.** HCPC says a number "has up to six numbers, and starts with the letters
+/// of the profession code" (HCPC, "How to check the Register",
+/// <https://www.hcpc-uk.org/check-the-register/how-to-check/>). Every real number we found has
+/// five or six digits, and numbers below 10000 are written with leading zeros (`PA00981`,
+/// `PA09970`); we found no number issued with fewer than five digits. So a number of one to
+/// four digits is refused, and the error names the zero-padded form it expected
+/// (`PA981` → `PA00981`): the user confirms it rather than the crate guessing that digits were
+/// dropped \[I\].
+///
+/// When a number is refused for a mistake the user can fix (missing leading zeros, a separator
+/// among the digits such as `PH-105985` or `GMC 123 4567`), the error names the canonical form
+/// it expected.
 ///
 /// # Example
 ///
@@ -50,6 +65,11 @@ use crate::registration::Register;
 ///
 /// let err = "OT1234567".parse::<RegistrationNumber>().unwrap_err();
 /// assert_eq!(err.to_string(), "expected 5 or 6 digits after `OT`, found 7");
+///
+/// let spaced: RegistrationNumber = "PH 105985".parse()?;
+/// assert_eq!(spaced.to_string(), "PH105985");
+/// let err = "PH-105985".parse::<RegistrationNumber>().unwrap_err();
+/// assert_eq!(err.to_string(), "unexpected `-` at byte 2: write the number as `PH105985`");
 /// Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -68,7 +88,7 @@ enum Kind {
     Gosc,
 }
 
-/// The number of digits of a GMC reference number (DOMAIN.md §8 \[I\]).
+/// The number of digits of a GMC reference number (`docs/domain.md#registration-numbers` \[I\]).
 const GMC_DIGITS: usize = 7;
 /// The most digits accepted for a GOsC number: the format is not published \[?\], so any run of
 /// one to seven digits is accepted.
@@ -118,6 +138,30 @@ pub enum ParseError {
         at: usize,
         /// What was expected there, in words.
         expected: &'static str,
+    },
+    /// An HCPC number of one to four digits: HCPC writes numbers below 10000 with leading zeros
+    /// to five digits, so the error names that form.
+    #[error(
+        "expected 5 or 6 digits after `{code}`, found {found}: HCPC writes shorter numbers with leading zeros, as `{canonical}`"
+    )]
+    MissingLeadingZeros {
+        /// The HCPC code the digits follow.
+        code: &'static str,
+        /// How many digits were found (1 to 4).
+        found: usize,
+        /// The number zero-padded to five digits, in canonical form.
+        canonical: RegistrationNumber,
+    },
+    /// A separator among the digits (a space, `-`, `/` or `.`) where the canonical form has
+    /// none: without it the number is valid, and the error names it.
+    #[error("unexpected `{found}` at byte {at}: write the number as `{canonical}`")]
+    Separator {
+        /// The separator found.
+        found: char,
+        /// Its byte position.
+        at: usize,
+        /// The number without separators, in canonical form.
+        canonical: RegistrationNumber,
     },
     /// An NMC PIN of the wrong length.
     #[error(
@@ -308,38 +352,122 @@ fn digits(
     Ok((value, found))
 }
 
+/// Reads `t` as digits with separators (space, `-`, `/`, `.`) among them, for an error that
+/// names the canonical form: the value, the digit count and whether the first digit is `0`,
+/// when the count is within `min..=max` (at most 7, so the value fits in a `u32`).
+fn without_separators(t: &str, min: usize, max: usize) -> Option<(u32, usize, bool)> {
+    let mut value = 0u32;
+    let mut count = 0usize;
+    let mut first_zero = false;
+    for b in t.bytes() {
+        match b {
+            b'0'..=b'9' => {
+                if count == 0 {
+                    first_zero = b == b'0';
+                }
+                count += 1;
+                if count > max.min(7) {
+                    return None;
+                }
+                value = value * 10 + u32::from(b - b'0');
+            }
+            b' ' | b'-' | b'/' | b'.' => {}
+            _ => return None,
+        }
+    }
+    (count >= min).then_some((value, count, first_zero))
+}
+
+/// Reads the digits of `t` for a register whose numbers have `min..=max` digits, and builds the
+/// number with `build(value, width, first_is_zero)`. A separator among valid digits is refused
+/// with the canonical form ([`ParseError::Separator`]).
+fn number_digits(
+    t: &str,
+    at: usize,
+    (min, max): (usize, usize),
+    (code, expected): (&'static str, &'static str),
+    build: impl Fn(u32, usize, bool) -> RegistrationNumber,
+) -> Result<RegistrationNumber, ParseError> {
+    match digits(t, at, min, max, code, expected) {
+        Ok((value, width)) => Ok(build(value, width, t.starts_with('0'))),
+        Err(ParseError::Unexpected {
+            found,
+            at,
+            expected,
+        }) => Err(match without_separators(t, min, max) {
+            Some((value, width, zero)) => ParseError::Separator {
+                found,
+                at,
+                canonical: build(value, width, zero),
+            },
+            None => ParseError::Unexpected {
+                found,
+                at,
+                expected,
+            },
+        }),
+        Err(e) => Err(e),
+    }
+}
+
 fn parse_hcpc(p: Profession, rest: &str, at: usize) -> Result<RegistrationNumber, ParseError> {
     let code = p.hcpc_code().unwrap_or("");
-    let (value, width) = digits(rest, at, 5, 6, code, "5 or 6")?;
-    // A six-digit number starting with 0 is the NHS zero-padded form of a five-digit one.
-    let width = if width == 6 && rest.starts_with('0') {
-        5
-    } else {
-        width
+    // One space between the code and the digits, as people write them: `PH 105985`.
+    let (rest, at) = match rest.strip_prefix(' ') {
+        Some(r) => (r, at + 1),
+        None => (rest, at),
     };
-    Ok(RegistrationNumber {
-        kind: Kind::Hcpc(p),
-        digits: value,
-        width: u8::try_from(width).unwrap_or(6),
-    })
+    let build = |value: u32, width: usize, first_zero: bool| {
+        // A six-digit number starting with 0 is the NHS zero-padded form of a five-digit one.
+        let width = if width == 6 && first_zero { 5 } else { width };
+        RegistrationNumber {
+            kind: Kind::Hcpc(p),
+            digits: value,
+            width: u8::try_from(width).unwrap_or(6),
+        }
+    };
+    match number_digits(rest, at, (5, 6), (code, "5 or 6"), build) {
+        Err(ParseError::DigitCount { found, .. }) if (1..5).contains(&found) => {
+            // All digits (a non-digit is reported first), fewer than five: at most 9999.
+            let value = rest
+                .bytes()
+                .fold(0u32, |acc, b| acc * 10 + u32::from(b.wrapping_sub(b'0')));
+            Err(ParseError::MissingLeadingZeros {
+                code,
+                found,
+                canonical: build(value, 5, true),
+            })
+        }
+        other => other,
+    }
 }
 
 fn parse_gmc(t: &str, at: usize) -> Result<RegistrationNumber, ParseError> {
-    let (value, _) = digits(t, at, GMC_DIGITS, GMC_DIGITS, "GMC", "7")?;
-    Ok(RegistrationNumber {
-        kind: Kind::Gmc,
-        digits: value,
-        width: 7,
-    })
+    number_digits(
+        t,
+        at,
+        (GMC_DIGITS, GMC_DIGITS),
+        ("GMC", "7"),
+        |value, _, _| RegistrationNumber {
+            kind: Kind::Gmc,
+            digits: value,
+            width: 7,
+        },
+    )
 }
 
 fn parse_gosc(t: &str, at: usize) -> Result<RegistrationNumber, ParseError> {
-    let (value, width) = digits(t, at, 1, GOSC_MAX_DIGITS, "GOsC", "1 to 7")?;
-    Ok(RegistrationNumber {
-        kind: Kind::Gosc,
-        digits: value,
-        width: u8::try_from(width).unwrap_or(7),
-    })
+    number_digits(
+        t,
+        at,
+        (1, GOSC_MAX_DIGITS),
+        ("GOsC", "1 to 7"),
+        |value, width, _| RegistrationNumber {
+            kind: Kind::Gosc,
+            digits: value,
+            width: u8::try_from(width).unwrap_or(7),
+        },
+    )
 }
 
 fn parse_nmc(t: &str, at: usize) -> Result<RegistrationNumber, ParseError> {

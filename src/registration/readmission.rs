@@ -1,17 +1,52 @@
 //! What readmission after time out of practice requires: updating days by time away.
 //!
-//! Source: HCPC returning to practice guidance, summarised in DOMAIN.md §8: under 2 years out
-//! of practice nothing extra; 2 to 5 years, 30 days (210 hours) of updating; 5 years or more,
-//! 60 days (420 hours); at most half of it by private study.
+//! Source: HCPC, "Returning to practice" and "Our requirements if you are returning to
+//! practice" (<https://www.hcpc-uk.org/registration/returning-to-practice/our-requirements/>,
+//! `docs/domain.md#readmission`): under 2 years out of practice nothing extra; 2 to 5 years,
+//! 30 days (210 hours) of updating; 5 years or more, 60 days (420 hours); at most half of it by
+//! private study; the updating done, start to finish, within the 12 months before returning
+//! (24 months during COVID-19: a policy value); time out of practice counted from the last day
+//! practised, which may be before the registration lapsed.
 
-use chrono::NaiveDate;
+use chrono::{Months, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 use super::lifecycle::years_after;
 use super::refusal::Refusal;
 
-/// The updating a returning registrant has done, in days (one day is 7 hours: 30 days are
-/// 210 hours, DOMAIN.md §8). Every combination of values is valid, so the fields are public.
+/// What a returning registrant brings to readmission: the updating done, in days (one day is
+/// 7 hours: 30 days are 210 hours), when it was done, and the last day they practised
+/// (`docs/domain.md#readmission`). Every combination of values can be built, so the fields are
+/// public; [`ReadmissionPolicy::check`] judges them.
+///
+/// - `started` and `finished` date the updating: when updating is required it must be dated,
+///   and done start to finish within [`ReadmissionPolicy::updating_window_months`] before the
+///   day of readmission.
+/// - `last_practised`: time out of practice runs from the last day practised, which may be
+///   before the day the registration lapsed or was removed. When it is `None`, it runs from
+///   the day the registration lapsed or was removed \[I\].
+///
+/// # Example
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use fcp_roadmap::registration::Updating;
+///
+/// let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).ok_or("date");
+/// let updating = Updating {
+///     supervised_or_formal_days: 20,
+///     private_study_days: 10,
+///     started: Some(d(2022, 3, 1)?),
+///     finished: Some(d(2022, 11, 30)?),
+///     ..Updating::default()
+/// };
+/// let json = serde_json::to_string(&updating)?;
+/// assert_eq!(
+///     json,
+///     r#"{"supervised_or_formal_days":20,"private_study_days":10,"started":"2022-03-01","finished":"2022-11-30"}"#
+/// );
+/// Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -20,11 +55,21 @@ pub struct Updating {
     pub supervised_or_formal_days: u16,
     /// Days of private study (at most half of the required days count).
     pub private_study_days: u16,
+    /// The first day of the updating.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub started: Option<NaiveDate>,
+    /// The last day of the updating.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub finished: Option<NaiveDate>,
+    /// The last day the registrant practised, if it was before the registration lapsed or was
+    /// removed (time out of practice runs from it).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub last_practised: Option<NaiveDate>,
 }
 
 /// Which band a return falls in when it is exactly on the second or fifth anniversary of
-/// leaving the register. DOMAIN.md §8 says "under 2 years", "2–5 years", "5 years or more", and
-/// marks the exact boundary as unknown \[?\]; the caller chooses.
+/// leaving the register. HCPC says "under 2 years", "2–5 years", "5 years or more", and
+/// leaves the exact boundary open \[?\]; the caller chooses.
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -40,9 +85,11 @@ pub enum AnniversaryRule {
 
 /// The documented default policy for readmission; every value can be changed by the caller.
 ///
-/// Time out of practice runs from the day the registration lapsed or was removed to the day of
-/// readmission, in calendar years; an anniversary of 29 February falls on 1 March in other
-/// years \[I\].
+/// Time out of practice runs from the last day practised ([`Updating::last_practised`]; by
+/// default the day the registration lapsed or was removed \[I\]) to the day of readmission,
+/// in calendar years; an anniversary of 29 February falls on 1 March in other years \[I\].
+/// The updating is done within [`ReadmissionPolicy::updating_window_months`] (12) before the
+/// day of readmission; HCPC allowed 24 months during COVID-19 (`docs/domain.md#readmission`).
 ///
 /// Non-exhaustive: start from [`Default`] and set the fields you change, so that a new
 /// policy field is not a breaking change.
@@ -69,10 +116,27 @@ pub enum AnniversaryRule {
 pub struct ReadmissionPolicy {
     /// How the exact second and fifth anniversaries count.
     pub anniversary: AnniversaryRule,
-    /// Days of updating after 2 to 5 years out of practice (30, DOMAIN.md §8).
+    /// Days of updating after 2 to 5 years out of practice (30, `docs/domain.md#readmission`).
     pub two_to_five_years_days: u16,
-    /// Days of updating after 5 years or more out of practice (60, DOMAIN.md §8).
+    /// Days of updating after 5 years or more out of practice (60, `docs/domain.md#readmission`).
     pub five_years_or_more_days: u16,
+    /// The months before the day of readmission within which the updating is done, start to
+    /// finish (12; HCPC allowed 24 during COVID-19, `docs/domain.md#readmission`). The window
+    /// opens on the same day of the month that many months earlier (the last day of a shorter
+    /// month), and the day of readmission closes it; both days are inside \[I\]. Written
+    /// to documents only when it is not 12, so documents written before this field existed
+    /// read and write back unchanged.
+    #[serde(skip_serializing_if = "is_default_window")]
+    pub updating_window_months: u32,
+}
+
+/// The default updating window, 12 months (`docs/domain.md#readmission`).
+const DEFAULT_UPDATING_WINDOW_MONTHS: u32 = 12;
+
+// serde's `skip_serializing_if` passes a reference.
+#[allow(clippy::trivially_copy_pass_by_ref)]
+fn is_default_window(months: &u32) -> bool {
+    *months == DEFAULT_UPDATING_WINDOW_MONTHS
 }
 
 impl Default for ReadmissionPolicy {
@@ -81,6 +145,7 @@ impl Default for ReadmissionPolicy {
             anniversary: AnniversaryRule::CountsAsReached,
             two_to_five_years_days: 30,
             five_years_or_more_days: 60,
+            updating_window_months: DEFAULT_UPDATING_WINDOW_MONTHS,
         }
     }
 }
@@ -108,37 +173,89 @@ impl ReadmissionPolicy {
         }
     }
 
-    /// Checks `updating` against what a return on `on` after leaving on `out_since` requires.
-    /// Private study counts up to half of the required days (rounded down).
+    /// Checks `updating` against what a return on `on` after leaving the register on
+    /// `out_since` requires. Time out of practice runs from `updating.last_practised` when it
+    /// is given (it must not be after `on`), otherwise from `out_since`. Private study counts
+    /// up to half of the required days (rounded down). When any updating is required it must
+    /// be dated, and done start to finish within [`ReadmissionPolicy::updating_window_months`]
+    /// before `on`.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use fcp_roadmap::registration::{ReadmissionPolicy, Refusal, Updating};
+    ///
+    /// let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).ok_or("date");
+    /// let policy = ReadmissionPolicy::default();
+    /// let (lapsed, back) = (d(2021, 5, 1)?, d(2024, 6, 3)?);
+    /// let mut updating = Updating { supervised_or_formal_days: 30, ..Updating::default() };
+    /// assert!(matches!(policy.check(lapsed, back, updating), Err(Refusal::UpdatingNotDated { .. })));
+    /// updating.started = Some(d(2023, 6, 3)?);
+    /// updating.finished = Some(d(2024, 5, 31)?);
+    /// assert_eq!(policy.check(lapsed, back, updating), Ok(()));
+    /// updating.started = Some(d(2023, 6, 2)?); // a day more than 12 months before
+    /// assert!(matches!(policy.check(lapsed, back, updating), Err(Refusal::UpdatingOutsideWindow { .. })));
+    /// Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn check(
         self,
         out_since: NaiveDate,
         on: NaiveDate,
         updating: Updating,
     ) -> Result<(), Refusal> {
+        let out_since = match updating.last_practised {
+            Some(last) if last > on => {
+                return Err(Refusal::LastPractisedAfterReadmission {
+                    last_practised: last,
+                    on,
+                });
+            }
+            Some(last) => last,
+            None => out_since,
+        };
         let required = self.required_days(out_since, on);
         let private_cap = required / 2;
         let counted = u32::from(updating.supervised_or_formal_days)
             + u32::from(updating.private_study_days.min(private_cap));
-        if counted >= u32::from(required) {
-            return Ok(());
-        }
         let total =
             u32::from(updating.supervised_or_formal_days) + u32::from(updating.private_study_days);
-        if total >= u32::from(required) {
-            Err(Refusal::TooMuchPrivateStudy {
-                required,
-                private_study: updating.private_study_days,
-                counted: private_cap,
-            })
-        } else {
-            Err(Refusal::NotEnoughUpdating {
-                out_since,
-                on,
-                required,
-                done: total,
-            })
+        if counted < u32::from(required) {
+            return Err(if total >= u32::from(required) {
+                Refusal::TooMuchPrivateStudy {
+                    required,
+                    private_study: updating.private_study_days,
+                    counted: private_cap,
+                }
+            } else {
+                Refusal::NotEnoughUpdating {
+                    out_since,
+                    on,
+                    required,
+                    done: total,
+                }
+            });
         }
+        if required == 0 {
+            return Ok(());
+        }
+        let (Some(started), Some(finished)) = (updating.started, updating.finished) else {
+            return Err(Refusal::UpdatingNotDated { required, on });
+        };
+        let months = self.updating_window_months;
+        let earliest = on
+            .checked_sub_months(Months::new(months))
+            .ok_or(Refusal::DateOutOfRange { on })?;
+        if started < earliest || finished > on || started > finished {
+            return Err(Refusal::UpdatingOutsideWindow {
+                started,
+                finished,
+                earliest,
+                on,
+                months,
+            });
+        }
+        Ok(())
     }
 }
 
@@ -177,6 +294,9 @@ mod tests {
         let u = |a, b| Updating {
             supervised_or_formal_days: a,
             private_study_days: b,
+            started: Some(d(2019, 6, 1)),
+            finished: Some(d(2019, 12, 31)),
+            last_practised: None,
         };
         assert_eq!(p.check(out, on, u(30, 30)), Ok(()));
         assert_eq!(

@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 use super::RegistrationNumber;
 use super::lifecycle::{
     Cautioned, Conditions, InterimKind, InterimOrder, Lapsed, Practice, PracticeRight, Registered,
-    Registration, Stage, StageKind, StruckOff, Suspended, VoluntarilyRemoved,
+    Registration, RemovedAfterCpdAudit, Stage, StageKind, StruckOff, Suspended, VoluntarilyRemoved,
 };
 use super::readmission::{ReadmissionPolicy, Updating};
 use super::refusal::{Refusal, Refused};
@@ -35,6 +35,8 @@ pub enum AnyRegistration {
     VoluntarilyRemoved(Registration<VoluntarilyRemoved>),
     /// Struck off.
     StruckOff(Registration<StruckOff>),
+    /// Removed after a failed CPD audit.
+    RemovedAfterCpdAudit(Registration<RemovedAfterCpdAudit>),
 }
 
 macro_rules! each {
@@ -48,6 +50,7 @@ macro_rules! each {
             AnyRegistration::Lapsed($r) => $body,
             AnyRegistration::VoluntarilyRemoved($r) => $body,
             AnyRegistration::StruckOff($r) => $body,
+            AnyRegistration::RemovedAfterCpdAudit($r) => $body,
         }
     };
 }
@@ -79,7 +82,8 @@ conversions!(
     InterimOrder,
     Lapsed,
     VoluntarilyRemoved,
-    StruckOff
+    StruckOff,
+    RemovedAfterCpdAudit
 );
 
 /// What happened to a registration, without its date.
@@ -123,6 +127,8 @@ pub enum EventKind {
     Lapsed,
     /// Voluntarily removed.
     VoluntarilyRemoved,
+    /// Removed after a failed CPD audit.
+    RemovedAfterCpdAudit,
     /// Readmitted after lapsing or removal, with the updating done.
     Readmitted {
         /// The updating done before readmission.
@@ -146,6 +152,7 @@ impl EventKind {
             EventKind::StruckOff => "struck_off",
             EventKind::Lapsed => "lapsed",
             EventKind::VoluntarilyRemoved => "voluntarily_removed",
+            EventKind::RemovedAfterCpdAudit => "removed_after_cpd_audit",
             EventKind::Readmitted { .. } => "readmitted",
             EventKind::Restored => "restored",
         }
@@ -259,6 +266,7 @@ impl AnyRegistration {
                         refused($r.interim_order(on, interim, expires))
                     }
                     E::Lapsed => refused($r.lapse(on)),
+                    E::RemovedAfterCpdAudit => refused($r.remove_after_cpd_audit(on)),
                     _ => on_register!($r),
                 }
             };
@@ -288,6 +296,10 @@ impl AnyRegistration {
                 _ => Err(not_applicable),
             },
             A::VoluntarilyRemoved(r) => match event.kind {
+                E::Readmitted { updating } => refused(r.readmit(on, updating, policy)),
+                _ => Err(not_applicable),
+            },
+            A::RemovedAfterCpdAudit(r) => match event.kind {
                 E::Readmitted { updating } => refused(r.readmit(on, updating, policy)),
                 _ => Err(not_applicable),
             },
@@ -461,7 +473,7 @@ impl RegistrationRecord {
     }
 
     /// Whether the registrant may practise on `date`, freely or within conditions (in good
-    /// standing, DOMAIN.md §2 and §5).
+    /// standing, `docs/domain.md#entry-requirements` and `docs/domain.md#supervisors`).
     #[must_use]
     pub fn in_good_standing_on(&self, date: NaiveDate) -> bool {
         self.practice_on(date)

@@ -12,11 +12,12 @@ use super::lifecycle::StageKind;
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum OrderKind {
-    /// A caution order: the registrant may practise.
+    /// A caution order: the registrant may practise (between 1 and 5 years, HPO 2001
+    /// art 29(5)(d)).
     Caution,
-    /// A conditions of practice order (at most 3 years, HPO 2001 art 29; DOMAIN.md §8).
+    /// A conditions of practice order (at most 3 years, HPO 2001 art 29).
     Conditions,
-    /// A suspension order (at most 1 year, HPO 2001 art 29; DOMAIN.md §8).
+    /// A suspension order (at most 1 year, HPO 2001 art 29).
     Suspension,
     /// An interim conditions of practice order (at most 18 months before extension).
     InterimConditions,
@@ -25,17 +26,32 @@ pub enum OrderKind {
 }
 
 impl OrderKind {
-    /// The longest the order may be imposed for, in months, or `None` when DOMAIN.md gives no
-    /// limit (the caution order: its length is not recorded there \[?\]).
+    /// The longest the order may be imposed for, in months (`Option` so that an order without
+    /// a known limit can be added; every order has one today).
     ///
-    /// Source: Health Professions Order 2001 art 29 and art 31, DOMAIN.md §8.
+    /// Source: Health Professions Order 2001 art 29 and art 31
+    /// (`docs/domain.md#registration-statuses`,
+    /// <https://www.legislation.gov.uk/uksi/2002/254/article/29>): a caution order for "not
+    /// less than one year and not more than five years", conditions up to 3 years, suspension
+    /// up to 1 year, interim orders up to 18 months.
     #[must_use]
     pub const fn max_months(self) -> Option<u32> {
         match self {
-            OrderKind::Caution => None,
+            OrderKind::Caution => Some(60),
             OrderKind::Conditions => Some(36),
             OrderKind::Suspension => Some(12),
             OrderKind::InterimConditions | OrderKind::InterimSuspension => Some(18),
+        }
+    }
+
+    /// The shortest the order may be imposed for, in months: 12 for a caution order (HPO 2001
+    /// art 29(5)(d), `docs/domain.md#registration-statuses`), `None` for the others (any
+    /// length up to the maximum).
+    #[must_use]
+    pub const fn min_months(self) -> Option<u32> {
+        match self {
+            OrderKind::Caution => Some(12),
+            _ => None,
         }
     }
 
@@ -61,7 +77,7 @@ impl OrderKind {
 
     fn limit_text(self) -> &'static str {
         match self {
-            OrderKind::Caution => "",
+            OrderKind::Caution => "5 years",
             OrderKind::Conditions => "3 years",
             OrderKind::Suspension => "1 year",
             OrderKind::InterimConditions | OrderKind::InterimSuspension => "18 months",
@@ -81,7 +97,8 @@ impl fmt::Display for OrderKind {
     }
 }
 
-/// Why a transition of the registration lifecycle was refused (DOMAIN.md §8).
+/// Why a transition of the registration lifecycle was refused (`docs/domain.md#registration-statuses`,
+/// `docs/domain.md#readmission`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, thiserror::Error)]
 #[non_exhaustive]
 pub enum Refusal {
@@ -128,6 +145,36 @@ pub enum Refusal {
         /// The latest allowed expiry date.
         latest: NaiveDate,
     },
+    /// An order shorter than the law allows (a caution order lasts at least 1 year).
+    #[error(
+        "{what} must last at least 1 year: imposed on {imposed}, it must expire on or after {earliest}, not on {expires} ({source})",
+        what = order.with_article(),
+        source = order.source()
+    )]
+    OrderTooShort {
+        /// The order.
+        order: OrderKind,
+        /// The day it was imposed.
+        imposed: NaiveDate,
+        /// The expiry date asked for.
+        expires: NaiveDate,
+        /// The earliest allowed expiry date.
+        earliest: NaiveDate,
+    },
+    /// An extension of an interim order longer than 12 months (HPO 2001 art 31).
+    #[error(
+        "an extension of the {order} may add at most 12 months: it expires on {current}, so the extension must expire by {latest}, not on {requested} (HPO 2001 art 31)"
+    )]
+    ExtensionTooLong {
+        /// The order.
+        order: OrderKind,
+        /// Its current expiry date.
+        current: NaiveDate,
+        /// The expiry asked for.
+        requested: NaiveDate,
+        /// The latest allowed expiry: 12 months after the current one.
+        latest: NaiveDate,
+    },
     /// The current order has already expired by the event's date: record its expiry first.
     #[error("the {order} expired on {expired}: record its expiry before an event on {on}")]
     OrderExpired {
@@ -165,7 +212,8 @@ pub enum Refusal {
         "readmission on {on} after time out of practice since {out_since} needs {required} days of updating, but {done} were done"
     )]
     NotEnoughUpdating {
-        /// The day the registrant left the register.
+        /// The day time out of practice began: the last day practised, or the day the
+        /// registrant left the register.
         out_since: NaiveDate,
         /// The day of readmission.
         on: NaiveDate,
@@ -185,6 +233,40 @@ pub enum Refusal {
         private_study: u16,
         /// Days of private study that count.
         counted: u16,
+    },
+    /// Updating is required, but its start and finish are not given.
+    #[error(
+        "readmission on {on} needs {required} days of updating, dated: give the days the updating started and finished"
+    )]
+    UpdatingNotDated {
+        /// Days required.
+        required: u16,
+        /// The day of readmission.
+        on: NaiveDate,
+    },
+    /// The updating was not done, start to finish, within the window before readmission.
+    #[error(
+        "the updating must be done, start to finish, within the {months} months before readmission on {on} (from {earliest}): it ran from {started} to {finished}"
+    )]
+    UpdatingOutsideWindow {
+        /// The first day of the updating.
+        started: NaiveDate,
+        /// The last day of the updating.
+        finished: NaiveDate,
+        /// The first day of the window.
+        earliest: NaiveDate,
+        /// The day of readmission, the last day of the window.
+        on: NaiveDate,
+        /// The window, in months.
+        months: u32,
+    },
+    /// The last day practised is after the day of readmission.
+    #[error("the last day practised, {last_practised}, cannot be after the readmission on {on}")]
+    LastPractisedAfterReadmission {
+        /// The last day practised given.
+        last_practised: NaiveDate,
+        /// The day of readmission.
+        on: NaiveDate,
     },
     /// A date computed from the event lies outside the calendar chrono supports.
     #[error("a date computed from the event on {on} is out of range")]
