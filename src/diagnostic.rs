@@ -2,9 +2,11 @@
 //!
 //! Every [`Diagnostic`] carries a stable [`Code`] (`D…` for loading, `V…` for validation; the roadmap's own refusals, `P…`,
 //! appear inside V090), a
-//! [`Severity`], the JSON pointer of the place it concerns, a plain-English message and the
-//! DOMAIN.md section of the rule it enforces. Every code is listed once, in [`Code`], with a
-//! long explanation and an example that [`Code::explain`] returns, like `rustc --explain`.
+//! [`Severity`], the JSON pointer of the place it concerns, a plain-English message, the rule it
+//! enforces as a page a user can open (an anchor of the crate's domain reference,
+//! `docs/domain.md#…`) and the public source of that rule (the address of the page that states
+//! it). Every code is listed once, in [`Code`], with a long explanation and an example that
+//! [`Code::explain`] returns, like `rustc --explain`.
 //!
 //! # Example
 //!
@@ -25,7 +27,7 @@ use serde::{Deserialize, Serialize};
 
 mod code;
 
-pub use code::Code;
+pub use code::{Code, source_of};
 
 /// How serious a diagnostic is.
 ///
@@ -73,8 +75,15 @@ impl fmt::Display for Severity {
 ///
 /// let d = Diagnostic::new(Code::CapabilityUncovered, "/ratings/3", "capability `B3` has no evidence");
 /// assert_eq!(d.severity, Severity::Error);
-/// assert_eq!(d.rule, "DOMAIN.md §3");
-/// assert_eq!(d.to_string(), "error[V060] /ratings/3: capability `B3` has no evidence (DOMAIN.md §3)");
+/// assert_eq!(d.rule, "docs/domain.md#stage-2-verification");
+/// assert_eq!(
+///     d.source.as_deref(),
+///     Some("https://www.hee.nhs.uk/our-work/allied-health-professions/enable-workforce/first-contact-practice-self-declaration-education-providers/roadmap-verification-changes")
+/// );
+/// assert_eq!(
+///     d.to_string(),
+///     "error[V060] /ratings/3: capability `B3` has no evidence (docs/domain.md#stage-2-verification)"
+/// );
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -89,8 +98,14 @@ pub struct Diagnostic {
     pub path: String,
     /// What is wrong, in a sentence a training-hub administrator understands.
     pub message: String,
-    /// The rule it enforces: a DOMAIN.md section such as `DOMAIN.md §5`.
+    /// The rule it enforces, as a page of the repository: an anchor of the domain reference
+    /// such as `docs/domain.md#supervisors`, or `docs/portfolio-format.md` ([`Code::rule`]).
     pub rule: String,
+    /// The public source of the rule: the address of the page that states it
+    /// ([`Code::source`]); `None` for the document-format codes. Absent from reports written
+    /// before the field existed, which read as `None`.
+    #[serde(default)]
+    pub source: Option<String>,
 }
 
 impl Diagnostic {
@@ -103,6 +118,7 @@ impl Diagnostic {
             path: path.into(),
             message: message.into(),
             rule: code.rule().to_owned(),
+            source: code.source().map(str::to_owned),
         }
     }
 }
@@ -180,7 +196,25 @@ mod tests {
                 "{} has no example",
                 c.as_str()
             );
-            assert!(c.rule().starts_with("DOMAIN.md §") || c.rule() == "docs/portfolio-format.md");
+            // Every rule is a page a user can open: an anchor of the domain reference with the
+            // public source that states it, or the format reference for document-format codes.
+            if c.as_str().starts_with('D') {
+                assert_eq!(c.rule(), "docs/portfolio-format.md", "{}", c.as_str());
+                assert_eq!(c.source(), None, "{}", c.as_str());
+            } else {
+                assert!(
+                    c.rule().starts_with("docs/domain.md#"),
+                    "{}: rule `{}` is not an anchor of docs/domain.md",
+                    c.as_str(),
+                    c.rule()
+                );
+                assert!(
+                    c.source().is_some_and(|url| url.starts_with("http")),
+                    "{}: no public source for `{}`",
+                    c.as_str(),
+                    c.rule()
+                );
+            }
             assert!(!c.title().is_empty());
             assert_eq!(c.as_str().parse::<Code>().unwrap(), c);
         }

@@ -13,19 +13,22 @@
 //!
 //! # A guided tour
 //!
-//! | concept | module | DOMAIN.md |
+//! The last column names the anchors of the crate's domain reference, `docs/domain.md` in the
+//! repository: what each rule is, which public source states it, and what is our reading.
+//!
+//! | concept | module | `docs/domain.md#…` |
 //! |---|---|---|
-//! | the sixteen professions, HCPC renewal cycles | [`profession`] | §1, §8 |
-//! | registration numbers, the registration lifecycle | [`registration`] | §8 |
-//! | practice periods, the five-year requirement | [`experience`] | §2 |
-//! | capability frameworks as versioned data | [`framework`] | §6, §7 |
-//! | evidence, coverage, AP ePortfolio limits | [`evidence`] | §3, §4, §6 |
-//! | who may supervise and sign | [`supervisor`] | §5 |
-//! | ratings, sign-offs and their digests | [`signoff`] | §3 |
-//! | roadmap 2021, 2023 and 2024 | [`rules`] | §9 |
-//! | the FCP pathway state machine | [`roadmap`] | §3, §9 |
-//! | the AP recognition pathway (ePortfolio route) | [`advanced`] | §6 |
-//! | Open Badges 3.0 and CASE 1.1 exports | [`badge`], [`case`] | §6 |
+//! | the sixteen professions, HCPC renewal cycles | [`profession`] | `professions`, `renewal` |
+//! | registration numbers, the registration lifecycle | [`registration`] | `registration-numbers`, `registration-statuses`, `readmission` |
+//! | practice periods, the five-year requirement | [`experience`] | `experience` |
+//! | capability frameworks as versioned data | [`framework`] | `frameworks` |
+//! | evidence, coverage, AP ePortfolio limits | [`evidence`] | `evidence-types`, `stage-2`, `ap-evidence` |
+//! | who may supervise and sign | [`supervisor`] | `supervisors` |
+//! | ratings, sign-offs and their digests | [`signoff`] | `stage-2-verification` |
+//! | roadmap 2021, 2023 and 2024 | [`rules`] | `rule-sets` |
+//! | the FCP pathway state machine | [`roadmap`] | `roadmap-stages`, `rule-sets` |
+//! | the AP recognition pathway (ePortfolio route) | [`advanced`] | `advanced-practice`, `ap-deadlines` |
+//! | Open Badges 3.0 and CASE 1.1 exports | [`badge`], [`case`] | `recognition`, `advanced-practice` |
 //!
 //! Values are parsed, never merely checked: a `RegistrationNumber`, `Wte` or `CapabilityId`
 //! that exists is valid, and serde goes through the same parsers. State machines have two faces:

@@ -103,7 +103,7 @@ impl Profession {
         Profession::Osteopath,
     ];
 
-    /// The five FCP professions (DOMAIN.md section 1, from the seed page and the HEE FAQ).
+    /// The five FCP professions (DOMAIN.md section 1, from Health Sciences University's portfolio-route page and the HEE FAQ).
     pub const FCP: [Profession; 5] = [
         Profession::Physiotherapist,
         Profession::Paramedic,

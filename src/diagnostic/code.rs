@@ -11,7 +11,9 @@ macro_rules! codes {
         /// A stable diagnostic code: `D…` for loading a document, `V…` for validating it.
         ///
         /// Every code is listed here once; [`Code::explain`] gives the long explanation with an
-        /// example, [`Code::rule`] the DOMAIN.md section it enforces. Codes are never reused.
+        /// example, [`Code::rule`] the anchor of the crate's domain reference (`docs/domain.md`)
+        /// for the rule it enforces, and [`Code::source`] the public page that states that rule.
+        /// Codes are never reused.
         ///
         /// # Example
         ///
@@ -43,8 +45,16 @@ macro_rules! codes {
                 match self { $(Code::$name => Severity::$sev,)* }
             }
 
-            /// The rule the code enforces: a DOMAIN.md section, or the format reference for
-            /// document-format codes.
+            /// The rule the code enforces, as a page of the repository a user can open: an
+            /// anchor of the domain reference such as `docs/domain.md#supervisors`, or the
+            /// format reference `docs/portfolio-format.md` for the document-format codes.
+            ///
+            /// ```
+            /// use fcp_roadmap::diagnostic::Code;
+            ///
+            /// assert_eq!(Code::SupervisorOverCapacity.rule(), "docs/domain.md#supervisors");
+            /// assert_eq!(Code::UnknownField.rule(), "docs/portfolio-format.md");
+            /// ```
             #[must_use]
             pub const fn rule(self) -> &'static str {
                 match self { $(Code::$name => $rule,)* }
@@ -300,4 +310,156 @@ declarations only after capable ratings, dates never going backwards. The first 
 refuses is reported with the roadmap's own refusal code (P0xx or S0xx); later events are not \
 replayed.\n\nExample: a `stage_2_started` event before `stage_1_verified` (and no exception \
 claimed) gives V090 at that event's path, e.g. `/events/4`.";
+}
+
+/// The prefix of a rule that is an anchor of the domain reference.
+const DOMAIN_PAGE: &str = "docs/domain.md#";
+
+const HEE_FAQ: &str =
+    "https://www.hee.nhs.uk/our-work/allied-health-professions/enable-workforce/roadmap-faqs";
+const HEE_VERIFICATION_CHANGES: &str = "https://www.hee.nhs.uk/our-work/allied-health-professions/enable-workforce/first-contact-practice-self-declaration-education-providers/roadmap-verification-changes";
+const CSP_CHANGES_2023: &str = "https://pogp.csp.org.uk/blog/2023/08/first-contact-physiotherapy-roadmap-changes-what-they-mean-you";
+const CPTH_SUPERVISORS: &str =
+    "https://cptraininghub.nhs.uk/first-contact-practitioner-fcp-supervisor-training/";
+const AP_EPORTFOLIO_GUIDE: &str = "https://advanced-practice.hee.nhs.uk/eportfolio-guide";
+const HPO_2001: &str = "https://www.legislation.gov.uk/uksi/2002/254/contents";
+
+/// The public source of each anchor of `docs/domain.md`: the page that states what the section
+/// says (the page itself lists every source of the section). One row per anchor.
+const SOURCES: &[(&str, &str)] = &[
+    ("setting", HEE_FAQ),
+    ("professions", HEE_FAQ),
+    ("bands", HEE_FAQ),
+    ("entry-requirements", HEE_FAQ),
+    ("experience", HEE_FAQ),
+    ("roadmap-stages", HEE_FAQ),
+    ("stage-1", HEE_FAQ),
+    ("stage-2", HEE_FAQ),
+    ("stage-2-verification", HEE_VERIFICATION_CHANGES),
+    ("checklist", HEE_VERIFICATION_CHANGES),
+    ("stage-3", CSP_CHANGES_2023),
+    ("evidence-types", HEE_FAQ),
+    ("supervisors", CPTH_SUPERVISORS),
+    (
+        "supervisor-training",
+        "https://haxbygrouptraining.co.uk/scheme/latest-news",
+    ),
+    ("advanced-practice", AP_EPORTFOLIO_GUIDE),
+    ("ap-deadlines", AP_EPORTFOLIO_GUIDE),
+    ("ap-evidence", AP_EPORTFOLIO_GUIDE),
+    ("ap-framework", AP_EPORTFOLIO_GUIDE),
+    (
+        "frameworks",
+        "https://www.skillsforhealth.org.uk/resources/musculoskeletal-2018/",
+    ),
+    ("hcpc-registration", HPO_2001),
+    (
+        "registration-numbers",
+        "https://www.hcpc-uk.org/check-the-register/how-to-check/",
+    ),
+    (
+        "renewal",
+        "https://www.hcpc-uk.org/employers/registration/renewals/",
+    ),
+    ("cpd-audit", "http://hcpc-uk.org/registrants/cpd/audit/"),
+    (
+        "registration-statuses",
+        "https://www.legislation.gov.uk/uksi/2002/254/article/29",
+    ),
+    (
+        "readmission",
+        "https://www.hcpc-uk.org/registration/returning-to-practice/",
+    ),
+    ("rule-sets", HEE_VERIFICATION_CHANGES),
+    (
+        "independent-route",
+        "https://www.selwdh.co.uk/workforce/first-contact-practitioners",
+    ),
+    ("procured-provision", HEE_VERIFICATION_CHANGES),
+    ("recognition", CSP_CHANGES_2023),
+];
+
+/// The public source of a rule: the address of the page that states it, for a rule that is an
+/// anchor of the domain reference (`docs/domain.md#…`); `None` for any other rule, such as the
+/// crate's own format reference.
+///
+/// # Example
+///
+/// ```
+/// use fcp_roadmap::diagnostic::source_of;
+///
+/// assert_eq!(
+///     source_of("docs/domain.md#readmission"),
+///     Some("https://www.hcpc-uk.org/registration/returning-to-practice/")
+/// );
+/// assert_eq!(source_of("docs/portfolio-format.md"), None);
+/// assert_eq!(source_of("docs/domain.md"), None);
+/// ```
+#[must_use]
+pub fn source_of(rule: &str) -> Option<&'static str> {
+    let anchor = rule.strip_prefix(DOMAIN_PAGE)?;
+    SOURCES
+        .iter()
+        .find(|(a, _)| *a == anchor)
+        .map(|(_, url)| *url)
+}
+
+impl Code {
+    /// The public source of the rule the code enforces: the address of the page that states
+    /// it, found from the anchor [`Code::rule`] names. `None` for the document-format codes
+    /// (`D…`), whose rule is the crate's own format reference.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use fcp_roadmap::diagnostic::Code;
+    ///
+    /// assert_eq!(
+    ///     Code::SupervisorOverCapacity.source(),
+    ///     Some("https://cptraininghub.nhs.uk/first-contact-practitioner-fcp-supervisor-training/")
+    /// );
+    /// assert_eq!(Code::UnknownField.source(), None);
+    /// ```
+    #[must_use]
+    pub fn source(self) -> Option<&'static str> {
+        source_of(self.rule())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The domain reference the anchors point into.
+    const DOMAIN: &str = include_str!("../../docs/domain.md");
+
+    #[test]
+    fn every_source_row_names_an_anchor_of_the_page_and_a_url_it_cites() {
+        let mut seen = std::collections::HashSet::new();
+        for (anchor, url) in SOURCES {
+            assert!(seen.insert(*anchor), "anchor `{anchor}` listed twice");
+            assert!(
+                DOMAIN.contains(&format!("<a id=\"{anchor}\"></a>")),
+                "docs/domain.md does not define `{anchor}`"
+            );
+            assert!(
+                url.starts_with("http"),
+                "`{anchor}`: `{url}` is not an address"
+            );
+            assert!(
+                DOMAIN.contains(url),
+                "docs/domain.md does not cite `{url}` (for `{anchor}`)"
+            );
+        }
+    }
+
+    #[test]
+    fn a_rule_outside_the_domain_page_has_no_source() {
+        assert_eq!(source_of("the notes, section 5"), None);
+        assert_eq!(source_of("docs/domain.md#"), None);
+        assert_eq!(
+            source_of("docs/domain.md#supervisors"),
+            Some(CPTH_SUPERVISORS)
+        );
+    }
 }
