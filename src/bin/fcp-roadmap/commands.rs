@@ -64,7 +64,7 @@ pub fn check_number(args: &CheckNumberArgs) -> Result<u8, Fatal> {
             Ok(number) => {
                 let profession = number
                     .profession()
-                    .map_or("(any profession on the register)", Profession::as_str);
+                    .map_or("(not encoded in the number)", Profession::as_str);
                 let _ = writeln!(
                     out,
                     "{text}: {number}  register {}  profession {profession}",
