@@ -229,6 +229,61 @@ fn json_output_reports_every_file_with_the_library_s_findings() {
     assert_eq!(summary["codes"][0]["findings"], 6);
 }
 
+/// The SARIF regions: the line of the pointer's value, or the parser's line for a load error.
+fn check_regions(run: &serde_sarif::sarif::Run) {
+    let uri = |l: &serde_sarif::sarif::Location| {
+        l.physical_location
+            .as_ref()
+            .and_then(|p| p.artifact_location.as_ref())
+            .and_then(|a| a.uri.clone())
+            .unwrap()
+    };
+    // The region is the line of the pointer's value in the file.
+    let v060 = run
+        .results
+        .as_ref()
+        .unwrap()
+        .iter()
+        .find(|r| r.rule_id.as_deref() == Some("V060"))
+        .unwrap();
+    let location = &v060.locations.as_ref().unwrap()[0];
+    assert!(uri(location).ends_with("defect-capability-without-evidence.json"));
+    assert!(matches!(
+        v060.level,
+        Some(serde_sarif::sarif::ResultLevel::Error)
+    ));
+    let line = location
+        .physical_location
+        .as_ref()
+        .unwrap()
+        .region
+        .as_ref()
+        .unwrap()
+        .start_line
+        .unwrap();
+    let text = std::fs::read_to_string(uri(location)).unwrap();
+    let lines: Vec<&str> = text.lines().collect();
+    let at = usize::try_from(line).unwrap();
+    assert_eq!(lines[at - 1].trim(), "{");
+    assert_eq!(lines[at].trim(), "\"capability\": \"B3\",");
+    // A load error is placed at the parser's line.
+    let d002 = run
+        .results
+        .as_ref()
+        .unwrap()
+        .iter()
+        .find(|r| r.rule_id.as_deref() == Some("D002"))
+        .unwrap();
+    let region = d002.locations.as_ref().unwrap()[0]
+        .physical_location
+        .as_ref()
+        .unwrap()
+        .region
+        .clone()
+        .unwrap();
+    assert_eq!(region.start_line, Some(60));
+}
+
 #[test]
 fn sarif_output_places_each_finding_on_its_file_pointer_and_line() {
     let (dir, _, latin1, _) = odd_files();
@@ -287,50 +342,7 @@ fn sarif_output_places_each_finding_on_its_file_pointer_and_line() {
         got[latin1.to_str().unwrap()],
         [("unreadable".to_owned(), String::new())]
     );
-    // The region is the line of the pointer's value in the file.
-    let v060 = run
-        .results
-        .as_ref()
-        .unwrap()
-        .iter()
-        .find(|r| r.rule_id.as_deref() == Some("V060"))
-        .unwrap();
-    let location = &v060.locations.as_ref().unwrap()[0];
-    assert!(uri(location).ends_with("defect-capability-without-evidence.json"));
-    assert!(matches!(
-        v060.level,
-        Some(serde_sarif::sarif::ResultLevel::Error)
-    ));
-    let line = location
-        .physical_location
-        .as_ref()
-        .unwrap()
-        .region
-        .as_ref()
-        .unwrap()
-        .start_line
-        .unwrap();
-    let text = std::fs::read_to_string(uri(location)).unwrap();
-    let lines: Vec<&str> = text.lines().collect();
-    let at = usize::try_from(line).unwrap();
-    assert_eq!(lines[at - 1].trim(), "{");
-    assert_eq!(lines[at].trim(), "\"capability\": \"B3\",");
-    // A load error is placed at the parser's line.
-    let d002 = run
-        .results
-        .as_ref()
-        .unwrap()
-        .iter()
-        .find(|r| r.rule_id.as_deref() == Some("D002"))
-        .unwrap();
-    let region = d002.locations.as_ref().unwrap()[0]
-        .physical_location
-        .as_ref()
-        .unwrap()
-        .region
-        .clone()
-        .unwrap();
-    assert_eq!(region.start_line, Some(60));
+    check_regions(run);
     // Every rule used is described, with the library's explanation.
     let rules = run.tool.driver.rules.as_ref().unwrap();
     let v060_rule = rules.iter().find(|r| r.id == "V060").unwrap();
@@ -366,7 +378,7 @@ fn junit_output_has_one_case_per_portfolio() {
     for (case, path) in cases.iter().zip(&inputs) {
         assert_eq!(case.name.as_str(), path.to_str().unwrap());
         assert_eq!(
-            case.classname.as_ref().map(|c| c.as_str()),
+            case.classname.as_ref().map(quick_junit::XmlString::as_str),
             Some("fcp-roadmap.validate")
         );
         if path == &latin1 {
@@ -512,7 +524,7 @@ fn rules_override_the_portfolio_s_rule_set() {
         };
         let output = validate_cmd(&["--format", "json", "--rules", id.as_str(), &file])
             .assert()
-            .code(if complete { 0 } else { 1 })
+            .code(i32::from(!complete))
             .get_output()
             .clone();
         let doc: serde_json::Value = serde_json::from_str(&stdout(&output)).unwrap();

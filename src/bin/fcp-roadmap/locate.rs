@@ -132,27 +132,25 @@ fn element(bytes: &[u8], at: usize, index: usize) -> Option<usize> {
 
 #[cfg(test)]
 mod tests {
-    use super::line_column;
-
     const DOC: &str = "{\n  \"a\": [1, {\"b/c\": \"x\\\"]\"}],\n  \"d\": {\"e\": true}\n}";
 
     #[test]
     fn pointers_resolve_to_their_value() {
-        assert_eq!(line_column(DOC, ""), Some((1, 1)));
-        assert_eq!(line_column(DOC, "/a"), Some((2, 8)));
-        assert_eq!(line_column(DOC, "/a/0"), Some((2, 9)));
-        assert_eq!(line_column(DOC, "/a/1"), Some((2, 12)));
-        assert_eq!(line_column(DOC, "/a/1/b~1c"), Some((2, 20)));
-        assert_eq!(line_column(DOC, "/d/e"), Some((3, 14)));
+        assert_eq!(super::line_column(DOC, ""), Some((1, 1)));
+        assert_eq!(super::line_column(DOC, "/a"), Some((2, 8)));
+        assert_eq!(super::line_column(DOC, "/a/0"), Some((2, 9)));
+        assert_eq!(super::line_column(DOC, "/a/1"), Some((2, 12)));
+        assert_eq!(super::line_column(DOC, "/a/1/b~1c"), Some((2, 20)));
+        assert_eq!(super::line_column(DOC, "/d/e"), Some((3, 14)));
     }
 
     #[test]
     fn missing_places_are_none() {
-        assert_eq!(line_column(DOC, "/z"), None);
-        assert_eq!(line_column(DOC, "/a/2"), None);
-        assert_eq!(line_column(DOC, "/a/x"), None);
-        assert_eq!(line_column(DOC, "/d/e/f"), None);
-        assert_eq!(line_column("[]", "/0"), None);
-        assert_eq!(line_column("{\"a\" 1}", "/a"), None);
+        assert_eq!(super::line_column(DOC, "/z"), None);
+        assert_eq!(super::line_column(DOC, "/a/2"), None);
+        assert_eq!(super::line_column(DOC, "/a/x"), None);
+        assert_eq!(super::line_column(DOC, "/d/e/f"), None);
+        assert_eq!(super::line_column("[]", "/0"), None);
+        assert_eq!(super::line_column("{\"a\" 1}", "/a"), None);
     }
 }
