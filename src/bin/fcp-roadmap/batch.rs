@@ -85,7 +85,7 @@ impl FileResult {
 
 /// The inputs named by `paths`, in a stable order: each argument in turn; below a directory,
 /// every `*.json` file (extension matched without regard to case) at any depth, sorted by
-/// path. A path that does not exist stays an input, so that it is reported. Files whose
+/// path; symbolic links to directories are not followed. A path that does not exist stays an input, so that it is reported. Files whose
 /// canonical path is in `skip` (the frameworks given with `--framework`) are left out of
 /// directory walks only.
 pub fn collect(paths: &[PathBuf], skip: &[PathBuf]) -> Vec<Input> {
@@ -133,8 +133,11 @@ fn walk(dir: &Path, found: &mut Vec<Input>) {
             }
         };
         let path = entry.path();
-        if path.is_dir() {
+        let is_dir = entry.file_type().is_ok_and(|t| t.is_dir());
+        if is_dir {
             walk(&path, found);
+        } else if path.is_dir() {
+            // A symbolic link to a directory is not followed, so a link loop cannot recur.
         } else if path
             .extension()
             .is_some_and(|ext| ext.eq_ignore_ascii_case("json"))

@@ -198,12 +198,22 @@ fn context_parts(args: &ValidateArgs) -> Result<Parts, Fatal> {
 /// More files than this, on a terminal, and a progress bar shows.
 const PROGRESS_FROM: usize = 8;
 
+/// A progress bar for more than [`PROGRESS_FROM`] files, on a terminal only.
+fn show_progress(files: usize, stderr_is_terminal: bool) -> bool {
+    files > PROGRESS_FROM && stderr_is_terminal
+}
+
+/// Colour only on a terminal, and only when `NO_COLOR` is unset or empty (<https://no-color.org>).
+fn use_colour(stdout_is_terminal: bool, no_color: Option<&std::ffi::OsStr>) -> bool {
+    stdout_is_terminal && no_color.is_none_or(std::ffi::OsStr::is_empty)
+}
+
 fn validate(args: &ValidateArgs) -> Result<u8, Fatal> {
     let parts = context_parts(args)?;
     let context = parts.context();
     let inputs = batch::collect(&args.paths, &parts.skip);
 
-    let progress = if inputs.len() > PROGRESS_FROM && std::io::stderr().is_terminal() {
+    let progress = if show_progress(inputs.len(), std::io::stderr().is_terminal()) {
         let bar = indicatif::ProgressBar::new(inputs.len() as u64);
         if let Ok(style) = indicatif::ProgressStyle::with_template(
             "{bar:40} {pos}/{len} portfolios ({per_sec}, {eta} left)",
@@ -233,8 +243,10 @@ fn validate(args: &ValidateArgs) -> Result<u8, Fatal> {
     let summary = summary::Summary::of(&results);
     let out = match args.format {
         Format::Human => {
-            let colour = std::io::stdout().is_terminal()
-                && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+            let colour = use_colour(
+                std::io::stdout().is_terminal(),
+                std::env::var_os("NO_COLOR").as_deref(),
+            );
             human::render(&results, &summary, parts.as_of, human::Style::new(colour))
         }
         Format::Json => json::render(&results, &summary, parts.as_of)? + "\n",
@@ -284,5 +296,49 @@ fn main() -> ExitCode {
             eprintln!("error: {message}");
             ExitCode::from(2)
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::ffi::OsStr;
+
+    #[test]
+    fn colour_needs_a_terminal_and_no_no_color() {
+        assert!(super::use_colour(true, None));
+        assert!(super::use_colour(true, Some(OsStr::new(""))));
+        assert!(!super::use_colour(true, Some(OsStr::new("1"))));
+        assert!(!super::use_colour(false, None));
+    }
+
+    #[test]
+    fn the_progress_bar_needs_a_terminal_and_more_than_a_handful_of_files() {
+        assert!(!super::show_progress(super::PROGRESS_FROM, true));
+        assert!(super::show_progress(super::PROGRESS_FROM + 1, true));
+        assert!(!super::show_progress(super::PROGRESS_FROM + 1, false));
+    }
+
+    #[test]
+    fn colour_wraps_text_in_ansi_codes_only_when_asked() {
+        use crate::batch::{FileResult, Outcome};
+        let results = [FileResult {
+            path: "x.json".into(),
+            outcome: Outcome::Unreadable("gone".to_owned()),
+            regions: Vec::new(),
+        }];
+        let summary = crate::summary::Summary::of(&results);
+        let date = chrono::NaiveDate::MIN;
+        let plain = crate::human::render(&results, &summary, date, crate::human::Style::new(false));
+        let coloured =
+            crate::human::render(&results, &summary, date, crate::human::Style::new(true));
+        assert!(!plain.contains('\x1b'));
+        assert!(coloured.contains("\x1b[1;35munreadable: gone\x1b[0m"));
+        assert_eq!(
+            coloured
+                .replace("\x1b[0m", "")
+                .replace("\x1b[1;35m", "")
+                .replace("\x1b[1m", ""),
+            plain
+        );
     }
 }
