@@ -155,6 +155,25 @@ fn syntax_errors_have_line_and_column() {
 }
 
 #[test]
+fn a_utf8_byte_order_mark_is_accepted_and_not_counted() {
+    // Windows editors write a byte-order mark before the document; RFC 8259 §8.1 lets a
+    // parser ignore it.
+    let text = sample();
+    let with_bom = format!("\u{feff}{text}");
+    let plain = Portfolio::from_json(&text).unwrap();
+    let bom = Portfolio::from_json(&with_bom).unwrap();
+    assert_eq!(bom.to_json(), plain.to_json());
+    // Errors after a mark are placed as if it were not there.
+    let e = refused("\u{feff}{\"schema_version\": \"1.0.0\",}");
+    assert_eq!(e.code(), Code::Syntax);
+    assert_eq!(e.line_column(), Some((1, 28)));
+    assert_eq!(e.message(), "trailing comma");
+    // Only one mark, only at the start.
+    assert_eq!(refused("\u{feff}\u{feff}{}").code(), Code::Syntax);
+    assert_eq!(refused(&format!(" \u{feff}{text}")).code(), Code::Syntax);
+}
+
+#[test]
 fn a_newer_major_version_is_refused_even_with_fields_of_its_own() {
     let t = once(
         &sample(),

@@ -146,6 +146,10 @@ impl LoadError {
 }
 
 pub(super) fn from_json(text: &str, limits: &Limits) -> Result<Portfolio, LoadError> {
+    // A UTF-8 byte-order mark, as Windows editors write it, is not part of the document
+    // (RFC 8259 §8.1 lets a parser ignore it); pointers and line/column numbers are then
+    // counted from the first character after it.
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     if text.len() > limits.max_document_bytes {
         return Err(LoadError::new(
             Code::LimitExceeded,
