@@ -173,7 +173,10 @@ fn defect_codes_are_documented() {
         [Code::SupervisorNotInGoodStanding, Code::EventRefused]
     );
     assert_eq!(Defect::UnknownAssessor.companion(), None);
-    assert_eq!(Defect::AssessorSuspended.expected_errors(), [Code::AssessorCannotAssess]);
+    assert_eq!(
+        Defect::AssessorSuspended.expected_errors(),
+        [Code::AssessorCannotAssess]
+    );
     assert!(Defect::SupervisorNotAssigned.expected_errors().is_empty());
     assert_eq!(
         Defect::PracticeBeforeRegistration.expected_errors(),

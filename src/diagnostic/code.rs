@@ -43,7 +43,8 @@ macro_rules! codes {
                 match self { $(Code::$name => Severity::$sev,)* }
             }
 
-            /// The rule the code enforces: a DOMAIN.md section, or the format reference for
+            /// The rule the code enforces: a section of the domain reference (`DOMAIN.md §n`,
+            /// or `docs/domain.md#anchor` for newer codes), or the format reference for
             /// document-format codes.
             #[must_use]
             pub const fn rule(self) -> &'static str {
