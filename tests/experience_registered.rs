@@ -128,6 +128,19 @@ proptest! {
     }
 
     #[test]
+    fn clipping_twice_changes_nothing_more(
+        periods in proptest::collection::vec(period(), 0..6),
+        record in record(),
+        conditions in conditions(),
+    ) {
+        let once = clip_to_registration(&periods, &record, conditions);
+        let twice = clip_to_registration(once.periods(), &record, conditions);
+        prop_assert!(twice.is_whole(), "{:?}", twice.left_out());
+        prop_assert_eq!(twice.periods(), once.periods());
+        prop_assert_eq!(once.is_whole(), once.periods() == periods.as_slice());
+    }
+
+    #[test]
     fn clipping_keeps_exactly_the_days_the_registration_allowed(
         periods in proptest::collection::vec(period(), 1..4),
         record in record(),

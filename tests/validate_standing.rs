@@ -304,3 +304,28 @@ fn the_new_codes_say_what_they_check() {
         assert!(explain.contains(example), "{text}: {explain}");
     }
 }
+
+/// The AP route is multi-professional: the built-in 2017 framework serves every profession the
+/// crate knows, radiographers included, while the FCP frameworks serve only their professions.
+#[test]
+fn advanced_practice_stays_open_to_every_profession() {
+    use fcp_roadmap::framework::{FrameworkRegistry, RoadmapStage};
+    let registry = FrameworkRegistry::builtin();
+    let by_id = |id: &str| {
+        registry
+            .iter()
+            .find(|f| f.id().as_str() == id)
+            .unwrap()
+            .serves()
+            .clone()
+    };
+    let ap = by_id("ap-2017");
+    assert_eq!(ap.stage, RoadmapStage::AdvancedPractice);
+    assert_eq!(ap.professions, Profession::ALL);
+    let msk = by_id("msk-fcp-2018");
+    assert_eq!(msk.stage, RoadmapStage::Fcp);
+    assert_eq!(
+        msk.professions,
+        [Profession::Physiotherapist, Profession::Osteopath]
+    );
+}
