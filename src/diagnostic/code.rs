@@ -144,7 +144,7 @@ registration number `OT41405` gives V011 at `/practitioner/registration/number`.
 "There are FCP roadmaps for five professions: physiotherapists (the MSK roadmap, which \
 osteopaths registered with the GOsC may also follow), paramedics, occupational therapists, \
 dietitians and podiatrists (docs/domain.md#setting, \
-https://www.hee.nhs.uk/our-work/allied-health-professions/enable-workforce/roadmap-faqs). A \
+https://hsu.ac.uk/course/first-contact-practice-portfolio-route). A \
 portfolio for any other profession cannot complete an FCP roadmap. (Advanced practice \
 recognition is multi-professional and open to all: see `fcp_roadmap::advanced`.)\n\nExample: a \
 radiographer (`RA12345`) completing the MSK roadmap gives V012 at `/practitioner/profession`.";
@@ -160,7 +160,7 @@ Example: practice from 2020-03-01 and a first sign-off on 2024-03-01 is four yea
 "Experience counts only practice since first registration on days the registration allowed \
 practice (docs/domain.md#experience, docs/domain.md#registration-statuses): practising a \
 protected title while off the register is an offence under the Health Professions Order 2001, \
-art 39. A practice period that runs before the day of first registration, or through days when \
+art 39 (https://www.legislation.gov.uk/uksi/2002/254/article/39). A practice period that runs before the day of first registration, or through days when \
 the registration was lapsed, voluntarily removed, suspended (interim suspension included) or \
 struck off, is reported once per run of such days, naming the period and the registration \
 event; those days are left out of the experience counted (V020 says how much). Practice within \
@@ -206,7 +206,8 @@ supervisor refusal S005.";
 "A workplace-based assessment counts only when its assessor may practise on the assessment's \
 date and may assess this trainee: not the trainee themselves, of a kind that may supervise an \
 FCP trainee, and with a registration in good standing that day (docs/domain.md#supervisors: a \
-supervisor assesses within their own scope of practice). Sign-offs are checked the same way \
+supervisor assesses within their own scope of practice, \
+https://cptraininghub.nhs.uk/first-contact-practitioner-fcp-supervisor-training/). Sign-offs are checked the same way \
 (V031, V032, V035); this is the same check for evidence assessments. The message carries the \
 supervisor refusal code (S001, S002 or S005).\n\nExample: a COT dated 2025-03-04 assessed by \
 `dr-patel`, whose registration was suspended from 2025-02-01, gives V036 at \
