@@ -310,9 +310,11 @@ fn runs(record: &RegistrationRecord, conditions: ConditionsPolicy) -> Vec<Run> {
 /// clipped periods is never more than from the periods given; `assess` itself stays a pure
 /// function of the periods it is given.
 ///
-/// Pure: no clock, no I/O, never panics. Allocates the two returned vectors and one working
-/// vector of the registration's runs (two per event at most); the cost is O(p × e) for p
-/// periods and e events.
+/// Pure: no clock, no I/O, never panics. Allocates one working vector of the registration's
+/// runs (two per event at most) and the two returned vectors (the left-out one only when
+/// something is left out; either may grow as a `Vec` does), and clones the tag of each period
+/// it splits; `tests/alloc_experience_clip.rs` counts. The cost is O(p × e) for p periods and
+/// e events.
 ///
 /// # Example
 ///
