@@ -82,7 +82,7 @@ fn four_years_experience() {
 /// Issue 16: a physiotherapist first registered on 1 January 2021 whose practice starts in
 /// September 2016. Only practice since first registration counts (docs/domain.md#experience):
 /// "a minimum of 5 years post-graduate experience", HEE, "Roadmap FAQs",
-/// https://www.hee.nhs.uk/our-work/allied-health-professions/enable-workforce/roadmap-faqs.
+/// <https://www.hee.nhs.uk/our-work/allied-health-professions/enable-workforce/roadmap-faqs>.
 #[test]
 fn practice_before_first_registration() {
     let r = report("defect-practice-before-registration.json");
@@ -103,7 +103,7 @@ fn practice_before_first_registration() {
 /// Issue 16: registration lapsed on 1 January 2018, readmitted on 1 June 2022, one practice
 /// period running through the lapse: about 3.9 years of registered practice by stage 2.
 /// Practising a protected title off the register is an offence: Health Professions Order 2001,
-/// art 39, https://www.legislation.gov.uk/uksi/2002/254/article/39.
+/// art 39, <https://www.legislation.gov.uk/uksi/2002/254/article/39>.
 #[test]
 fn practice_through_a_lapse() {
     let r = report("defect-practice-through-lapse.json");
@@ -135,7 +135,7 @@ fn practice_resuming_after_readmission() {
 /// Issue 17: a COT assessed by a second supervisor suspended on the day of the assessment. A
 /// supervisor assesses within their own scope of practice: CPTH, "First Contact Practitioner
 /// (FCP) Supervisor Training",
-/// https://cptraininghub.nhs.uk/first-contact-practitioner-fcp-supervisor-training/.
+/// <https://cptraininghub.nhs.uk/first-contact-practitioner-fcp-supervisor-training/>.
 #[test]
 fn assessor_suspended_on_the_assessment_date() {
     let r = report("defect-assessor-suspended.json");
@@ -151,7 +151,7 @@ fn assessor_suspended_on_the_assessment_date() {
 /// Issue 17: a radiographer completing the MSK roadmap: no FCP roadmap for the profession.
 /// The five FCP professions, and osteopaths on the MSK roadmap: Health Sciences University,
 /// "First Contact Practice portfolio route",
-/// https://hsu.ac.uk/course/first-contact-practice-portfolio-route.
+/// <https://hsu.ac.uk/course/first-contact-practice-portfolio-route>.
 #[test]
 fn profession_without_an_fcp_roadmap() {
     let r = report("defect-profession-without-roadmap.json");
