@@ -3,10 +3,15 @@
 //! [`validate`] checks everything the library models, in one pass over each part of the
 //! document with hash-map indexes (never evidence × capabilities × sign-offs):
 //!
-//! - the practitioner's registration: the right profession (V011), in good standing on every
-//!   signing date (V010);
-//! - the experience requirement as of the supervisor's final declaration, or the as-of date if
-//!   there is none yet (V020);
+//! - the practitioner's profession: one with an FCP roadmap (the five FCP professions, and
+//!   osteopaths on the MSK roadmap; V012); their registration: the right profession (V011), in
+//!   good standing on every signing date (V010);
+//! - the experience requirement, counting only the practice periods' days on or after first
+//!   registration on which the registration allowed practice
+//!   ([`clip_to_registration`](crate::experience::clip_to_registration)), met by the first day
+//!   of stage 2 (V020); practice claimed on other days (before first registration, while
+//!   lapsed, removed, suspended or struck off) is its own error, naming the period and the
+//!   registration event (V021);
 //! - supervisors: listed (V030), eligible, trained where the rule set requires it, within
 //!   capacity and in good standing on each date they sign (V031–V036);
 //! - sign-offs: every checklist component signed by trainee and supervisor (V040), readiness,
@@ -16,9 +21,15 @@
 //! - ratings: every heading rated by both (V050), supervisor ratings capable or better (V051),
 //!   linked evidence and capabilities that exist (V052–V054);
 //! - evidence coverage against the framework (V060; fewer than 3 per heading is warning V061),
-//!   unknown capability links, assessors and areas (V062–V064);
+//!   unknown capability links, assessors and areas (V062–V064); each assessment's assessor able
+//!   to assess this trainee on its date: not the trainee, of a kind that may supervise them, in
+//!   good standing (V036);
+//! - roadmap supervisor sign-offs by a supervisor with no assignment to the trainee that day
+//!   (warning V037: the capacity count cannot see the trainee; our reading);
 //! - the stage 2 six-month best practice (warning V070), the rule set's routes and learning
-//!   needs analysis (V080–V082), the framework itself (V001, note V002);
+//!   needs analysis (V080–V082), the framework itself (V001, note V002 when it is illustrative
+//!   or incomplete) and whom it serves: the FCP roadmap and the practitioner's profession
+//!   (V003);
 //! - the event log replayed through the roadmap state machine ([`crate::roadmap`]): the first
 //!   event its guards refuse (V090).
 //!
@@ -51,7 +62,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use crate::diagnostic::{Code, Diagnostic, Severity};
-use crate::experience::{CountingPolicy, ExperienceRequirement};
+use crate::experience::{ConditionsPolicy, CountingPolicy, ExperienceRequirement};
 use crate::framework::FrameworkRegistry;
 use crate::portfolio::{Portfolio, Stage};
 use crate::rules::RuleSet;
@@ -62,6 +73,7 @@ mod practitioner;
 mod replay;
 mod signoffs;
 mod sink;
+mod standing;
 
 use sink::Sink;
 
@@ -97,6 +109,9 @@ pub struct Context<'a> {
     pub counting: Option<CountingPolicy>,
     /// The experience requirement, instead of the profession's default (DOMAIN.md §2).
     pub experience: Option<ExperienceRequirement>,
+    /// Whether practice under a conditions of practice order counts as experience (default:
+    /// it does, our reading; see [`ConditionsPolicy`]).
+    pub conditions: ConditionsPolicy,
     /// Best-practice stage 2 duration for a full-time practitioner, in months (6, DOMAIN.md
     /// §3); pro rata for part time [our reading].
     pub stage_2_months: u32,
@@ -114,6 +129,7 @@ impl<'a> Context<'a> {
             supervision: SupervisionPolicy::default(),
             counting: None,
             experience: None,
+            conditions: ConditionsPolicy::default(),
             stage_2_months: 6,
         }
     }
@@ -143,6 +159,13 @@ impl<'a> Context<'a> {
     #[must_use]
     pub fn with_experience(mut self, requirement: ExperienceRequirement) -> Context<'a> {
         self.experience = Some(requirement);
+        self
+    }
+
+    /// Counts practice under a conditions of practice order as `policy` says.
+    #[must_use]
+    pub fn with_conditions(mut self, policy: ConditionsPolicy) -> Context<'a> {
+        self.conditions = policy;
         self
     }
 
@@ -268,6 +291,7 @@ pub fn validate(portfolio: &Portfolio, context: &Context<'_>) -> Report {
         ),
         None => 0,
     };
+    standing::check(portfolio, framework, &index, &mut sink);
     let signed = signoffs::check(portfolio, context, &rules, &index, replayed, &mut sink);
     practitioner::check(portfolio, context, &rules, &signed, &mut sink);
     finish(portfolio.claimed_stage(), sink)

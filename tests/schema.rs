@@ -151,11 +151,18 @@ fn every_sample_the_loader_accepts_passes_the_schema() {
         [
             "complete-msk-stage2.json",
             "complete-ot-stage2.json",
+            "defect-assessor-suspended.json",
             "defect-capability-without-evidence.json",
             "defect-evidence-edited-after-signoff.json",
             "defect-four-years-experience.json",
+            "defect-framework-not-serving.json",
             "defect-lapsed-registration-at-signing.json",
             "defect-missing-supervisor-signoff.json",
+            "defect-practice-before-registration.json",
+            "defect-practice-resumes-after-readmission.json",
+            "defect-practice-through-lapse.json",
+            "defect-profession-without-roadmap.json",
+            "warning-supervisor-not-assigned.json",
         ]
     );
     // The samples the loader refuses for their shape, the schema refuses at the same place

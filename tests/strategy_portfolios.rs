@@ -165,7 +165,7 @@ fn defect_codes_are_documented() {
         codes,
         [
             "V046", "V040", "V047", "V045", "V035", "V010", "V020", "V042", "V060", "V061", "V034",
-            "V033", "V031", "V051", "V080", "V063"
+            "V033", "V031", "V051", "V080", "V063", "V036", "V012", "V003", "V037", "V021"
         ]
     );
     assert_eq!(
@@ -173,6 +173,15 @@ fn defect_codes_are_documented() {
         [Code::SupervisorNotInGoodStanding, Code::EventRefused]
     );
     assert_eq!(Defect::UnknownAssessor.companion(), None);
+    assert_eq!(
+        Defect::AssessorSuspended.expected_errors(),
+        [Code::AssessorCannotAssess]
+    );
+    assert!(Defect::SupervisorNotAssigned.expected_errors().is_empty());
+    assert_eq!(
+        Defect::PracticeBeforeRegistration.expected_errors(),
+        [Code::PracticeOffRegister]
+    );
     assert_eq!(Defect::RouteClosed.rule_sets(), [RuleSetId::Roadmap2024]);
     let texts: Vec<String> = Defect::ALL.iter().map(ToString::to_string).collect();
     assert_eq!(
@@ -194,6 +203,11 @@ fn defect_codes_are_documented() {
             "a supervisor rating is below capable",
             "the route is closed under the rule set",
             "an assessor is not among the supervisors",
+            "an assessor was suspended on the day they assessed",
+            "the profession has no FCP roadmap",
+            "the framework does not serve the profession",
+            "the supervisor signs with no assignment to the trainee",
+            "practice is claimed before first registration",
         ]
     );
 }

@@ -74,15 +74,23 @@ fn trainee_lapsed_before_signing() {
     d["practitioner"]["registration"]["events"] =
         json!([{"on": "2025-06-15", "kind": {"type": "lapsed"}}]);
     let r = run(&d);
+    // The ongoing practice period runs on through the lapse: practice claimed while lapsed
+    // (V021, issue 16), then the signatures made while lapsed.
     assert_eq!(
         codes(&r),
         [
+            "V021 /practitioner/experience/0",
             "V090 /events/18",
             "V010 /events/18",
             "V010 /events/19",
             "V010 /events/20",
         ]
     );
+    // Practice that stops the day before the lapse is not claimed off the register.
+    d["practitioner"]["experience"][0]["end"] = json!("2025-06-14");
+    let stopped = run(&d);
+    assert_eq!(codes(&stopped), codes(&r)[1..]);
+    let r = stopped;
     // The roadmap refuses the trainee's own signature once the registration has lapsed.
     assert!(
         r.diagnostics()[0]

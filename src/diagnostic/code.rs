@@ -127,6 +127,15 @@ into the registry, or correct the reference.\n\nExample: `\"framework\": {\"id\"
 example the OT sample framework, whose capabilities are invented). Validation proceeds, but a \
 complete result only means complete against that framework.\n\nExample: a portfolio on \
 `ot-fcp-illustrative` 0.1.0 gets note V002 at `/framework`.";
+    /// The framework does not serve the practitioner's profession or the FCP roadmap.
+    FrameworkNotServing = "V003", Error, "docs/domain.md#frameworks", "framework does not serve the profession",
+"A capability framework says whom it serves: a roadmap stage (first contact or advanced \
+practice) and a list of professions (docs/domain.md#frameworks). A portfolio judged against a \
+framework that does not serve the practitioner's profession, or that serves advanced practice \
+rather than the FCP roadmap, is judged against the wrong capabilities, so it cannot be complete. \
+(A framework marked illustrative or incomplete is a different matter: note V002.)\n\nExample: an \
+occupational therapist's portfolio on `msk-fcp-2018`, which serves physiotherapists and \
+osteopaths, gives V003 at `/framework`.";
     /// The practitioner's registration was not in good standing.
     TraineeNotInGoodStanding = "V010", Error, "DOMAIN.md §2", "trainee not in good standing",
 "Registration must be in good standing (able to practise) throughout the roadmap (DOMAIN.md \
@@ -139,6 +148,15 @@ sign-off dated 2024-06-10 gives V010 at `/events/5`.";
 occupational therapists, PH for physiotherapists. A number for another profession cannot be the \
 practitioner's registration for this roadmap.\n\nExample: profession `physiotherapist` with \
 registration number `OT41405` gives V011 at `/practitioner/registration/number`.";
+    /// The profession has no FCP roadmap.
+    ProfessionWithoutRoadmap = "V012", Error, "docs/domain.md#setting", "profession with no FCP roadmap",
+"There are FCP roadmaps for five professions: physiotherapists (the MSK roadmap, which \
+osteopaths registered with the GOsC may also follow), paramedics, occupational therapists, \
+dietitians and podiatrists (docs/domain.md#setting, \
+https://hsu.ac.uk/course/first-contact-practice-portfolio-route). A \
+portfolio for any other profession cannot complete an FCP roadmap. (Advanced practice \
+recognition is multi-professional and open to all: see `fcp_roadmap::advanced`.)\n\nExample: a \
+radiographer (`RA12345`) completing the MSK roadmap gives V012 at `/practitioner/profession`.";
     /// The experience requirement is not met.
     ExperienceNotMet = "V020", Error, "DOMAIN.md §2", "experience requirement not met",
 "FCP training needs at least five years' post-registration experience (DOMAIN.md §2; dietitians \
@@ -146,6 +164,19 @@ registration number `OT41405` gives V011 at `/practitioner/registration/number`.
 under the counting policy as of the first stage-2 sign-off (or the as-of date if none).\n\n\
 Example: practice from 2020-03-01 and a first sign-off on 2024-03-01 is four years: V020 at \
 `/practitioner/experience`, with the shortfall in days.";
+    /// A practice period claims practice on days the registration did not allow it.
+    PracticeOffRegister = "V021", Error, "docs/domain.md#experience", "practice while not registered",
+"Experience counts only practice since first registration on days the registration allowed \
+practice (docs/domain.md#experience, docs/domain.md#registration-statuses): practising a \
+protected title while off the register is an offence under the Health Professions Order 2001, \
+art 39 (https://www.legislation.gov.uk/uksi/2002/254/article/39). A practice period that runs before the day of first registration, or through days when \
+the registration was lapsed, voluntarily removed, suspended (interim suspension included) or \
+struck off, is reported once per run of such days, naming the period and the registration \
+event; those days are left out of the experience counted (V020 says how much). Practice within \
+conditions of practice is lawful and is not reported here.\n\nExample: a physiotherapist whose \
+registration lapsed on 2018-01-01 and who was readmitted on 2022-06-01, with one practice period \
+from 2016-09-01 running through the lapse, gives V021 at `/practitioner/experience/0` for \
+2018-01-01 to 2022-05-31, naming the `lapsed` event.";
     /// A sign-off or assessment names a supervisor not in the document.
     UnknownSupervisor = "V030", Error, "DOMAIN.md §5", "unknown supervisor",
 "A supervisor's sign-off, or an evidence item's assessor, names an id that is not in \
@@ -179,6 +210,27 @@ supervisor refusal S004.";
 (DOMAIN.md §5).\n\nExample: a supervisor whose HCPC registration lapsed on 2024-09-01 signing a \
 checklist component on 2024-10-15 gives V035 at that sign-off's path. This check mirrors \
 supervisor refusal S005.";
+    /// An evidence assessor who could not assess on the assessment's date.
+    AssessorCannotAssess = "V036", Error, "docs/domain.md#supervisors", "assessor could not assess",
+"A workplace-based assessment counts only when its assessor may practise on the assessment's \
+date and may assess this trainee: not the trainee themselves, of a kind that may supervise an \
+FCP trainee, and with a registration in good standing that day (docs/domain.md#supervisors: a \
+supervisor assesses within their own scope of practice, \
+https://cptraininghub.nhs.uk/first-contact-practitioner-fcp-supervisor-training/). Sign-offs are checked the same way \
+(V031, V032, V035); this is the same check for evidence assessments. The message carries the \
+supervisor refusal code (S001, S002 or S005).\n\nExample: a COT dated 2025-03-04 assessed by \
+`dr-patel`, whose registration was suspended from 2025-02-01, gives V036 at \
+`/evidence/5/assessor`.";
+    /// A roadmap supervisor signed with no assignment to the trainee that day.
+    SignerNotAssigned = "V037", Warning, "docs/domain.md#supervisors", "signer not assigned to the trainee",
+"A roadmap supervisor's capacity (up to 4 trainees per whole-time equivalent, \
+docs/domain.md#supervisors) is counted from their assignments. A roadmap supervisor sign-off by \
+a supervisor with no assignment to this trainee active on the signing date is still checked for \
+standing and eligibility, but the capacity count cannot see the trainee, so it may be \
+understated. No source says a sign-off needs a recorded assignment, so this is a warning (our \
+reading): record the assignment, or have the assigned supervisor sign.\n\nExample: the `started` \
+event names `fcp-jones`, and the readiness sign-off on 2025-06-02 is by `dr-patel`, who has no \
+assignment to the trainee: warning V037 at `/events/14/sign_off/signer`.";
     /// A checklist component lacks the trainee's or the supervisor's signature.
     SignOffMissing = "V040", Error, "DOMAIN.md §3", "checklist sign-off missing",
 "Each component of the stage 1 and stage 2 checklists is signed and dated by both the trainee \

@@ -52,6 +52,11 @@ impl ExperienceDays {
         ExperienceDays(days as u64 * UNIT.unsigned_abs())
     }
 
+    /// `self` minus `other`, or zero when `other` is more.
+    pub(crate) const fn saturating_sub(self, other: ExperienceDays) -> ExperienceDays {
+        ExperienceDays(self.0.saturating_sub(other.0))
+    }
+
     /// The amount in ten-thousandths of a day.
     #[must_use]
     pub const fn ten_thousandths(self) -> u64 {

@@ -423,7 +423,7 @@ pub(super) fn build(plan: &Plan, defect: Option<Defect>) -> Option<PortfolioCase
     let mut evidence = evidence;
     super::defect::after_signing(defect, &signers, &mut events, &mut evidence)?;
 
-    let parts = PortfolioParts {
+    let mut parts = PortfolioParts {
         schema_version: "1.0.0".parse().ok()?,
         rule_set: plan.rule_set,
         claimed_stage: plan.stage,
@@ -442,6 +442,7 @@ pub(super) fn build(plan: &Plan, defect: Option<Defect>) -> Option<PortfolioCase
         ratings,
         events,
     };
+    super::defect::on_parts(defect, &mut parts)?;
     Some(PortfolioCase {
         portfolio: Portfolio::from_parts(parts).ok()?,
         framework: plan.framework.clone(),

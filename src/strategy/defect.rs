@@ -2,11 +2,18 @@
 
 use std::fmt;
 
+use chrono::{Days, NaiveDate};
+
 use crate::diagnostic::Code;
 use crate::evidence::EvidenceItem;
+use crate::experience::PracticePeriod;
+use crate::portfolio::PortfolioParts;
+use crate::profession::Profession;
+use crate::registration::{EventKind, RegistrationEvent, RegistrationNumber, RegistrationRecord};
 use crate::roadmap::RoadmapEvent;
 use crate::rules::RuleSetId;
 use crate::signoff::{Checklist, SignOff, SignerRole, Subject};
+use crate::supervisor::Supervisor;
 
 use super::build::Signers;
 
@@ -85,11 +92,27 @@ pub enum Defect {
     /// A workplace-based assessment whose assessor is not among the supervisors: V063 (the
     /// roadmap does not refuse it).
     UnknownAssessor,
+    /// The supervisor's registration was suspended for the one day on which they assessed a
+    /// piece of evidence (a day with no event): V036 (the roadmap does not refuse it).
+    AssessorSuspended,
+    /// The practitioner is a radiographer, a profession with no FCP roadmap: V012 (the roadmap
+    /// does not refuse it).
+    ProfessionWithoutRoadmap,
+    /// The framework does not serve the practitioner's profession (an occupational therapist
+    /// on the MSK framework, or an osteopath on a framework for the five HCPC FCP
+    /// professions): V003 (the roadmap does not refuse it).
+    FrameworkNotServing,
+    /// The roadmap supervisor has no assignment to the trainee on the days they sign: warning
+    /// V037 and no error.
+    SupervisorNotAssigned,
+    /// A practice period before first registration is claimed as well: V021, and nothing
+    /// else, since those days are left out of the experience counted.
+    PracticeBeforeRegistration,
 }
 
 impl Defect {
     /// Every defect, in declaration order.
-    pub const ALL: [Defect; 16] = [
+    pub const ALL: [Defect; 21] = [
         Defect::MissingSupervisorDeclaration,
         Defect::MissingSupervisorChecklistSignOff,
         Defect::MissingSupervisorReadiness,
@@ -106,6 +129,11 @@ impl Defect {
         Defect::RatingBelowCapable,
         Defect::RouteClosed,
         Defect::UnknownAssessor,
+        Defect::AssessorSuspended,
+        Defect::ProfessionWithoutRoadmap,
+        Defect::FrameworkNotServing,
+        Defect::SupervisorNotAssigned,
+        Defect::PracticeBeforeRegistration,
     ];
 
     /// The diagnostic the defect produces.
@@ -128,6 +156,11 @@ impl Defect {
             Defect::RatingBelowCapable => Code::RatingBelowCapable,
             Defect::RouteClosed => Code::RouteClosed,
             Defect::UnknownAssessor => Code::UnknownAssessor,
+            Defect::AssessorSuspended => Code::AssessorCannotAssess,
+            Defect::ProfessionWithoutRoadmap => Code::ProfessionWithoutRoadmap,
+            Defect::FrameworkNotServing => Code::FrameworkNotServing,
+            Defect::SupervisorNotAssigned => Code::SignerNotAssigned,
+            Defect::PracticeBeforeRegistration => Code::PracticeOffRegister,
         }
     }
 
@@ -138,7 +171,12 @@ impl Defect {
         match self {
             Defect::CapabilityWithoutEvidence
             | Defect::BelowSuggestedEvidence
-            | Defect::UnknownAssessor => None,
+            | Defect::UnknownAssessor
+            | Defect::AssessorSuspended
+            | Defect::ProfessionWithoutRoadmap
+            | Defect::FrameworkNotServing
+            | Defect::SupervisorNotAssigned
+            | Defect::PracticeBeforeRegistration => None,
             _ => Some(Code::EventRefused),
         }
     }
@@ -202,6 +240,13 @@ impl fmt::Display for Defect {
             Defect::RatingBelowCapable => "a supervisor rating is below capable",
             Defect::RouteClosed => "the route is closed under the rule set",
             Defect::UnknownAssessor => "an assessor is not among the supervisors",
+            Defect::AssessorSuspended => "an assessor was suspended on the day they assessed",
+            Defect::ProfessionWithoutRoadmap => "the profession has no FCP roadmap",
+            Defect::FrameworkNotServing => "the framework does not serve the profession",
+            Defect::SupervisorNotAssigned => {
+                "the supervisor signs with no assignment to the trainee"
+            }
+            Defect::PracticeBeforeRegistration => "practice is claimed before first registration",
         })
     }
 }
@@ -268,4 +313,128 @@ pub(super) fn after_signing(
         }
         _ => Some(()),
     }
+}
+
+/// `record` with its number replaced by `number`, its history replayed.
+fn renumbered(
+    record: &RegistrationRecord,
+    number: RegistrationNumber,
+) -> Option<RegistrationRecord> {
+    RegistrationRecord::replay(
+        number,
+        record.first_registered(),
+        record.policy(),
+        record.events().iter().copied(),
+    )
+    .ok()
+}
+
+/// The practitioner's registration number's digits under another register code.
+fn number_for(profession: Profession, record: &RegistrationRecord) -> Option<RegistrationNumber> {
+    let text = record.number().to_string();
+    let digits: String = text.chars().filter(char::is_ascii_digit).collect();
+    let code = profession.hcpc_code().unwrap_or("GOsC ");
+    RegistrationNumber::for_profession(profession, &format!("{code}{digits}")).ok()
+}
+
+/// `s` with `registration` and only the assignments `keep` keeps.
+fn rebuilt(
+    s: &Supervisor,
+    registration: RegistrationRecord,
+    keep: impl Fn(&crate::supervisor::Assignment) -> bool,
+) -> Option<Supervisor> {
+    let mut out = Supervisor::new(s.id().clone(), s.kind(), registration, s.wte()).ok()?;
+    for training in s.training() {
+        out = out.with_training(*training).ok()?;
+    }
+    for a in s.assignments().iter().filter(|a| keep(a)) {
+        out = out.with_assignment(a.clone());
+    }
+    Some(out)
+}
+
+/// Applies the defects that change the document's parts once it is built and signed (none of
+/// them changes what a sign-off covers), and keeps the trainee who lapses at signing from
+/// claiming practice after the lapse.
+pub(super) fn on_parts(defect: Option<Defect>, parts: &mut PortfolioParts) -> Option<()> {
+    let practitioner = &mut parts.practitioner;
+    match defect {
+        Some(Defect::TraineeLapsedAtSigning) => {
+            // The defect is the signatures made while lapsed, not practice while lapsed (V021).
+            let lapse = practitioner
+                .registration
+                .events()
+                .iter()
+                .find(|e| e.kind == EventKind::Lapsed)?
+                .on;
+            let last = lapse.pred_opt()?;
+            for p in &mut practitioner.experience {
+                if p.end().is_none_or(|e| e >= lapse) && p.start() <= last {
+                    let mut q = PracticePeriod::new(p.start(), Some(last), p.wte()).ok()?;
+                    if let Some(b) = p.band() {
+                        q = q.with_band(b);
+                    }
+                    if let Some(t) = p.tag() {
+                        q = q.with_tag(t.clone());
+                    }
+                    *p = q;
+                }
+            }
+        }
+        Some(Defect::ProfessionWithoutRoadmap) => {
+            let number = number_for(Profession::Radiographer, &practitioner.registration)?;
+            practitioner.registration = renumbered(&practitioner.registration, number)?;
+            practitioner.profession = Profession::Radiographer;
+        }
+        Some(Defect::FrameworkNotServing) => {
+            // The MSK framework serves physiotherapists and osteopaths; a generated one the
+            // five HCPC FCP professions.
+            let other = if practitioner.profession == Profession::Physiotherapist {
+                Profession::OccupationalTherapist
+            } else {
+                Profession::Osteopath
+            };
+            let number = number_for(other, &practitioner.registration)?;
+            practitioner.registration = renumbered(&practitioner.registration, number)?;
+            practitioner.profession = other;
+        }
+        Some(Defect::PracticeBeforeRegistration) => {
+            let registered = practitioner.registration.first_registered();
+            let start = registered.checked_sub_days(Days::new(400))?;
+            let end = registered.pred_opt()?;
+            let wte = practitioner.experience.first()?.wte();
+            practitioner
+                .experience
+                .insert(0, PracticePeriod::new(start, Some(end), wte).ok()?);
+        }
+        Some(Defect::SupervisorNotAssigned) => {
+            let trainee = practitioner.id.clone();
+            let s = parts.supervisors.first()?;
+            let s = rebuilt(s, s.registration().clone(), |a| *a.trainee() != trainee)?;
+            *parts.supervisors.first_mut()? = s;
+        }
+        Some(Defect::AssessorSuspended) => {
+            let s = parts.supervisors.first()?;
+            let busy: Vec<NaiveDate> = parts.events.iter().map(RoadmapEvent::on).collect();
+            let day = parts
+                .evidence
+                .iter()
+                .filter(|e| e.assessor() == Some(s.id()) && !busy.contains(&e.date()))
+                .map(EvidenceItem::date)
+                .next()?;
+            let mut record = s.registration().clone();
+            record
+                .push(RegistrationEvent {
+                    on: day,
+                    kind: EventKind::Suspended {
+                        expires: day.succ_opt()?,
+                    },
+                })
+                .ok()?;
+            let s = rebuilt(s, record, |_| true)?;
+            *parts.supervisors.first_mut()? = s;
+        }
+        _ => {}
+    }
+    Some(())
 }

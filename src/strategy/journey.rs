@@ -4,7 +4,9 @@ use proptest::prelude::*;
 
 use super::PortfolioCase;
 use super::whole::valid_portfolio;
-use crate::experience::{ExperienceAssessment, ExperienceRequirement, assess};
+use crate::experience::{
+    ConditionsPolicy, ExperienceAssessment, ExperienceRequirement, assess, clip_to_registration,
+};
 use crate::portfolio::Stage;
 use crate::profession::Profession;
 use crate::roadmap::{Context, ContextParts, RoadmapEvent};
@@ -52,8 +54,14 @@ impl Journey {
             (Profession::Dietitian, Some(tag)) => ExperienceRequirement::for_dietitian(tag.clone()),
             (profession, _) => ExperienceRequirement::for_profession(profession),
         };
-        let experience = assess(
+        // As the validator counts it: only the days the registration allowed practice.
+        let registered = clip_to_registration(
             &practitioner.experience,
+            &practitioner.registration,
+            ConditionsPolicy::default(),
+        );
+        let experience = assess(
+            registered.periods(),
             &requirement,
             practitioner.counting_policy.unwrap_or_default(),
             case.as_of,

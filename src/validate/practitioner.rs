@@ -3,8 +3,11 @@
 use chrono::{Months, NaiveDate, TimeDelta};
 
 use crate::diagnostic::Code;
-use crate::experience::{ExperienceAssessment, ExperienceRequirement, assess};
-use crate::portfolio::{Portfolio, Stage};
+use crate::experience::{
+    ExperienceAssessment, ExperienceDays, ExperienceRequirement, LeftOut, LeftOutReason, assess,
+    clip_to_registration,
+};
+use crate::portfolio::{Portfolio, Practitioner, Stage};
 use crate::profession::Profession;
 use crate::roadmap::RoadmapEvent;
 use crate::rules::RuleSet;
@@ -149,7 +152,13 @@ pub(super) fn experience(
         .counting
         .or(practitioner.counting_policy)
         .unwrap_or_default();
-    let a = assess(&practitioner.experience, &requirement, policy, ctx.as_of);
+    let clipped = clip_to_registration(
+        &practitioner.experience,
+        &practitioner.registration,
+        ctx.conditions,
+    );
+    off_register(practitioner, clipped.left_out(), sink);
+    let a = assess(clipped.periods(), &requirement, policy, ctx.as_of);
     let stage_2 = p.events().iter().find_map(|e| match e {
         RoadmapEvent::Stage2Started { on, .. } => Some(*on),
         _ => None,
@@ -158,19 +167,35 @@ pub(super) fn experience(
         Some(d) => (d, format!("{d}, the first day of stage 2 in primary care")),
         None => (ctx.as_of, format!("{}, the as-of date", ctx.as_of)),
     };
-    let message = match a.met_on() {
+    let verdict = match a.met_on() {
         Some(met) if met <= by => None,
         Some(met) => Some(format!(
             "the experience requirement was not met by {when}: it is met on {met}"
         )),
         None => Some(format!(
-            "the experience requirement is not met by {when}: {} counted by {}, short by {}",
-            a.counted(),
-            ctx.as_of,
-            a.shortfall()
+            "the experience requirement is not met by {when}, short by {} as of {}",
+            a.shortfall(),
+            ctx.as_of
         )),
     };
-    if let Some(message) = message {
+    if let Some(verdict) = verdict {
+        // How much registered practice counted by that day, and how much was left out and why.
+        let counted = assess(clipped.periods(), &requirement, policy, by).counted();
+        let claimed = assess(&practitioner.experience, &requirement, policy, by).counted();
+        let left_out = claimed.saturating_sub(counted);
+        let mut reasons: Vec<String> = Vec::new();
+        for l in clipped.left_out().iter().filter(|l| l.first() < by) {
+            let reason = l.reason().to_string();
+            if !reasons.contains(&reason) {
+                reasons.push(reason);
+            }
+        }
+        let left = match (left_out > ExperienceDays::ZERO, reasons.is_empty()) {
+            (false, _) => String::new(),
+            (true, true) => format!(", {left_out} left out"),
+            (true, false) => format!(", {left_out} left out ({})", reasons.join("; ")),
+        };
+        let message = format!("{verdict}; {counted} of registered practice counted by {by}{left}");
         sink.push(
             (Section::Practitioner, 4, 0),
             Stage::Stage2,
@@ -180,6 +205,48 @@ pub(super) fn experience(
         );
     }
     a
+}
+
+/// Practice claimed on days the registration did not allow it (V021): one finding per run of
+/// days left out, at the practice period, naming the registration event. Days under conditions
+/// of practice that the caller's [`ConditionsPolicy`](crate::experience::ConditionsPolicy)
+/// leaves out were lawful practice: they are only left out of the count (V020 says so).
+fn off_register(practitioner: &Practitioner, left_out: &[LeftOut], sink: &mut Sink) {
+    let record = &practitioner.registration;
+    for (j, l) in left_out.iter().enumerate() {
+        let i = l.period();
+        let days = match l.last() {
+            Some(last) => format!("from {} to {last}", l.first()),
+            None => format!("from {} onwards", l.first()),
+        };
+        let why = match l.reason() {
+            LeftOutReason::BeforeFirstRegistration { first_registered } => format!(
+                "before first registration on {first_registered}: only practice since first registration counts"
+            ),
+            LeftOutReason::NotPermitted { stage, event } => {
+                let at = record
+                    .events()
+                    .iter()
+                    .position(|e| *e == event)
+                    .map(|k| format!(" (/practitioner/registration/events/{k})"))
+                    .unwrap_or_default();
+                format!(
+                    "while the registration was {stage} after the `{}` event on {}{at}: the registration did not allow practice",
+                    event.kind.name(),
+                    event.on
+                )
+            }
+            // Lawful practice that the caller's policy does not count: V020 says so.
+            LeftOutReason::UnderConditions { .. } => continue,
+        };
+        sink.push(
+            (Section::Practitioner, 4, 1 + j),
+            Stage::Stage1,
+            Code::PracticeOffRegister,
+            format!("/practitioner/experience/{i}"),
+            format!("practice period {i} claims practice {days}, {why}"),
+        );
+    }
 }
 
 #[cfg(test)]

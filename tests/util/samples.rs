@@ -329,7 +329,59 @@ pub fn samples() -> Vec<(&'static str, String)> {
     );
     let mut cert = elearning();
     cert.push(json!({"event": "university_certificate_recorded", "on": "2024-11-01", "evidence": "cert-pgcert-fcp"}));
-    let complete_msk = with_events(msk_doc, &msk, "taught", cert);
+    let complete_msk = with_events(msk_doc.clone(), &msk, "taught", cert.clone());
+
+    // Experience counts only registered practice (issue 16), each from the complete MSK
+    // portfolio: first registered years after the practice began; a lapse the practice runs
+    // through; and the same lapse with practice resuming only on readmission.
+    let mut before_registration = complete_msk.clone();
+    before_registration["practitioner"]["registration"] = registration("PH44257", "2021-01-01");
+    let mut through_lapse = complete_msk.clone();
+    through_lapse["practitioner"]["registration"]["events"] = json!([
+        {"on": "2018-01-01", "kind": {"type": "lapsed"}},
+        {"on": "2022-06-01", "kind": {"type": "readmitted",
+            "updating": {"supervised_or_formal_days": 20, "private_study_days": 10}}}
+    ]);
+    let mut after_readmission = through_lapse.clone();
+    after_readmission["practitioner"]["experience"] = json!([
+        {"start": "2016-09-01", "end": "2017-12-31", "wte": 1.0, "band": "7"},
+        {"start": "2022-06-01", "wte": 1.0, "band": "7"}
+    ]);
+
+    // The right person, profession and framework (issue 17), each from the complete MSK
+    // portfolio. A COT assessed by a second supervisor suspended that day (signed again, so
+    // the digests are honest):
+    let mut suspended = msk_doc.clone();
+    suspended["supervisors"]
+        .as_array_mut()
+        .unwrap()
+        .push(json!({
+            "id": "fcp-patel", "kind": "fcp",
+            "registration": {"number": "PH61234", "first_registered": "2010-01-01", "events": [
+                {"on": "2025-02-01", "kind": {"type": "suspended", "expires": "2025-08-01"}}
+            ]},
+            "wte": 1.0
+        }));
+    let cot = suspended["evidence"]
+        .as_array_mut()
+        .unwrap()
+        .iter_mut()
+        .find(|e| e["kind"] == "cot" && e["date"].as_str() >= Some("2025-02-01"))
+        .unwrap();
+    cot["assessor"] = json!("fcp-patel");
+    let suspended_assessor = with_events(suspended, &msk, "taught", cert);
+    // A radiographer, whose profession has no FCP roadmap:
+    let mut radiographer = complete_msk.clone();
+    radiographer["practitioner"]["profession"] = json!("radiographer");
+    radiographer["practitioner"]["registration"] = registration("RA12345", "2016-07-15");
+    // An occupational therapist on the MSK framework, which serves physiotherapists and
+    // osteopaths:
+    let mut wrong_framework = complete_msk.clone();
+    wrong_framework["practitioner"]["profession"] = json!("occupational_therapist");
+    wrong_framework["practitioner"]["registration"] = registration("OT41405", "2016-07-15");
+    // The roadmap supervisor's assignment to the trainee ends before their last sign-offs:
+    let mut unassigned = complete_msk.clone();
+    unassigned["supervisors"][0]["assignments"][0]["until"] = json!("2025-03-31");
 
     // Defects, each from the complete OT portfolio.
     let mut missing = complete_ot.clone();
@@ -405,6 +457,34 @@ pub fn samples() -> Vec<(&'static str, String)> {
         (
             "defect-capability-without-evidence.json",
             canonical(&uncovered),
+        ),
+        (
+            "defect-practice-before-registration.json",
+            canonical(&before_registration),
+        ),
+        (
+            "defect-practice-through-lapse.json",
+            canonical(&through_lapse),
+        ),
+        (
+            "defect-practice-resumes-after-readmission.json",
+            canonical(&after_readmission),
+        ),
+        (
+            "defect-assessor-suspended.json",
+            canonical(&suspended_assessor),
+        ),
+        (
+            "defect-profession-without-roadmap.json",
+            canonical(&radiographer),
+        ),
+        (
+            "defect-framework-not-serving.json",
+            canonical(&wrong_framework),
+        ),
+        (
+            "warning-supervisor-not-assigned.json",
+            canonical(&unassigned),
         ),
         ("defect-unknown-field.json", unknown_field),
         ("defect-future-schema-version.json", future),
