@@ -228,6 +228,9 @@ pub mod evidence;
 pub mod experience;
 pub mod framework;
 pub mod id;
+#[cfg(feature = "sign")]
+#[cfg_attr(docsrs, doc(cfg(feature = "sign")))]
+pub mod integrity;
 pub mod portfolio;
 pub mod profession;
 pub mod registration;

@@ -171,6 +171,25 @@ fn id_types_are_send_sync_unpin() {
     assert_auto::<fcp_roadmap::id::PersonId>();
 }
 
+#[cfg(feature = "sign")]
+#[test]
+fn integrity_types_are_send_sync_unpin() {
+    assert_auto::<fcp_roadmap::integrity::KeyError>();
+    assert_auto::<fcp_roadmap::integrity::ProofOptions>();
+    assert_auto::<fcp_roadmap::integrity::SignError>();
+    assert_auto::<fcp_roadmap::integrity::VerificationKey>();
+    assert_auto::<fcp_roadmap::integrity::VerifiedProof>();
+    assert_auto::<fcp_roadmap::integrity::VerifyError>();
+}
+
+#[cfg(feature = "sign")]
+#[test]
+fn integrity_errors_are_thread_safe_errors() {
+    assert_error::<fcp_roadmap::integrity::KeyError>();
+    assert_error::<fcp_roadmap::integrity::SignError>();
+    assert_error::<fcp_roadmap::integrity::VerifyError>();
+}
+
 #[test]
 fn portfolio_types_are_send_sync_unpin() {
     assert_auto::<fcp_roadmap::portfolio::Checklists>();
