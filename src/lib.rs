@@ -226,6 +226,7 @@ pub mod digest;
 pub mod error;
 pub mod evidence;
 pub mod experience;
+pub mod fhir;
 pub mod framework;
 pub mod id;
 #[cfg(feature = "sign")]

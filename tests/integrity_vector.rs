@@ -168,10 +168,13 @@ fn bs58_decode(multibase: &str) -> Vec<u8> {
 
 #[test]
 fn the_published_signed_credential_verifies() {
-    let proof = integrity::verify(&signed_credential(), &trusted(), CREATED.parse().unwrap())
-        .unwrap();
+    let proof =
+        integrity::verify(&signed_credential(), &trusted(), CREATED.parse().unwrap()).unwrap();
     assert_eq!(proof.verification_method, VERIFICATION_METHOD);
-    assert_eq!(proof.created, CREATED.parse::<chrono::DateTime<chrono::Utc>>().unwrap());
+    assert_eq!(
+        proof.created,
+        CREATED.parse::<chrono::DateTime<chrono::Utc>>().unwrap()
+    );
 }
 
 #[test]
