@@ -12,12 +12,17 @@
 //! | NMC | `https://fhir.hl7.org.uk/Id/nmc-number` | the PIN, `NNANNNNA` (`12A3456E`) | the PIN |
 //! | GOsC | none | not written | — |
 //!
-//! The formats are those of the NHS FHIR naming systems (`AANNNNNN`, `CNNNNNNN`, `NNANNNNA`;
-//! see `docs/domain.md#registration-numbers`). The NHS pattern for HCPC numbers has room for
-//! two-letter codes only; a three-letter code (ODP, HAD, PYL) is written as registered \[I\].
-//! No UK Core or NHS England identifier system for the General Osteopathic Council was found
-//! (the UK naming systems cover GMC, GMP, NMC, `GPhC`, HCPC, DIN and GDC numbers), so a GOsC number
-//! has no identifier here: [`identifier`] returns `None` rather than invent a system.
+//! The formats are those the NHS FHIR guides give for these systems (`AANNNNNN`,
+//! `CNNNNNNN`, `NNANNNNA`; for example the identifier table of the NHS North West Genomics
+//! guide,
+//! <https://build.fhir.org/ig/nw-gmsa/nw-gmsa.github.com/StructureDefinition-PractitionerIdentifier.html>;
+//! see also `docs/domain.md#registration-numbers`). The GMC form `C` and seven digits follows
+//! those guides \[I\]; [`registration_number`] reads the bare seven digits too. The NHS
+//! pattern for HCPC numbers has room for two-letter codes only; a three-letter code (ODP, HAD,
+//! PYL) is written as registered \[I\]. No UK Core or NHS England identifier system for the
+//! General Osteopathic Council was found (the UK naming systems cover GMC, GMP, NMC, `GPhC`,
+//! HCPC, DIN and GDC numbers), so a GOsC number has no identifier here: [`identifier`] returns
+//! `None` rather than invent a system.
 //!
 //! **Practitioner.** [`export`] writes a FHIR R4 `Practitioner`
 //! (<https://hl7.org/fhir/R4/practitioner.html>) with the registration identifiers and one
@@ -39,8 +44,11 @@
 //! [`import`] reads the identifiers and the registration qualifications back.
 //!
 //! The resource types are small hand-written serde structs for the elements used. The FHIR
-//! crates considered (`fhir-sdk`, `fhirbolt`, `fhir-rs`) generate every R4 resource and data
-//! type: a build cost out of proportion to one resource, for no check this module needs.
+//! crates considered: `fhir-sdk` (generated models of every resource of several FHIR versions;
+//! its current release, 0.16, also needs Rust 1.95, above this crate's 1.85), `fhirbolt`
+//! (generated R4, R4B and R5 element models) and `fhir-rs` (0.1, early). Each compiles every
+//! resource and data type: a build cost out of proportion to one resource, for no check this
+//! module needs.
 //!
 //! # Example
 //!
