@@ -416,6 +416,19 @@ pub const fn system(register: Register) -> Option<&'static str> {
 
 /// The identifier of `number` (`use` `official`), in the NHS form of its system; `None` for a
 /// GOsC number.
+///
+/// # Example
+///
+/// ```
+/// use fcp_roadmap::fhir;
+///
+/// let id = fhir::identifier("CH29821".parse()?).ok_or("no system")?;
+/// assert_eq!(id.system.as_deref(), Some("https://fhir.hl7.org.uk/Id/hcpc-number"));
+/// assert_eq!(id.value.as_deref(), Some("CH029821"));
+/// assert_eq!(fhir::registration_number(&id)?, Some("CH29821".parse()?));
+/// assert_eq!(fhir::identifier("GOsC 1234".parse()?), None);
+/// Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[must_use]
 pub fn identifier(number: RegistrationNumber) -> Option<Identifier> {
     let system = system(number.register())?;

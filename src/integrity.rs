@@ -121,6 +121,11 @@ pub struct VerifiedProof {
     pub verification_method: String,
     /// When the proof was created.
     pub created: DateTime<Utc>,
+    /// How many `@context` entries the document has after those the proof signed. The
+    /// specification accepts a document whose `@context` *starts with* the proof's (section
+    /// 3.3.2, step 4) and verifies with the proof's, so entries appended after signing are not
+    /// covered by the signature; a verifier that accepts none checks that this is 0.
+    pub added_contexts: usize,
 }
 
 /// Why a document could not be signed.
@@ -343,7 +348,9 @@ fn as_list(context: &Value) -> Vec<&Value> {
 /// the verification method is the key's id; `created` is a date-time not after `as_of`; the
 /// proof's `@context`, when present, is the start of the document's; the proof value decodes;
 /// the Ed25519 signature over the hashes verifies (strictly: RFC 8032's cofactorless check,
-/// refusing weak keys and non-canonical signatures).
+/// refusing weak keys and non-canonical signatures). As the specification has it, `@context`
+/// entries appended after signing are accepted and counted in
+/// [`VerifiedProof::added_contexts`].
 ///
 /// # Example
 ///
@@ -392,12 +399,14 @@ pub fn verify(
     if created > as_of {
         return Err(VerifyError::CreatedAfterAsOf { created, as_of });
     }
+    let mut added_contexts = 0;
     if let Some(proof_context) = options.get("@context") {
         let wanted = as_list(proof_context);
         let has = unsecured.get("@context").map(as_list).unwrap_or_default();
         if !has.starts_with(&wanted) {
             return Err(VerifyError::Context);
         }
+        added_contexts = has.len().saturating_sub(wanted.len());
         unsecured.insert("@context".into(), proof_context.clone());
     }
     let signature = base58btc(proof_value)
@@ -411,5 +420,6 @@ pub fn verify(
     Ok(VerifiedProof {
         verification_method: method.to_owned(),
         created,
+        added_contexts,
     })
 }

@@ -384,3 +384,35 @@ fn sign_and_key_error_texts() {
         assert_eq!(text, expected);
     }
 }
+
+#[test]
+fn documents_without_a_context_or_with_a_string_context_sign_and_verify() {
+    let options = ProofOptions::new(VM.parse().unwrap(), at(CREATED));
+    let plain = serde_json::json!({"id": "urn:uuid:1", "name": "no context"});
+    let signed = integrity::sign(&plain, &key(), &options).unwrap();
+    assert!(signed["proof"].get("@context").is_none());
+    assert!(verify(&signed).is_ok());
+
+    let single = serde_json::json!({"@context": "https://www.w3.org/ns/credentials/v2", "id": "x"});
+    let signed = integrity::sign(&single, &key(), &options).unwrap();
+    assert_eq!(
+        signed["proof"]["@context"],
+        "https://www.w3.org/ns/credentials/v2"
+    );
+    assert!(verify(&signed).is_ok());
+    assert_eq!(verify(&signed).unwrap().added_contexts, 0);
+    // A context appended after signing: the specification (vc-di-eddsa 3.3.2 step 4) verifies
+    // with the proof's context, so it passes, and the verifier is told how many were added.
+    let mut extended = signed.clone();
+    extended["@context"] = serde_json::json!([
+        "https://www.w3.org/ns/credentials/v2",
+        "https://example.org/more.json"
+    ]);
+    assert_eq!(verify(&extended).unwrap().added_contexts, 1);
+    // A context put in front is refused.
+    extended["@context"] = serde_json::json!([
+        "https://example.org/more.json",
+        "https://www.w3.org/ns/credentials/v2"
+    ]);
+    assert_eq!(verify(&extended), Err(VerifyError::Context));
+}

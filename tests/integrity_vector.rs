@@ -171,6 +171,7 @@ fn the_published_signed_credential_verifies() {
     let proof =
         integrity::verify(&signed_credential(), &trusted(), CREATED.parse().unwrap()).unwrap();
     assert_eq!(proof.verification_method, VERIFICATION_METHOD);
+    assert_eq!(proof.added_contexts, 0);
     assert_eq!(
         proof.created,
         CREATED.parse::<chrono::DateTime<chrono::Utc>>().unwrap()
