@@ -14,7 +14,13 @@
 //!   `humanCodingScheme` is the id (`B`, `B3`), `fullStatement` the title, `listEnumeration`
 //!   the position from 1;
 //! - one `CFAssociation` per item, `associationType` `"isChildOf"`, from each capability to
-//!   its domain and from each domain to the document, with a `sequenceNumber` from 1.
+//!   its domain and from each domain to the document, with a `sequenceNumber` from 1;
+//! - on every item and association, `CFDocumentURI`: a link (title, identifier, URI) to the
+//!   package's document. CASE 1.1 requires it on a standalone `CFItem` and allows it on a
+//!   standalone `CFAssociation`; the package-context types do not list it, so writing it there
+//!   lets a consumer lift any item or association out of the package and serve it standalone
+//!   without losing its document. A consumer that accepts only the listed package properties
+//!   will see it as an extra property; import does not need it.
 //!
 //! Every `identifier` is derived, never random ([`derive_uuid`]): exporting the same framework
 //! twice gives the same identifiers, and the `uri` of each node is `urn:uuid:` and its
@@ -167,9 +173,17 @@ pub struct CfItem {
     pub list_enumeration: Option<String>,
     /// When the item last changed.
     pub last_change_date_time: DateTime<Utc>,
+    /// The document the item belongs to (a CASE `LinkURI`: title, identifier, URI).
+    #[serde(
+        rename = "CFDocumentURI",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub document_uri: Option<LinkGenUri>,
 }
 
-/// A link to a node in an association: title, identifier and URI.
+/// A link to a node: title, identifier and URI (CASE `LinkGenURI` in associations, `LinkURI`
+/// in `CFDocumentURI`; the two have the same properties).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct LinkGenUri {
     /// The node's title.
@@ -201,6 +215,13 @@ pub struct CfAssociation {
     pub sequence_number: Option<u32>,
     /// When the association last changed.
     pub last_change_date_time: DateTime<Utc>,
+    /// The document the association belongs to (a CASE `LinkURI`: title, identifier, URI).
+    #[serde(
+        rename = "CFDocumentURI",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub document_uri: Option<LinkGenUri>,
 }
 
 /// `isChildOf`, the association type linking an item to its parent.

@@ -229,8 +229,12 @@ pub mod digest;
 pub mod error;
 pub mod evidence;
 pub mod experience;
+pub mod fhir;
 pub mod framework;
 pub mod id;
+#[cfg(feature = "sign")]
+#[cfg_attr(docsrs, doc(cfg(feature = "sign")))]
+pub mod integrity;
 pub mod portfolio;
 pub mod profession;
 pub mod registration;

@@ -179,6 +179,44 @@ fn id_types_are_send_sync_unpin() {
 }
 
 #[test]
+fn fhir_types_are_send_sync_unpin() {
+    assert_auto::<fcp_roadmap::fhir::CodeableConcept>();
+    assert_auto::<fcp_roadmap::fhir::Coding>();
+    assert_auto::<fcp_roadmap::fhir::Extension>();
+    assert_auto::<fcp_roadmap::fhir::FhirError>();
+    assert_auto::<fcp_roadmap::fhir::HumanName>();
+    assert_auto::<fcp_roadmap::fhir::Identifier>();
+    assert_auto::<fcp_roadmap::fhir::Imported>();
+    assert_auto::<fcp_roadmap::fhir::Period>();
+    assert_auto::<fcp_roadmap::fhir::Practitioner>();
+    assert_auto::<fcp_roadmap::fhir::PractitionerInput<'static>>();
+    assert_auto::<fcp_roadmap::fhir::PractitionerType>();
+    assert_auto::<fcp_roadmap::fhir::Qualification>();
+    assert_auto::<fcp_roadmap::fhir::Reference>();
+    assert_auto::<fcp_roadmap::fhir::RegistrationSummary>();
+    assert_error::<fcp_roadmap::fhir::FhirError>();
+}
+
+#[cfg(feature = "sign")]
+#[test]
+fn integrity_types_are_send_sync_unpin() {
+    assert_auto::<fcp_roadmap::integrity::KeyError>();
+    assert_auto::<fcp_roadmap::integrity::ProofOptions>();
+    assert_auto::<fcp_roadmap::integrity::SignError>();
+    assert_auto::<fcp_roadmap::integrity::VerificationKey>();
+    assert_auto::<fcp_roadmap::integrity::VerifiedProof>();
+    assert_auto::<fcp_roadmap::integrity::VerifyError>();
+}
+
+#[cfg(feature = "sign")]
+#[test]
+fn integrity_errors_are_thread_safe_errors() {
+    assert_error::<fcp_roadmap::integrity::KeyError>();
+    assert_error::<fcp_roadmap::integrity::SignError>();
+    assert_error::<fcp_roadmap::integrity::VerifyError>();
+}
+
+#[test]
 fn portfolio_types_are_send_sync_unpin() {
     assert_auto::<fcp_roadmap::portfolio::Checklists>();
     assert_auto::<fcp_roadmap::portfolio::Limits>();

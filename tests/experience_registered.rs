@@ -62,6 +62,10 @@ fn event() -> impl Strategy<Value = RegistrationEvent> {
                 updating: Updating {
                     supervised_or_formal_days: 60,
                     private_study_days: 0,
+                    // Dated within the 12 months before readmission, as HCPC requires.
+                    started: on.checked_sub_days(chrono::Days::new(120)),
+                    finished: on.checked_sub_days(chrono::Days::new(30)),
+                    last_practised: None,
                 },
             },
             _ => EventKind::Restored,

@@ -39,6 +39,7 @@ pub fn export(framework: &Framework, last_change: DateTime<Utc>) -> CasePackage 
             item_type: Some(kind.to_owned()),
             list_enumeration: Some(position(n).to_string()),
             last_change_date_time: last_change,
+            document_uri: Some(doc_link.clone()),
         });
         LinkGenUri {
             title: title.to_owned(),
@@ -56,6 +57,7 @@ pub fn export(framework: &Framework, last_change: DateTime<Utc>) -> CasePackage 
             destination_node_uri: parent.clone(),
             sequence_number: Some(position(n)),
             last_change_date_time: last_change,
+            document_uri: Some(doc_link.clone()),
         });
     };
     for (d, domain) in framework.domains().iter().enumerate() {
