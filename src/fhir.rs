@@ -333,7 +333,10 @@ impl RegistrationSummary {
         let stage = registration.kind();
         let ended = matches!(
             stage,
-            StageKind::Lapsed | StageKind::VoluntarilyRemoved | StageKind::StruckOff
+            StageKind::Lapsed
+                | StageKind::VoluntarilyRemoved
+                | StageKind::RemovedAfterCpdAudit
+                | StageKind::StruckOff
         )
         .then(|| registration.stage_since());
         Some(RegistrationSummary {
@@ -504,11 +507,12 @@ fn stage_code(stage: StageKind) -> &'static str {
         StageKind::InterimOrder => "interim_order",
         StageKind::Lapsed => "lapsed",
         StageKind::VoluntarilyRemoved => "voluntarily_removed",
+        StageKind::RemovedAfterCpdAudit => "removed_after_cpd_audit",
         StageKind::StruckOff => "struck_off",
     }
 }
 
-const STAGES: [StageKind; 8] = [
+const STAGES: [StageKind; 9] = [
     StageKind::Registered,
     StageKind::Cautioned,
     StageKind::Conditions,
@@ -516,6 +520,7 @@ const STAGES: [StageKind; 8] = [
     StageKind::InterimOrder,
     StageKind::Lapsed,
     StageKind::VoluntarilyRemoved,
+    StageKind::RemovedAfterCpdAudit,
     StageKind::StruckOff,
 ];
 

@@ -439,9 +439,13 @@ mod tests {
         PracticePeriod::new(start, end, Wte::FULL_TIME).unwrap()
     }
 
+    /// Updating dated within the 12 months before the readmission of 1 June 2022.
     const UPDATING: Updating = Updating {
         supervised_or_formal_days: 20,
         private_study_days: 10,
+        started: NaiveDate::from_ymd_opt(2022, 1, 10),
+        finished: NaiveDate::from_ymd_opt(2022, 4, 29),
+        last_practised: None,
     };
 
     #[test]

@@ -340,7 +340,8 @@ pub fn samples() -> Vec<(&'static str, String)> {
     through_lapse["practitioner"]["registration"]["events"] = json!([
         {"on": "2018-01-01", "kind": {"type": "lapsed"}},
         {"on": "2022-06-01", "kind": {"type": "readmitted",
-            "updating": {"supervised_or_formal_days": 20, "private_study_days": 10}}}
+            "updating": {"supervised_or_formal_days": 20, "private_study_days": 10,
+                "started": "2022-01-10", "finished": "2022-04-29"}}}
     ]);
     let mut after_readmission = through_lapse.clone();
     after_readmission["practitioner"]["experience"] = json!([
