@@ -13,10 +13,11 @@
 //! # What the caller supplies
 //!
 //! - **Only post-registration practice.** "Post-graduate experience" is read as time practising
-//!   in the profession since first registration (our inference, DOMAIN.md §2). The periods given
-//!   are counted as they are: clip them to the registration's good-standing days (for example
-//!   with [`RegistrationRecord::practice_on`](crate::registration::RegistrationRecord::practice_on))
-//!   before assessing, if periods may start before registration or run through a lapse.
+//!   in the profession since first registration (our inference, `docs/domain.md#experience`).
+//!   [`assess`] counts the periods given as they are: clip them first with
+//!   [`clip_to_registration`], which keeps the days on or after first registration on which the
+//!   [`RegistrationRecord`](crate::registration::RegistrationRecord) allowed practice and says
+//!   what it left out and why (the validator does this with the portfolio's record).
 //! - **The dietitian's specialty.** [`ExperienceRequirement::for_profession`] cannot know which
 //!   specialty a dietitian practises, so for dietitians it gives the five years only; use
 //!   [`ExperienceRequirement::for_dietitian`] with the specialty's tag to add the BDA's three
@@ -101,6 +102,7 @@
 mod assessment;
 mod band;
 mod period;
+mod registered;
 mod requirement;
 mod timeline;
 mod wte;
@@ -110,6 +112,9 @@ pub use assessment::{
 };
 pub use band::{Band, BandError};
 pub use period::{PeriodError, PracticePeriod, Tag, TagError};
+pub use registered::{
+    ConditionsPolicy, LeftOut, LeftOutReason, RegisteredPractice, clip_to_registration,
+};
 pub use requirement::{BandRequirement, ExperienceRequirement, SpecialtyRequirement};
 pub use wte::{Wte, WteError};
 

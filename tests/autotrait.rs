@@ -127,6 +127,10 @@ fn experience_types_are_send_sync_unpin() {
     assert_auto::<fcp_roadmap::experience::Component>();
     assert_auto::<fcp_roadmap::experience::ComponentAssessment>();
     assert_auto::<fcp_roadmap::experience::CountingPolicy>();
+    assert_auto::<fcp_roadmap::experience::ConditionsPolicy>();
+    assert_auto::<fcp_roadmap::experience::LeftOut>();
+    assert_auto::<fcp_roadmap::experience::LeftOutReason>();
+    assert_auto::<fcp_roadmap::experience::RegisteredPractice>();
     assert_auto::<fcp_roadmap::experience::ExperienceAssessment>();
     assert_auto::<fcp_roadmap::experience::ExperienceDays>();
     assert_auto::<fcp_roadmap::experience::ExperienceRequirement>();

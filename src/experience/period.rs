@@ -174,6 +174,16 @@ impl PracticePeriod {
         }
     }
 
+    /// The same period (WTE, band and tag) on the days from `start` to `end` only; the caller
+    /// keeps `start` on or before `end`.
+    pub(super) fn with_days(&self, start: NaiveDate, end: Option<NaiveDate>) -> PracticePeriod {
+        PracticePeriod {
+            start,
+            end,
+            ..self.clone()
+        }
+    }
+
     /// The first day of practice.
     #[must_use]
     pub const fn start(&self) -> NaiveDate {

@@ -197,6 +197,11 @@ impl AnyRegistration {
         each!(self, |r| r.number())
     }
 
+    /// The expiry date of the order in force, if any (the first day it no longer applies).
+    pub(crate) fn order_expiry(&self) -> Option<NaiveDate> {
+        each!(self, |r| r.stage().order()).map(|(_, expires)| expires)
+    }
+
     /// Ends an order whose expiry date is on or before `on` (orders expire without an event).
     pub fn settle(&mut self, on: NaiveDate) {
         let expired = each!(&*self, |r| r.stage().order()).is_some_and(|(_, e)| e <= on);
