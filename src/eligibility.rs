@@ -25,8 +25,11 @@
 //! codes of their own: `E001` (the profession has no FCP roadmap) and `E002` (the registration
 //! number is on another profession's register).
 //!
-//! The experience counted is the practice given, as given; the practice periods should cover
-//! only registered practice (see [the experience module](crate::experience)).
+//! Experience counts only registered practice: the practice periods are first clipped to the
+//! days the registration record allowed practice ([`experience::clip_to_registration`]), and
+//! [`Experience::left_out`] says which days were left out and why (practice before first
+//! registration, while lapsed or suspended; practice under conditions counts unless the query
+//! says otherwise, [`ConditionsPolicy`]).
 //!
 //! # Example
 //!
@@ -70,7 +73,8 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize, Serializer};
 
 use crate::experience::{
-    self, CountingPolicy, ExperienceAssessment, ExperienceRequirement, PracticePeriod,
+    self, ConditionsPolicy, CountingPolicy, ExperienceAssessment, ExperienceRequirement, LeftOut,
+    PracticePeriod,
 };
 use crate::pad::pad_args;
 use crate::profession::Profession;
@@ -150,6 +154,7 @@ pub struct Query<'a> {
     exception: Option<Stage1Exception>,
     requirement: Option<ExperienceRequirement>,
     policy: CountingPolicy,
+    conditions: ConditionsPolicy,
 }
 
 impl<'a> Query<'a> {
@@ -171,6 +176,7 @@ impl<'a> Query<'a> {
             exception: None,
             requirement: None,
             policy: CountingPolicy::default(),
+            conditions: ConditionsPolicy::default(),
         }
     }
 
@@ -212,8 +218,16 @@ impl<'a> Query<'a> {
         self
     }
 
-    /// Answers the question. Never panics; costs one experience assessment per counting policy
-    /// and one replay of the registration history.
+    /// Whether practice under a conditions of practice order counts as experience (it does by
+    /// default, [`ConditionsPolicy::Counts`]).
+    pub fn conditions_policy(mut self, conditions: ConditionsPolicy) -> Query<'a> {
+        self.conditions = conditions;
+        self
+    }
+
+    /// Answers the question. Never panics; costs one clipping of the practice periods to the
+    /// registration, one experience assessment per counting policy and one replay of the
+    /// registration history.
     pub fn check(&self) -> Eligibility {
         let on = self.as_of;
         let rules = match &self.rules {
@@ -224,20 +238,23 @@ impl<'a> Query<'a> {
             .requirement
             .clone()
             .unwrap_or_else(|| ExperienceRequirement::for_profession(self.profession));
+        let registered =
+            experience::clip_to_registration(self.practice, self.registration, self.conditions);
         let experience = Experience {
             applies: self.policy,
             calendar_time: experience::assess(
-                self.practice,
+                registered.periods(),
                 &requirement,
                 CountingPolicy::CalendarTime,
                 on,
             ),
             wte_pro_rata: experience::assess(
-                self.practice,
+                registered.periods(),
                 &requirement,
                 CountingPolicy::WteProRata,
                 on,
             ),
+            left_out: registered.left_out().to_vec(),
         };
 
         let mut common = Vec::new();
@@ -372,6 +389,7 @@ pub struct Experience {
     applies: CountingPolicy,
     calendar_time: ExperienceAssessment,
     wte_pro_rata: ExperienceAssessment,
+    left_out: Vec<LeftOut>,
 }
 
 impl Experience {
@@ -403,6 +421,13 @@ impl Experience {
     /// Counting every day at its whole-time equivalent.
     pub const fn wte_pro_rata(&self) -> &ExperienceAssessment {
         &self.wte_pro_rata
+    }
+
+    /// The days of practice left out because the registration did not allow practice on them
+    /// (or because they came before first registration), and why; empty when every day counts.
+    #[must_use]
+    pub fn left_out(&self) -> &[LeftOut] {
+        &self.left_out
     }
 
     /// Whether the requirement is met on the day asked about, under the policy that applies.

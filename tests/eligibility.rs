@@ -3,7 +3,9 @@
 
 use chrono::NaiveDate;
 use fcp_roadmap::eligibility::{Blocker, Progress, Query, Step, Verdict};
-use fcp_roadmap::experience::{Band, CountingPolicy, ExperienceRequirement, PracticePeriod, Wte};
+use fcp_roadmap::experience::{
+    Band, ConditionsPolicy, CountingPolicy, ExperienceRequirement, PracticePeriod, Wte,
+};
 use fcp_roadmap::profession::Profession;
 use fcp_roadmap::registration::{
     EventKind, PracticeRight, RegistrationEvent, RegistrationRecord, Updating,
@@ -390,4 +392,104 @@ fn verdicts_and_blockers_pad_as_asked() {
     let b = &answer.stage_2().blockers()[0];
     assert_eq!(format!("{b:.8}|"), "stage 2 |");
     assert_eq!(format!("{b}").len(), format!("{b:<10}").len());
+}
+
+#[test]
+fn practice_before_first_registration_does_not_count() {
+    // Issue 16's first portfolio: first registered on 1 January 2021, practice recorded from
+    // September 2016. Only the days from registration count: five years on 1 January 2026.
+    let record = RegistrationRecord::new("PH105985".parse().unwrap(), d(2021, 1, 1));
+    let practice = [PracticePeriod::new(d(2016, 9, 1), None, Wte::FULL_TIME).unwrap()];
+    let ask = |on| {
+        Query::new(Profession::Physiotherapist, &record, &practice, on)
+            .progress(Progress::Stage1Verified { on: d(2024, 11, 1) })
+            .check()
+    };
+    let answer = ask(d(2025, 1, 6));
+    assert_eq!(answer.experience().met_on(), Some(d(2026, 1, 1)));
+    assert_eq!(
+        answer.experience().wte_pro_rata().met_on(),
+        Some(d(2026, 1, 1))
+    );
+    assert_eq!(codes(answer.stage_2()), ["P007"]);
+    let left_out = answer.experience().left_out();
+    assert_eq!(left_out.len(), 1);
+    assert_eq!(
+        left_out[0].to_string(),
+        "practice period 0, 2016-09-01 to 2020-12-31: before first registration on 2021-01-01"
+    );
+    assert_eq!(codes(ask(d(2025, 12, 31)).stage_2()), ["P007"]);
+    assert!(ask(d(2026, 1, 1)).stage_2().may_start());
+}
+
+#[test]
+fn practice_while_lapsed_does_not_count() {
+    // Issue 16's second portfolio: lapsed on 1 January 2018, readmitted on 1 June 2022, one
+    // period running through the lapse.
+    let mut record = RegistrationRecord::new("PH105985".parse().unwrap(), d(2012, 9, 1));
+    record
+        .push(RegistrationEvent {
+            on: d(2018, 1, 1),
+            kind: EventKind::Lapsed,
+        })
+        .unwrap();
+    let updating = Updating {
+        supervised_or_formal_days: 20,
+        private_study_days: 10,
+    };
+    record
+        .push(RegistrationEvent {
+            on: d(2022, 6, 1),
+            kind: EventKind::Readmitted { updating },
+        })
+        .unwrap();
+    let practice = [PracticePeriod::new(d(2016, 9, 1), None, Wte::FULL_TIME).unwrap()];
+    let answer = Query::new(
+        Profession::Physiotherapist,
+        &record,
+        &practice,
+        d(2025, 1, 6),
+    )
+    .progress(Progress::Stage1Verified { on: d(2024, 11, 1) })
+    .check();
+    let e = answer.experience();
+    assert!(!e.is_met());
+    assert_eq!(e.calendar_time().counted().to_string(), "1437 days");
+    // Five years from 1 September 2016 is 1826 days: 487 before the lapse, so 1339 from
+    // 1 June 2022.
+    assert_eq!(e.met_on(), Some(d(2026, 1, 30)));
+    assert_eq!(
+        e.left_out()[0].to_string(),
+        "practice period 0, 2018-01-01 to 2022-05-31: while lapsed: `lapsed` on 2018-01-01"
+    );
+    assert_eq!(codes(answer.stage_2()), ["P007"]);
+}
+
+#[test]
+fn practice_under_conditions_counts_unless_the_query_says_otherwise() {
+    let mut record = RegistrationRecord::new("OT41405".parse().unwrap(), d(2015, 1, 5));
+    record
+        .push(RegistrationEvent {
+            on: d(2019, 1, 5),
+            kind: EventKind::ConditionsImposed {
+                expires: d(2020, 1, 5),
+            },
+        })
+        .unwrap();
+    let practice = [PracticePeriod::new(d(2015, 1, 5), None, Wte::FULL_TIME).unwrap()];
+    let q = || {
+        Query::new(
+            Profession::OccupationalTherapist,
+            &record,
+            &practice,
+            d(2020, 6, 1),
+        )
+    };
+    let counted = q().check();
+    assert_eq!(counted.experience().met_on(), Some(d(2020, 1, 5)));
+    assert!(counted.experience().left_out().is_empty());
+    let left_out = q().conditions_policy(ConditionsPolicy::LeftOut).check();
+    // The year under conditions (365 days) is left out.
+    assert_eq!(left_out.experience().met_on(), Some(d(2021, 1, 4)));
+    assert_eq!(left_out.experience().left_out().len(), 1);
 }
