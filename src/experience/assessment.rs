@@ -31,6 +31,16 @@ pub enum CountingPolicy {
     WteProRata,
 }
 
+impl fmt::Display for CountingPolicy {
+    /// `calendar time` or `WTE pro rata`, padded as the format asks.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.pad(match self {
+            CountingPolicy::CalendarTime => "calendar time",
+            CountingPolicy::WteProRata => "WTE pro rata",
+        })
+    }
+}
+
 /// An amount of counted experience, in days, exact to a ten-thousandth of a day (WTE pro rata
 /// counting produces fractions).
 ///
