@@ -76,7 +76,7 @@ use crate::experience::{
     self, ConditionsPolicy, CountingPolicy, ExperienceAssessment, ExperienceRequirement, LeftOut,
     PracticePeriod,
 };
-use crate::pad::pad_args;
+use crate::pad::pad_with;
 use crate::profession::Profession;
 use crate::registration::{Practice, RegistrationNumber, RegistrationRecord};
 use crate::roadmap::{Refusal, Stage1Exception, guard};
@@ -507,24 +507,20 @@ pub enum Blocker {
 impl fmt::Display for Blocker {
     /// The sentence, padded as the format asks.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Blocker::NoFcpRoadmap { profession } => pad_args(
+        pad_with(f, |f| match self {
+            Blocker::NoFcpRoadmap { profession } => write!(
                 f,
-                format_args!(
-                    "{} is not an FCP profession: the roadmap is for physiotherapists, paramedics, occupational therapists, dietitians, podiatrists and osteopaths",
-                    profession.label()
-                ),
+                "{} is not an FCP profession: the roadmap is for physiotherapists, paramedics, occupational therapists, dietitians, podiatrists and osteopaths",
+                profession.label()
             ),
-            Blocker::RegistrationForAnotherProfession { profession, number } => pad_args(
+            Blocker::RegistrationForAnotherProfession { profession, number } => write!(
                 f,
-                format_args!(
-                    "registration number {number} is not on the {} part of the {} register",
-                    profession.label().to_lowercase(),
-                    profession.register()
-                ),
+                "registration number {number} is not on the {} part of the {} register",
+                profession.label().to_lowercase(),
+                profession.register()
             ),
-            Blocker::Roadmap(r) => pad_args(f, format_args!("{r}")),
-        }
+            Blocker::Roadmap(r) => write!(f, "{r}"),
+        })
     }
 }
 

@@ -106,7 +106,7 @@ impl SupervisorKind {
 
 impl fmt::Display for SupervisorKind {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
+        f.pad(self.as_str())
     }
 }
 
@@ -123,7 +123,7 @@ pub enum TraineeKind {
 
 impl fmt::Display for TraineeKind {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
+        f.pad(match self {
             TraineeKind::Fcp => "FCP",
             TraineeKind::AdvancedPractice => "advanced practice",
         })
@@ -144,7 +144,7 @@ pub enum TrainingKind {
 
 impl fmt::Display for TrainingKind {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
+        f.pad(match self {
             TrainingKind::RoadmapSupervisorCourse => "Roadmap Supervisor course",
             TrainingKind::GpTopUp => "GP top-up",
         })

@@ -362,7 +362,7 @@ fn an_assignment_keeps_its_days_and_is_active_on_both_ends() {
 }
 
 /// Four trainees per whole-time-equivalent supervisor (CPTH,
-/// https://cptraininghub.nhs.uk/first-contact-practitioner-fcp-supervisor-training/), rounded
+/// <https://cptraininghub.nhs.uk/first-contact-practitioner-fcp-supervisor-training/>), rounded
 /// down, at the WTE edges.
 #[test]
 fn limit_per_wte_rounds_down_at_the_edges() {

@@ -43,7 +43,7 @@ pub enum StageKind {
 
 impl fmt::Display for StageKind {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
+        f.pad(match self {
             StageKind::NotStarted => "not started",
             StageKind::Stage1 => "in stage 1",
             StageKind::Stage1Verified => "waiting to start stage 2",
