@@ -167,6 +167,21 @@ fn sentences_pad() {
     for blocker in answer.stage_2().blockers() {
         pads(blocker);
     }
+    // Practice before first registration, left out of the experience counted.
+    let early = [fcp_roadmap::experience::PracticePeriod::new(
+        NaiveDate::from_ymd_opt(2010, 9, 1).unwrap(),
+        None,
+        Wte::FULL_TIME,
+    )
+    .unwrap()];
+    let clipped = fcp_roadmap::experience::clip_to_registration(
+        &early,
+        &record,
+        fcp_roadmap::experience::ConditionsPolicy::default(),
+    );
+    let left_out = &clipped.left_out()[0];
+    pads(left_out);
+    pads(&left_out.reason());
     assert_eq!(answer.stage_2().blockers().len(), 4);
 }
 
