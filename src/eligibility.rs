@@ -337,8 +337,10 @@ impl<'a> Query<'a> {
     }
 }
 
-/// The next renewal of an HCPC registration (DOMAIN.md §8; see
-/// [`Profession::next_renewal_deadline`]).
+/// The next renewal of an HCPC registration (`docs/domain.md#renewal`; HCPC,
+/// <http://www.hcpc-uk.co.uk/employers/registration/renewals/>): the dates come from
+/// [`Profession::next_renewal_deadline`], [`Profession::renewal_window_opens`] and
+/// [`Profession::lapses_on`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[non_exhaustive]
 pub struct Renewal {
@@ -487,13 +489,16 @@ impl Step {
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum Blocker {
-    /// The profession has no FCP roadmap (DOMAIN.md §1): only physiotherapists, paramedics,
-    /// occupational therapists, dietitians and podiatrists, and osteopaths on the MSK roadmap.
+    /// The profession has no FCP roadmap: only physiotherapists, paramedics, occupational
+    /// therapists, dietitians and podiatrists, and osteopaths on the MSK roadmap
+    /// (`docs/domain.md#setting`; HEE roadmap FAQ,
+    /// <https://www.hee.nhs.uk/our-work/allied-health-professions/enable-workforce/roadmap-faqs>).
     NoFcpRoadmap {
         /// The profession.
         profession: Profession,
     },
-    /// The registration number is on another profession's register (DOMAIN.md §8).
+    /// The registration number is on another profession's register
+    /// (`docs/domain.md#registration-numbers`).
     RegistrationForAnotherProfession {
         /// The practitioner's profession.
         profession: Profession,

@@ -18,6 +18,7 @@
 //! | the sixteen professions, HCPC renewal cycles | [`profession`] | §1, §8 |
 //! | registration numbers, the registration lifecycle | [`registration`] | §8 |
 //! | practice periods, the five-year requirement | [`experience`] | §2 |
+//! | "can we employ them as an FCP?" in one call, from what HR holds | [`eligibility`] | §2, §3, §8 |
 //! | capability frameworks as versioned data | [`framework`] | §6, §7 |
 //! | evidence, coverage, AP ePortfolio limits | [`evidence`] | §3, §4, §6 |
 //! | who may supervise and sign | [`supervisor`] | §5 |

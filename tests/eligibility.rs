@@ -284,7 +284,7 @@ fn renewal_deadline_and_window_at_the_deadline_edges() {
             .renewal()
             .unwrap()
     };
-    // Physiotherapists renew by 30 April in even years (HCPC renewal pages, DOMAIN.md §8).
+    // Physiotherapists renew by 30 April in even years (HCPC renewal pages, docs/domain.md#renewal).
     let r = ask(d(2026, 4, 29));
     assert_eq!(r.deadline, d(2026, 4, 30));
     assert_eq!(r.lapses_on, d(2026, 5, 1));
