@@ -141,7 +141,37 @@ enum Rules {
 ///
 /// # Example
 ///
-/// See the [module documentation](self).
+/// A paramedic already employed in primary care, judged with WTE pro rata counting and a later
+/// switch-over to roadmap 2024:
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use fcp_roadmap::eligibility::{Query, Verdict};
+/// use fcp_roadmap::experience::{Band, CountingPolicy, PracticePeriod, Wte};
+/// use fcp_roadmap::profession::Profession;
+/// use fcp_roadmap::registration::RegistrationRecord;
+/// use fcp_roadmap::roadmap::Stage1Exception;
+/// use fcp_roadmap::rules::{Route, RuleSetId, SwitchOver};
+///
+/// let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).ok_or("bad date");
+/// let record = RegistrationRecord::new("PA09970".parse()?, d(2014, 9, 1)?);
+/// // Two years' consolidation, then band 6: the paramedic's requirement.
+/// let practice = [PracticePeriod::new(d(2014, 9, 1)?, None, Wte::FULL_TIME)?.with_band(Band::B6)];
+/// let mut switch_over = SwitchOver::default();
+/// switch_over.roadmap_2024_from = d(2024, 7, 1)?;
+///
+/// let answer = Query::new(Profession::Paramedic, &record, &practice, d(2024, 6, 3)?)
+///     .exception(Stage1Exception::ParamedicInPost)
+///     .counting_policy(CountingPolicy::WteProRata)
+///     .switch_over(switch_over)
+///     .check();
+/// assert_eq!(answer.rule_set(), RuleSetId::Roadmap2023);
+/// assert!(answer.routes().contains(&Route::IndependentPortfolio));
+/// assert_eq!(answer.experience().applies(), CountingPolicy::WteProRata);
+/// assert_eq!(answer.experience().met_on(), Some(d(2019, 9, 1)?));
+/// assert_eq!(answer.verdict(), Verdict::MayStartStage2);
+/// Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[must_use = "a query does nothing until it is checked"]
 pub struct Query<'a> {
