@@ -8,7 +8,7 @@ use fcp_roadmap::eligibility::Query;
 use fcp_roadmap::experience::{CountingPolicy, PracticePeriod, Wte};
 use fcp_roadmap::profession::Profession;
 use fcp_roadmap::registration::RegistrationRecord;
-use fcp_roadmap::supervisor::SupervisionPolicy;
+use fcp_roadmap::supervisor::{SupervisionPolicy, Supervisor, SupervisorKind};
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).ok_or("bad date");
@@ -57,10 +57,19 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         println!("  stage 2:      [{}] {blocker}", blocker.code());
     }
 
-    // Their GP supervisor works full time and supervises four trainees now.
-    let places = SupervisionPolicy::default().capacity(Wte::FULL_TIME, 4);
+    // Their GP supervisor, checked on the GMC register, works full time and supervises four
+    // trainees now: no first-registration date and no list of trainees needed.
+    let gp = Supervisor::on_register(
+        "dr-jones".parse()?,
+        SupervisorKind::Gp,
+        "GMC 7012345".parse()?,
+        Wte::FULL_TIME,
+        d(2024, 1, 8)?,
+    )?;
+    let places = SupervisionPolicy::default().capacity(gp.wte(), 4);
     println!(
-        "GP supervisor at {} WTE: {} of {} places taken, {} left; may take one more: {}",
+        "GP supervisor {} at {} WTE: {} of {} places taken, {} left; may take one more: {}",
+        gp.id(),
         places.wte(),
         places.supervising(),
         places.limit(),
