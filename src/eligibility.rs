@@ -86,23 +86,26 @@ use crate::rules::{Route, RuleSet, RuleSetId, SwitchOver};
 ///
 /// Non-exhaustive: a later version may tell more stages apart.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(tag = "stage", rename_all = "snake_case")]
+#[serde(tag = "stage", rename_all = "snake_case", deny_unknown_fields)]
 #[non_exhaustive]
 pub enum Progress {
     /// Not on the roadmap.
     #[default]
     NotStarted,
     /// Stage 1 started and not yet verified.
+    #[serde(rename = "stage_1")]
     Stage1 {
         /// The day stage 1 started.
         started_on: NaiveDate,
     },
     /// Stage 1 verified; stage 2 not started.
+    #[serde(rename = "stage_1_verified")]
     Stage1Verified {
         /// The day stage 1 was verified.
         on: NaiveDate,
     },
     /// Stage 2 in primary care under way.
+    #[serde(rename = "stage_2")]
     Stage2 {
         /// The first day in primary care.
         started_on: NaiveDate,
@@ -590,12 +593,16 @@ pub enum Verdict {
     /// The roadmap is complete.
     Done,
     /// Stage 2 is under way in primary care.
+    #[serde(rename = "in_stage_2")]
     InStage2,
     /// May start stage 2 in primary care now.
+    #[serde(rename = "may_start_stage_2")]
     MayStartStage2,
     /// Stage 1 is under way or verified; stage 2 may not start yet.
+    #[serde(rename = "in_stage_1")]
     InStage1,
     /// May start stage 1 now; stage 2 may not start yet.
+    #[serde(rename = "may_start_stage_1")]
     MayStartStage1,
     /// May start neither stage now.
     Blocked,

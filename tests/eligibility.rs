@@ -493,3 +493,45 @@ fn practice_under_conditions_counts_unless_the_query_says_otherwise() {
     assert_eq!(left_out.experience().met_on(), Some(d(2021, 1, 4)));
     assert_eq!(left_out.experience().left_out().len(), 1);
 }
+
+#[test]
+fn verdicts_read_as_sentences() {
+    let texts = [
+        (Verdict::Done, "the roadmap is complete"),
+        (Verdict::InStage2, "stage 2 is under way in primary care"),
+        (Verdict::MayStartStage2, "may start stage 2 in primary care"),
+        (
+            Verdict::InStage1,
+            "stage 1 is under way; stage 2 may not start yet",
+        ),
+        (
+            Verdict::MayStartStage1,
+            "may start stage 1; stage 2 may not start yet",
+        ),
+        (Verdict::Blocked, "may not start the roadmap yet"),
+    ];
+    for (verdict, text) in texts {
+        assert_eq!(verdict.to_string(), text);
+    }
+    assert_eq!(
+        serde_json::to_value(Verdict::MayStartStage2).unwrap(),
+        "may_start_stage_2"
+    );
+    assert_eq!(
+        serde_json::to_value(Verdict::InStage1).unwrap(),
+        "in_stage_1"
+    );
+    // Progress reads back as written, with the stage named as documents name stages.
+    let progress = Progress::Stage1Verified { on: d(2024, 8, 5) };
+    let json = serde_json::to_string(&progress).unwrap();
+    assert_eq!(json, r#"{"stage":"stage_1_verified","on":"2024-08-05"}"#);
+    assert_eq!(serde_json::from_str::<Progress>(&json).unwrap(), progress);
+    let json = r#"{"stage":"stage_2","started_on":"2024-09-02"}"#;
+    assert_eq!(
+        serde_json::from_str::<Progress>(json).unwrap(),
+        Progress::Stage2 {
+            started_on: d(2024, 9, 2)
+        }
+    );
+    assert!(serde_json::from_str::<Progress>(r#"{"stage":"stage_2","on":"2024-09-02"}"#).is_err());
+}
