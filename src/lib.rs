@@ -18,7 +18,6 @@
 //! | the sixteen professions, HCPC renewal cycles | [`profession`] | §1, §8 |
 //! | registration numbers, the registration lifecycle | [`registration`] | §8 |
 //! | practice periods, the five-year requirement | [`experience`] | §2 |
-//! | "can we employ them as an FCP?" in one call, from what HR holds | [`eligibility`] | §2, §3, §8 |
 //! | capability frameworks as versioned data | [`framework`] | §6, §7 |
 //! | evidence, coverage, AP ePortfolio limits | [`evidence`] | §3, §4, §6 |
 //! | who may supervise and sign | [`supervisor`] | §5 |
@@ -230,7 +229,6 @@ pub mod evidence;
 pub mod experience;
 pub mod framework;
 pub mod id;
-mod pad;
 pub mod portfolio;
 pub mod profession;
 pub mod registration;
@@ -244,6 +242,8 @@ pub mod signoff;
 pub mod strategy;
 pub mod supervisor;
 pub mod validate;
+
+mod pad;
 
 pub use error::Error;
 

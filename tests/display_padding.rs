@@ -4,7 +4,7 @@
 use std::fmt::Display;
 
 use chrono::NaiveDate;
-use fcp_roadmap::advanced::{ApStageKind, DueKind, RouteProblem};
+use fcp_roadmap::advanced::{ApStageKind, DueKind};
 use fcp_roadmap::diagnostic::{Code, Diagnostic, Severity};
 use fcp_roadmap::digest::Sha256Digest;
 use fcp_roadmap::eligibility::{Query, Verdict};
@@ -132,7 +132,6 @@ fn sentences_pad() {
         role: SignerRole::Trainee,
     };
     let violation = ApViolation::TooManyPieces { count: 36, max: 35 };
-    let problem = RouteProblem::Limit(violation.clone());
     let diagnostic = Diagnostic::new(
         "V060".parse().unwrap(),
         "/ratings/3",
@@ -155,7 +154,6 @@ fn sentences_pad() {
         &Subject::Declaration,
         &missing,
         &violation,
-        &problem,
         &diagnostic,
         &load,
         &IdProblem::BadSeparator,

@@ -53,8 +53,8 @@ pub enum RouteProblem {
 
 impl std::fmt::Display for RouteProblem {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        crate::pad::pad_with(f, |f| match self {
-            RouteProblem::Limit(v) => write!(f, "{v}"),
+        match self {
+            RouteProblem::Limit(v) => v.fmt(f),
             RouteProblem::UnknownCapability(link) => write!(
                 f,
                 "evidence `{}` links capability {}, which the framework does not have",
@@ -63,7 +63,7 @@ impl std::fmt::Display for RouteProblem {
             RouteProblem::NotPeerConfirmed { evidence } => {
                 write!(f, "evidence `{evidence}` has not been confirmed by a peer")
             }
-        })
+        }
     }
 }
 
