@@ -59,7 +59,7 @@ impl Severity {
 
 impl fmt::Display for Severity {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
+        f.pad(self.as_str())
     }
 }
 
@@ -126,11 +126,13 @@ impl Diagnostic {
 impl fmt::Display for Diagnostic {
     /// `severity[code] path: message (rule)`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "{}[{}] {}: {} ({})",
-            self.severity, self.code, self.path, self.message, self.rule
-        )
+        crate::pad::pad_with(f, |f| {
+            write!(
+                f,
+                "{}[{}] {}: {} ({})",
+                self.severity, self.code, self.path, self.message, self.rule
+            )
+        })
     }
 }
 
@@ -153,7 +155,7 @@ impl FromStr for Code {
 
 impl fmt::Display for Code {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
+        f.pad(self.as_str())
     }
 }
 

@@ -96,10 +96,12 @@ impl FromStr for Sha256Digest {
 impl fmt::Display for Sha256Digest {
     /// Writes the 64 lowercase hex characters.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        for b in self.0 {
-            write!(f, "{b:02x}")?;
-        }
-        Ok(())
+        crate::pad::pad_with(f, |f| {
+            for b in self.0 {
+                write!(f, "{b:02x}")?;
+            }
+            Ok(())
+        })
     }
 }
 

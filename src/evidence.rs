@@ -208,7 +208,7 @@ impl EvidenceKind {
 impl fmt::Display for EvidenceKind {
     /// Writes [`EvidenceKind::label`].
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.label())
+        f.pad(self.label())
     }
 }
 

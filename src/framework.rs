@@ -71,7 +71,7 @@ pub enum RoadmapStage {
 
 impl std::fmt::Display for RoadmapStage {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(match self {
+        f.pad(match self {
             RoadmapStage::Fcp => "first contact practice",
             RoadmapStage::AdvancedPractice => "advanced practice",
         })

@@ -226,6 +226,7 @@ pub mod badge;
 pub mod case;
 pub mod diagnostic;
 pub mod digest;
+pub mod eligibility;
 pub mod error;
 pub mod evidence;
 pub mod experience;
@@ -248,6 +249,8 @@ pub mod signoff;
 pub mod strategy;
 pub mod supervisor;
 pub mod validate;
+
+mod pad;
 
 pub use error::Error;
 

@@ -86,7 +86,7 @@ impl Stage {
 impl fmt::Display for Stage {
     /// `stage 1` or `stage 2`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
+        f.pad(match self {
             Stage::Stage1 => "stage 1",
             Stage::Stage2 => "stage 2",
         })

@@ -300,6 +300,38 @@ impl Profession {
         RenewalCycle::lapse_after(self.next_renewal_deadline(on)?)
     }
 
+    /// The name a person reads, in sentence case (`"Occupational therapist"`), as the HCPC
+    /// names the profession; the chiropodist / podiatrist and the prosthetist / orthotist keep
+    /// both of their protected titles. [`as_str`](Self::as_str) is the name in documents.
+    ///
+    /// ```
+    /// use fcp_roadmap::profession::Profession;
+    /// assert_eq!(Profession::OccupationalTherapist.label(), "Occupational therapist");
+    /// assert_eq!(Profession::Podiatrist.label(), "Chiropodist / podiatrist");
+    /// assert_eq!(format!("{:<18}|", Profession::Paramedic.label()), "Paramedic         |");
+    /// ```
+    #[must_use]
+    pub const fn label(self) -> &'static str {
+        match self {
+            Profession::ArtsTherapist => "Arts therapist",
+            Profession::BiomedicalScientist => "Biomedical scientist",
+            Profession::Podiatrist => "Chiropodist / podiatrist",
+            Profession::ClinicalScientist => "Clinical scientist",
+            Profession::Dietitian => "Dietitian",
+            Profession::HearingAidDispenser => "Hearing aid dispenser",
+            Profession::OperatingDepartmentPractitioner => "Operating department practitioner",
+            Profession::Orthoptist => "Orthoptist",
+            Profession::OccupationalTherapist => "Occupational therapist",
+            Profession::Paramedic => "Paramedic",
+            Profession::Physiotherapist => "Physiotherapist",
+            Profession::ProsthetistOrthotist => "Prosthetist / orthotist",
+            Profession::PractitionerPsychologist => "Practitioner psychologist",
+            Profession::Radiographer => "Radiographer",
+            Profession::SpeechAndLanguageTherapist => "Speech and language therapist",
+            Profession::Osteopath => "Osteopath",
+        }
+    }
+
     /// The snake_case name used in documents (`"occupational_therapist"`).
     #[must_use]
     pub const fn as_str(self) -> &'static str {
@@ -325,9 +357,10 @@ impl Profession {
 }
 
 impl fmt::Display for Profession {
-    /// Writes the snake_case name, the same text serde uses.
+    /// Writes the snake_case name, the same text serde uses, padded as the format asks
+    /// (`{:<30}`); [`Profession::label`] is the name a person reads.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
+        f.pad(self.as_str())
     }
 }
 

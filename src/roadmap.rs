@@ -52,6 +52,7 @@
 #[allow(clippy::result_large_err)]
 mod context;
 mod event;
+pub(crate) mod guard;
 #[allow(clippy::result_large_err)]
 mod lifecycle;
 mod refusal;

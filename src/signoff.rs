@@ -102,7 +102,7 @@ impl Rating {
 
 impl fmt::Display for Rating {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
+        f.pad(self.as_str())
     }
 }
 
@@ -175,7 +175,7 @@ pub enum SignerRole {
 
 impl fmt::Display for SignerRole {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
+        f.pad(match self {
             SignerRole::Trainee => "trainee",
             SignerRole::RoadmapSupervisor => "roadmap supervisor",
             SignerRole::EducationProvider => "education provider",
@@ -200,7 +200,7 @@ pub enum Checklist {
 
 impl fmt::Display for Checklist {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
+        f.pad(match self {
             Checklist::Stage1 => "stage 1 checklist",
             Checklist::Stage2 => "stage 2 checklist",
         })
@@ -232,7 +232,7 @@ pub enum Subject {
 
 impl fmt::Display for Subject {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
+        crate::pad::pad_with(f, |f| match self {
             Subject::ChecklistComponent {
                 checklist,
                 component,
@@ -246,7 +246,7 @@ impl fmt::Display for Subject {
             Subject::Readiness => f.write_str("readiness to seek verification"),
             Subject::Declaration => f.write_str("the final declaration"),
             Subject::EducationProviderApproval => f.write_str("education-provider approval"),
-        }
+        })
     }
 }
 

@@ -53,6 +53,10 @@ use std::fmt;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+mod capacity;
+
+pub use capacity::Capacity;
+
 pub use crate::evidence::SupervisorId;
 pub use crate::id::PersonId;
 
@@ -102,7 +106,7 @@ impl SupervisorKind {
 
 impl fmt::Display for SupervisorKind {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
+        f.pad(self.as_str())
     }
 }
 
@@ -119,7 +123,7 @@ pub enum TraineeKind {
 
 impl fmt::Display for TraineeKind {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
+        f.pad(match self {
             TraineeKind::Fcp => "FCP",
             TraineeKind::AdvancedPractice => "advanced practice",
         })
@@ -140,7 +144,7 @@ pub enum TrainingKind {
 
 impl fmt::Display for TrainingKind {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
+        f.pad(match self {
             TrainingKind::RoadmapSupervisorCourse => "Roadmap Supervisor course",
             TrainingKind::GpTopUp => "GP top-up",
         })
@@ -465,6 +469,49 @@ impl Supervisor {
         })
     }
 
+    /// A supervisor known from what an employer holds: their registration number, checked on
+    /// the register on `checked_on`, and their WTE; no training recorded and no trainees
+    /// assigned. Nothing else about their registration is needed (not the day of their first
+    /// registration, which an employer seldom holds).
+    ///
+    /// The registration record kept starts on `checked_on`: the supervisor is taken to be in
+    /// good standing from that day on, and nothing is known of earlier days, so a supervision or
+    /// signature dated before it is refused as not in good standing (`S005`). Serialised, the
+    /// record's `first_registered` is `checked_on`. When the full history is known, use
+    /// [`Supervisor::new`] with the [`RegistrationRecord`].
+    ///
+    /// Refused: a GP whose number is not a GMC number.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use fcp_roadmap::experience::Wte;
+    /// use fcp_roadmap::supervisor::{SupervisionPolicy, Supervisor, SupervisorKind};
+    ///
+    /// let checked = NaiveDate::from_ymd_opt(2024, 1, 8).ok_or("bad date")?;
+    /// let gp = Supervisor::on_register(
+    ///     "dr-jones".parse()?,
+    ///     SupervisorKind::Gp,
+    ///     "GMC 7012345".parse()?,
+    ///     Wte::FULL_TIME,
+    ///     checked,
+    /// )?;
+    /// assert!(gp.registration().in_good_standing_on(checked));
+    /// assert!(!gp.registration().in_good_standing_on(checked.pred_opt().ok_or("date")?));
+    /// assert_eq!(gp.capacity(&SupervisionPolicy::default()), 4);
+    /// Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn on_register(
+        id: SupervisorId,
+        kind: SupervisorKind,
+        number: RegistrationNumber,
+        wte: Wte,
+        checked_on: NaiveDate,
+    ) -> Result<Supervisor, SupervisorError> {
+        Supervisor::new(id, kind, RegistrationRecord::new(number, checked_on), wte)
+    }
+
     /// Records a completed training course. Refused: a GP top-up for someone not a GP.
     pub fn with_training(mut self, training: Training) -> Result<Supervisor, SupervisorError> {
         if training.kind == TrainingKind::GpTopUp && self.kind != SupervisorKind::Gp {
@@ -541,8 +588,28 @@ impl Supervisor {
     /// ```
     #[must_use]
     pub fn capacity(&self, policy: &SupervisionPolicy) -> u32 {
-        let units = u64::from(policy.trainees_per_wte) * u64::from(self.wte.ten_thousandths());
-        u32::try_from(units / 10_000).unwrap_or(u32::MAX)
+        policy.limit(self.wte)
+    }
+
+    /// Their places on `on`, counting the trainees assigned to them that day (see
+    /// [`Supervisor::trainees_on`]). When the assignments are not recorded, ask
+    /// [`SupervisionPolicy::capacity`] with the supervisor's WTE and the number they supervise.
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use fcp_roadmap::experience::Wte;
+    /// use fcp_roadmap::supervisor::{Assignment, SupervisionPolicy, Supervisor, SupervisorKind};
+    ///
+    /// let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).ok_or("bad date");
+    /// let gp = Supervisor::on_register("dr-jones".parse()?, SupervisorKind::Gp, "GMC 7012345".parse()?, Wte::FULL_TIME, d(2024, 1, 8)?)?
+    ///     .with_assignment(Assignment::new("ph-sam".parse()?, d(2024, 2, 1)?, None)?);
+    /// let places = gp.capacity_on(d(2024, 6, 3)?, &SupervisionPolicy::default());
+    /// assert_eq!((places.supervising(), places.places_left()), (1, 3));
+    /// Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn capacity_on(&self, on: NaiveDate, policy: &SupervisionPolicy) -> Capacity {
+        policy.capacity(self.wte, self.trainees_on(on, None))
     }
 
     /// How many trainees other than `except` they are assigned on `on`.
@@ -611,14 +678,13 @@ impl Supervisor {
             });
         }
         self.check_standing(on)?;
-        let current = self.trainees_on(on, Some(&trainee.id));
-        let limit = self.capacity(policy);
-        if current >= limit {
+        let places = policy.capacity(self.wte, self.trainees_on(on, Some(&trainee.id)));
+        if !places.may_take_one_more() {
             return Err(SupervisorRefusal::OverCapacity {
                 supervisor: self.id.clone(),
                 on,
-                current,
-                limit,
+                current: places.supervising(),
+                limit: places.limit(),
                 wte: self.wte,
             });
         }

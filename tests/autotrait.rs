@@ -123,6 +123,18 @@ fn evidence_types_are_send_sync_unpin() {
 }
 
 #[test]
+fn eligibility_types_are_send_sync_unpin() {
+    assert_auto::<fcp_roadmap::eligibility::Blocker>();
+    assert_auto::<fcp_roadmap::eligibility::Eligibility>();
+    assert_auto::<fcp_roadmap::eligibility::Experience>();
+    assert_auto::<fcp_roadmap::eligibility::Progress>();
+    assert_auto::<fcp_roadmap::eligibility::Query<'static>>();
+    assert_auto::<fcp_roadmap::eligibility::Renewal>();
+    assert_auto::<fcp_roadmap::eligibility::Step>();
+    assert_auto::<fcp_roadmap::eligibility::Verdict>();
+}
+
+#[test]
 fn experience_types_are_send_sync_unpin() {
     assert_auto::<fcp_roadmap::experience::Band>();
     assert_auto::<fcp_roadmap::experience::BandError>();
@@ -334,6 +346,7 @@ fn strategy_types_are_send_sync_unpin() {
 #[test]
 fn supervisor_types_are_send_sync_unpin() {
     assert_auto::<fcp_roadmap::supervisor::Assignment>();
+    assert_auto::<fcp_roadmap::supervisor::Capacity>();
     assert_auto::<fcp_roadmap::supervisor::SupervisionPolicy>();
     assert_auto::<fcp_roadmap::supervisor::Supervisor>();
     assert_auto::<fcp_roadmap::supervisor::SupervisorError>();

@@ -360,3 +360,133 @@ fn an_assignment_keeps_its_days_and_is_active_on_both_ends() {
         "the assignment of trainee `ot-ada` ends on 2024-01-08, before it starts on 2024-07-05"
     );
 }
+
+/// Four trainees per whole-time-equivalent supervisor (CPTH,
+/// <https://cptraininghub.nhs.uk/first-contact-practitioner-fcp-supervisor-training/>), rounded
+/// down, at the WTE edges.
+#[test]
+fn limit_per_wte_rounds_down_at_the_edges() {
+    let policy = SupervisionPolicy::default();
+    for (wte, limit) in [
+        ("1", 4),
+        ("0.75", 3),
+        ("0.7499", 2),
+        ("0.5", 2),
+        ("0.25", 1),
+        ("0.2499", 0),
+    ] {
+        assert_eq!(policy.limit(wte.parse().unwrap()), limit, "{wte}");
+    }
+    let mut three = SupervisionPolicy::default();
+    three.trainees_per_wte = 3;
+    assert_eq!(three.limit(Wte::FULL_TIME), 3);
+}
+
+#[test]
+fn places_left_from_a_count_without_assignments() {
+    let policy = SupervisionPolicy::default();
+    // The day before full, full, and over.
+    let three = policy.capacity(Wte::FULL_TIME, 3);
+    assert_eq!(
+        (three.limit(), three.supervising(), three.places_left()),
+        (4, 3, 1)
+    );
+    assert!(three.may_take_one_more());
+    assert!(!three.is_over());
+    let four = policy.capacity(Wte::FULL_TIME, 4);
+    assert_eq!(four.places_left(), 0);
+    assert!(!four.may_take_one_more());
+    assert!(!four.is_over());
+    let five = policy.capacity(Wte::FULL_TIME, 5);
+    assert_eq!(five.places_left(), 0);
+    assert!(five.is_over());
+    let part = policy.capacity("0.6".parse().unwrap(), 0);
+    assert_eq!((part.limit(), part.places_left()), (2, 2));
+    assert_eq!(part.wte(), "0.6".parse().unwrap());
+}
+
+#[test]
+fn the_refusal_and_the_count_agree() {
+    let policy = SupervisionPolicy::default();
+    for wte in ["1", "0.6", "0.25", "0.2"] {
+        for n in 0..6 {
+            let s = with_trainees(
+                supervisor("dr-jones", SupervisorKind::Gp, "GMC 7012345", wte),
+                n,
+                d(2024, 1, 1),
+            );
+            let places = s.capacity_on(ON(), &policy);
+            assert_eq!(places.supervising(), u32::try_from(n).unwrap());
+            assert_eq!(
+                places,
+                policy.capacity(wte.parse().unwrap(), u32::try_from(n).unwrap())
+            );
+            let refused = s
+                .check_may_supervise(&trainee(TraineeKind::Fcp), ON(), &r2024(), &policy)
+                .is_err();
+            assert_eq!(
+                refused,
+                !places.may_take_one_more(),
+                "{wte} WTE, {n} trainees"
+            );
+        }
+    }
+}
+
+#[test]
+fn capacity_on_counts_only_assignments_running_that_day() {
+    let s = supervisor("dr-jones", SupervisorKind::Gp, "GMC 7012345", "1")
+        .with_assignment(
+            Assignment::new("t-1".parse().unwrap(), d(2024, 1, 1), Some(d(2024, 6, 2))).unwrap(),
+        )
+        .with_assignment(Assignment::new("t-2".parse().unwrap(), d(2024, 6, 3), None).unwrap());
+    let policy = SupervisionPolicy::default();
+    assert_eq!(s.capacity_on(d(2024, 6, 2), &policy).supervising(), 1);
+    assert_eq!(s.capacity_on(d(2024, 6, 3), &policy).supervising(), 1);
+    assert_eq!(s.capacity_on(d(2023, 12, 31), &policy).places_left(), 4);
+}
+
+#[test]
+fn a_supervisor_from_what_an_employer_holds() {
+    let checked = d(2024, 1, 8);
+    let gp = Supervisor::on_register(
+        "dr-jones".parse().unwrap(),
+        SupervisorKind::Gp,
+        "GMC 7012345".parse().unwrap(),
+        Wte::FULL_TIME,
+        checked,
+    )
+    .unwrap();
+    assert_eq!(gp.registration().first_registered(), checked);
+    let t = trainee(TraineeKind::Fcp);
+    // Standing is known from the day the register was checked: the day before, S005.
+    let before = gp.check_may_sign(&t, d(2024, 1, 7)).unwrap_err();
+    assert_eq!(before.code(), "S005");
+    gp.check_may_sign(&t, checked).unwrap();
+    gp.check_may_sign(&t, d(2024, 1, 9)).unwrap();
+    // A GP with four trainees at 1.0 WTE is full.
+    let full = with_trainees(gp, 4, checked);
+    let refusal = full
+        .check_may_supervise(&t, ON(), &r2024(), &SupervisionPolicy::default())
+        .unwrap_err();
+    assert_eq!(
+        refusal.to_string(),
+        "supervisor `dr-jones` already has 4 trainees on 2024-06-03; at 1 WTE the limit is 4"
+    );
+    // The GMC rule still holds.
+    let err = Supervisor::on_register(
+        "dr-x".parse().unwrap(),
+        SupervisorKind::Gp,
+        "PH105985".parse().unwrap(),
+        Wte::FULL_TIME,
+        checked,
+    )
+    .unwrap_err();
+    assert_eq!(
+        err,
+        SupervisorError::GpNotOnGmcRegister {
+            id: "dr-x".parse().unwrap(),
+            number: "PH105985".parse().unwrap(),
+        }
+    );
+}

@@ -34,7 +34,7 @@ impl DueKind {
 
 impl fmt::Display for DueKind {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
+        f.pad(match self {
             DueKind::LearningNeedsAnalysis => "learning needs analysis",
             DueKind::FirstUpload => "first upload of evidence",
             DueKind::Submission => "submission",

@@ -68,7 +68,7 @@ impl ApStageKind {
 
 impl fmt::Display for ApStageKind {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
+        f.pad(match self {
             ApStageKind::ExpressionOfInterest => "expression of interest",
             ApStageKind::WaitingList => "waiting list",
             ApStageKind::Allocated => "allocated",

@@ -41,7 +41,7 @@ impl YearMonth {
 impl fmt::Display for YearMonth {
     /// Writes `YYYY-MM`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{:04}-{:02}", self.year, self.month)
+        crate::pad::pad_with(f, |f| write!(f, "{:04}-{:02}", self.year, self.month))
     }
 }
 

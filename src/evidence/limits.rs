@@ -130,16 +130,16 @@ struct Pieces(usize);
 
 impl fmt::Display for Pieces {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self.0 {
+        crate::pad::pad_with(f, |f| match self.0 {
             1 => f.write_str("1 piece"),
             n => write!(f, "{n} pieces"),
-        }
+        })
     }
 }
 
 impl fmt::Display for ApViolation {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
+        crate::pad::pad_with(f, |f| match self {
             ApViolation::TooManyPieces { count, max } => {
                 write!(f, "{} of evidence, at most {max} allowed", Pieces(*count))
             }
@@ -183,7 +183,7 @@ impl fmt::Display for ApViolation {
                 f,
                 "evidence `{evidence}` is not linked to any capability of the framework"
             ),
-        }
+        })
     }
 }
 

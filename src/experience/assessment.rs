@@ -31,6 +31,16 @@ pub enum CountingPolicy {
     WteProRata,
 }
 
+impl fmt::Display for CountingPolicy {
+    /// `calendar time` or `WTE pro rata`, padded as the format asks.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.pad(match self {
+            CountingPolicy::CalendarTime => "calendar time",
+            CountingPolicy::WteProRata => "WTE pro rata",
+        })
+    }
+}
+
 /// An amount of counted experience, in days, exact to a ten-thousandth of a day (WTE pro rata
 /// counting produces fractions).
 ///
@@ -78,15 +88,17 @@ impl ExperienceDays {
 
 impl fmt::Display for ExperienceDays {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let unit = UNIT.unsigned_abs();
-        let (whole, frac) = (self.0 / unit, self.0 % unit);
-        if frac == 0 {
-            let plural = if whole == 1 { "" } else { "s" };
-            write!(f, "{whole} day{plural}")
-        } else {
-            let digits = format!("{frac:04}");
-            write!(f, "{whole}.{} days", digits.trim_end_matches('0'))
-        }
+        crate::pad::pad_with(f, |f| {
+            let unit = UNIT.unsigned_abs();
+            let (whole, frac) = (self.0 / unit, self.0 % unit);
+            if frac == 0 {
+                let plural = if whole == 1 { "" } else { "s" };
+                write!(f, "{whole} day{plural}")
+            } else {
+                let digits = format!("{frac:04}");
+                write!(f, "{whole}.{} days", digits.trim_end_matches('0'))
+            }
+        })
     }
 }
 

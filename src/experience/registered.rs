@@ -67,7 +67,7 @@ impl fmt::Display for LeftOutReason {
     /// For example `before first registration on 2021-01-01`, or
     /// ``while lapsed: `lapsed` on 2018-01-01``.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
+        crate::pad::pad_with(f, |f| match self {
             LeftOutReason::BeforeFirstRegistration { first_registered } => {
                 write!(f, "before first registration on {first_registered}")
             }
@@ -80,7 +80,7 @@ impl fmt::Display for LeftOutReason {
                 event.kind.name(),
                 event.on
             ),
-        }
+        })
     }
 }
 
@@ -133,12 +133,14 @@ impl fmt::Display for LeftOut {
     /// For example `practice period 0, 2016-09-01 to 2020-12-31: before first registration on
     /// 2021-01-01`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "practice period {}, {} ", self.period, self.first)?;
-        match self.last {
-            Some(last) => write!(f, "to {last}")?,
-            None => f.write_str("onwards")?,
-        }
-        write!(f, ": {}", self.reason)
+        crate::pad::pad_with(f, |f| {
+            write!(f, "practice period {}, {} ", self.period, self.first)?;
+            match self.last {
+                Some(last) => write!(f, "to {last}")?,
+                None => f.write_str("onwards")?,
+            }
+            write!(f, ": {}", self.reason)
+        })
     }
 }
 

@@ -87,7 +87,7 @@ impl Wte {
 
 impl fmt::Display for Wte {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&Self::decimal(self.0))
+        f.pad(&Self::decimal(self.0))
     }
 }
 

@@ -35,7 +35,7 @@ pub enum IdKind {
 
 impl fmt::Display for IdKind {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
+        f.pad(match self {
             IdKind::Framework => "framework id",
             IdKind::Domain => "domain id",
             IdKind::Capability => "capability id",
@@ -72,7 +72,7 @@ pub enum IdProblem {
 
 impl fmt::Display for IdProblem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
+        crate::pad::pad_with(f, |f| match self {
             IdProblem::Empty => f.write_str("it is empty"),
             IdProblem::TooLong { max } => write!(f, "it is longer than {max} characters"),
             IdProblem::BadChar { found, position } => {
@@ -81,7 +81,7 @@ impl fmt::Display for IdProblem {
             IdProblem::BadSeparator => {
                 f.write_str("a separator may not start or end it, nor follow another separator")
             }
-        }
+        })
     }
 }
 

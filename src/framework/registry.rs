@@ -46,7 +46,7 @@ impl FrameworkRef {
 impl fmt::Display for FrameworkRef {
     /// Writes `id version-requirement`, e.g. `msk-fcp-2018 ^1`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{} {}", self.id, self.version)
+        crate::pad::pad_with(f, |f| write!(f, "{} {}", self.id, self.version))
     }
 }
 

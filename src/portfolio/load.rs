@@ -89,10 +89,12 @@ pub struct LoadError {
 
 impl fmt::Display for LoadError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if !self.path.is_empty() {
-            write!(f, "{}: ", self.path)?;
-        }
-        f.write_str(&self.message)
+        crate::pad::pad_with(f, |f| {
+            if !self.path.is_empty() {
+                write!(f, "{}: ", self.path)?;
+            }
+            f.write_str(&self.message)
+        })
     }
 }
 

@@ -92,6 +92,6 @@ impl From<SchemaVersion> for String {
 
 impl fmt::Display for SchemaVersion {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        self.0.fmt(f)
+        crate::pad::pad_with(f, |f| write!(f, "{}", self.0))
     }
 }

@@ -24,7 +24,7 @@ pub enum Parity {
 
 impl std::fmt::Display for Parity {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(match self {
+        f.pad(match self {
             Parity::Odd => "odd years",
             Parity::Even => "even years",
         })

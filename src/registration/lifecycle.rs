@@ -60,7 +60,7 @@ pub enum PracticeRight {
 
 impl fmt::Display for PracticeRight {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
+        f.pad(match self {
             PracticeRight::Freely => "may practise freely",
             PracticeRight::WithinConditions => "may practise within conditions",
             PracticeRight::NotPermitted => "may not practise",
@@ -112,7 +112,7 @@ pub enum StageKind {
 
 impl fmt::Display for StageKind {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
+        f.pad(match self {
             StageKind::Registered => "registered",
             StageKind::Cautioned => "cautioned",
             StageKind::Conditions => "under conditions of practice",
@@ -141,7 +141,7 @@ pub enum InterimKind {
 
 impl fmt::Display for InterimKind {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
+        f.pad(match self {
             InterimKind::Conditions => "interim conditions of practice",
             InterimKind::Suspension => "interim suspension",
         })

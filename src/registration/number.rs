@@ -526,21 +526,23 @@ impl FromStr for RegistrationNumber {
 impl fmt::Display for RegistrationNumber {
     /// Writes the canonical form: `PA00981`, `GMC 1234567`, `NMC 12A3456E`, `GOsC 1234`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let width = usize::from(self.width);
-        let n = self.digits;
-        match self.kind {
-            Kind::Hcpc(p) => write!(f, "{}{n:0width$}", p.hcpc_code().unwrap_or("")),
-            Kind::Gmc => write!(f, "GMC {n:0width$}"),
-            Kind::Gosc => write!(f, "GOsC {n:0width$}"),
-            Kind::Nmc(first, last) => write!(
-                f,
-                "NMC {:02}{}{:04}{}",
-                n / 10_000,
-                char::from(first),
-                n % 10_000,
-                char::from(last)
-            ),
-        }
+        crate::pad::pad_with(f, |f| {
+            let width = usize::from(self.width);
+            let n = self.digits;
+            match self.kind {
+                Kind::Hcpc(p) => write!(f, "{}{n:0width$}", p.hcpc_code().unwrap_or("")),
+                Kind::Gmc => write!(f, "GMC {n:0width$}"),
+                Kind::Gosc => write!(f, "GOsC {n:0width$}"),
+                Kind::Nmc(first, last) => write!(
+                    f,
+                    "NMC {:02}{}{:04}{}",
+                    n / 10_000,
+                    char::from(first),
+                    n % 10_000,
+                    char::from(last)
+                ),
+            }
+        })
     }
 }
 

@@ -87,7 +87,7 @@ impl OrderKind {
 
 impl fmt::Display for OrderKind {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
+        f.pad(match self {
             OrderKind::Caution => "caution order",
             OrderKind::Conditions => "conditions of practice order",
             OrderKind::Suspension => "suspension order",

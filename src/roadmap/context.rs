@@ -3,8 +3,6 @@
 use std::collections::HashMap;
 use std::sync::Mutex;
 
-use chrono::NaiveDate;
-
 use crate::digest::Sha256Digest;
 use crate::evidence::{EvidenceId, EvidenceItem};
 use crate::experience::ExperienceAssessment;
@@ -172,10 +170,6 @@ impl<'a> Context<'a> {
                 .or_default()
                 .push(Verified { evidence, ratings });
         }
-    }
-
-    pub(super) fn experience_met_by(&self, on: NaiveDate) -> bool {
-        self.parts.experience.met_on().is_some_and(|m| m <= on)
     }
 }
 

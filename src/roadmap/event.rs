@@ -202,7 +202,7 @@ pub enum Stage1Exception {
 
 impl fmt::Display for Stage1Exception {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
+        f.pad(match self {
             Stage1Exception::ParamedicInPost => "paramedic already in post",
             Stage1Exception::Retrospective => "retrospective stage 1",
         })
@@ -223,7 +223,7 @@ pub enum PauseReason {
 
 impl fmt::Display for PauseReason {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
+        f.pad(match self {
             PauseReason::RegistrationSuspended => "registration suspended",
             PauseReason::RegistrationLapsed => "registration lapsed",
         })

@@ -76,7 +76,7 @@ pub enum Missing {
 
 impl fmt::Display for Missing {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
+        crate::pad::pad_with(f, |f| match self {
             Missing::ELearning => f.write_str("no e-learning certificate has been recorded"),
             Missing::UniversityCertificate => f.write_str(
                 "the university's certificate of the taught route has not been recorded",
@@ -114,7 +114,7 @@ impl fmt::Display for Missing {
                 f.write_str("the education provider has not approved sign-off")
             }
             Missing::Stage1Verification => f.write_str("stage 1 has not been verified"),
-        }
+        })
     }
 }
 

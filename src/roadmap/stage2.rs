@@ -3,7 +3,6 @@
 use chrono::{Days, Months, NaiveDate};
 
 use crate::experience::Wte;
-use crate::profession::Profession;
 use crate::signoff::{Checklist, SignerRole};
 
 use super::context::Context;
@@ -36,18 +35,12 @@ fn start_stage_2<S: Stage>(
 ) -> Result<(), Refusal> {
     r.pre(START, start.on, ctx, false)?;
     let p = ctx.parts();
-    match start.exception {
-        None if r.common.stage_1_verified_on.is_none() => {
-            return Err(Refusal::Stage1NotVerified { on: start.on });
-        }
-        Some(Stage1Exception::ParamedicInPost) if p.setup.profession() != Profession::Paramedic => {
-            return Err(Refusal::ExceptionNotApplicable {
-                exception: Stage1Exception::ParamedicInPost,
-                profession: p.setup.profession(),
-            });
-        }
-        _ => {}
-    }
+    super::guard::stage_1_before_stage_2(
+        r.common.stage_1_verified_on.is_some(),
+        start.exception,
+        p.setup.profession(),
+        start.on,
+    )?;
     Roadmap::<S>::standing(ctx, START, start.on)?;
     Roadmap::<S>::experience(ctx, START, start.on)?;
     let supervisor = &r.common.supervisor;

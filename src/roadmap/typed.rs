@@ -43,7 +43,7 @@ pub enum StageKind {
 
 impl fmt::Display for StageKind {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
+        f.pad(match self {
             StageKind::NotStarted => "not started",
             StageKind::Stage1 => "in stage 1",
             StageKind::Stage1Verified => "waiting to start stage 2",
@@ -272,16 +272,7 @@ impl<S: Stage> Roadmap<S> {
         event: &'static str,
         on: NaiveDate,
     ) -> Result<(), Refusal> {
-        let p = ctx.parts();
-        if p.registration.in_good_standing_on(on) {
-            Ok(())
-        } else {
-            Err(Refusal::TraineeNotInGoodStanding {
-                number: p.registration.number(),
-                on,
-                event,
-            })
-        }
+        super::guard::standing(ctx.parts().registration, event, on)
     }
 
     /// Checks the experience requirement on `on`.
@@ -290,15 +281,7 @@ impl<S: Stage> Roadmap<S> {
         event: &'static str,
         on: NaiveDate,
     ) -> Result<(), Refusal> {
-        if ctx.experience_met_by(on) {
-            Ok(())
-        } else {
-            Err(Refusal::ExperienceNotMet {
-                on,
-                met_on: ctx.parts().experience.met_on(),
-                event,
-            })
-        }
+        super::guard::experience(ctx.parts().experience.met_on(), event, on)
     }
 
     /// What stage 1 verification still lacks, first thing first.

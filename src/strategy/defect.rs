@@ -213,7 +213,7 @@ impl Defect {
 impl fmt::Display for Defect {
     /// What is wrong, e.g. `the supervisor's final declaration is missing`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
+        f.pad(match self {
             Defect::MissingSupervisorDeclaration => "the supervisor's final declaration is missing",
             Defect::MissingSupervisorChecklistSignOff => {
                 "the supervisor's sign-off of a stage 2 checklist component is missing"
