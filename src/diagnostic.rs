@@ -180,7 +180,11 @@ mod tests {
                 "{} has no example",
                 c.as_str()
             );
-            assert!(c.rule().starts_with("DOMAIN.md §") || c.rule() == "docs/portfolio-format.md");
+            assert!(
+                c.rule().starts_with("DOMAIN.md §")
+                    || c.rule().starts_with("docs/domain.md#")
+                    || c.rule() == "docs/portfolio-format.md"
+            );
             assert!(!c.title().is_empty());
             assert_eq!(c.as_str().parse::<Code>().unwrap(), c);
         }

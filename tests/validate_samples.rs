@@ -58,14 +58,14 @@ fn missing_supervisor_sign_off() {
 fn lapsed_registration_at_signing() {
     let r = report("defect-lapsed-registration-at-signing.json");
     assert_eq!(codes(&r), ["V002", "V090", "V035", "V035"]);
-    assert_eq!(r.diagnostics()[1].path, "/events/14");
-    assert_eq!(r.diagnostics()[2].path, "/events/14/sign_off/signer");
+    assert_eq!(r.diagnostics()[1].path, "/events/15");
+    assert_eq!(r.diagnostics()[2].path, "/events/15/sign_off/signer");
     assert_eq!(
         r.diagnostics()[2].message,
         "supervisor `dr-khan` (GMC 1234567) was not in good standing on 2025-06-02, so cannot supervise or sign [S005]"
     );
     assert_eq!(r.diagnostics()[2].rule, "DOMAIN.md §5");
-    assert_eq!(r.diagnostics()[3].path, "/events/18/sign_off/signer");
+    assert_eq!(r.diagnostics()[3].path, "/events/19/sign_off/signer");
 }
 
 #[test]
@@ -88,10 +88,10 @@ fn evidence_edited_after_sign_off() {
         paths,
         [
             "/framework",
-            "/events/17",
-            "/events/17/sign_off/digest",
+            "/events/18",
             "/events/18/sign_off/digest",
-            "/events/19/sign_off/digest"
+            "/events/19/sign_off/digest",
+            "/events/20/sign_off/digest"
         ]
     );
 }

@@ -253,6 +253,11 @@ pub enum RoadmapEvent {
         on: NaiveDate,
         /// The certificate (an evidence item of kind `elearning_certificate`).
         evidence: EvidenceId,
+        /// The module it certifies: one of the rule set's
+        /// [`e_learning_modules`](crate::rules::RuleSet::e_learning_modules). A certificate
+        /// that names no module counts only where the rule set names no modules.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        module: Option<ComponentId>,
     },
     /// The university certified completion of the taught route.
     #[serde(rename = "university_certificate_recorded")]

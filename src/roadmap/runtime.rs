@@ -122,6 +122,19 @@ where
     Err((AnyRoadmap::from(r), refusal))
 }
 
+fn e_learning<S: super::typed::Stage1Open>(
+    r: Roadmap<S>,
+    on: chrono::NaiveDate,
+    evidence: &crate::evidence::EvidenceId,
+    module: Option<&crate::id::ComponentId>,
+    ctx: &Context<'_>,
+) -> Result<Roadmap<S>, Refused<Roadmap<S>>> {
+    match module {
+        Some(m) => r.record_e_learning_module(on, m, evidence, ctx),
+        None => r.record_e_learning(on, evidence, ctx),
+    }
+}
+
 fn stage_2_start(event: &RoadmapEvent) -> Option<Stage2Start> {
     match event {
         RoadmapEvent::Stage2Started {
@@ -196,7 +209,11 @@ fn step(current: AnyRoadmap, event: &RoadmapEvent, ctx: &Context<'_>) -> Out {
             )),
         },
         AnyRoadmap::Stage1(r) => match event {
-            E::ELearningRecorded { on, evidence } => lift(r.record_e_learning(*on, evidence, ctx)),
+            E::ELearningRecorded {
+                on,
+                evidence,
+                module,
+            } => lift(e_learning(r, *on, evidence, module.as_ref(), ctx)),
             E::UniversityCertificateRecorded { on, evidence } => {
                 lift(r.record_university_certificate(*on, evidence, ctx))
             }
@@ -217,7 +234,11 @@ fn step(current: AnyRoadmap, event: &RoadmapEvent, ctx: &Context<'_>) -> Out {
             None => common_active(r, event, ctx),
         },
         AnyRoadmap::Stage2(r) => match event {
-            E::ELearningRecorded { on, evidence } => lift(r.record_e_learning(*on, evidence, ctx)),
+            E::ELearningRecorded {
+                on,
+                evidence,
+                module,
+            } => lift(e_learning(r, *on, evidence, module.as_ref(), ctx)),
             E::UniversityCertificateRecorded { on, evidence } => {
                 lift(r.record_university_certificate(*on, evidence, ctx))
             }

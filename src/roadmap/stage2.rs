@@ -309,7 +309,11 @@ impl Roadmap<Stage2> {
             (Signatures::APPROVED, Missing::EducationProviderApproval),
         ]
         .into_iter();
-        let approval = ctx.parts().rules.education_provider_approval_required;
+        // The procured provision only: the independent route's sign-off is the 9.4 checklist.
+        let approval = ctx
+            .parts()
+            .rules
+            .education_provider_approval_required_on(self.common.route);
         let missing = needed.find(|(bit, m)| {
             (approval || *m != Missing::EducationProviderApproval) && !self.stage.signed.has(*bit)
         });
@@ -324,6 +328,14 @@ impl Roadmap<Stage2> {
             Self::standing(ctx, EVENT, on).and_then(|()| Self::experience(ctx, EVENT, on))
         {
             return self.refuse(r);
+        }
+        // An independent portfolio is completed by the end of its run-off.
+        if let Err(e) = ctx
+            .parts()
+            .rules
+            .check_completion(self.common.route, on)
+        {
+            return self.refuse(Refusal::from(e));
         }
         let mut common = self.common;
         common.last = on;

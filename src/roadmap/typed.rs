@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::evidence::{EvidenceId, EvidenceKind};
 use crate::experience::Wte;
-use crate::id::PersonId;
+use crate::id::{ComponentId, PersonId};
 use crate::rules::Route;
 use crate::signoff::{Checklist, SignerRole};
 use crate::supervisor::SupervisorId;
@@ -169,7 +169,9 @@ pub(super) struct Common {
     pub(super) paused_days: u32,
     pub(super) s1_by_trainee: u64,
     pub(super) s1_by_supervisor: u64,
-    pub(super) e_learning: bool,
+    /// The e-learning modules recorded, one bit per module of the rule set (bit 0 alone when
+    /// the rule set names none).
+    pub(super) e_learning: u64,
     pub(super) university_certificate: bool,
     pub(super) education_provider: Option<PersonId>,
     pub(super) stage_1_verified_on: Option<NaiveDate>,
@@ -304,18 +306,30 @@ impl<S: Stage> Roadmap<S> {
     /// What stage 1 verification still lacks, first thing first.
     pub(super) fn stage_1_missing(&self, ctx: &Context<'_>) -> Option<Missing> {
         let c = &self.common;
-        if !c.e_learning {
-            return Some(Missing::ELearning);
-        }
-        if c.route == Route::Taught {
-            return (!c.university_certificate).then_some(Missing::UniversityCertificate);
-        }
-        if c.route == Route::SupportedPortfolio
-            && ctx.parts().rules.learning_needs_analysis_required
-            && c.education_provider.is_none()
+        let rules = ctx.parts().rules;
+        if rules.e_learning_modules.is_empty() {
+            if c.e_learning == 0 {
+                return Some(Missing::ELearning);
+            }
+        } else if let Some(module) = rules
+            .e_learning_modules
+            .iter()
+            .enumerate()
+            .find(|(i, _)| module_bit(*i).is_none_or(|bit| c.e_learning & bit == 0))
+            .map(|(_, m)| m.clone())
         {
+            return Some(Missing::ELearningModule { module });
+        }
+        // The procured provision starts with the learning needs analysis; the independent
+        // route never needs it (HEE "Roadmap Verification Changes").
+        if rules.learning_needs_analysis_required_on(c.route) && c.education_provider.is_none() {
             return Some(Missing::LearningNeedsAnalysis);
         }
+        if c.route == Route::Taught && !c.university_certificate {
+            return Some(Missing::UniversityCertificate);
+        }
+        // The 9.4 checklist on every route, the taught route included: the university's
+        // certificate is evidence on top of it.
         missing_component(
             Checklist::Stage1,
             ctx.parts().setup.stage_1_components(),
@@ -343,6 +357,7 @@ impl<S: Stage> Roadmap<S> {
         evidence: &EvidenceId,
         ctx: &Context<'_>,
         expected: EvidenceKind,
+        module: Option<&ComponentId>,
     ) -> Step<Self, S> {
         if let Err(r) = self.pre(event, on, ctx, false) {
             return self.refuse(r);
@@ -363,11 +378,44 @@ impl<S: Stage> Roadmap<S> {
         if expected == EvidenceKind::UniversityCertificate {
             self.common.university_certificate = true;
         } else {
-            self.common.e_learning = true;
+            let modules = &ctx.parts().rules.e_learning_modules;
+            let bit = match module {
+                // A certificate of no named module counts only where none are named.
+                None => u64::from(modules.is_empty()),
+                Some(m) => {
+                    match modules
+                        .iter()
+                        .position(|x| x == m)
+                        .and_then(module_bit)
+                    {
+                        Some(bit) => bit,
+                        None => {
+                            let r = ctx.parts().rules;
+                            let refusal = Refusal::UnknownModule {
+                                module: m.clone(),
+                                rule_set: r.id,
+                                expected: join(modules),
+                            };
+                            return self.refuse(refusal);
+                        }
+                    }
+                }
+            };
+            self.common.e_learning |= bit;
         }
         self.common.last = on;
         Ok(self)
     }
+}
+
+/// The bit of the `i`th e-learning module, for the first 64.
+fn module_bit(i: usize) -> Option<u64> {
+    1u64.checked_shl(u32::try_from(i).ok()?)
+}
+
+fn join(ids: &[ComponentId]) -> String {
+    let names: Vec<&str> = ids.iter().map(ComponentId::as_str).collect();
+    names.join(", ")
 }
 
 /// The first component of `components` not signed in both roles.
@@ -422,12 +470,7 @@ impl Roadmap<Stage1> {
     ) -> Result<Roadmap<Stage1>, Refusal> {
         check_rule_set(ctx)?;
         let p = ctx.parts();
-        if !p.rules.route_open(route) {
-            return Err(Refusal::RouteClosed {
-                route,
-                rule_set: p.rules.id,
-            });
-        }
+        p.rules.check_start(route, on).map_err(Refusal::from)?;
         let s = ctx.supervisor(supervisor)?;
         s.check_may_supervise(p.trainee, on, p.rules, &p.policy)
             .map_err(Refusal::Supervisor)?;
@@ -442,7 +485,7 @@ impl Roadmap<Stage1> {
                 paused_days: 0,
                 s1_by_trainee: 0,
                 s1_by_supervisor: 0,
-                e_learning: false,
+                e_learning: 0,
                 university_certificate: false,
                 education_provider: None,
                 stage_1_verified_on: None,
@@ -482,8 +525,10 @@ impl Roadmap<Stage1> {
 }
 
 impl<S: Stage1Open> Roadmap<S> {
-    /// Records a certificate of mandatory e-learning: an evidence item of kind
-    /// `elearning_certificate` in the portfolio.
+    /// Records a certificate of mandatory e-learning that names no module: an evidence item of
+    /// kind `elearning_certificate` in the portfolio. It counts towards stage 1 only under a
+    /// rule set that names no modules; otherwise record each module's certificate with
+    /// [`record_e_learning_module`](Self::record_e_learning_module).
     pub fn record_e_learning(
         self,
         on: NaiveDate,
@@ -496,6 +541,29 @@ impl<S: Stage1Open> Roadmap<S> {
             evidence,
             ctx,
             EvidenceKind::ElearningCertificate,
+            None,
+        )
+    }
+
+    /// Records the certificate of one mandatory e-learning module (one of the rule set's
+    /// [`e_learning_modules`](crate::rules::RuleSet::e_learning_modules), by default the HEE
+    /// core primary care e-learning and the Personalised Care Institute modules). Stage 1 is
+    /// verified only when every module has its certificate. Refused for a module the rule set
+    /// does not name (`P026`).
+    pub fn record_e_learning_module(
+        self,
+        on: NaiveDate,
+        module: &ComponentId,
+        evidence: &EvidenceId,
+        ctx: &Context<'_>,
+    ) -> Step<Self, S> {
+        self.record_certificate(
+            "e_learning_recorded",
+            on,
+            evidence,
+            ctx,
+            EvidenceKind::ElearningCertificate,
+            Some(module),
         )
     }
 
@@ -513,6 +581,7 @@ impl<S: Stage1Open> Roadmap<S> {
             evidence,
             ctx,
             EvidenceKind::UniversityCertificate,
+            None,
         )
     }
 

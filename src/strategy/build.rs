@@ -50,9 +50,10 @@ fn evidence_id(text: &str) -> Option<EvidenceId> {
 fn content(
     plan: &Plan,
     defect: Option<Defect>,
-    stage_2: NaiveDate,
-    certificates: &[(EvidenceKind, &str, NaiveDate)],
+    stage_2: (NaiveDate, NaiveDate),
+    certificates: &[(EvidenceKind, String, NaiveDate)],
 ) -> Option<(Vec<EvidenceItem>, Vec<HeadingRating>)> {
+    let (stage_2, readiness) = stage_2;
     let caps: Vec<CapabilityId> = plan.framework.capabilities().map(|c| *c.id()).collect();
     let mut items = Vec::new();
     for (kind, id, date) in certificates {
@@ -69,6 +70,27 @@ fn content(
             })
             .ok()?,
         );
+    }
+    // Two workplace-based assessments in every whole month of stage 2 before readiness
+    // (cptraininghub.nhs.uk: "2 WPBAs per month"), as `RuleSet::wpbas_required_in_month` asks.
+    if plan.stage == Stage::Stage2 {
+        for (k, (from, _)) in crate::rules::whole_months(stage_2, readiness).enumerate() {
+            for n in 1..=2 {
+                items.push(
+                    EvidenceItem::new(EvidenceParts {
+                        id: evidence_id(&format!("cbd-month-{}-{n}", k + 1))?,
+                        kind: EvidenceKind::Cbd,
+                        date: add(from, n)?,
+                        title: format!("Case-based discussion {n} of month {}", k + 1),
+                        capabilities: Vec::new(),
+                        areas_of_practice: Vec::new(),
+                        assessor: Some(plan.supervisor.id.clone()),
+                        attachments: Vec::new(),
+                    })
+                    .ok()?,
+                );
+            }
+        }
     }
     let target = 0usize;
     let mut ratings: Vec<HeadingRating> = Vec::new();
@@ -288,25 +310,31 @@ pub(super) fn build(plan: &Plan, defect: Option<Defect>) -> Option<PortfolioCase
         route,
         supervisor: plan.supervisor.id.clone(),
     }];
-    if rules.learning_needs_analysis_required {
+    if rules.learning_needs_analysis_required_on(route) {
         events.push(RoadmapEvent::LearningNeedsAnalysis {
             on: t.next(0)?,
             education_provider: plan.provider.clone(),
         });
     }
-    let elearning = t.next(1)?;
-    let mut certificates = vec![(
-        EvidenceKind::ElearningCertificate,
-        "cert-core-elearning",
-        elearning,
-    )];
-    events.push(RoadmapEvent::ELearningRecorded {
-        on: elearning,
-        evidence: evidence_id("cert-core-elearning")?,
-    });
+    // One certificate per mandatory e-learning module (`RuleSet::e_learning_modules`).
+    let mut certificates = Vec::new();
+    for module in &rules.e_learning_modules {
+        let on = t.next(1)?;
+        let id = format!("cert-{module}");
+        events.push(RoadmapEvent::ELearningRecorded {
+            on,
+            evidence: evidence_id(&id)?,
+            module: Some(module.clone()),
+        });
+        certificates.push((EvidenceKind::ElearningCertificate, id, on));
+    }
     if route == Route::Taught {
         let on = t.next(30)?;
-        certificates.push((EvidenceKind::UniversityCertificate, "cert-university", on));
+        certificates.push((
+            EvidenceKind::UniversityCertificate,
+            "cert-university".to_owned(),
+            on,
+        ));
         events.push(RoadmapEvent::UniversityCertificateRecorded {
             on,
             evidence: evidence_id("cert-university")?,
@@ -329,7 +357,7 @@ pub(super) fn build(plan: &Plan, defect: Option<Defect>) -> Option<PortfolioCase
     let approved = t.next(0)?;
     let recognised = t.next(0)?;
 
-    let (evidence, ratings) = content(plan, defect, stage_2_on, &certificates)?;
+    let (evidence, ratings) = content(plan, defect, (stage_2_on, readiness), &certificates)?;
     let supervisor_id: PersonId = plan.supervisor.id.as_str().parse().ok()?;
     let signers = Signers {
         trainee: &plan.practitioner,
@@ -370,7 +398,7 @@ pub(super) fn build(plan: &Plan, defect: Option<Defect>) -> Option<PortfolioCase
             on: supervisor_rated,
         });
         events.extend(both(&signers, &Subject::Declaration, declared, &all));
-        if rules.education_provider_approval_required {
+        if rules.education_provider_approval_required_on(route) {
             events.push(signed(
                 signers.provider,
                 SignerRole::EducationProvider,

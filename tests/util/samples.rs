@@ -37,10 +37,16 @@ struct Spec {
 }
 
 fn evidence_for(spec: &Spec) -> Vec<Value> {
-    let mut out = vec![json!({
-        "id": "cert-core-elearning", "kind": "elearning_certificate", "date": "2024-07-01",
-        "title": "HEE core primary care e-learning"
-    })];
+    let mut out = vec![
+        json!({
+            "id": "cert-core-elearning", "kind": "elearning_certificate", "date": "2024-07-01",
+            "title": "HEE core primary care e-learning"
+        }),
+        json!({
+            "id": "cert-pci", "kind": "elearning_certificate", "date": "2024-07-08",
+            "title": "Personalised Care Institute modules"
+        }),
+    ];
     let kinds = [
         ("cot", "Consultation observed"),
         ("cbd", "Case discussed"),
@@ -280,9 +286,11 @@ fn with_events(mut doc: Value, spec: &Spec, route: &str, first: Vec<Value>) -> V
     doc
 }
 
+/// One certificate per mandatory e-learning module (`RuleSet::e_learning_modules`).
 fn elearning() -> Vec<Value> {
     vec![
-        json!({"event": "e_learning_recorded", "on": "2024-07-01", "evidence": "cert-core-elearning"}),
+        json!({"event": "e_learning_recorded", "on": "2024-07-01", "evidence": "cert-core-elearning", "module": "hee-core-primary-care"}),
+        json!({"event": "e_learning_recorded", "on": "2024-07-08", "evidence": "cert-pci", "module": "personalised-care-institute"}),
     ]
 }
 
