@@ -97,16 +97,24 @@
 //!             .with_supervisor_rating(Rating::Excellent)
 //!     })
 //!     .collect();
-//! let evidence = [EvidenceItem::new(EvidenceParts {
-//!     id: "elearn-1".parse()?,
-//!     kind: EvidenceKind::ElearningCertificate,
-//!     date: d(2024, 6, 20)?,
-//!     title: "Core primary care e-learning".into(),
-//!     capabilities: vec![],
-//!     areas_of_practice: vec![],
-//!     assessor: None,
-//!     attachments: vec![],
-//! })?];
+//! // One certificate per mandatory e-learning module.
+//! let certificate = |id: &str, title: &str| -> Result<EvidenceItem, Box<dyn std::error::Error>> {
+//!     Ok(EvidenceItem::new(EvidenceParts {
+//!         id: id.parse()?,
+//!         kind: EvidenceKind::ElearningCertificate,
+//!         date: d(2024, 6, 20)?,
+//!         title: title.into(),
+//!         capabilities: vec![],
+//!         areas_of_practice: vec![],
+//!         assessor: None,
+//!         attachments: vec![],
+//!     })?)
+//! };
+//! let evidence = [
+//!     certificate("elearn-1", "Core primary care e-learning")?,
+//!     certificate("elearn-2", "Personalised Care Institute modules")?,
+//! ];
+//! let (core, pci) = ("hee-core-primary-care".parse()?, "personalised-care-institute".parse()?);
 //! let ctx = Context::new(ContextParts {
 //!     setup: &setup,
 //!     rules: &rules,
@@ -132,7 +140,8 @@
 //! // The typed face: each step hands back the next stage.
 //! let r = Roadmap::<Stage1>::start(started, Route::SupportedPortfolio, &"dr-jones".parse()?, &ctx)?;
 //! let r = r.learning_needs_analysis(started, &"ep-hsu".parse()?, &ctx)?;
-//! let r = r.record_e_learning(d(2024, 6, 20)?, &"elearn-1".parse()?, &ctx)?;
+//! let r = r.record_e_learning_module(d(2024, 6, 20)?, &core, &"elearn-1".parse()?, &ctx)?;
+//! let r = r.record_e_learning_module(d(2024, 6, 20)?, &pci, &"elearn-2".parse()?, &ctx)?;
 //! let r = r.sign(&sign("dt-grace", SignerRole::Trainee, ksa.clone(), d(2024, 8, 1)?, &nothing)?, &ctx)?;
 //!
 //! // Verification is refused until the supervisor has signed too; the roadmap comes back.
@@ -153,7 +162,8 @@
 //! for event in [
 //!     RoadmapEvent::Started { on: started, route: Route::SupportedPortfolio, supervisor: "dr-jones".parse()? },
 //!     RoadmapEvent::LearningNeedsAnalysis { on: started, education_provider: "ep-hsu".parse()? },
-//!     RoadmapEvent::ELearningRecorded { on: d(2024, 6, 20)?, evidence: "elearn-1".parse()? },
+//!     RoadmapEvent::ELearningRecorded { on: d(2024, 6, 20)?, evidence: "elearn-1".parse()?, module: Some(core) },
+//!     RoadmapEvent::ELearningRecorded { on: d(2024, 6, 20)?, evidence: "elearn-2".parse()?, module: Some(pci) },
 //! ] {
 //!     record.push(event, &ctx)?;
 //! }

@@ -510,13 +510,15 @@ impl RuleSet {
 /// The whole months of stage 2 from `start` up to `end` (exclusive), each as its first day and
 /// the first day of the next: month k runs from `start` plus k calendar months. A month that
 /// `end` cuts short is not whole and is not judged (our reading, `docs/domain.md#stage-2`).
-pub fn whole_months(start: NaiveDate, end: NaiveDate) -> impl Iterator<Item = (NaiveDate, NaiveDate)> {
-    (0u32..)
-        .map_while(move |k| {
-            let from = start.checked_add_months(Months::new(k))?;
-            let to = start.checked_add_months(Months::new(k.checked_add(1)?))?;
-            (to <= end).then_some((from, to))
-        })
+pub fn whole_months(
+    start: NaiveDate,
+    end: NaiveDate,
+) -> impl Iterator<Item = (NaiveDate, NaiveDate)> {
+    (0u32..).map_while(move |k| {
+        let from = start.checked_add_months(Months::new(k))?;
+        let to = start.checked_add_months(Months::new(k.checked_add(1)?))?;
+        (to <= end).then_some((from, to))
+    })
 }
 
 #[cfg(test)]
@@ -600,12 +602,16 @@ mod tests {
         // The procured routes stay open.
         assert_eq!(r23.check_start(Route::Taught, d(2023, 11, 2)), Ok(()));
         assert_eq!(
-            r23.check_start(route, d(2023, 11, 1)).unwrap_err().to_string(),
+            r23.check_start(route, d(2023, 11, 1))
+                .unwrap_err()
+                .to_string(),
             "the independent_portfolio route closed to new starters on 2023-11-01, so it cannot be started on 2023-11-01: choose the taught or supported portfolio route"
         );
         let r24 = RuleSet::builtin(RuleSetId::Roadmap2024);
         assert_eq!(
-            r24.check_start(route, d(2024, 5, 1)).unwrap_err().to_string(),
+            r24.check_start(route, d(2024, 5, 1))
+                .unwrap_err()
+                .to_string(),
             "the independent_portfolio route is not open to trainees starting under roadmap-2024: choose the taught or supported portfolio route"
         );
         // The closure day is a parameter.

@@ -203,9 +203,17 @@ fn typed_step(any: AnyRoadmap, e: &RoadmapEvent, ctx: &Context<'_>) -> Out {
                 .map(AnyRoadmap::from)
                 .map_err(|r| (AnyRoadmap::NotStarted, r)),
         ),
-        (AnyRoadmap::Stage1(r), E::ELearningRecorded { on, evidence }) => {
-            lift(r.record_e_learning(*on, evidence, ctx))
-        }
+        (
+            AnyRoadmap::Stage1(r),
+            E::ELearningRecorded {
+                on,
+                evidence,
+                module,
+            },
+        ) => lift(match module {
+            Some(m) => r.record_e_learning_module(*on, m, evidence, ctx),
+            None => r.record_e_learning(*on, evidence, ctx),
+        }),
         (AnyRoadmap::Stage1(r), E::Signed { sign_off }) => lift(r.sign(sign_off, ctx)),
         (AnyRoadmap::Stage1(r), E::Stage1Verified { on }) => lift(r.verify_stage_1(*on, ctx)),
         (AnyRoadmap::Stage1(r), E::Paused { on, reason }) => lift(r.pause(*on, *reason, ctx)),
@@ -259,9 +267,17 @@ fn typed_step(any: AnyRoadmap, e: &RoadmapEvent, ctx: &Context<'_>) -> Out {
             lift(r.pause(*on, *reason, ctx))
         }
         (AnyRoadmap::Stage1Verified(r), E::Resumed { on }) => lift(r.resume(*on, ctx)),
-        (AnyRoadmap::Stage2(r), E::ELearningRecorded { on, evidence }) => {
-            lift(r.record_e_learning(*on, evidence, ctx))
-        }
+        (
+            AnyRoadmap::Stage2(r),
+            E::ELearningRecorded {
+                on,
+                evidence,
+                module,
+            },
+        ) => lift(match module {
+            Some(m) => r.record_e_learning_module(*on, m, evidence, ctx),
+            None => r.record_e_learning(*on, evidence, ctx),
+        }),
         (AnyRoadmap::Stage2(r), E::Stage1Verified { on }) => lift(r.verify_stage_1(*on, ctx)),
         (AnyRoadmap::Stage2(r), E::Paused { on, reason }) => lift(r.pause(*on, *reason, ctx)),
         (AnyRoadmap::Stage2(r), E::Resumed { on }) => lift(r.resume(*on, ctx)),

@@ -37,6 +37,7 @@ fn order_stage_and_rule_set() {
     let early = RoadmapEvent::ELearningRecorded {
         on: d(2024, 6, 2),
         evidence: "elearn-1".parse().unwrap(),
+        module: None,
     };
     check(
         &refusal(&w, &s, &early),
@@ -113,6 +114,7 @@ fn certificates_and_components() {
     let wrong_kind = RoadmapEvent::ELearningRecorded {
         on: d(2024, 7, 1),
         evidence: "uni-1".parse().unwrap(),
+        module: None,
     };
     check(
         &refusal(&w, &taught, &wrong_kind),
@@ -237,7 +239,33 @@ fn incomplete_steps_say_what_is_missing() {
     check(
         &refusal(&w, &no_e_learning, &verify),
         "P014",
-        "the `stage_1_verified` event cannot be recorded on 2024-09-03: no e-learning certificate has been recorded",
+        "the `stage_1_verified` event cannot be recorded on 2024-09-03: no certificate of the mandatory e-learning module `hee-core-primary-care` has been recorded",
+    );
+    // One certificate no longer stands for all: each module needs its own (the HEE FAQ and
+    // the HEE "Roadmap Verification Changes" page list the HEE core primary care e-learning and
+    // the Personalised Care Institute modules).
+    let core_only: Vec<_> = head
+        .iter()
+        .filter(|e| {
+            !matches!(e, RoadmapEvent::ELearningRecorded { module: Some(m), .. } if m.as_str() == "personalised-care-institute")
+        })
+        .cloned()
+        .collect();
+    check(
+        &refusal(&w, &core_only, &verify),
+        "P014",
+        "the `stage_1_verified` event cannot be recorded on 2024-09-03: no certificate of the mandatory e-learning module `personalised-care-institute` has been recorded",
+    );
+    // A module the rule set does not name is refused.
+    let unknown = RoadmapEvent::ELearningRecorded {
+        on: d(2024, 9, 3),
+        evidence: "elearn-1".parse().unwrap(),
+        module: Some("first-aid".parse().unwrap()),
+    };
+    check(
+        &refusal(&w, &no_e_learning, &unknown),
+        "P026",
+        "`first-aid` is not one of the mandatory e-learning modules of roadmap-2024: expected one of hee-core-primary-care, personalised-care-institute",
     );
 
     let (w, head, self_rating) = at("self_rating_completed");

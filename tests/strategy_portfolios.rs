@@ -103,7 +103,10 @@ proptest! {
             Code::ReadinessMissing,
             Code::DeclarationMissing,
         ]);
-        if RuleSet::builtin(case.portfolio.rule_set()).education_provider_approval_required {
+        // The procured provision alone needs the approval (HEE "Roadmap Verification Changes").
+        if RuleSet::builtin(case.portfolio.rule_set())
+            .education_provider_approval_required_on(case.portfolio.route())
+        {
             not_yet.insert(Code::EducationProviderApprovalMissing);
         }
         prop_assert!(errors(&r).is_empty(), "{:?}", describe(&r));

@@ -330,11 +330,7 @@ impl Roadmap<Stage2> {
             return self.refuse(r);
         }
         // An independent portfolio is completed by the end of its run-off.
-        if let Err(e) = ctx
-            .parts()
-            .rules
-            .check_completion(self.common.route, on)
-        {
+        if let Err(e) = ctx.parts().rules.check_completion(self.common.route, on) {
             return self.refuse(Refusal::from(e));
         }
         let mut common = self.common;

@@ -382,24 +382,18 @@ impl<S: Stage> Roadmap<S> {
             let bit = match module {
                 // A certificate of no named module counts only where none are named.
                 None => u64::from(modules.is_empty()),
-                Some(m) => {
-                    match modules
-                        .iter()
-                        .position(|x| x == m)
-                        .and_then(module_bit)
-                    {
-                        Some(bit) => bit,
-                        None => {
-                            let r = ctx.parts().rules;
-                            let refusal = Refusal::UnknownModule {
-                                module: m.clone(),
-                                rule_set: r.id,
-                                expected: join(modules),
-                            };
-                            return self.refuse(refusal);
-                        }
+                Some(m) => match modules.iter().position(|x| x == m).and_then(module_bit) {
+                    Some(bit) => bit,
+                    None => {
+                        let r = ctx.parts().rules;
+                        let refusal = Refusal::UnknownModule {
+                            module: m.clone(),
+                            rule_set: r.id,
+                            expected: join(modules),
+                        };
+                        return self.refuse(refusal);
                     }
-                }
+                },
             };
             self.common.e_learning |= bit;
         }

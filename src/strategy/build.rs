@@ -53,7 +53,7 @@ fn content(
     stage_2: (NaiveDate, NaiveDate),
     certificates: &[(EvidenceKind, String, NaiveDate)],
 ) -> Option<(Vec<EvidenceItem>, Vec<HeadingRating>)> {
-    let (stage_2, readiness) = stage_2;
+    let (stage_2, declared) = stage_2;
     let caps: Vec<CapabilityId> = plan.framework.capabilities().map(|c| *c.id()).collect();
     let mut items = Vec::new();
     for (kind, id, date) in certificates {
@@ -71,10 +71,11 @@ fn content(
             .ok()?,
         );
     }
-    // Two workplace-based assessments in every whole month of stage 2 before readiness
-    // (cptraininghub.nhs.uk: "2 WPBAs per month"), as `RuleSet::wpbas_required_in_month` asks.
+    // Two workplace-based assessments in every whole month of stage 2 before the declarations
+    // (cptraininghub.nhs.uk: "2 WPBAs per month"), as `RuleSet::wpbas_required_in_month` asks,
+    // even when a defect leaves readiness unsigned.
     if plan.stage == Stage::Stage2 {
-        for (k, (from, _)) in crate::rules::whole_months(stage_2, readiness).enumerate() {
+        for (k, (from, _)) in crate::rules::whole_months(stage_2, declared).enumerate() {
             for n in 1..=2 {
                 items.push(
                     EvidenceItem::new(EvidenceParts {
@@ -357,7 +358,7 @@ pub(super) fn build(plan: &Plan, defect: Option<Defect>) -> Option<PortfolioCase
     let approved = t.next(0)?;
     let recognised = t.next(0)?;
 
-    let (evidence, ratings) = content(plan, defect, (stage_2_on, readiness), &certificates)?;
+    let (evidence, ratings) = content(plan, defect, (stage_2_on, declared), &certificates)?;
     let supervisor_id: PersonId = plan.supervisor.id.as_str().parse().ok()?;
     let signers = Signers {
         trainee: &plan.practitioner,
@@ -470,19 +471,25 @@ pub(super) fn build(plan: &Plan, defect: Option<Defect>) -> Option<PortfolioCase
         ratings,
         events,
     };
+    // On the independent route, judged within the run-off: a stage 1 portfolio is not yet
+    // complete, and after the run-off it could no longer be (`RuleSet::check_completion`).
+    let mut as_of = add(
+        end.max(add(stage_2_on, 100)?),
+        if defect.is_some() {
+            plan.as_of_after % 20
+        } else {
+            plan.as_of_after
+        },
+    )?;
+    if let (Route::IndependentPortfolio, Some(r)) = (route, rules.independent_run_off) {
+        as_of = as_of.min(r.finish_by).max(end);
+    }
     Some(PortfolioCase {
         portfolio: Portfolio::from_parts(parts).ok()?,
         framework: plan.framework.clone(),
         // On or after the last event and the last piece of evidence.
         // With a defect, within stage 2's six months, so that a missing declaration does not
         // also leave stage 2 open past its best-practice end (warning V070).
-        as_of: add(
-            end.max(add(stage_2_on, 100)?),
-            if defect.is_some() {
-                plan.as_of_after % 20
-            } else {
-                plan.as_of_after
-            },
-        )?,
+        as_of,
     })
 }

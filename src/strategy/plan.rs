@@ -200,7 +200,9 @@ pub(super) fn plan(
                         .pred_opt()?
                         .min(r.finish_by.checked_sub_days(chrono::Days::new(240))?)
                         .min(to);
-                    let span = u64::try_from((last - from).num_days()).ok()?.checked_add(1)?;
+                    let span = u64::try_from((last - from).num_days())
+                        .ok()?
+                        .checked_add(1)?;
                     let offset = u64::try_from((start - from).num_days()).ok()? % span;
                     from.checked_add_days(chrono::Days::new(offset))?
                 }

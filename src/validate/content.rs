@@ -7,11 +7,11 @@ use chrono::NaiveDate;
 
 use crate::diagnostic::Code;
 use crate::evidence::{Coverage, EvidenceItem, EvidenceKind, SUGGESTED_PER_CAPABILITY};
-use crate::roadmap::RoadmapEvent;
-use crate::signoff::Subject;
 use crate::framework::{CapabilityId, Completeness, Framework};
 use crate::portfolio::{Portfolio, Stage};
+use crate::roadmap::RoadmapEvent;
 use crate::signoff::HeadingRating;
+use crate::signoff::Subject;
 
 use super::Context;
 use super::sink::{Section, Sink};

@@ -65,7 +65,8 @@ fn route(p: &Portfolio, ctx: &Context<'_>, rules: &RuleSet, sink: &mut Sink) {
         _ => None,
     });
     let judged = completed.map_or(ctx.as_of, |(_, on)| on);
-    let Err(RouteError::RunOffEnded { finish_by, .. }) = rules.check_completion(route, judged) else {
+    let Err(RouteError::RunOffEnded { finish_by, .. }) = rules.check_completion(route, judged)
+    else {
         return;
     };
     let verified_in_time = first(p, |e| match e {
