@@ -149,13 +149,25 @@ fn every_sample_the_loader_accepts_passes_the_schema() {
     assert_eq!(
         loaded,
         [
+            "complete-independent-stage2.json",
             "complete-msk-stage2.json",
             "complete-ot-stage2.json",
+            "complete-taught-stage2.json",
             "defect-capability-without-evidence.json",
+            "defect-evidence-dated-after-signoff.json",
+            "defect-evidence-dated-in-future.json",
             "defect-evidence-edited-after-signoff.json",
+            "defect-evidence-not-declared.json",
             "defect-four-years-experience.json",
+            "defect-independent-started-after-closure.json",
+            "defect-independent-unfinished-after-run-off.json",
             "defect-lapsed-registration-at-signing.json",
+            "defect-missing-pci-certificate.json",
             "defect-missing-supervisor-signoff.json",
+            "defect-self-declared-checklist.json",
+            "defect-taught-stage1-checklist-unsigned.json",
+            "defect-taught-without-approval.json",
+            "defect-too-few-wpbas.json",
         ]
     );
     // The samples the loader refuses for their shape, the schema refuses at the same place
