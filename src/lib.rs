@@ -36,7 +36,7 @@
 //!
 //! # A complete journey
 //!
-//! A dietitian on the supported portfolio route under roadmap 2024, from start to recognition
+//! A dietitian on the supported portfolio route under roadmap 2024, from start to completion
 //! and an Open Badges 3.0 credential.
 //!
 //! ```
@@ -184,35 +184,36 @@
 //! for (who, role) in [("dt-grace", SignerRole::Trainee), ("dr-jones", SignerRole::RoadmapSupervisor)] {
 //!     record.push(RoadmapEvent::Signed { sign_off: sign(who, role, Subject::Declaration, on, &all_ratings)? }, &ctx)?;
 //! }
-//! // Roadmap 2024 needs the education provider's approval before recognition.
-//! let early = record.push(RoadmapEvent::Recognised { on }, &ctx).unwrap_err();
+//! // Roadmap 2024 needs the education provider's approval before completion.
+//! let early = record.push(RoadmapEvent::Completed { on }, &ctx).unwrap_err();
 //! assert_eq!(
 //!     early.to_string(),
-//!     "the `recognised` event cannot be recorded on 2025-03-03: the education provider has not approved sign-off"
+//!     "the `completed` event cannot be recorded on 2025-03-03: the education provider has not approved sign-off"
 //! );
 //! let approval = sign("ep-hsu", SignerRole::EducationProvider, Subject::EducationProviderApproval, on, &nothing)?;
 //! record.push(RoadmapEvent::Signed { sign_off: approval }, &ctx)?;
-//! record.push(RoadmapEvent::Recognised { on: d(2025, 3, 10)? }, &ctx)?;
-//! assert_eq!(record.state().kind(), StageKind::Recognised);
+//! record.push(RoadmapEvent::Completed { on: d(2025, 3, 10)? }, &ctx)?;
+//! assert_eq!(record.state().kind(), StageKind::Completed);
 //!
 //! // Stored as its events; restored by replaying them against the portfolio.
 //! let json = serde_json::to_string(&record)?;
 //! let restored = RoadmapRecord::replay(serde_json::from_str(&json)?, &ctx)?;
 //! assert_eq!(restored, record);
 //!
-//! // The recognised state, exported as an unsigned Open Badges 3.0 credential.
-//! let AnyRoadmap::Recognised(recognised) = record.state() else { return Err("not recognised".into()) };
+//! // The completed roadmap, exported as an unsigned Open Badges 3.0 credential: issued by the
+//! // hub, and (after NHS England's 2023 changes) claiming no NHS England recognition.
+//! let AnyRoadmap::Completed(completed) = record.state() else { return Err("not completed".into()) };
 //! let issue = Issue {
 //!     recipient: Recipient::Id("did:example:dt-grace".parse()?),
 //!     issuer: IssuerProfile { id: "https://hub.example.org/issuers/1".parse()?, name: "Example Training Hub".to_owned() },
 //!     credential_id: "urn:uuid:7d1c4a52-2c0e-4f6b-9a51-3f0f3c1d2e84".parse()?,
 //!     achievement_id: "https://hub.example.org/achievements/fcp".parse()?,
 //! };
-//! let badge = OpenBadgeCredential::new(&Recognition::fcp(recognised, rules.id, &framework, issue)?)?;
+//! let badge = OpenBadgeCredential::new(&Recognition::fcp(completed, rules.id, &framework, issue)?)?;
 //! assert_eq!(badge.valid_from(), "2025-03-10T00:00:00Z");
 //! assert_eq!(
 //!     badge.criteria(),
-//!     "Recognised under the rule set roadmap-2024, against the capability framework msk-fcp-2018 version 1.0.0."
+//!     "Roadmap completed under the rule set roadmap-2024, against the capability framework msk-fcp-2018 version 1.0.0; signed off by the roadmap supervisor, not recognised by NHS England."
 //! );
 //! Ok::<(), Box<dyn std::error::Error>>(())
 //! ```

@@ -1,10 +1,10 @@
-//! The FCP pathway as a state machine: stage 1, stage 2 in primary care, recognition, and under
-//! roadmap 2021 stage 3 (DOMAIN.md §3 and §9).
+//! The FCP pathway as a state machine: stage 1, stage 2 in primary care, completion (recognition
+//! under roadmap 2021 only), and under roadmap 2021 stage 3 (DOMAIN.md §3 and §9).
 //!
 //! Two faces of one machine (DESIGN.md, "The two faces of the state machine"):
 //!
 //! - **Typed**: [`Roadmap<S>`] with a stage type `S` ([`Stage1`], [`Stage1Verified`],
-//!   [`Stage2`], [`Recognised`], [`Stage3`], [`Withdrawn`]). Methods exist only where they make
+//!   [`Stage2`], [`Completed`], [`Stage3`], [`Withdrawn`]). Methods exist only where they make
 //!   sense; each consumes the roadmap and returns the next stage, or hands it back inside
 //!   [`Refused`] with the [`Refusal`]. Transitions do not allocate, except
 //!   [`Roadmap::start`] and [`learning_needs_analysis`](Roadmap::learning_needs_analysis)
@@ -38,7 +38,10 @@
 //!   **declarations** only when every supervisor rating is capable or excellent; **education
 //!   provider approval** after both declarations, required for recognition where the rule set
 //!   requires it.
-//! - **Recognised**: registration in good standing and experience met on the day.
+//! - **Completed** (stages 1 and 2 signed off; "recognised" under roadmap 2021 only, as NHS
+//!   England recognises nobody after 2023): both declarations, the education provider's
+//!   approval on the procured provision from 2023, registration in good standing and experience
+//!   met on the day, and on the independent portfolio route within its run-off (`P025`).
 //! - **Pause** only while the registration is suspended or lapsed; **resume** once it is in good
 //!   standing again; **withdraw** at any active stage.
 //!
@@ -71,7 +74,9 @@ pub use event::{
 pub use refusal::{Missing, Refusal, Refused};
 pub use runtime::{AnyRoadmap, ReplayError, RoadmapRecord, Transition};
 pub use stage2::Stage2Start;
+#[allow(deprecated, reason = "the old name, kept as an alias")]
+pub use typed::Recognised;
 pub use typed::{
-    Active, Recognised, Roadmap, Stage, Stage1, Stage1Open, Stage1Verified, Stage2, Stage3,
+    Active, Completed, Roadmap, Stage, Stage1, Stage1Open, Stage1Verified, Stage2, Stage3,
     StageKind, Withdrawn,
 };

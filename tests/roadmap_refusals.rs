@@ -281,11 +281,11 @@ fn incomplete_steps_say_what_is_missing() {
         "P014",
         "the `supervisor_rating_completed` event cannot be recorded on 2024-11-03: the trainee has not self-rated every capability heading",
     );
-    let (w, head, recognised) = at("recognised");
+    let (w, head, recognised) = at("completed");
     check(
         &refusal(&w, &head[..head.len() - 2], &recognised),
         "P014",
-        "the `recognised` event cannot be recorded on 2024-11-04: the roadmap supervisor has not signed the final declaration",
+        "the `completed` event cannot be recorded on 2024-11-04: the roadmap supervisor has not signed the final declaration",
     );
 }
 
@@ -515,13 +515,13 @@ fn the_independent_route_closes_and_its_run_off_ends() {
     // Completion: the day before the run-off ends, the last day, the day after.
     let events = w.journey(route, d(2023, 9, 4));
     let (last, head) = events.split_last().unwrap();
-    assert_eq!(last.name(), "recognised");
+    assert_eq!(last.name(), "completed");
     for (on, refused) in [
         (d(2024, 4, 29), false),
         (d(2024, 4, 30), false),
         (d(2024, 5, 1), true),
     ] {
-        let completed = RoadmapEvent::Recognised { on };
+        let completed = RoadmapEvent::Completed { on };
         if refused {
             check(
                 &refusal(&w, head, &completed),
@@ -531,12 +531,12 @@ fn the_independent_route_closes_and_its_run_off_ends() {
         } else {
             let mut all = head.to_vec();
             all.push(completed);
-            assert_eq!(run(&w, &all).kind(), StageKind::Recognised, "{on}");
+            assert_eq!(run(&w, &all).kind(), StageKind::Completed, "{on}");
         }
     }
     // The taught and supported routes have no run-off.
     let supported = w.journey(Route::SupportedPortfolio, d(2024, 1, 8));
-    assert_eq!(run(&w, &supported).kind(), StageKind::Recognised);
+    assert_eq!(run(&w, &supported).kind(), StageKind::Completed);
 }
 
 // Same source: the independent route never needs the learning needs analysis or the education

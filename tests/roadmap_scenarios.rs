@@ -85,7 +85,7 @@ fn paramedic_already_in_post_starts_stage_2_and_verifies_stage_1_retrospectively
     );
     events.extend(tail);
     let record = RoadmapRecord::replay(events, &w.ctx()).unwrap();
-    assert_eq!(record.state().kind(), StageKind::Recognised);
+    assert_eq!(record.state().kind(), StageKind::Completed);
 }
 
 #[test]
@@ -100,7 +100,7 @@ fn retrospective_stage_1_on_the_portfolio_route_reaches_recognition() {
     events.push(RoadmapEvent::Stage1Verified { on: d(2023, 12, 4) });
     events.extend(w.stage_2_tail(d(2024, 2, 5)));
     let record = RoadmapRecord::replay(events, &w.ctx()).unwrap();
-    assert_eq!(record.state().kind(), StageKind::Recognised);
+    assert_eq!(record.state().kind(), StageKind::Completed);
 }
 
 #[test]
@@ -367,7 +367,7 @@ fn the_independent_portfolio_route_is_closed_to_new_starters_in_2024() {
     );
     let w = World::new(RuleSetId::Roadmap2023, Profession::Physiotherapist);
     let events = w.journey(Route::IndependentPortfolio, d(2023, 10, 2));
-    assert_eq!(run(&w, &events).kind(), StageKind::Recognised);
+    assert_eq!(run(&w, &events).kind(), StageKind::Completed);
 }
 
 #[test]
@@ -407,7 +407,7 @@ fn education_provider_approval_is_required_from_2023_only() {
     assert_eq!(
         r.to_string(),
         format!(
-            "the `recognised` event cannot be recorded on {}: the education provider has not approved sign-off",
+            "the `completed` event cannot be recorded on {}: the education provider has not approved sign-off",
             last.on()
         )
     );
@@ -415,7 +415,7 @@ fn education_provider_approval_is_required_from_2023_only() {
     let w = World::new(RuleSetId::Roadmap2021, Profession::Physiotherapist);
     let events = w.journey(Route::Taught, d(2021, 3, 1));
     assert!(events.iter().all(|e| !matches!(e, RoadmapEvent::Signed { sign_off } if sign_off.role == SignerRole::EducationProvider)));
-    assert_eq!(run(&w, &events).kind(), StageKind::Recognised);
+    assert_eq!(run(&w, &events).kind(), StageKind::Completed);
 }
 
 #[test]
@@ -555,6 +555,6 @@ fn a_learning_needs_analysis_may_follow_a_retrospective_start_of_stage_2() {
     events.push(RoadmapEvent::Stage1Verified { on: d(2024, 9, 4) });
     events.extend(w.stage_2_tail(d(2024, 11, 4)));
     let record = RoadmapRecord::replay(events.clone(), &w.ctx()).unwrap();
-    assert_eq!(record.state().kind(), StageKind::Recognised);
+    assert_eq!(record.state().kind(), StageKind::Completed);
     assert_eq!(record.into_events(), events);
 }

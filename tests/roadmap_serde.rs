@@ -138,7 +138,7 @@ fn a_record_serialises_as_its_events_and_restores_only_by_replay() {
         serde_json::to_value(&events).unwrap()
     );
     let snapshot = serde_json::to_value(record.state()).unwrap();
-    assert_eq!(snapshot["state"], "recognised");
+    assert_eq!(snapshot["state"], "completed");
     // The snapshot is for reading: a state does not load without its history.
     assert_eq!(
         snapshot,

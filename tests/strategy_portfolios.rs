@@ -217,7 +217,7 @@ mod journeys {
             let case = journey.case();
             let expected = match case.portfolio.claimed_stage() {
                 Stage::Stage1 => StageKind::Stage1Verified,
-                _ => StageKind::Recognised,
+                _ => StageKind::Completed,
             };
             let record = RoadmapRecord::replay(journey.events().to_vec(), &journey.context());
             prop_assert_eq!(record.map(|r| r.state().kind()), Ok(expected));

@@ -342,7 +342,7 @@ date; a month cut short is not judged. Part time is pro rata, rounded up: 1 a mo
 months to finish (HEE \"Roadmap Verification Changes\"), by default until 2024-04-30. A portfolio \
 on the route completed after that day, or still unfinished when judged after it, can no longer \
 be completed on that route: move to the taught or supported portfolio route.\n\nExample: a \
-roadmap-2023 independent portfolio judged as of 2024-06-30 with no `recognised` event gives \
+roadmap-2023 independent portfolio judged as of 2024-06-30 with no `completed` event gives \
 V083 at `/route`.";
     /// A checklist component the hub requires is missing from the document.
     RequiredComponentMissing = "V084", Error, "docs/domain.md#stage-2-verification", "required checklist component missing",

@@ -32,8 +32,14 @@ pub enum StageKind {
     /// Stage 2, in primary care.
     #[serde(rename = "stage_2")]
     Stage2,
-    /// Recognised as a first contact practitioner.
-    Recognised,
+    /// Stages 1 and 2 signed off: the roadmap is complete. Under roadmap 2021 this is
+    /// recognition as a first contact practitioner; from roadmap 2023 NHS England recognises
+    /// nobody (the FCP badge and directory were withdrawn "as part of a move to
+    /// self-regulation"): the completed roadmap, signed off by the supervisor and, on the
+    /// procured provision, the education provider, is shown to the employer
+    /// (`docs/domain.md#recognition`). Written `"completed"`; `"recognised"` still reads.
+    #[serde(rename = "completed", alias = "recognised")]
+    Completed,
     /// Stage 3, advanced practice (roadmap 2021 only).
     #[serde(rename = "stage_3")]
     Stage3,
@@ -48,12 +54,26 @@ impl fmt::Display for StageKind {
             StageKind::Stage1 => "in stage 1",
             StageKind::Stage1Verified => "waiting to start stage 2",
             StageKind::Stage2 => "in stage 2",
-            StageKind::Recognised => "complete (recognised as an FCP)",
+            StageKind::Completed => "complete (stages 1 and 2 signed off)",
             StageKind::Stage3 => "in stage 3",
             StageKind::Withdrawn => "withdrawn",
         })
     }
 }
+
+#[allow(non_upper_case_globals, reason = "the deprecated name of a variant")]
+impl StageKind {
+    /// The old name of [`StageKind::Completed`]: NHS England recognises nobody after 2023.
+    #[deprecated(since = "0.2.0", note = "renamed `StageKind::Completed`")]
+    pub const Recognised: StageKind = StageKind::Completed;
+}
+
+/// The old name of the [`Completed`] stage.
+#[deprecated(
+    since = "0.2.0",
+    note = "renamed `Completed`: NHS England recognises nobody after 2023"
+)]
+pub type Recognised = Completed;
 
 mod sealed {
     pub trait Sealed {}
@@ -110,10 +130,11 @@ pub struct Stage2 {
     pub(super) supervisor_rated_on: Option<NaiveDate>,
 }
 
-/// Recognised as a first contact practitioner.
+/// The roadmap completed: stages 1 and 2 signed off (under roadmap 2021, recognised as a first
+/// contact practitioner; see [`StageKind::Completed`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct Recognised {
+pub struct Completed {
     pub(super) on: NaiveDate,
 }
 
@@ -135,7 +156,7 @@ pub struct Withdrawn {
 stage!(Stage1, Stage1, active);
 stage!(Stage1Verified, Stage1Verified, active);
 stage!(Stage2, Stage2, active);
-stage!(Recognised, Recognised);
+stage!(Completed, Completed);
 stage!(Stage3, Stage3, active);
 stage!(Withdrawn, Withdrawn);
 
@@ -382,18 +403,17 @@ impl<S: Stage> Roadmap<S> {
             let bit = match module {
                 // A certificate of no named module counts only where none are named.
                 None => u64::from(modules.is_empty()),
-                Some(m) => match modules.iter().position(|x| x == m).and_then(module_bit) {
-                    Some(bit) => bit,
-                    None => {
-                        let r = ctx.parts().rules;
+                Some(m) => {
+                    let Some(bit) = modules.iter().position(|x| x == m).and_then(module_bit) else {
                         let refusal = Refusal::UnknownModule {
                             module: m.clone(),
-                            rule_set: r.id,
+                            rule_set: ctx.parts().rules.id,
                             expected: join(modules),
                         };
                         return self.refuse(refusal);
-                    }
-                },
+                    };
+                    bit
+                }
             };
             self.common.e_learning |= bit;
         }

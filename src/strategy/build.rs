@@ -45,6 +45,35 @@ fn evidence_id(text: &str) -> Option<EvidenceId> {
     text.parse().ok()
 }
 
+/// Two workplace-based assessments in every whole month of stage 2 before the declarations
+/// (cptraininghub.nhs.uk: "2 WPBAs per month"), as `RuleSet::wpbas_required_in_month` asks,
+/// even when a defect leaves readiness unsigned.
+fn monthly_wpbas(
+    plan: &Plan,
+    stage_2: NaiveDate,
+    declared: NaiveDate,
+    items: &mut Vec<EvidenceItem>,
+) -> Option<()> {
+    for (k, (from, _)) in crate::rules::whole_months(stage_2, declared).enumerate() {
+        for n in 1..=2 {
+            items.push(
+                EvidenceItem::new(EvidenceParts {
+                    id: evidence_id(&format!("cbd-month-{}-{n}", k + 1))?,
+                    kind: EvidenceKind::Cbd,
+                    date: add(from, n)?,
+                    title: format!("Case-based discussion {n} of month {}", k + 1),
+                    capabilities: Vec::new(),
+                    areas_of_practice: Vec::new(),
+                    assessor: Some(plan.supervisor.id.clone()),
+                    attachments: Vec::new(),
+                })
+                .ok()?,
+            );
+        }
+    }
+    Some(())
+}
+
 /// Builds the evidence items and heading ratings of a plan, with `defect` applied where it
 /// changes what is signed.
 fn content(
@@ -71,27 +100,8 @@ fn content(
             .ok()?,
         );
     }
-    // Two workplace-based assessments in every whole month of stage 2 before the declarations
-    // (cptraininghub.nhs.uk: "2 WPBAs per month"), as `RuleSet::wpbas_required_in_month` asks,
-    // even when a defect leaves readiness unsigned.
     if plan.stage == Stage::Stage2 {
-        for (k, (from, _)) in crate::rules::whole_months(stage_2, declared).enumerate() {
-            for n in 1..=2 {
-                items.push(
-                    EvidenceItem::new(EvidenceParts {
-                        id: evidence_id(&format!("cbd-month-{}-{n}", k + 1))?,
-                        kind: EvidenceKind::Cbd,
-                        date: add(from, n)?,
-                        title: format!("Case-based discussion {n} of month {}", k + 1),
-                        capabilities: Vec::new(),
-                        areas_of_practice: Vec::new(),
-                        assessor: Some(plan.supervisor.id.clone()),
-                        attachments: Vec::new(),
-                    })
-                    .ok()?,
-                );
-            }
-        }
+        monthly_wpbas(plan, stage_2, declared, &mut items)?;
     }
     let target = 0usize;
     let mut ratings: Vec<HeadingRating> = Vec::new();
@@ -408,7 +418,7 @@ pub(super) fn build(plan: &Plan, defect: Option<Defect>) -> Option<PortfolioCase
                 &all,
             ));
         }
-        events.push(RoadmapEvent::Recognised { on: recognised });
+        events.push(RoadmapEvent::Completed { on: recognised });
         recognised
     };
 

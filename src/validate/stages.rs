@@ -61,7 +61,7 @@ fn route(p: &Portfolio, ctx: &Context<'_>, rules: &RuleSet, sink: &mut Sink) {
         return;
     }
     let completed = first(p, |e| match e {
-        RoadmapEvent::Recognised { on } => Some(*on),
+        RoadmapEvent::Completed { on } => Some(*on),
         _ => None,
     });
     let judged = completed.map_or(ctx.as_of, |(_, on)| on);
@@ -193,7 +193,7 @@ fn stage_2_end(p: &Portfolio) -> Option<NaiveDate> {
     for e in p.events() {
         let done = match e {
             RoadmapEvent::Signed { sign_off: s } if s.subject == Subject::Declaration => Some(s.on),
-            RoadmapEvent::Recognised { on } => Some(*on),
+            RoadmapEvent::Completed { on } => Some(*on),
             _ => None,
         };
         if let Some(d) = done {

@@ -349,7 +349,7 @@ impl World {
                 &[],
             ));
         }
-        ev.push(RoadmapEvent::Recognised { on: next });
+        ev.push(RoadmapEvent::Completed { on: next });
         ev
     }
 }

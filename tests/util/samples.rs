@@ -291,7 +291,7 @@ fn events_on(
             &ratings,
         ));
     }
-    ev.push(json!({"event": "recognised", "on": dates.completed}));
+    ev.push(json!({"event": "completed", "on": dates.completed}));
     ev
 }
 
@@ -577,7 +577,7 @@ fn new_samples(ot: &Spec) -> Vec<(&'static str, Value)> {
 
     // Rule: after the run-off an unfinished independent portfolio gets its own code.
     let unfinished = without(independent.clone(), |e| {
-        e["sign_off"]["subject"]["kind"] == "declaration" || e["event"] == "recognised"
+        e["sign_off"]["subject"]["kind"] == "declaration" || e["event"] == "completed"
     });
 
     // Rule: the taught route is procured provision: the education provider approves.
