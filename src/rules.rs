@@ -496,6 +496,34 @@ impl RuleSet {
         self.education_provider_approval_required && route != Route::IndependentPortfolio
     }
 
+    /// The rule for stage 1 e-learning: the mandatory modules without a certificate, in the
+    /// rule set's order, given which modules have one (`certified`). Where the rule set names no
+    /// modules, one certificate of any module is enough: the answer is then empty once
+    /// `certified(None)` holds.
+    ///
+    /// ```
+    /// use fcp_roadmap::rules::{RuleSet, RuleSetId};
+    ///
+    /// let rules = RuleSet::builtin(RuleSetId::Roadmap2024);
+    /// let missing: Vec<&str> = rules
+    ///     .missing_e_learning_modules(|m| m.is_some_and(|m| m.as_str() == "hee-core-primary-care"))
+    ///     .map(|m| m.map_or("any", |m| m.as_str()))
+    ///     .collect();
+    /// assert_eq!(missing, ["personalised-care-institute"]);
+    /// ```
+    pub fn missing_e_learning_modules<'r>(
+        &'r self,
+        certified: impl Fn(Option<&ComponentId>) -> bool + 'r,
+    ) -> impl Iterator<Item = Option<&'r ComponentId>> + 'r {
+        let any = self.e_learning_modules.is_empty() && !certified(None);
+        let named = self
+            .e_learning_modules
+            .iter()
+            .filter(move |m| !certified(Some(m)))
+            .map(Some);
+        any.then_some(None).into_iter().chain(named)
+    }
+
     /// How many workplace-based assessments a trainee at `wte` (in ten-thousandths, 10 000 =
     /// full time) needs in one whole month of stage 2: [`wpbas_per_month`](Self::wpbas_per_month)
     /// scaled by the WTE and rounded up, so a part-timer needs pro rata but never none (0.5 WTE:

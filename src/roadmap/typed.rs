@@ -328,18 +328,22 @@ impl<S: Stage> Roadmap<S> {
     pub(super) fn stage_1_missing(&self, ctx: &Context<'_>) -> Option<Missing> {
         let c = &self.common;
         let rules = ctx.parts().rules;
-        if rules.e_learning_modules.is_empty() {
-            if c.e_learning == 0 {
-                return Some(Missing::ELearning);
-            }
-        } else if let Some(module) = rules
-            .e_learning_modules
-            .iter()
-            .enumerate()
-            .find(|(i, _)| module_bit(*i).is_none_or(|bit| c.e_learning & bit == 0))
-            .map(|(_, m)| m.clone())
-        {
-            return Some(Missing::ELearningModule { module });
+        let modules = &rules.e_learning_modules;
+        // Bit 0 alone stands for "a certificate" where the rule set names no modules.
+        let certified = |m: Option<&ComponentId>| {
+            let bit = match m {
+                None => Some(1),
+                Some(m) => modules.iter().position(|x| x == m).and_then(module_bit),
+            };
+            bit.is_some_and(|bit| c.e_learning & bit != 0)
+        };
+        if let Some(first) = rules.missing_e_learning_modules(certified).next() {
+            return Some(match first {
+                None => Missing::ELearning,
+                Some(module) => Missing::ELearningModule {
+                    module: module.clone(),
+                },
+            });
         }
         // The procured provision starts with the learning needs analysis; the independent
         // route never needs it (HEE "Roadmap Verification Changes").

@@ -162,9 +162,8 @@ fn e_learning(p: &Portfolio, rules: &RuleSet, sink: &mut Sink) {
         }
     }
     for module in rules
-        .e_learning_modules
-        .iter()
-        .filter(|m| !recorded.contains(m))
+        .missing_e_learning_modules(|m| m.is_some_and(|m| recorded.contains(&m)))
+        .flatten()
     {
         sink.push(
             (Section::Events, 0, 0),
