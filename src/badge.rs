@@ -1,5 +1,13 @@
 //! Open Badges 3.0: a recognition exported as an unsigned `OpenBadgeCredential`.
 //!
+//! NHS England recognises no First Contact Practitioner after its 2023 changes (the FCP badge
+//! and directory were withdrawn "as part of a move to self-regulation",
+//! `docs/domain.md#recognition`). A roadmap completed under roadmap 2023 or 2024 becomes a
+//! [`RecognitionKind::FcpRoadmapCompleted`] credential, issued by the training hub or the
+//! employer, whose texts claim no NHS England recognition; only roadmap 2021 gives
+//! [`RecognitionKind::FcpRecognised`], and [`OpenBadgeCredential::new`] refuses it for a later
+//! rule set.
+//!
 //! A recognised stage (FCP recognised, AP recognised) becomes an Open Badges 3.0
 //! `OpenBadgeCredential` (1EdTech, <https://www.imsglobal.org/spec/ob/v3p0/>), a W3C Verifiable
 //! Credential (data model 2.0) **without a proof**: signing is the caller's, with their keys
@@ -31,7 +39,7 @@
 //! };
 //!
 //! let recognition = Recognition {
-//!     kind: RecognitionKind::FcpRecognised,
+//!     kind: RecognitionKind::FcpRoadmapCompleted,
 //!     on: "2025-06-01".parse()?,
 //!     rule_set: Some("roadmap-2024".parse()?),
 //!     framework: "msk-fcp-2018".parse()?,
@@ -50,8 +58,9 @@
 //! assert_eq!(json["type"][1], "OpenBadgeCredential");
 //! assert_eq!(
 //!     json["credentialSubject"]["achievement"]["criteria"]["narrative"],
-//!     "Recognised under the rule set roadmap-2024, against the capability framework \
-//!      msk-fcp-2018 version 1.0.0."
+//!     "Roadmap completed under the rule set roadmap-2024, against the capability framework \
+//!      msk-fcp-2018 version 1.0.0; signed off by the roadmap supervisor, not recognised by NHS \
+//!      England."
 //! );
 //! Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
@@ -151,19 +160,46 @@ impl Serialize for Uri {
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum RecognitionKind {
-    /// Recognised as a First Contact Practitioner: roadmap stages 1 and 2 verified (DOMAIN.md §3).
+    /// Recognised as a First Contact Practitioner: roadmap stages 1 and 2 verified under
+    /// roadmap 2021, when the HEE Centre recognised FCPs (DOMAIN.md §3).
     FcpRecognised,
+    /// The FCP roadmap completed under roadmap 2023 or 2024: stages 1 and 2 signed off by the
+    /// roadmap supervisor and, on the procured provision, the education provider. NHS England
+    /// recognises nobody after 2023 (the FCP badge and directory were withdrawn "as part of a
+    /// move to self-regulation", `docs/domain.md#recognition`): the credential is the issuer's,
+    /// a training hub or the employer, and says so.
+    FcpRoadmapCompleted,
     /// Recognised as an advanced practitioner (the Centre for Advancing Practice's route,
     /// DOMAIN.md §6).
     ApRecognised,
 }
 
 impl RecognitionKind {
+    /// The kind an FCP roadmap completed under `rule_set` records: recognition under roadmap
+    /// 2021, a completed roadmap from 2023.
+    ///
+    /// ```
+    /// use fcp_roadmap::badge::RecognitionKind;
+    /// use fcp_roadmap::rules::RuleSetId;
+    ///
+    /// assert_eq!(RecognitionKind::fcp(RuleSetId::Roadmap2021), RecognitionKind::FcpRecognised);
+    /// assert_eq!(RecognitionKind::fcp(RuleSetId::Roadmap2024), RecognitionKind::FcpRoadmapCompleted);
+    /// assert!(!RecognitionKind::FcpRoadmapCompleted.description().contains("Recognised"));
+    /// ```
+    #[must_use]
+    pub const fn fcp(rule_set: RuleSetId) -> RecognitionKind {
+        match rule_set {
+            RuleSetId::Roadmap2021 => RecognitionKind::FcpRecognised,
+            _ => RecognitionKind::FcpRoadmapCompleted,
+        }
+    }
+
     /// The achievement's name.
     #[must_use]
     pub const fn name(self) -> &'static str {
         match self {
             RecognitionKind::FcpRecognised => "First Contact Practitioner recognition",
+            RecognitionKind::FcpRoadmapCompleted => "First Contact Practitioner roadmap completed",
             RecognitionKind::ApRecognised => "Advanced Practitioner recognition",
         }
     }
@@ -175,6 +211,13 @@ impl RecognitionKind {
             RecognitionKind::FcpRecognised => {
                 "Recognised as a First Contact Practitioner in primary care: stages 1 and 2 of \
                  the NHS England Roadmap to Practice completed and verified."
+            }
+            RecognitionKind::FcpRoadmapCompleted => {
+                "Completed stages 1 and 2 of the Roadmap to Practice for First Contact \
+                 Practitioners in primary care, signed off by the roadmap supervisor and, where \
+                 the route requires it, the education provider. Issued by the training hub or \
+                 employer named as issuer; NHS England no longer recognises First Contact \
+                 Practitioners, and this credential is not an NHS England recognition."
             }
             RecognitionKind::ApRecognised => {
                 "Recognised as an advanced practitioner, working at master's level across the \
@@ -273,8 +316,10 @@ pub struct Issue {
 }
 
 impl Recognition {
-    /// The recognition a recognised FCP roadmap records: [`RecognitionKind::FcpRecognised`] on
-    /// the day of recognition, under `rule_set`, against `framework`.
+    /// The credential a completed FCP roadmap records, on the day it was completed, under
+    /// `rule_set`, against `framework`: [`RecognitionKind::FcpRecognised`] under roadmap 2021,
+    /// [`RecognitionKind::FcpRoadmapCompleted`] from 2023 ([`RecognitionKind::fcp`]), which
+    /// claims no NHS England recognition.
     ///
     /// The roadmap does not hold its rule set or framework (the portfolio and the context do),
     /// so the caller names them; a framework that serves another stage is refused.
@@ -287,14 +332,14 @@ impl Recognition {
     ///
     /// See the [crate-level journey](crate#a-complete-journey), which ends with a badge.
     pub fn fcp(
-        roadmap: &Roadmap<crate::roadmap::Recognised>,
+        roadmap: &Roadmap<crate::roadmap::Completed>,
         rule_set: RuleSetId,
         framework: &Framework,
         issue: Issue,
     ) -> Result<Recognition, BadgeError> {
         Recognition::from_parts(
-            RecognitionKind::FcpRecognised,
-            roadmap.recognised_on(),
+            RecognitionKind::fcp(rule_set),
+            roadmap.completed_on(),
             Some(rule_set),
             framework,
             issue,
@@ -330,7 +375,9 @@ impl Recognition {
         issue: Issue,
     ) -> Result<Recognition, BadgeError> {
         let needed = match kind {
-            RecognitionKind::FcpRecognised => RoadmapStage::Fcp,
+            RecognitionKind::FcpRecognised | RecognitionKind::FcpRoadmapCompleted => {
+                RoadmapStage::Fcp
+            }
             RecognitionKind::ApRecognised => RoadmapStage::AdvancedPractice,
         };
         let serves = framework.serves().stage;
@@ -368,6 +415,11 @@ pub enum BadgeError {
     /// The date cannot be written as an RFC 3339 date-time (year outside 0000–9999).
     #[error("the recognition date {0} cannot be written as an RFC 3339 date-time")]
     DateOutOfRange(NaiveDate),
+    /// FCP recognition claimed under a rule set after NHS England stopped recognising FCPs.
+    #[error(
+        "NHS England recognises no First Contact Practitioner under {0}: record the completed roadmap (`fcp_roadmap_completed`) instead"
+    )]
+    RecognitionWithdrawn(RuleSetId),
     /// The framework serves another stage than the recognition.
     #[error("the framework `{framework}` serves {serves}, not {needed}")]
     FrameworkStage {
@@ -458,6 +510,11 @@ impl OpenBadgeCredential {
         if r.issuer.name.trim().is_empty() {
             return Err(BadgeError::EmptyIssuerName(r.issuer.id.clone()));
         }
+        if let (RecognitionKind::FcpRecognised, Some(rule_set)) = (r.kind, r.rule_set) {
+            if RecognitionKind::fcp(rule_set) != RecognitionKind::FcpRecognised {
+                return Err(BadgeError::RecognitionWithdrawn(rule_set));
+            }
+        }
         if !(0..=9999).contains(&r.on.year()) {
             return Err(BadgeError::DateOutOfRange(r.on));
         }
@@ -478,6 +535,12 @@ impl OpenBadgeCredential {
             ),
         };
         let narrative = match r.rule_set {
+            Some(rule_set) if r.kind == RecognitionKind::FcpRoadmapCompleted => format!(
+                "Roadmap completed under the rule set {rule_set}, against the capability \
+                 framework {} version {}; signed off by the roadmap supervisor, not recognised by \
+                 NHS England.",
+                r.framework, r.framework_version
+            ),
             Some(rule_set) => format!(
                 "Recognised under the rule set {rule_set}, against the capability framework {} \
                  version {}.",

@@ -39,7 +39,7 @@
 //!
 //! # A complete journey
 //!
-//! A dietitian on the supported portfolio route under roadmap 2024, from start to recognition
+//! A dietitian on the supported portfolio route under roadmap 2024, from start to completion
 //! and an Open Badges 3.0 credential.
 //!
 //! ```
@@ -100,16 +100,24 @@
 //!             .with_supervisor_rating(Rating::Excellent)
 //!     })
 //!     .collect();
-//! let evidence = [EvidenceItem::new(EvidenceParts {
-//!     id: "elearn-1".parse()?,
-//!     kind: EvidenceKind::ElearningCertificate,
-//!     date: d(2024, 6, 20)?,
-//!     title: "Core primary care e-learning".into(),
-//!     capabilities: vec![],
-//!     areas_of_practice: vec![],
-//!     assessor: None,
-//!     attachments: vec![],
-//! })?];
+//! // One certificate per mandatory e-learning module.
+//! let certificate = |id: &str, title: &str| -> Result<EvidenceItem, Box<dyn std::error::Error>> {
+//!     Ok(EvidenceItem::new(EvidenceParts {
+//!         id: id.parse()?,
+//!         kind: EvidenceKind::ElearningCertificate,
+//!         date: d(2024, 6, 20)?,
+//!         title: title.into(),
+//!         capabilities: vec![],
+//!         areas_of_practice: vec![],
+//!         assessor: None,
+//!         attachments: vec![],
+//!     })?)
+//! };
+//! let evidence = [
+//!     certificate("elearn-1", "Core primary care e-learning")?,
+//!     certificate("elearn-2", "Personalised Care Institute modules")?,
+//! ];
+//! let (core, pci) = ("hee-core-primary-care".parse()?, "personalised-care-institute".parse()?);
 //! let ctx = Context::new(ContextParts {
 //!     setup: &setup,
 //!     rules: &rules,
@@ -135,7 +143,8 @@
 //! // The typed face: each step hands back the next stage.
 //! let r = Roadmap::<Stage1>::start(started, Route::SupportedPortfolio, &"dr-jones".parse()?, &ctx)?;
 //! let r = r.learning_needs_analysis(started, &"ep-hsu".parse()?, &ctx)?;
-//! let r = r.record_e_learning(d(2024, 6, 20)?, &"elearn-1".parse()?, &ctx)?;
+//! let r = r.record_e_learning_module(d(2024, 6, 20)?, &core, &"elearn-1".parse()?, &ctx)?;
+//! let r = r.record_e_learning_module(d(2024, 6, 20)?, &pci, &"elearn-2".parse()?, &ctx)?;
 //! let r = r.sign(&sign("dt-grace", SignerRole::Trainee, ksa.clone(), d(2024, 8, 1)?, &nothing)?, &ctx)?;
 //!
 //! // Verification is refused until the supervisor has signed too; the roadmap comes back.
@@ -156,7 +165,8 @@
 //! for event in [
 //!     RoadmapEvent::Started { on: started, route: Route::SupportedPortfolio, supervisor: "dr-jones".parse()? },
 //!     RoadmapEvent::LearningNeedsAnalysis { on: started, education_provider: "ep-hsu".parse()? },
-//!     RoadmapEvent::ELearningRecorded { on: d(2024, 6, 20)?, evidence: "elearn-1".parse()? },
+//!     RoadmapEvent::ELearningRecorded { on: d(2024, 6, 20)?, evidence: "elearn-1".parse()?, module: Some(core) },
+//!     RoadmapEvent::ELearningRecorded { on: d(2024, 6, 20)?, evidence: "elearn-2".parse()?, module: Some(pci) },
 //! ] {
 //!     record.push(event, &ctx)?;
 //! }
@@ -177,35 +187,36 @@
 //! for (who, role) in [("dt-grace", SignerRole::Trainee), ("dr-jones", SignerRole::RoadmapSupervisor)] {
 //!     record.push(RoadmapEvent::Signed { sign_off: sign(who, role, Subject::Declaration, on, &all_ratings)? }, &ctx)?;
 //! }
-//! // Roadmap 2024 needs the education provider's approval before recognition.
-//! let early = record.push(RoadmapEvent::Recognised { on }, &ctx).unwrap_err();
+//! // Roadmap 2024 needs the education provider's approval before completion.
+//! let early = record.push(RoadmapEvent::Completed { on }, &ctx).unwrap_err();
 //! assert_eq!(
 //!     early.to_string(),
-//!     "the `recognised` event cannot be recorded on 2025-03-03: the education provider has not approved sign-off"
+//!     "the `completed` event cannot be recorded on 2025-03-03: the education provider has not approved sign-off"
 //! );
 //! let approval = sign("ep-hsu", SignerRole::EducationProvider, Subject::EducationProviderApproval, on, &nothing)?;
 //! record.push(RoadmapEvent::Signed { sign_off: approval }, &ctx)?;
-//! record.push(RoadmapEvent::Recognised { on: d(2025, 3, 10)? }, &ctx)?;
-//! assert_eq!(record.state().kind(), StageKind::Recognised);
+//! record.push(RoadmapEvent::Completed { on: d(2025, 3, 10)? }, &ctx)?;
+//! assert_eq!(record.state().kind(), StageKind::Completed);
 //!
 //! // Stored as its events; restored by replaying them against the portfolio.
 //! let json = serde_json::to_string(&record)?;
 //! let restored = RoadmapRecord::replay(serde_json::from_str(&json)?, &ctx)?;
 //! assert_eq!(restored, record);
 //!
-//! // The recognised state, exported as an unsigned Open Badges 3.0 credential.
-//! let AnyRoadmap::Recognised(recognised) = record.state() else { return Err("not recognised".into()) };
+//! // The completed roadmap, exported as an unsigned Open Badges 3.0 credential: issued by the
+//! // hub, and (after NHS England's 2023 changes) claiming no NHS England recognition.
+//! let AnyRoadmap::Completed(completed) = record.state() else { return Err("not completed".into()) };
 //! let issue = Issue {
 //!     recipient: Recipient::Id("did:example:dt-grace".parse()?),
 //!     issuer: IssuerProfile { id: "https://hub.example.org/issuers/1".parse()?, name: "Example Training Hub".to_owned() },
 //!     credential_id: "urn:uuid:7d1c4a52-2c0e-4f6b-9a51-3f0f3c1d2e84".parse()?,
 //!     achievement_id: "https://hub.example.org/achievements/fcp".parse()?,
 //! };
-//! let badge = OpenBadgeCredential::new(&Recognition::fcp(recognised, rules.id, &framework, issue)?)?;
+//! let badge = OpenBadgeCredential::new(&Recognition::fcp(completed, rules.id, &framework, issue)?)?;
 //! assert_eq!(badge.valid_from(), "2025-03-10T00:00:00Z");
 //! assert_eq!(
 //!     badge.criteria(),
-//!     "Recognised under the rule set roadmap-2024, against the capability framework msk-fcp-2018 version 1.0.0."
+//!     "Roadmap completed under the rule set roadmap-2024, against the capability framework msk-fcp-2018 version 1.0.0; signed off by the roadmap supervisor, not recognised by NHS England."
 //! );
 //! Ok::<(), Box<dyn std::error::Error>>(())
 //! ```

@@ -8,12 +8,23 @@
 //! | rule set | in force | differences |
 //! |---|---|---|
 //! | [`RuleSetId::Roadmap2021`] | publication of the roadmaps – the 2023 changes | three stages; independent portfolio route open; supervisor training required |
-//! | [`RuleSetId::Roadmap2023`] | from NHSE's 2023 changes | stage 3 removed; learning needs analysis with an education provider; sign-off needs supervisor **and** education-provider approval; no supervisor training required |
-//! | [`RuleSetId::Roadmap2024`] | after the independent portfolio route closed (end of April 2024) | as 2023, independent portfolio route closed to new starters |
+//! | [`RuleSetId::Roadmap2023`] | from NHSE's 2023 changes | stage 3 removed; the procured provision (taught and supported portfolio routes) starts with a learning needs analysis and its sign-off needs supervisor **and** education-provider approval; the independent portfolio route closes to new starters, and those on it have a six-month run-off; no supervisor training required |
+//! | [`RuleSetId::Roadmap2024`] | after the run-off ended (end of April 2024) | as 2023; the independent portfolio route can no longer be started or completed |
 //!
-//! Sources: HEE roadmap FAQ; NHSE notice reproduced at
-//! <https://haxbygrouptraining.co.uk/scheme/latest-news>; CSP blog (August 2023); BDA (7 September
-//! 2023). The switch-over dates that are not published exactly are [`SwitchOver`] parameters with
+//! The rules each version states are written once here, as the guards the state machine, the
+//! validator and the test generators all call: [`RuleSet::check_start`] and
+//! [`RuleSet::check_completion`] (the independent route's closure and run-off),
+//! [`RuleSet::learning_needs_analysis_required_on`] and
+//! [`RuleSet::education_provider_approval_required_on`] (procured provision only),
+//! [`RuleSet::e_learning_modules`] (each required module evidenced by its own certificate) and
+//! [`RuleSet::wpbas_required_in_month`] (two workplace-based assessments a month in stage 2).
+//! See `docs/domain.md#rule-sets` and `docs/domain.md#independent-route`.
+//!
+//! Sources: HEE roadmap FAQ; HEE "Roadmap Verification Changes"
+//! (<https://www.hee.nhs.uk/our-work/allied-health-professions/enable-workforce/first-contact-practice-self-declaration-education-providers/roadmap-verification-changes>);
+//! NHSE notice reproduced at <https://haxbygrouptraining.co.uk/scheme/latest-news>; CSP blog
+//! (August 2023); BDA (7 September 2023); Cheshire and Merseyside training hub
+//! (<https://cptraininghub.nhs.uk/first-contact-practitioner-fcp-supervisor-training/>). The switch-over dates that are not published exactly are [`SwitchOver`] parameters with
 //! documented defaults.
 //!
 //! # Example
@@ -34,8 +45,10 @@
 use std::fmt;
 use std::str::FromStr;
 
-use chrono::NaiveDate;
+use chrono::{Months, NaiveDate};
 use serde::{Deserialize, Serialize};
+
+use crate::id::ComponentId;
 
 /// The name of a rule set, as a portfolio document records it (`"roadmap-2024"`).
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
@@ -115,15 +128,23 @@ impl FromStr for RuleSetId {
     }
 }
 
-/// The dates on which one rule set gives way to the next.
+/// The dates on which one rule set gives way to the next, and the independent portfolio
+/// route's closure.
 ///
-/// Neither date is published to the day, so both are parameters. The defaults:
+/// None of these days is published exactly, so all are parameters. The defaults:
 ///
 /// - [`roadmap_2023_from`](Self::roadmap_2023_from): **1 September 2023**. NHSE communicated
 ///   the 2023 changes in August and September 2023 (CSP blog, August 2023; BDA, 7 September
 ///   2023); we take the first of September (our inference).
-/// - [`roadmap_2024_from`](Self::roadmap_2024_from): **1 May 2024**, the day after the
-///   independent portfolio route closed at the end of April 2024 (DOMAIN.md §9).
+/// - [`independent_route_closed_from`](Self::independent_route_closed_from): **1 November
+///   2023**, the first day on which nobody may start the independent portfolio route. The
+///   closure day is not published ("date TBC"); those already on the route had six months to
+///   finish, and the run-off ended at the end of April 2024, so we take the day six months
+///   before the run-off's end (our reading, `docs/domain.md#independent-route`).
+/// - [`independent_run_off_ends`](Self::independent_run_off_ends): **30 April 2024**, the last
+///   day an independent portfolio may be completed (`docs/domain.md#independent-route`).
+/// - [`roadmap_2024_from`](Self::roadmap_2024_from): **1 May 2024**, the day after the run-off
+///   ended (`docs/domain.md#rule-sets`).
 ///
 /// Non-exhaustive: start from [`Default`] and set the fields you change, so that a new
 /// policy field is not a breaking change.
@@ -132,18 +153,92 @@ impl FromStr for RuleSetId {
 pub struct SwitchOver {
     /// The first day of roadmap 2023.
     pub roadmap_2023_from: NaiveDate,
-    /// The first day of roadmap 2024: the independent portfolio route is closed to anyone who
-    /// starts on or after it.
+    /// The first day of roadmap 2024.
     pub roadmap_2024_from: NaiveDate,
+    /// The first day the independent portfolio route is closed to new starters.
+    #[serde(default = "default_closed_from")]
+    pub independent_route_closed_from: NaiveDate,
+    /// The last day of the run-off: an independent portfolio started before the closure may be
+    /// completed up to and including this day.
+    #[serde(default = "default_run_off_ends")]
+    pub independent_run_off_ends: NaiveDate,
+}
+
+fn ymd(y: i32, m: u32, d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, d).unwrap_or(NaiveDate::MIN)
+}
+
+fn default_closed_from() -> NaiveDate {
+    ymd(2023, 11, 1)
+}
+
+fn default_run_off_ends() -> NaiveDate {
+    ymd(2024, 4, 30)
 }
 
 impl Default for SwitchOver {
     fn default() -> Self {
         SwitchOver {
-            roadmap_2023_from: NaiveDate::from_ymd_opt(2023, 9, 1).unwrap_or(NaiveDate::MIN),
-            roadmap_2024_from: NaiveDate::from_ymd_opt(2024, 5, 1).unwrap_or(NaiveDate::MIN),
+            roadmap_2023_from: ymd(2023, 9, 1),
+            roadmap_2024_from: ymd(2024, 5, 1),
+            independent_route_closed_from: default_closed_from(),
+            independent_run_off_ends: default_run_off_ends(),
         }
     }
+}
+
+/// The independent portfolio route's closure: closed to new starters from
+/// [`closed_from`](Self::closed_from); a portfolio started before may be completed up to and
+/// including [`finish_by`](Self::finish_by), the end of the six-month run-off (HEE "Roadmap
+/// Verification Changes"; `docs/domain.md#independent-route`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RunOff {
+    /// The first day nobody may start the route.
+    pub closed_from: NaiveDate,
+    /// The last day a portfolio on the route may be completed.
+    pub finish_by: NaiveDate,
+}
+
+/// Why a route may not be started or completed: the finding of [`RuleSet::check_start`] and
+/// [`RuleSet::check_completion`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, thiserror::Error)]
+#[non_exhaustive]
+pub enum RouteError {
+    /// The route is not one of the rule set's routes at all.
+    #[error(
+        "the {route} route is not open to trainees starting under {rule_set}: choose the taught or supported portfolio route"
+    )]
+    NotOpen {
+        /// The route.
+        route: Route,
+        /// The rule set.
+        rule_set: RuleSetId,
+    },
+    /// Started on the independent portfolio route on or after its closure.
+    #[error(
+        "the {route} route closed to new starters on {closed_from}, so it cannot be started on {on}: choose the taught or supported portfolio route"
+    )]
+    ClosedToNewStarters {
+        /// The route.
+        route: Route,
+        /// The first day it was closed.
+        closed_from: NaiveDate,
+        /// The day of the start.
+        on: NaiveDate,
+    },
+    /// Completed (or still unfinished) after the run-off ended.
+    #[error(
+        "the {route} route's run-off ended on {finish_by}: a portfolio on it cannot be completed on {on}"
+    )]
+    RunOffEnded {
+        /// The route.
+        route: Route,
+        /// The last day of the run-off.
+        finish_by: NaiveDate,
+        /// The day of the completion, or the day it is judged.
+        on: NaiveDate,
+    },
 }
 
 /// How a practitioner evidences stage 1 (DOMAIN.md §3).
@@ -152,13 +247,16 @@ impl Default for SwitchOver {
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum Route {
-    /// A university course of 45–60 level-7 credits; the university certifies completion.
+    /// A university course of 45–60 level-7 credits; the university certifies completion, on
+    /// top of the 9.4 checklist signed by trainee and supervisor. Procured provision from 2023.
     Taught,
     /// A portfolio assembled by the trainee with their roadmap supervisor, without an education
-    /// provider. Closed to new starters from roadmap 2024.
+    /// provider; its sign-off is the 9.4 checklist signed by both. Closed to new starters from
+    /// its closure under roadmap 2023, with a six-month run-off to finish; gone under roadmap
+    /// 2024 ([`RunOff`]).
     IndependentPortfolio,
     /// A portfolio supported by one of the procured education providers, starting with a
-    /// learning needs analysis (roadmap 2023 onwards).
+    /// learning needs analysis (roadmap 2023 onwards). Procured provision.
     SupportedPortfolio,
 }
 
@@ -207,24 +305,79 @@ pub struct RuleSet {
     /// Whether a roadmap supervisor must have completed Roadmap Supervisor training (the two-day
     /// course, or the GP top-up). Required before 2023, not after (NHSE notice, DOMAIN.md §5).
     pub supervisor_training_required: bool,
-    /// Whether sign-off needs an education provider's approval beside the supervisor's
-    /// (roadmap 2023 onwards, DOMAIN.md §9).
+    /// Whether sign-off on the procured provision (the taught and supported portfolio routes)
+    /// needs an education provider's approval beside the supervisor's (roadmap 2023 onwards).
+    /// Never on the independent portfolio route: read it through
+    /// [`education_provider_approval_required_on`](Self::education_provider_approval_required_on).
     pub education_provider_approval_required: bool,
-    /// Whether the portfolio route starts with a learning needs analysis with an education
-    /// provider (roadmap 2023 onwards, DOMAIN.md §9).
+    /// Whether the procured provision (the taught and supported portfolio routes) starts with a
+    /// learning needs analysis with an education provider (roadmap 2023 onwards). Never on the
+    /// independent portfolio route: read it through
+    /// [`learning_needs_analysis_required_on`](Self::learning_needs_analysis_required_on).
     pub learning_needs_analysis_required: bool,
+    /// The independent portfolio route's closure and run-off, where the rule set has one
+    /// (roadmap 2021 and 2023: a portfolio started under either must be completed by the end
+    /// of the run-off).
+    #[serde(default)]
+    pub independent_run_off: Option<RunOff>,
+    /// The mandatory stage 1 e-learning modules, each evidenced by its own certificate
+    /// (`docs/domain.md#stage-1`): by default the HEE core primary care e-learning
+    /// (`hee-core-primary-care`) and the Personalised Care Institute modules
+    /// (`personalised-care-institute`). Empty means one certificate of mandatory e-learning,
+    /// of any module, is enough.
+    #[serde(default)]
+    pub e_learning_modules: Vec<ComponentId>,
+    /// Workplace-based assessments a full-time trainee needs each month of stage 2 ("each
+    /// practitioner will require 2 WPBAs per month", cptraininghub.nhs.uk); 0 turns the check
+    /// off. See [`wpbas_required_in_month`](Self::wpbas_required_in_month).
+    #[serde(default)]
+    pub wpbas_per_month: u32,
 }
 
+/// The id of the HEE core primary care e-learning module in [`RuleSet::e_learning_modules`].
+pub const HEE_CORE_PRIMARY_CARE: &str = "hee-core-primary-care";
+/// The id of the Personalised Care Institute modules in [`RuleSet::e_learning_modules`].
+pub const PERSONALISED_CARE_INSTITUTE: &str = "personalised-care-institute";
+
 impl RuleSet {
-    /// The built-in encoding of a rule set, as DOMAIN.md §9 describes it.
+    /// The built-in encoding of a rule set, with the default [`SwitchOver`] days.
     ///
-    /// Which routes each version has open is partly our reading (inferred, DOMAIN.md §9): the supported portfolio
-    /// route arrives with the procured education providers in 2023, and the independent
-    /// portfolio route stays open under roadmap 2023 (its six-month run-off) and closes under
-    /// roadmap 2024.
+    /// Which routes each version has open is partly our reading (`docs/domain.md#rule-sets`):
+    /// the supported portfolio route arrives with the procured education providers in 2023; the
+    /// independent portfolio route is open under roadmap 2021, open under roadmap 2023 until
+    /// its closure (then only to finish, during the run-off), and gone under roadmap 2024.
     #[must_use]
     pub fn builtin(id: RuleSetId) -> RuleSet {
-        let version = semver::Version::new(1, 0, 0);
+        RuleSet::builtin_with(id, &SwitchOver::default())
+    }
+
+    /// The built-in encoding of a rule set, with the independent route's closure and run-off
+    /// taken from `switch_over`.
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use fcp_roadmap::rules::{Route, RuleSet, RuleSetId, SwitchOver};
+    ///
+    /// let rules = RuleSet::builtin_with(RuleSetId::Roadmap2023, &SwitchOver::default());
+    /// let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).ok_or("bad date");
+    /// assert!(rules.check_start(Route::IndependentPortfolio, d(2023, 10, 31)?).is_ok());
+    /// assert!(rules.check_start(Route::IndependentPortfolio, d(2023, 11, 1)?).is_err());
+    /// assert!(rules.check_completion(Route::IndependentPortfolio, d(2024, 4, 30)?).is_ok());
+    /// assert!(rules.check_completion(Route::IndependentPortfolio, d(2024, 5, 1)?).is_err());
+    /// Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn builtin_with(id: RuleSetId, switch_over: &SwitchOver) -> RuleSet {
+        let version = semver::Version::new(1, 1, 0);
+        let run_off = Some(RunOff {
+            closed_from: switch_over.independent_route_closed_from,
+            finish_by: switch_over.independent_run_off_ends,
+        });
+        let e_learning_modules = [HEE_CORE_PRIMARY_CARE, PERSONALISED_CARE_INSTITUTE]
+            .iter()
+            .filter_map(|m| ComponentId::parse(m).ok())
+            .collect();
+        let wpbas_per_month = 2;
         match id {
             RuleSetId::Roadmap2021 => RuleSet {
                 id,
@@ -234,6 +387,9 @@ impl RuleSet {
                 supervisor_training_required: true,
                 education_provider_approval_required: false,
                 learning_needs_analysis_required: false,
+                independent_run_off: run_off,
+                e_learning_modules,
+                wpbas_per_month,
             },
             RuleSetId::Roadmap2023 => RuleSet {
                 id,
@@ -247,6 +403,9 @@ impl RuleSet {
                 supervisor_training_required: false,
                 education_provider_approval_required: true,
                 learning_needs_analysis_required: true,
+                independent_run_off: run_off,
+                e_learning_modules,
+                wpbas_per_month,
             },
             RuleSetId::Roadmap2024 => RuleSet {
                 id,
@@ -256,6 +415,9 @@ impl RuleSet {
                 supervisor_training_required: false,
                 education_provider_approval_required: true,
                 learning_needs_analysis_required: true,
+                independent_run_off: None,
+                e_learning_modules,
+                wpbas_per_month,
             },
         }
     }
@@ -263,14 +425,128 @@ impl RuleSet {
     /// The built-in rule set in force for someone who started on `started`: one call.
     #[must_use]
     pub fn in_force_on(started: NaiveDate, switch_over: &SwitchOver) -> RuleSet {
-        RuleSet::builtin(RuleSetId::in_force_on(started, switch_over))
+        RuleSet::builtin_with(RuleSetId::in_force_on(started, switch_over), switch_over)
     }
 
-    /// Whether `route` is open to someone starting under these rules.
+    /// Whether `route` is one of the routes of these rules. Whether it may be started on a
+    /// given day is [`check_start`](Self::check_start).
     #[must_use]
     pub fn route_open(&self, route: Route) -> bool {
         self.routes.contains(&route)
     }
+
+    /// The rule for starting `route` on `on`: it is one of the rule set's routes, and the
+    /// independent portfolio route is started before its closure (HEE "Roadmap Verification
+    /// Changes"; `docs/domain.md#independent-route`).
+    ///
+    /// # Errors
+    ///
+    /// [`RouteError::NotOpen`] or [`RouteError::ClosedToNewStarters`].
+    pub fn check_start(&self, route: Route, on: NaiveDate) -> Result<(), RouteError> {
+        if !self.route_open(route) {
+            return Err(RouteError::NotOpen {
+                route,
+                rule_set: self.id,
+            });
+        }
+        match self.independent_run_off {
+            Some(r) if route == Route::IndependentPortfolio && on >= r.closed_from => {
+                Err(RouteError::ClosedToNewStarters {
+                    route,
+                    closed_from: r.closed_from,
+                    on,
+                })
+            }
+            _ => Ok(()),
+        }
+    }
+
+    /// The rule for completing `route` on `on` (or for a portfolio still unfinished on `on`):
+    /// an independent portfolio is completed by the end of the run-off.
+    ///
+    /// # Errors
+    ///
+    /// [`RouteError::RunOffEnded`] after the run-off.
+    pub fn check_completion(&self, route: Route, on: NaiveDate) -> Result<(), RouteError> {
+        match self.independent_run_off {
+            Some(r) if route == Route::IndependentPortfolio && on > r.finish_by => {
+                Err(RouteError::RunOffEnded {
+                    route,
+                    finish_by: r.finish_by,
+                    on,
+                })
+            }
+            _ => Ok(()),
+        }
+    }
+
+    /// Whether `route` starts with a learning needs analysis: the procured provision (taught
+    /// and supported portfolio routes) where the rule set requires it, never the independent
+    /// portfolio route, whose sign-off is the 9.4 checklist signed by trainee and supervisor
+    /// (HEE "Roadmap Verification Changes"; `docs/domain.md#independent-route`).
+    #[must_use]
+    pub fn learning_needs_analysis_required_on(&self, route: Route) -> bool {
+        self.learning_needs_analysis_required && route != Route::IndependentPortfolio
+    }
+
+    /// Whether completing `route` needs the education provider's approval: the procured
+    /// provision where the rule set requires it, never the independent portfolio route.
+    #[must_use]
+    pub fn education_provider_approval_required_on(&self, route: Route) -> bool {
+        self.education_provider_approval_required && route != Route::IndependentPortfolio
+    }
+
+    /// The rule for stage 1 e-learning: the mandatory modules without a certificate, in the
+    /// rule set's order, given which modules have one (`certified`). Where the rule set names no
+    /// modules, one certificate of any module is enough: the answer is then empty once
+    /// `certified(None)` holds.
+    ///
+    /// ```
+    /// use fcp_roadmap::rules::{RuleSet, RuleSetId};
+    ///
+    /// let rules = RuleSet::builtin(RuleSetId::Roadmap2024);
+    /// let missing: Vec<&str> = rules
+    ///     .missing_e_learning_modules(|m| m.is_some_and(|m| m.as_str() == "hee-core-primary-care"))
+    ///     .map(|m| m.map_or("any", |m| m.as_str()))
+    ///     .collect();
+    /// assert_eq!(missing, ["personalised-care-institute"]);
+    /// ```
+    pub fn missing_e_learning_modules<'r>(
+        &'r self,
+        certified: impl Fn(Option<&ComponentId>) -> bool + 'r,
+    ) -> impl Iterator<Item = Option<&'r ComponentId>> + 'r {
+        let any = self.e_learning_modules.is_empty() && !certified(None);
+        let named = self
+            .e_learning_modules
+            .iter()
+            .filter(move |m| !certified(Some(m)))
+            .map(Some);
+        any.then_some(None).into_iter().chain(named)
+    }
+
+    /// How many workplace-based assessments a trainee at `wte` (in ten-thousandths, 10 000 =
+    /// full time) needs in one whole month of stage 2: [`wpbas_per_month`](Self::wpbas_per_month)
+    /// scaled by the WTE and rounded up, so a part-timer needs pro rata but never none (0.5 WTE:
+    /// 1; 0.6 WTE: 2). The scaling is our reading (`docs/domain.md#stage-2`).
+    #[must_use]
+    pub fn wpbas_required_in_month(&self, wte: u16) -> u32 {
+        let scaled = u64::from(self.wpbas_per_month) * u64::from(wte.min(10_000));
+        u32::try_from(scaled.div_ceil(10_000)).unwrap_or(self.wpbas_per_month)
+    }
+}
+
+/// The whole months of stage 2 from `start` up to `end` (exclusive), each as its first day and
+/// the first day of the next: month k runs from `start` plus k calendar months. A month that
+/// `end` cuts short is not whole and is not judged (our reading, `docs/domain.md#stage-2`).
+pub fn whole_months(
+    start: NaiveDate,
+    end: NaiveDate,
+) -> impl Iterator<Item = (NaiveDate, NaiveDate)> {
+    (0u32..).map_while(move |k| {
+        let from = start.checked_add_months(Months::new(k))?;
+        let to = start.checked_add_months(Months::new(k.checked_add(1)?))?;
+        (to <= end).then_some((from, to))
+    })
 }
 
 #[cfg(test)]
@@ -322,6 +598,9 @@ mod tests {
         );
         assert!(r21.route_open(Route::IndependentPortfolio));
         assert!(r23.route_open(Route::IndependentPortfolio));
+        assert!(r24.independent_run_off.is_none());
+        assert_eq!(r23.e_learning_modules, r24.e_learning_modules);
+        assert_eq!(r21.e_learning_modules.len(), 2);
         assert!(!r24.route_open(Route::IndependentPortfolio));
         assert!(!r21.route_open(Route::SupportedPortfolio));
         assert!(
@@ -329,6 +608,123 @@ mod tests {
                 .iter()
                 .all(|&id| RuleSet::builtin(id).route_open(Route::Taught))
         );
+    }
+
+    // HEE "Roadmap Verification Changes",
+    // https://www.hee.nhs.uk/our-work/allied-health-professions/enable-workforce/first-contact-practice-self-declaration-education-providers/roadmap-verification-changes:
+    // the independent portfolio route closes to new starters; those on it have six months.
+    #[test]
+    fn independent_route_closes_to_new_starters_on_its_closure_day() {
+        let r23 = RuleSet::builtin(RuleSetId::Roadmap2023);
+        let route = Route::IndependentPortfolio;
+        assert_eq!(r23.check_start(route, d(2023, 10, 31)), Ok(()));
+        assert_eq!(
+            r23.check_start(route, d(2023, 11, 1)),
+            Err(RouteError::ClosedToNewStarters {
+                route,
+                closed_from: d(2023, 11, 1),
+                on: d(2023, 11, 1)
+            })
+        );
+        assert!(r23.check_start(route, d(2023, 11, 2)).is_err());
+        // The procured routes stay open.
+        assert_eq!(r23.check_start(Route::Taught, d(2023, 11, 2)), Ok(()));
+        assert_eq!(
+            r23.check_start(route, d(2023, 11, 1))
+                .unwrap_err()
+                .to_string(),
+            "the independent_portfolio route closed to new starters on 2023-11-01, so it cannot be started on 2023-11-01: choose the taught or supported portfolio route"
+        );
+        let r24 = RuleSet::builtin(RuleSetId::Roadmap2024);
+        assert_eq!(
+            r24.check_start(route, d(2024, 5, 1))
+                .unwrap_err()
+                .to_string(),
+            "the independent_portfolio route is not open to trainees starting under roadmap-2024: choose the taught or supported portfolio route"
+        );
+        // The closure day is a parameter.
+        let later = SwitchOver {
+            independent_route_closed_from: d(2023, 12, 1),
+            ..SwitchOver::default()
+        };
+        let custom = RuleSet::builtin_with(RuleSetId::Roadmap2023, &later);
+        assert_eq!(custom.check_start(route, d(2023, 11, 30)), Ok(()));
+        assert!(custom.check_start(route, d(2023, 12, 1)).is_err());
+    }
+
+    // Same source: "Those who have already started will have six months to complete it"; the
+    // run-off ends on 30 April 2024 by default.
+    #[test]
+    fn independent_portfolio_completes_by_the_end_of_the_run_off() {
+        let route = Route::IndependentPortfolio;
+        for id in [RuleSetId::Roadmap2021, RuleSetId::Roadmap2023] {
+            let rules = RuleSet::builtin(id);
+            assert_eq!(rules.check_completion(route, d(2024, 4, 29)), Ok(()));
+            assert_eq!(rules.check_completion(route, d(2024, 4, 30)), Ok(()));
+            assert_eq!(
+                rules.check_completion(route, d(2024, 5, 1)),
+                Err(RouteError::RunOffEnded {
+                    route,
+                    finish_by: d(2024, 4, 30),
+                    on: d(2024, 5, 1)
+                })
+            );
+            assert_eq!(rules.check_completion(Route::Taught, d(2026, 1, 1)), Ok(()));
+        }
+        assert_eq!(
+            RuleSet::builtin(RuleSetId::Roadmap2023)
+                .check_completion(route, d(2024, 5, 1))
+                .unwrap_err()
+                .to_string(),
+            "the independent_portfolio route's run-off ended on 2024-04-30: a portfolio on it cannot be completed on 2024-05-01"
+        );
+    }
+
+    // Same source: the learning needs analysis and the education provider's approval belong to
+    // the procured provision; the independent route's checklist "constitutes supervisor sign off".
+    #[test]
+    fn procured_provision_alone_needs_the_analysis_and_the_approval() {
+        let r21 = RuleSet::builtin(RuleSetId::Roadmap2021);
+        for id in [RuleSetId::Roadmap2023, RuleSetId::Roadmap2024] {
+            let rules = RuleSet::builtin(id);
+            for route in [Route::Taught, Route::SupportedPortfolio] {
+                assert!(rules.learning_needs_analysis_required_on(route));
+                assert!(rules.education_provider_approval_required_on(route));
+                assert!(!r21.learning_needs_analysis_required_on(route));
+            }
+            assert!(!rules.learning_needs_analysis_required_on(Route::IndependentPortfolio));
+            assert!(!rules.education_provider_approval_required_on(Route::IndependentPortfolio));
+        }
+    }
+
+    // cptraininghub.nhs.uk, https://cptraininghub.nhs.uk/first-contact-practitioner-fcp-supervisor-training/:
+    // "each practitioner will require 2 WPBAs per month"; pro rata for part time is our reading.
+    #[test]
+    fn wpbas_a_month_are_pro_rata_rounded_up() {
+        let rules = RuleSet::builtin(RuleSetId::Roadmap2024);
+        assert_eq!(rules.wpbas_required_in_month(10_000), 2);
+        assert_eq!(rules.wpbas_required_in_month(6_000), 2);
+        assert_eq!(rules.wpbas_required_in_month(5_000), 1);
+        assert_eq!(rules.wpbas_required_in_month(1), 1);
+        assert_eq!(rules.wpbas_required_in_month(u16::MAX), 2);
+    }
+
+    #[test]
+    fn whole_months_leave_out_a_month_cut_short() {
+        let months: Vec<_> = whole_months(d(2024, 1, 31), d(2024, 4, 30)).collect();
+        assert_eq!(whole_months(d(2024, 1, 31), d(2024, 4, 29)).count(), 2);
+        assert_eq!(
+            months,
+            [
+                (d(2024, 1, 31), d(2024, 2, 29)),
+                (d(2024, 2, 29), d(2024, 3, 31)),
+                (d(2024, 3, 31), d(2024, 4, 30)),
+            ]
+        );
+        // The month ending on `end` is whole; the day before, it is not.
+        assert_eq!(whole_months(d(2024, 1, 6), d(2024, 2, 6)).count(), 1);
+        assert_eq!(whole_months(d(2024, 1, 6), d(2024, 2, 5)).count(), 0);
+        assert_eq!(whole_months(d(2024, 1, 6), d(2024, 2, 7)).count(), 1);
     }
 
     #[test]

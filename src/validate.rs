@@ -14,10 +14,18 @@
 //!   registration event (V021);
 //! - supervisors: listed (V030), eligible, trained where the rule set requires it, within
 //!   capacity and in good standing on each date they sign (V031–V036);
-//! - sign-offs: every checklist component signed by trainee and supervisor (V040), readiness,
-//!   declaration and (from 2023) education-provider approval present (V045–V047) and in order
+//! - sign-offs: every checklist component signed by trainee and supervisor on every route, the
+//!   taught route included (V040), readiness, declaration and (from 2023, on the taught and
+//!   supported portfolio routes) education-provider approval present (V045–V047) and in order
 //!   (V041), digests matching what was signed (V042, V043), the right signers (V044), no
 //!   sign-off after the as-of date (V048);
+//! - the checklist itself: every component the hub requires
+//!   ([`Context::with_required_checklists`]) is in the document (V084); without a hub list the
+//!   document's own list is used and [`Report::checklist`] says it was self-declared;
+//! - evidence dates: none after the as-of date (V056), none after a sign-off that covers it
+//!   (V057), and a note for evidence no declaration covers (V058);
+//! - stage 1 e-learning: every module the rule set requires evidenced by its own certificate
+//!   (V085);
 //! - ratings: every heading rated by both (V050), supervisor ratings capable or better (V051),
 //!   linked evidence and capabilities that exist (V052–V054);
 //! - evidence coverage against the framework (V060; fewer than 3 per heading is warning V061),
@@ -26,10 +34,11 @@
 //!   good standing (V036);
 //! - roadmap supervisor sign-offs by a supervisor with no assignment to the trainee that day
 //!   (warning V037: the capacity count cannot see the trainee; our reading);
-//! - the stage 2 six-month best practice (warning V070), the rule set's routes and learning
-//!   needs analysis (V080–V082), the framework itself (V001, note V002 when it is illustrative
-//!   or incomplete) and whom it serves: the FCP roadmap and the practitioner's profession
-//!   (V003);
+//! - the stage 2 six-month best practice (warning V070), two workplace-based assessments a
+//!   month (warning V071), the rule set's routes and the independent route's closure (V080,
+//!   V081), the learning needs analysis of the procured provision (V082), the independent
+//!   route's run-off (V083), the framework itself (V001, note V002 when it is illustrative or
+//!   incomplete) and whom it serves: the FCP roadmap and the practitioner's profession (V003);
 //! - the event log replayed through the roadmap state machine ([`crate::roadmap`]): the first
 //!   event its guards refuse (V090).
 //!
@@ -38,7 +47,10 @@
 //! [`Report::is_complete`] says whether that reaches the stage the portfolio claims. An error
 //! that blocks only a stage beyond the claimed one (a stage 2 declaration missing from a
 //! portfolio submitted for stage 1) is what remains to do, not a fault of the submission: it
-//! is reported as a note with the same code, its message starting "for stage 2: ".
+//! is reported as a note with the same code, its message starting "for stage 2: "; so is a
+//! warning about that later stage, so that a finding is never milder than a lesser one of the
+//! same kind (a heading with no evidence is not a note while one with a single piece is a
+//! warning).
 //!
 //! # Example
 //!
@@ -64,8 +76,8 @@ use serde::{Deserialize, Serialize};
 use crate::diagnostic::{Code, Diagnostic, Severity};
 use crate::experience::{ConditionsPolicy, CountingPolicy, ExperienceRequirement};
 use crate::framework::FrameworkRegistry;
-use crate::portfolio::{Portfolio, Stage};
-use crate::rules::RuleSet;
+use crate::portfolio::{Checklists, Portfolio, Stage};
+use crate::rules::{RuleSet, SwitchOver};
 use crate::supervisor::SupervisionPolicy;
 
 mod content;
@@ -74,6 +86,7 @@ mod replay;
 mod signoffs;
 mod sink;
 mod standing;
+mod stages;
 
 use sink::Sink;
 
@@ -115,6 +128,12 @@ pub struct Context<'a> {
     /// Best-practice stage 2 duration for a full-time practitioner, in months (6, DOMAIN.md
     /// §3); pro rata for part time [our reading].
     pub stage_2_months: u32,
+    /// The switch-over days the built-in rule set is built with (the independent portfolio
+    /// route's closure and run-off); ignored when [`rule_set`](Self::rule_set) is given.
+    pub switch_over: SwitchOver,
+    /// The stage 1 and stage 2 checklist components the hub requires. `None`: the document's
+    /// own list is used, and the report says the checklist was self-declared.
+    pub required_checklists: Option<Checklists>,
 }
 
 impl<'a> Context<'a> {
@@ -131,7 +150,45 @@ impl<'a> Context<'a> {
             experience: None,
             conditions: ConditionsPolicy::default(),
             stage_2_months: 6,
+            switch_over: SwitchOver::default(),
+            required_checklists: None,
         }
+    }
+
+    /// Builds the built-in rule set with `switch_over` (the independent portfolio route's
+    /// closure and run-off, `docs/domain.md#independent-route`).
+    #[must_use]
+    pub fn with_switch_over(mut self, switch_over: SwitchOver) -> Context<'a> {
+        self.switch_over = switch_over;
+        self
+    }
+
+    /// Judges the checklist against the components the hub requires: a document that lacks
+    /// one is incomplete (V084).
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use fcp_roadmap::framework::FrameworkRegistry;
+    /// use fcp_roadmap::portfolio::{Checklists, Portfolio};
+    /// use fcp_roadmap::validate::{ChecklistSource, Context, validate};
+    ///
+    /// let portfolio = Portfolio::from_json(include_str!("../examples/data/complete-msk-stage2.json"))?;
+    /// let registry = FrameworkRegistry::builtin();
+    /// let as_of = NaiveDate::from_ymd_opt(2025, 12, 31).ok_or("date")?;
+    /// let hub = Checklists {
+    ///     stage_1: vec!["ksa-portfolio".parse()?],
+    ///     stage_2: vec!["pdp-agreed".parse()?, "msf-completed".parse()?],
+    /// };
+    /// let report = validate(&portfolio, &Context::new(as_of, &registry).with_required_checklists(hub));
+    /// assert_eq!(report.checklist(), ChecklistSource::Hub);
+    /// assert_eq!(report.codes().map(|c| c.as_str()).collect::<Vec<_>>(), ["V084"]);
+    /// assert!(!report.is_complete());
+    /// Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn with_required_checklists(mut self, checklists: Checklists) -> Context<'a> {
+        self.required_checklists = Some(checklists);
+        self
     }
 
     /// Applies `rule_set` instead of the built-in one.
@@ -177,6 +234,18 @@ impl<'a> Context<'a> {
     }
 }
 
+/// Who defined the checklist a portfolio was judged against.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum ChecklistSource {
+    /// The document's own list of components: nobody checked it against the hub's.
+    #[default]
+    SelfDeclared,
+    /// The components the hub requires, from [`Context::with_required_checklists`].
+    Hub,
+}
+
 /// The result of validating a portfolio: diagnostics in document order, the stage claimed, the
 /// stage the evidence supports, and whether the claim is met. Serialises to JSON.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -189,6 +258,8 @@ pub struct Report {
     errors: usize,
     warnings: usize,
     notes: usize,
+    #[serde(default)]
+    checklist: ChecklistSource,
     diagnostics: Vec<Diagnostic>,
 }
 
@@ -209,6 +280,13 @@ impl Report {
     #[must_use]
     pub fn supported_stage(&self) -> Option<Stage> {
         self.supported_stage
+    }
+
+    /// Who defined the checklist the portfolio was judged against: the hub's list, or the
+    /// document's own (self-declared).
+    #[must_use]
+    pub fn checklist(&self) -> ChecklistSource {
+        self.checklist
     }
 
     /// The diagnostics, in document order.
@@ -274,7 +352,7 @@ pub fn validate(portfolio: &Portfolio, context: &Context<'_>) -> Report {
     let rules = context
         .rule_set
         .clone()
-        .unwrap_or_else(|| RuleSet::builtin(portfolio.rule_set()));
+        .unwrap_or_else(|| RuleSet::builtin_with(portfolio.rule_set(), &context.switch_over));
     let index = content::Index::build(portfolio);
     let experience = practitioner::experience(portfolio, context, &mut sink);
     let framework = content::check(portfolio, context, &index, &mut sink);
@@ -293,11 +371,18 @@ pub fn validate(portfolio: &Portfolio, context: &Context<'_>) -> Report {
     };
     standing::check(portfolio, framework, &index, &mut sink);
     let signed = signoffs::check(portfolio, context, &rules, &index, replayed, &mut sink);
+    content::evidence_dates(portfolio, context, &index, &mut sink);
     practitioner::check(portfolio, context, &rules, &signed, &mut sink);
-    finish(portfolio.claimed_stage(), sink)
+    stages::check(portfolio, context, &rules, &mut sink);
+    let checklist = if context.required_checklists.is_some() {
+        ChecklistSource::Hub
+    } else {
+        ChecklistSource::SelfDeclared
+    };
+    finish(portfolio.claimed_stage(), sink, checklist)
 }
 
-fn finish(claimed: Stage, sink: Sink) -> Report {
+fn finish(claimed: Stage, sink: Sink, checklist: ChecklistSource) -> Report {
     let (diagnostics, blocks_1, blocks_2) = sink.finish(claimed);
     let supported = if blocks_1 {
         None
@@ -314,6 +399,7 @@ fn finish(claimed: Stage, sink: Sink) -> Report {
         errors: count(Severity::Error),
         warnings: count(Severity::Warning),
         notes: count(Severity::Note),
+        checklist,
         diagnostics,
     }
 }

@@ -43,6 +43,9 @@ fn typed_transitions_allocate_nothing() {
     .unwrap();
     let ep = roadmap_util::EP.parse().unwrap();
     let elearn = "elearn-1".parse().unwrap();
+    let elearn_2 = "elearn-2".parse().unwrap();
+    let core = "hee-core-primary-care".parse().unwrap();
+    let pci = "personalised-care-institute".parse().unwrap();
     let comp = |name: &str| Subject::ChecklistComponent {
         checklist: Checklist::Stage1,
         component: name.parse().unwrap(),
@@ -79,7 +82,11 @@ fn typed_transitions_allocate_nothing() {
     // provider's) into the state: the only transitions that allocate.
     let r = r.learning_needs_analysis(d(2024, 6, 3), &ep, &ctx).unwrap();
     let (r, n) = allocations(|| {
-        let mut r = r.record_e_learning(d(2024, 7, 1), &elearn, &ctx).unwrap();
+        let mut r = r
+            .record_e_learning_module(d(2024, 7, 1), &core, &elearn, &ctx)
+            .unwrap()
+            .record_e_learning_module(d(2024, 7, 1), &pci, &elearn_2, &ctx)
+            .unwrap();
         for s in &signs {
             r = r.sign(s, &ctx).unwrap();
         }

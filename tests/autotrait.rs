@@ -292,7 +292,7 @@ fn roadmap_types_are_send_sync_unpin() {
     assert_auto::<fcp_roadmap::roadmap::ContextParts<'static>>();
     assert_auto::<fcp_roadmap::roadmap::Missing>();
     assert_auto::<fcp_roadmap::roadmap::PauseReason>();
-    assert_auto::<fcp_roadmap::roadmap::Recognised>();
+    assert_auto::<fcp_roadmap::roadmap::Completed>();
     assert_auto::<fcp_roadmap::roadmap::Refusal>();
     assert_auto::<
         fcp_roadmap::roadmap::Refused<fcp_roadmap::roadmap::Roadmap<fcp_roadmap::roadmap::Stage1>>,
@@ -321,6 +321,8 @@ fn rules_types_are_send_sync_unpin() {
     assert_auto::<fcp_roadmap::rules::RuleSetId>();
     assert_auto::<fcp_roadmap::rules::SwitchOver>();
     assert_auto::<fcp_roadmap::rules::UnknownRuleSet>();
+    assert_auto::<fcp_roadmap::rules::RunOff>();
+    assert_auto::<fcp_roadmap::rules::RouteError>();
 }
 
 #[test]
@@ -362,6 +364,7 @@ fn supervisor_types_are_send_sync_unpin() {
 fn validate_types_are_send_sync_unpin() {
     assert_auto::<fcp_roadmap::validate::Context<'static>>();
     assert_auto::<fcp_roadmap::validate::Report>();
+    assert_auto::<fcp_roadmap::validate::ChecklistSource>();
 }
 
 #[test]
@@ -393,6 +396,7 @@ fn error_types_are_thread_safe_errors() {
     assert_error::<fcp_roadmap::roadmap::ReplayError>();
     assert_error::<fcp_roadmap::roadmap::SetupError>();
     assert_error::<fcp_roadmap::rules::UnknownRuleSet>();
+    assert_error::<fcp_roadmap::rules::RouteError>();
     assert_error::<fcp_roadmap::signoff::CoverageError>();
     assert_error::<fcp_roadmap::supervisor::SupervisorError>();
     assert_error::<fcp_roadmap::supervisor::SupervisorRefusal>();

@@ -101,7 +101,7 @@ fn every_required_property_is_there() {
 #[test]
 fn a_recipient_by_identity_object() {
     let r = recognition(
-        RecognitionKind::FcpRecognised,
+        RecognitionKind::FcpRoadmapCompleted,
         Recipient::Identifiers(vec![IdentityObject {
             identity_type: IdentityType::Identifier,
             identity_hash: "PH105985".to_owned(),
@@ -121,13 +121,51 @@ fn a_recipient_by_identity_object() {
             "hashed": false
         }])
     );
-    assert_eq!(json["name"], "First Contact Practitioner recognition");
+    assert_eq!(json["name"], "First Contact Practitioner roadmap completed");
+}
+
+// The FCP badge and directory were withdrawn "as part of a move to self-regulation" (CSP blog,
+// August 2023; Amaré Health summary: "NHSE WTE will discontinue the issuance of digital badges
+// for FCP level of practice"): a credential for a roadmap completed under roadmap 2023 or 2024
+// is the hub's or employer's, and claims no NHS England recognition.
+#[test]
+fn no_nhse_recognition_after_2023() {
+    let r = recognition(
+        RecognitionKind::FcpRoadmapCompleted,
+        Recipient::Id("did:example:1".parse().unwrap()),
+    );
+    let json = serde_json::to_value(OpenBadgeCredential::new(&r).unwrap()).unwrap();
+    let achievement = &json["credentialSubject"]["achievement"];
+    assert_eq!(
+        achievement["description"],
+        "Completed stages 1 and 2 of the Roadmap to Practice for First Contact Practitioners in primary care, signed off by the roadmap supervisor and, where the route requires it, the education provider. Issued by the training hub or employer named as issuer; NHS England no longer recognises First Contact Practitioners, and this credential is not an NHS England recognition."
+    );
+    assert_eq!(
+        achievement["criteria"]["narrative"],
+        "Roadmap completed under the rule set roadmap-2024, against the capability framework ap-2017 version 1.0.0; signed off by the roadmap supervisor, not recognised by NHS England."
+    );
+    assert_eq!(json["issuer"]["name"], "Example Training Hub");
+    // FCP recognition under roadmap 2024 is refused.
+    let mut claimed = r.clone();
+    claimed.kind = RecognitionKind::FcpRecognised;
+    let e = OpenBadgeCredential::new(&claimed).unwrap_err();
+    assert_eq!(
+        e,
+        BadgeError::RecognitionWithdrawn(fcp_roadmap::rules::RuleSetId::Roadmap2024)
+    );
+    assert_eq!(
+        e.to_string(),
+        "NHS England recognises no First Contact Practitioner under roadmap-2024: record the completed roadmap (`fcp_roadmap_completed`) instead"
+    );
+    // Under roadmap 2021 it stays a recognition.
+    claimed.rule_set = Some(fcp_roadmap::rules::RuleSetId::Roadmap2021);
+    assert!(OpenBadgeCredential::new(&claimed).is_ok());
 }
 
 #[test]
 fn refusals_say_what_was_wrong() {
     let mut r = recognition(
-        RecognitionKind::FcpRecognised,
+        RecognitionKind::FcpRoadmapCompleted,
         Recipient::Identifiers(vec![]),
     );
     assert_eq!(

@@ -31,7 +31,7 @@ fn unknown_nested_field_is_named_with_its_path() {
     );
     let e = refused(&t);
     assert_eq!(e.code(), Code::UnknownField);
-    assert_eq!(e.path(), "/evidence/1/notes");
+    assert_eq!(e.path(), "/evidence/2/notes");
     assert!(
         e.message()
             .starts_with("unknown field `notes`, expected one of `id`")
@@ -45,7 +45,7 @@ fn duplicate_ids_name_both_places() {
     assert_eq!(e.code(), Code::DuplicateId);
     assert_eq!(
         e.to_string(),
-        "/evidence/6/id: duplicate evidence id `cot-a1` is also at /evidence/1/id"
+        "/evidence/7/id: duplicate evidence id `cot-a1` is also at /evidence/2/id"
     );
 
     let t = once(
@@ -85,7 +85,7 @@ fn malformed_values_are_refused_with_their_path() {
         ),
         (
             once(&sample(), "\"id\": \"cot-a1\"", "\"id\": \"cot a1\""),
-            "/evidence/1/id",
+            "/evidence/2/id",
         ),
         (
             once(&sample(), "\"wte\": 0.8", "\"wte\": 1.8"),
@@ -131,7 +131,7 @@ fn errors_inside_events_point_at_the_event() {
         "\"on\": \"2024-13-02\"",
     );
     let e = refused(&t);
-    assert_eq!((e.code(), e.path()), (Code::InvalidValue, "/events/7"));
+    assert_eq!((e.code(), e.path()), (Code::InvalidValue, "/events/8"));
 }
 
 #[test]
@@ -209,7 +209,7 @@ fn deep_nesting_is_refused_at_serde_json_s_limit() {
     let e = refused(&t);
     assert_eq!(e.code(), Code::LimitExceeded);
     assert_eq!(e.message(), "recursion limit exceeded");
-    assert!(e.path().starts_with("/events/7/on/0/0/0/"), "{}", e.path());
+    assert!(e.path().starts_with("/events/8/on/0/0/0/"), "{}", e.path());
     assert!(e.path().len() < 2 * 130 + 20);
     // As a whole document.
     assert_eq!(refused(&deep).code(), Code::InvalidValue);
@@ -223,12 +223,12 @@ fn list_lengths_are_bounded() {
     assert_eq!(e.code(), Code::LimitExceeded);
     assert_eq!(
         e.to_string(),
-        "/evidence: 25 evidence items; the limit is 5"
+        "/evidence: 26 evidence items; the limit is 5"
     );
     let mut few_events = Limits::default();
     few_events.max_events = 3;
     let e = Portfolio::from_json_with(&sample(), &few_events).unwrap_err();
-    assert_eq!(e.to_string(), "/events: 21 events; the limit is 3");
+    assert_eq!(e.to_string(), "/events: 22 events; the limit is 3");
     assert_eq!(Limits::default().max_evidence, 100_000);
 }
 
@@ -237,8 +237,8 @@ fn every_limit_admits_exactly_its_value() {
     let text = sample();
     let mut exact = Limits::default();
     exact.max_document_bytes = text.len();
-    exact.max_evidence = 25;
-    exact.max_events = 21;
+    exact.max_evidence = 26;
+    exact.max_events = 22;
     assert!(Portfolio::from_json_with(&text, &exact).is_ok());
     let longest = "x".repeat(Limits::default().max_text_bytes);
     let t = once(
@@ -269,7 +269,7 @@ fn long_strings_and_big_documents_are_refused() {
     let e = refused(&t);
     assert_eq!(
         e.to_string(),
-        "/evidence/1/title: 5000 bytes of text; the limit is 4096"
+        "/evidence/2/title: 5000 bytes of text; the limit is 4096"
     );
     let mut tiny = Limits::default();
     tiny.max_document_bytes = 1_000;

@@ -94,7 +94,7 @@ proptest! {
     ) {
         let w = world(rule_set);
         let (accepted, state) = accept(&w, &build(&w, seq));
-        if state.kind() == StageKind::Recognised {
+        if state.kind() == StageKind::Completed {
             let both = [SignerRole::Trainee, SignerRole::RoadmapSupervisor];
             for c in w.setup.stage_2_components() {
                 let s = Subject::ChecklistComponent { checklist: Checklist::Stage2, component: c.clone() };
@@ -188,6 +188,7 @@ where
 }
 
 /// Calls the typed method an event names, where the stage has one; `None` otherwise.
+#[allow(clippy::too_many_lines, reason = "one arm per stage and event")]
 fn typed_step(any: AnyRoadmap, e: &RoadmapEvent, ctx: &Context<'_>) -> Out {
     use RoadmapEvent as E;
     match (any, e) {
@@ -203,9 +204,17 @@ fn typed_step(any: AnyRoadmap, e: &RoadmapEvent, ctx: &Context<'_>) -> Out {
                 .map(AnyRoadmap::from)
                 .map_err(|r| (AnyRoadmap::NotStarted, r)),
         ),
-        (AnyRoadmap::Stage1(r), E::ELearningRecorded { on, evidence }) => {
-            lift(r.record_e_learning(*on, evidence, ctx))
-        }
+        (
+            AnyRoadmap::Stage1(r),
+            E::ELearningRecorded {
+                on,
+                evidence,
+                module,
+            },
+        ) => lift(match module {
+            Some(m) => r.record_e_learning_module(*on, m, evidence, ctx),
+            None => r.record_e_learning(*on, evidence, ctx),
+        }),
         (AnyRoadmap::Stage1(r), E::Signed { sign_off }) => lift(r.sign(sign_off, ctx)),
         (AnyRoadmap::Stage1(r), E::Stage1Verified { on }) => lift(r.verify_stage_1(*on, ctx)),
         (AnyRoadmap::Stage1(r), E::Paused { on, reason }) => lift(r.pause(*on, *reason, ctx)),
@@ -259,9 +268,17 @@ fn typed_step(any: AnyRoadmap, e: &RoadmapEvent, ctx: &Context<'_>) -> Out {
             lift(r.pause(*on, *reason, ctx))
         }
         (AnyRoadmap::Stage1Verified(r), E::Resumed { on }) => lift(r.resume(*on, ctx)),
-        (AnyRoadmap::Stage2(r), E::ELearningRecorded { on, evidence }) => {
-            lift(r.record_e_learning(*on, evidence, ctx))
-        }
+        (
+            AnyRoadmap::Stage2(r),
+            E::ELearningRecorded {
+                on,
+                evidence,
+                module,
+            },
+        ) => lift(match module {
+            Some(m) => r.record_e_learning_module(*on, m, evidence, ctx),
+            None => r.record_e_learning(*on, evidence, ctx),
+        }),
         (AnyRoadmap::Stage2(r), E::Stage1Verified { on }) => lift(r.verify_stage_1(*on, ctx)),
         (AnyRoadmap::Stage2(r), E::Paused { on, reason }) => lift(r.pause(*on, *reason, ctx)),
         (AnyRoadmap::Stage2(r), E::Resumed { on }) => lift(r.resume(*on, ctx)),
@@ -273,9 +290,9 @@ fn typed_step(any: AnyRoadmap, e: &RoadmapEvent, ctx: &Context<'_>) -> Out {
         (AnyRoadmap::Stage2(r), E::SupervisorRatingCompleted { on }) => {
             lift(r.complete_supervisor_rating(*on, ctx))
         }
-        (AnyRoadmap::Stage2(r), E::Recognised { on }) => lift::<Stage2, _>(r.recognise(*on, ctx)),
-        (AnyRoadmap::Recognised(r), E::Stage3Started { on }) => {
-            lift::<fcp_roadmap::roadmap::Recognised, _>(r.start_stage_3(*on, ctx))
+        (AnyRoadmap::Stage2(r), E::Completed { on }) => lift::<Stage2, _>(r.complete(*on, ctx)),
+        (AnyRoadmap::Completed(r), E::Stage3Started { on }) => {
+            lift::<fcp_roadmap::roadmap::Completed, _>(r.start_stage_3(*on, ctx))
         }
         _ => None,
     }
@@ -285,10 +302,10 @@ fn typed_step(any: AnyRoadmap, e: &RoadmapEvent, ctx: &Context<'_>) -> Out {
 fn the_generator_reaches_recognition_when_nothing_is_dropped() {
     let w = world(RuleSetId::Roadmap2024);
     let (_, state) = accept(&w, &build(&w, (true, vec![], vec![true; 60])));
-    assert_eq!(state.kind(), StageKind::Recognised);
+    assert_eq!(state.kind(), StageKind::Completed);
     // And drawing from the pool in pool order reaches it too (the supported journey comes first).
     let all: Vec<usize> = (0..pool(&w).len()).collect();
     let (accepted, state) = accept(&w, &build(&w, (false, all, vec![])));
-    assert_eq!(state.kind(), StageKind::Recognised);
+    assert_eq!(state.kind(), StageKind::Completed);
     assert!(accepted.len() > 20);
 }

@@ -37,6 +37,7 @@ fn order_stage_and_rule_set() {
     let early = RoadmapEvent::ELearningRecorded {
         on: d(2024, 6, 2),
         evidence: "elearn-1".parse().unwrap(),
+        module: None,
     };
     check(
         &refusal(&w, &s, &early),
@@ -113,6 +114,7 @@ fn certificates_and_components() {
     let wrong_kind = RoadmapEvent::ELearningRecorded {
         on: d(2024, 7, 1),
         evidence: "uni-1".parse().unwrap(),
+        module: None,
     };
     check(
         &refusal(&w, &taught, &wrong_kind),
@@ -237,7 +239,33 @@ fn incomplete_steps_say_what_is_missing() {
     check(
         &refusal(&w, &no_e_learning, &verify),
         "P014",
-        "the `stage_1_verified` event cannot be recorded on 2024-09-03: no e-learning certificate has been recorded",
+        "the `stage_1_verified` event cannot be recorded on 2024-09-03: no certificate of the mandatory e-learning module `hee-core-primary-care` has been recorded",
+    );
+    // One certificate no longer stands for all: each module needs its own (the HEE FAQ and
+    // the HEE "Roadmap Verification Changes" page list the HEE core primary care e-learning and
+    // the Personalised Care Institute modules).
+    let core_only: Vec<_> = head
+        .iter()
+        .filter(|e| {
+            !matches!(e, RoadmapEvent::ELearningRecorded { module: Some(m), .. } if m.as_str() == "personalised-care-institute")
+        })
+        .cloned()
+        .collect();
+    check(
+        &refusal(&w, &core_only, &verify),
+        "P014",
+        "the `stage_1_verified` event cannot be recorded on 2024-09-03: no certificate of the mandatory e-learning module `personalised-care-institute` has been recorded",
+    );
+    // A module the rule set does not name is refused.
+    let unknown = RoadmapEvent::ELearningRecorded {
+        on: d(2024, 9, 3),
+        evidence: "elearn-1".parse().unwrap(),
+        module: Some("first-aid".parse().unwrap()),
+    };
+    check(
+        &refusal(&w, &no_e_learning, &unknown),
+        "P026",
+        "`first-aid` is not one of the mandatory e-learning modules of roadmap-2024: expected one of hee-core-primary-care, personalised-care-institute",
     );
 
     let (w, head, self_rating) = at("self_rating_completed");
@@ -253,11 +281,11 @@ fn incomplete_steps_say_what_is_missing() {
         "P014",
         "the `supervisor_rating_completed` event cannot be recorded on 2024-11-03: the trainee has not self-rated every capability heading",
     );
-    let (w, head, recognised) = at("recognised");
+    let (w, head, recognised) = at("completed");
     check(
         &refusal(&w, &head[..head.len() - 2], &recognised),
         "P014",
-        "the `recognised` event cannot be recorded on 2024-11-04: the roadmap supervisor has not signed the final declaration",
+        "the `completed` event cannot be recorded on 2024-11-04: the roadmap supervisor has not signed the final declaration",
     );
 }
 
@@ -453,4 +481,82 @@ fn a_remembered_digest_does_not_vouch_for_other_content() {
         );
         assert_eq!(any, before);
     }
+}
+
+// HEE "Roadmap Verification Changes",
+// https://www.hee.nhs.uk/our-work/allied-health-professions/enable-workforce/first-contact-practice-self-declaration-education-providers/roadmap-verification-changes:
+// the independent portfolio route closes to new starters (by default from 1 November 2023),
+// and those already on it have six months to finish (by default until 30 April 2024).
+#[test]
+fn the_independent_route_closes_and_its_run_off_ends() {
+    let w = World::new(RuleSetId::Roadmap2023, Profession::OccupationalTherapist);
+    let route = Route::IndependentPortfolio;
+    // The day before the closure, the day, the day after.
+    assert_eq!(
+        run(&w, &[start(d(2023, 10, 31), route)]).kind(),
+        StageKind::Stage1
+    );
+    for on in [d(2023, 11, 1), d(2023, 11, 2)] {
+        let r = Roadmap::<Stage1>::start(on, route, &"dr-jones".parse().unwrap(), &w.ctx())
+            .unwrap_err();
+        check(
+            &r,
+            "P024",
+            &format!(
+                "the independent_portfolio route closed to new starters on 2023-11-01, so it cannot be started on {on}: choose the taught or supported portfolio route"
+            ),
+        );
+    }
+    // The procured routes stay open.
+    assert_eq!(
+        run(&w, &[start(d(2023, 11, 1), Route::SupportedPortfolio)]).kind(),
+        StageKind::Stage1
+    );
+    // Completion: the day before the run-off ends, the last day, the day after.
+    let events = w.journey(route, d(2023, 9, 4));
+    let (last, head) = events.split_last().unwrap();
+    assert_eq!(last.name(), "completed");
+    for (on, refused) in [
+        (d(2024, 4, 29), false),
+        (d(2024, 4, 30), false),
+        (d(2024, 5, 1), true),
+    ] {
+        let completed = RoadmapEvent::Completed { on };
+        if refused {
+            check(
+                &refusal(&w, head, &completed),
+                "P025",
+                "the independent_portfolio route's run-off ended on 2024-04-30: a portfolio on it cannot be completed on 2024-05-01",
+            );
+        } else {
+            let mut all = head.to_vec();
+            all.push(completed);
+            assert_eq!(run(&w, &all).kind(), StageKind::Completed, "{on}");
+        }
+    }
+    // The taught and supported routes have no run-off.
+    let supported = w.journey(Route::SupportedPortfolio, d(2024, 1, 8));
+    assert_eq!(run(&w, &supported).kind(), StageKind::Completed);
+}
+
+// Same source: the independent route never needs the learning needs analysis or the education
+// provider's approval; the taught route, procured provision, needs both.
+#[test]
+fn the_procured_provision_alone_needs_the_analysis_and_the_approval() {
+    let w = World::new(RuleSetId::Roadmap2023, Profession::OccupationalTherapist);
+    let mut events = vec![start(d(2023, 9, 4), Route::IndependentPortfolio)];
+    events.extend(w.e_learning(d(2023, 9, 5)));
+    events.extend(w.sign_checklist(Checklist::Stage1, d(2023, 9, 6)));
+    let verify = RoadmapEvent::Stage1Verified { on: d(2023, 9, 7) };
+    let mut all = events.clone();
+    all.push(verify.clone());
+    assert_eq!(run(&w, &all).kind(), StageKind::Stage1Verified);
+    // The taught route without its analysis is refused.
+    let mut taught = vec![start(d(2023, 9, 4), Route::Taught)];
+    taught.extend(events[1..].iter().cloned());
+    check(
+        &refusal(&w, &taught, &verify),
+        "P014",
+        "the `stage_1_verified` event cannot be recorded on 2023-09-07: the learning needs analysis with an education provider has not been recorded",
+    );
 }

@@ -29,11 +29,13 @@ fn paramedic_already_in_post_starts_stage_2_and_verifies_stage_1_retrospectively
     let mut events = vec![
         started(d(2023, 10, 2), Route::Taught),
         stage_2_started(d(2023, 10, 2), Some(Stage1Exception::ParamedicInPost)),
-        RoadmapEvent::ELearningRecorded {
-            on: d(2023, 11, 1),
-            evidence: "elearn-1".parse().unwrap(),
+        // The taught route is procured provision: it starts with a learning needs analysis.
+        RoadmapEvent::LearningNeedsAnalysis {
+            on: d(2023, 10, 9),
+            education_provider: roadmap_util::EP.parse().unwrap(),
         },
     ];
+    events.extend(w.e_learning(d(2023, 11, 1)));
     let any = run(&w, &events);
     let AnyRoadmap::Stage2(r) = &any else {
         panic!()
@@ -62,11 +64,20 @@ fn paramedic_already_in_post_starts_stage_2_and_verifies_stage_1_retrospectively
         on: d(2024, 1, 8),
         evidence: "uni-1".parse().unwrap(),
     });
+    // The certificate is evidence on top of the 9.4 checklist, not instead of it (HEE
+    // "Roadmap Verification Changes",
+    // https://www.hee.nhs.uk/our-work/allied-health-professions/enable-workforce/first-contact-practice-self-declaration-education-providers/roadmap-verification-changes).
+    assert_eq!(
+        refusal(&w, &events, &verify).to_string(),
+        "the `stage_1_verified` event cannot be recorded on 2024-01-08: the trainee has not signed stage 1 checklist component `ksa-portfolio`"
+    );
+    events.extend(w.sign_checklist(Checklist::Stage1, d(2024, 1, 8)));
     events.push(verify);
     // Once verified, stage 1 evidence is closed.
     let late = RoadmapEvent::ELearningRecorded {
         on: d(2024, 1, 9),
         evidence: "elearn-1".parse().unwrap(),
+        module: None,
     };
     assert_eq!(
         refusal(&w, &events, &late).to_string(),
@@ -74,7 +85,7 @@ fn paramedic_already_in_post_starts_stage_2_and_verifies_stage_1_retrospectively
     );
     events.extend(tail);
     let record = RoadmapRecord::replay(events, &w.ctx()).unwrap();
-    assert_eq!(record.state().kind(), StageKind::Recognised);
+    assert_eq!(record.state().kind(), StageKind::Completed);
 }
 
 #[test]
@@ -83,16 +94,13 @@ fn retrospective_stage_1_on_the_portfolio_route_reaches_recognition() {
     let mut events = vec![
         started(d(2023, 9, 4), Route::IndependentPortfolio),
         stage_2_started(d(2023, 9, 4), Some(Stage1Exception::Retrospective)),
-        RoadmapEvent::ELearningRecorded {
-            on: d(2023, 9, 20),
-            evidence: "elearn-1".parse().unwrap(),
-        },
     ];
+    events.extend(w.e_learning(d(2023, 9, 20)));
     events.extend(w.sign_checklist(Checklist::Stage1, d(2023, 12, 1)));
     events.push(RoadmapEvent::Stage1Verified { on: d(2023, 12, 4) });
     events.extend(w.stage_2_tail(d(2024, 2, 5)));
     let record = RoadmapRecord::replay(events, &w.ctx()).unwrap();
-    assert_eq!(record.state().kind(), StageKind::Recognised);
+    assert_eq!(record.state().kind(), StageKind::Completed);
 }
 
 #[test]
@@ -270,7 +278,7 @@ fn evidence_edited_after_sign_off_fails_the_replay() {
     let events = w.journey(Route::SupportedPortfolio, d(2024, 6, 3));
     assert!(RoadmapRecord::replay(events.clone(), &w.ctx()).is_ok());
     // The trainee edits the reflective log that the checklist sign-offs covered.
-    w.evidence[2] = item(
+    w.evidence[3] = item(
         "cbd-1",
         EvidenceKind::ReflectiveLog,
         d(2020, 1, 6),
@@ -298,7 +306,7 @@ fn evidence_edited_after_sign_off_fails_the_replay() {
 fn removed_evidence_is_reported_by_id() {
     let mut w = World::new(RuleSetId::Roadmap2024, Profession::Dietitian);
     let events = w.journey(Route::SupportedPortfolio, d(2024, 6, 3));
-    w.evidence.remove(2);
+    w.evidence.remove(3);
     let err = RoadmapRecord::replay(events, &w.ctx()).unwrap_err();
     assert_eq!(
         err.refusal.to_string(),
@@ -359,7 +367,7 @@ fn the_independent_portfolio_route_is_closed_to_new_starters_in_2024() {
     );
     let w = World::new(RuleSetId::Roadmap2023, Profession::Physiotherapist);
     let events = w.journey(Route::IndependentPortfolio, d(2023, 10, 2));
-    assert_eq!(run(&w, &events).kind(), StageKind::Recognised);
+    assert_eq!(run(&w, &events).kind(), StageKind::Completed);
 }
 
 #[test]
@@ -399,7 +407,7 @@ fn education_provider_approval_is_required_from_2023_only() {
     assert_eq!(
         r.to_string(),
         format!(
-            "the `recognised` event cannot be recorded on {}: the education provider has not approved sign-off",
+            "the `completed` event cannot be recorded on {}: the education provider has not approved sign-off",
             last.on()
         )
     );
@@ -407,7 +415,7 @@ fn education_provider_approval_is_required_from_2023_only() {
     let w = World::new(RuleSetId::Roadmap2021, Profession::Physiotherapist);
     let events = w.journey(Route::Taught, d(2021, 3, 1));
     assert!(events.iter().all(|e| !matches!(e, RoadmapEvent::Signed { sign_off } if sign_off.role == SignerRole::EducationProvider)));
-    assert_eq!(run(&w, &events).kind(), StageKind::Recognised);
+    assert_eq!(run(&w, &events).kind(), StageKind::Completed);
 }
 
 #[test]
@@ -441,6 +449,7 @@ fn pause_resume_and_withdraw_follow_the_registration() {
     let e_learning = RoadmapEvent::ELearningRecorded {
         on: d(2024, 9, 2),
         evidence: "elearn-1".parse().unwrap(),
+        module: None,
     };
     let r = refusal(&w, &events, &e_learning);
     assert_eq!(
@@ -540,15 +549,12 @@ fn a_learning_needs_analysis_may_follow_a_retrospective_start_of_stage_2() {
             on: d(2024, 6, 10),
             education_provider: roadmap_util::EP.parse().unwrap(),
         },
-        RoadmapEvent::ELearningRecorded {
-            on: d(2024, 6, 20),
-            evidence: "elearn-1".parse().unwrap(),
-        },
     ];
+    events.extend(w.e_learning(d(2024, 6, 20)));
     events.extend(w.sign_checklist(Checklist::Stage1, d(2024, 9, 2)));
     events.push(RoadmapEvent::Stage1Verified { on: d(2024, 9, 4) });
     events.extend(w.stage_2_tail(d(2024, 11, 4)));
     let record = RoadmapRecord::replay(events.clone(), &w.ctx()).unwrap();
-    assert_eq!(record.state().kind(), StageKind::Recognised);
+    assert_eq!(record.state().kind(), StageKind::Completed);
     assert_eq!(record.into_events(), events);
 }

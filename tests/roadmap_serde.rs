@@ -138,7 +138,7 @@ fn a_record_serialises_as_its_events_and_restores_only_by_replay() {
         serde_json::to_value(&events).unwrap()
     );
     let snapshot = serde_json::to_value(record.state()).unwrap();
-    assert_eq!(snapshot["state"], "recognised");
+    assert_eq!(snapshot["state"], "completed");
     // The snapshot is for reading: a state does not load without its history.
     assert_eq!(
         snapshot,
@@ -155,12 +155,12 @@ fn a_record_serialises_as_its_events_and_restores_only_by_replay() {
     );
     // A stored history that does not hold cannot be restored: here the events out of order.
     let mut shuffled = events;
-    shuffled.swap(2, 5);
+    shuffled.swap(3, 6);
     let err = RoadmapRecord::replay(shuffled, &w.ctx()).unwrap_err();
-    assert_eq!((err.index, err.event), (5, "e_learning_recorded"));
+    assert_eq!((err.index, err.event), (6, "e_learning_recorded"));
     assert_eq!(
         err.to_string(),
-        "event 5 (`e_learning_recorded`) of the roadmap record cannot be replayed: the `e_learning_recorded` event is dated 2024-07-03, before the previous event on 2024-08-03: record events in the order they happened"
+        "event 6 (`e_learning_recorded`) of the roadmap record cannot be replayed: the `e_learning_recorded` event is dated 2024-07-03, before the previous event on 2024-08-03: record events in the order they happened"
     );
 }
 

@@ -103,7 +103,10 @@ proptest! {
             Code::ReadinessMissing,
             Code::DeclarationMissing,
         ]);
-        if RuleSet::builtin(case.portfolio.rule_set()).education_provider_approval_required {
+        // The procured provision alone needs the approval (HEE "Roadmap Verification Changes").
+        if RuleSet::builtin(case.portfolio.rule_set())
+            .education_provider_approval_required_on(case.portfolio.route())
+        {
             not_yet.insert(Code::EducationProviderApprovalMissing);
         }
         prop_assert!(errors(&r).is_empty(), "{:?}", describe(&r));
@@ -228,7 +231,7 @@ mod journeys {
             let case = journey.case();
             let expected = match case.portfolio.claimed_stage() {
                 Stage::Stage1 => StageKind::Stage1Verified,
-                _ => StageKind::Recognised,
+                _ => StageKind::Completed,
             };
             let record = RoadmapRecord::replay(journey.events().to_vec(), &journey.context());
             prop_assert_eq!(record.map(|r| r.state().kind()), Ok(expected));

@@ -80,10 +80,11 @@ fn trainee_lapsed_before_signing() {
         codes(&r),
         [
             "V021 /practitioner/experience/0",
-            "V090 /events/18",
-            "V010 /events/18",
+            "V090 /events/19",
+            "V010 /events/19",
             "V010 /events/19",
             "V010 /events/20",
+            "V010 /events/21",
         ]
     );
     // Practice that stops the day before the lapse is not claimed off the register.
@@ -132,9 +133,9 @@ fn unknown_supervisor_and_assessor() {
             "V063 /evidence/1/assessor",
             "V090 /events/0",
             "V030 /events/0/supervisor",
-            "V042 /events/18/sign_off/digest",
             "V042 /events/19/sign_off/digest",
-            "V042 /events/20/sign_off/digest"
+            "V042 /events/20/sign_off/digest",
+            "V042 /events/21/sign_off/digest"
         ]
     );
 }
@@ -150,9 +151,9 @@ fn trainee_signing_as_supervisor_and_wrong_trainee_signer() {
     assert_eq!(
         codes(&r),
         [
-            "V090 /events/4",
-            "V044 /events/4/sign_off/signer",
-            "V031 /events/5/sign_off/signer"
+            "V090 /events/5",
+            "V044 /events/5/sign_off/signer",
+            "V031 /events/6/sign_off/signer"
         ]
     );
 }
@@ -185,10 +186,10 @@ fn supervisor_over_capacity() {
     assert_eq!(
         codes(&r),
         [
-            "V034 /events/5/sign_off/signer",
-            "V034 /events/7/sign_off/signer",
-            "V090 /events/9",
-            "V034 /events/11/sign_off/signer"
+            "V034 /events/6/sign_off/signer",
+            "V034 /events/8/sign_off/signer",
+            "V090 /events/10",
+            "V034 /events/12/sign_off/signer"
         ]
     );
     assert!(
@@ -215,7 +216,7 @@ fn steps_missing_and_out_of_order() {
             "V047 /events",
             "V047 /events",
             "V045 /events",
-            "V090 /events/14"
+            "V090 /events/15"
         ]
     );
     assert_eq!(
@@ -231,7 +232,7 @@ fn steps_missing_and_out_of_order() {
     d["events"][i]["sign_off"]["on"] = json!("2025-06-01");
     d["events"][i + 1]["sign_off"]["on"] = json!("2025-06-01");
     let r = run(&d);
-    assert_eq!(codes(&r), ["V090 /events/18", "V041 /events/18"]);
+    assert_eq!(codes(&r), ["V090 /events/19", "V041 /events/19"]);
     assert_eq!(
         r.diagnostics()[1].message,
         "the final declaration was signed on 2025-06-01, before readiness to seek verification was completed on 2025-06-02"
@@ -251,8 +252,8 @@ fn declaration_missing_and_sign_off_in_the_future() {
         [
             "V046 /events",
             "V046 /events",
-            "V070 /events/9",
-            "V090 /events/18"
+            "V070 /events/10",
+            "V090 /events/19"
         ]
     );
     assert_eq!(
@@ -264,7 +265,7 @@ fn declaration_missing_and_sign_off_in_the_future() {
     let registry = registry();
     let ctx = Context::new(NaiveDate::from_ymd_opt(2025, 6, 25).unwrap(), &registry);
     let r = run_with(&d, &ctx);
-    assert_eq!(codes(&r), ["V048 /events/20"]);
+    assert_eq!(codes(&r), ["V048 /events/21"]);
     assert_eq!(r.supported_stage(), Some(Stage::Stage1));
 }
 
@@ -279,9 +280,9 @@ fn signed_content_missing() {
         [
             "V090 /events/2",
             "V054 /events/2/evidence",
-            "V043 /events/18/sign_off/evidence/14",
             "V043 /events/19/sign_off/evidence/14",
-            "V043 /events/20/sign_off/evidence/14"
+            "V043 /events/20/sign_off/evidence/14",
+            "V043 /events/21/sign_off/evidence/14"
         ]
     );
     assert_eq!(r.supported_stage(), None);
@@ -307,10 +308,10 @@ fn ratings_missing_low_unknown_and_broken_links() {
             "V050 /ratings/1",
             "V053 /ratings/2/evidence/0",
             "V052 /ratings/3/capability",
-            "V090 /events/16",
-            "V043 /events/18/sign_off/ratings/3",
+            "V090 /events/17",
             "V043 /events/19/sign_off/ratings/3",
-            "V043 /events/20/sign_off/ratings/3"
+            "V043 /events/20/sign_off/ratings/3",
+            "V043 /events/21/sign_off/ratings/3"
         ]
     );
 }
@@ -332,13 +333,13 @@ fn coverage_warnings_unknown_links_and_areas() {
         codes(&r),
         [
             "V002 /framework",
-            "V062 /evidence/1/capabilities/0",
-            "V064 /evidence/1/areas_of_practice/0",
+            "V062 /evidence/2/capabilities/0",
+            "V064 /evidence/2/areas_of_practice/0",
             "V061 /ratings/0",
-            "V090 /events/17",
-            "V042 /events/17/sign_off/digest",
+            "V090 /events/18",
             "V042 /events/18/sign_off/digest",
-            "V042 /events/19/sign_off/digest"
+            "V042 /events/19/sign_off/digest",
+            "V042 /events/20/sign_off/digest"
         ]
     );
     assert_eq!(r.warnings(), 2);
@@ -353,14 +354,14 @@ fn stage_2_beyond_six_months_pro_rata() {
     let mut d = msk();
     let i = event_index(&d, |e| e["event"] == "stage_2_started");
     d["events"][i]["on"] = json!("2024-12-16");
-    assert_eq!(codes(&run(&d)), ["V070 /events/9"]);
+    assert_eq!(codes(&run(&d)), ["V070 /events/10"]);
     // Part time at 0.8 WTE the same dates are within the pro-rata deadline.
     d["events"][i]["wte"] = json!(0.8);
     assert_eq!(codes(&run(&d)), Vec::<String>::new());
     // An agreed completion date replaces the rule.
     d["events"][i]["employer_agreed_completion"] = json!("2025-06-01");
     let r = run(&d);
-    assert_eq!(codes(&r), ["V070 /events/9"]);
+    assert_eq!(codes(&r), ["V070 /events/10"]);
     assert_eq!(
         r.diagnostics()[0].message,
         "stage 2 started on 2024-12-16 and was declared complete on 2025-06-20, after 2025-06-01 (the completion date the employer agreed)"
@@ -373,7 +374,7 @@ fn stage_2_beyond_six_months_pro_rata() {
     d["events"][i]["employer_agreed_completion"] = Value::Null;
     d["events"][i]["wte"] = json!(1.0);
     d["events"][i - 1]["on"] = json!("2024-11-14");
-    assert_eq!(codes(&run(&d)), ["V090 /events/8", "V070 /events/9"]);
+    assert_eq!(codes(&run(&d)), ["V090 /events/9", "V070 /events/10"]);
     // After a finding on the event before it, even one that sorts after the event's own.
     d["events"][i - 1]["on"] = json!("2024-12-02");
     let mut stray = d["events"][i - 3].clone();
@@ -384,9 +385,9 @@ fn stage_2_beyond_six_months_pro_rata() {
     assert_eq!(
         codes(&run(&d)),
         [
-            "V090 /events/9",
-            "V044 /events/9/sign_off/signer",
-            "V070 /events/10"
+            "V090 /events/10",
+            "V044 /events/10/sign_off/signer",
+            "V070 /events/11"
         ]
     );
 }
@@ -398,28 +399,42 @@ fn routes_and_learning_needs_analysis() {
     let i = event_index(&d, |e| e["event"] == "learning_needs_analysis");
     d["events"].as_array_mut().unwrap().remove(i);
     let r = run(&d);
+    // The independent route never needs a learning needs analysis (HEE "Roadmap Verification
+    // Changes", https://www.hee.nhs.uk/our-work/allied-health-professions/enable-workforce/first-contact-practice-self-declaration-education-providers/roadmap-verification-changes):
+    // no V082, only the closed route.
     assert_eq!(
         codes(&r),
         [
             "V002 /framework",
             "V080 /route",
-            "V082 /events",
             "V081 /events/0/route",
-            "V090 /events/6"
+            "V090 /events/7"
         ]
     );
     assert_eq!(
         r.diagnostics()[1].message,
-        "the independent_portfolio route is not open under roadmap-2024"
+        "the independent_portfolio route is not open to trainees starting under roadmap-2024: choose the taught or supported portfolio route"
     );
-    // The caller may apply another rule set.
+    // The supported route without its analysis is still V082.
+    let mut d2 = ot();
+    d2["events"].as_array_mut().unwrap().remove(i);
+    let c = codes(&run(&d2));
+    assert_eq!(&c[..2], ["V002 /framework", "V082 /events"]);
+    // The caller may apply another rule set: roadmap 2021 keeps the independent route's
+    // closure (started 2024-06-03, after it) unless the caller drops it.
     let registry = registry();
     let ctx =
         Context::new(as_of(), &registry).with_rule_set(RuleSet::builtin(RuleSetId::Roadmap2021));
     let c = codes(&run_with(&d, &ctx));
+    assert!(c.iter().any(|c| c == "V080 /route"), "{c:?}");
+    let mut open = RuleSet::builtin(RuleSetId::Roadmap2021);
+    open.independent_run_off = None;
+    let ctx = Context::new(as_of(), &registry).with_rule_set(open);
+    let c = codes(&run_with(&d, &ctx));
     assert!(
         !c.iter()
-            .any(|c| c.starts_with("V080") || c.starts_with("V082"))
+            .any(|c| c.starts_with("V080") || c.starts_with("V082") || c.starts_with("V083")),
+        "{c:?}"
     );
 }
 
@@ -435,7 +450,9 @@ fn claimed_stage_1_is_complete_despite_stage_2_errors() {
     assert!(r.is_complete());
     assert_eq!(r.supported_stage(), Some(Stage::Stage1));
     assert_eq!(r.errors(), 0);
-    assert_eq!(r.verdict(), "complete for stage 1 (1 warning, 3 notes)");
+    // A stage 2 warning is a note too, as the stage 2 errors are: a heading with no evidence
+    // is never reported more mildly than one with a single piece.
+    assert_eq!(r.verdict(), "complete for stage 1 (0 warnings, 4 notes)");
     // The missing declarations are what remains for stage 2: notes, with their codes.
     let for_stage_2: Vec<_> = r
         .diagnostics()
@@ -469,10 +486,10 @@ fn findings_on_one_evidence_item_keep_their_order() {
         [
             "V062 /evidence/0/capabilities/0",
             "V063 /evidence/0/assessor",
-            "V090 /events/18",
-            "V042 /events/18/sign_off/digest",
+            "V090 /events/19",
             "V042 /events/19/sign_off/digest",
-            "V042 /events/20/sign_off/digest"
+            "V042 /events/20/sign_off/digest",
+            "V042 /events/21/sign_off/digest"
         ]
     );
 }
@@ -497,10 +514,10 @@ fn findings_on_ratings_are_grouped_by_rating_in_field_order() {
             "V051 /ratings/1/supervisor_rating",
             "V053 /ratings/1/evidence/0",
             "V053 /ratings/1/evidence/1",
-            "V090 /events/16",
-            "V042 /events/18/sign_off/digest",
+            "V090 /events/17",
             "V042 /events/19/sign_off/digest",
-            "V042 /events/20/sign_off/digest"
+            "V042 /events/20/sign_off/digest",
+            "V042 /events/21/sign_off/digest"
         ]
     );
 }
@@ -508,9 +525,9 @@ fn findings_on_ratings_are_grouped_by_rating_in_field_order() {
 #[test]
 fn findings_on_evidence_and_coverage_follow_the_document() {
     let mut d = msk();
-    d["evidence"][2]["assessor"] = json!("dr-nobody");
-    d["evidence"][3]["capabilities"] = json!(["B1", "Z9"]);
-    d["evidence"][3]["areas_of_practice"] = json!(["nowhere-a", "nowhere-b"]);
+    d["evidence"][3]["assessor"] = json!("dr-nobody");
+    d["evidence"][4]["capabilities"] = json!(["B1", "Z9"]);
+    d["evidence"][4]["areas_of_practice"] = json!(["nowhere-a", "nowhere-b"]);
     d["ratings"][0]["supervisor_rating"] = json!("needs_further_development");
     let r = run(&d);
     // Evidence item by item and field by field, then the ratings: the warning that A2 (rating
@@ -518,17 +535,17 @@ fn findings_on_evidence_and_coverage_follow_the_document() {
     assert_eq!(
         codes(&r),
         [
-            "V063 /evidence/2/assessor",
-            "V062 /evidence/3/capabilities/0",
-            "V062 /evidence/3/capabilities/1",
-            "V064 /evidence/3/areas_of_practice/0",
-            "V064 /evidence/3/areas_of_practice/1",
+            "V063 /evidence/3/assessor",
+            "V062 /evidence/4/capabilities/0",
+            "V062 /evidence/4/capabilities/1",
+            "V064 /evidence/4/areas_of_practice/0",
+            "V064 /evidence/4/areas_of_practice/1",
             "V051 /ratings/0/supervisor_rating",
             "V061 /ratings/1",
-            "V090 /events/18",
-            "V042 /events/18/sign_off/digest",
+            "V090 /events/19",
             "V042 /events/19/sign_off/digest",
-            "V042 /events/20/sign_off/digest"
+            "V042 /events/20/sign_off/digest",
+            "V042 /events/21/sign_off/digest"
         ]
     );
 }
@@ -567,7 +584,7 @@ fn a_refusal_before_stage_2_leaves_no_stage_supported() {
     d["events"].as_array_mut().unwrap().remove(i);
     let r = run(&d);
     // Stage 2 cannot start before stage 1 is verified: the refusal blocks stage 1 as well.
-    assert_eq!(codes(&r), ["V090 /events/8"]);
+    assert_eq!(codes(&r), ["V090 /events/9"]);
     assert_eq!(r.supported_stage(), None);
 }
 
@@ -586,7 +603,7 @@ fn sign_offs_over_different_content_keep_their_own_digests() {
             .find(|r| r.capability.to_string() == c)
             .unwrap()
     };
-    // Stage 2 checklist sign-offs (events 10 to 13) over: one item; the same item and a
+    // Stage 2 checklist sign-offs (events 11 to 14) over: one item; the same item and a
     // rating; another item; nothing but a rating.
     let contents = [
         (vec!["cot-a1"], vec![]),
@@ -600,7 +617,7 @@ fn sign_offs_over_different_content_keep_their_own_digests() {
             ratings.iter().map(|c| rating(c)).collect(),
         )
         .digest();
-        let so = &mut d["events"][10 + k]["sign_off"];
+        let so = &mut d["events"][11 + k]["sign_off"];
         so["evidence"] = json!(evidence);
         so["ratings"] = json!(ratings);
         so["digest"] = json!(digest.to_string());
@@ -610,38 +627,40 @@ fn sign_offs_over_different_content_keep_their_own_digests() {
     // after a refusal itself. Without stage 1 verification nothing from stage 2 on replays.
     let i = event_index(&d, |e| e["event"] == "stage_1_verified");
     d["events"].as_array_mut().unwrap().remove(i);
-    assert_eq!(codes(&run(&d)), ["V090 /events/8"]);
+    assert_eq!(codes(&run(&d)), ["V090 /events/9"]);
 }
 
 #[test]
 fn steps_out_of_order_are_judged_by_their_later_signature() {
     // The supervisor signs the last stage 2 component after readiness.
     let mut d = msk();
-    let late = d["events"].as_array_mut().unwrap().remove(13);
-    d["events"].as_array_mut().unwrap().insert(15, late);
-    d["events"][15]["sign_off"]["on"] = json!("2025-06-04");
+    let late = d["events"].as_array_mut().unwrap().remove(14);
+    d["events"].as_array_mut().unwrap().insert(16, late);
+    d["events"][16]["sign_off"]["on"] = json!("2025-06-04");
     let r = run(&d);
-    assert_eq!(codes(&r), ["V041 /events/13"]);
+    assert_eq!(codes(&r), ["V041 /events/14"]);
     assert_eq!(
         r.diagnostics()[0].message,
         "readiness to seek verification was signed on 2025-06-02, before the stage 2 checklist was completed on 2025-06-04"
     );
     // The supervisor signs readiness after the declarations.
     let mut d = msk();
-    let late = d["events"].as_array_mut().unwrap().remove(15);
-    d["events"].as_array_mut().unwrap().insert(19, late);
-    d["events"][19]["sign_off"]["on"] = json!("2025-06-25");
-    assert_eq!(codes(&run(&d)), ["V090 /events/15", "V041 /events/17"]);
+    let late = d["events"].as_array_mut().unwrap().remove(16);
+    d["events"].as_array_mut().unwrap().insert(20, late);
+    d["events"][20]["sign_off"]["on"] = json!("2025-06-25");
+    assert_eq!(codes(&run(&d)), ["V090 /events/16", "V041 /events/18"]);
     // A stage 1 and a stage 2 sign-off are missing.
     let mut d = msk();
-    d["events"].as_array_mut().unwrap().remove(13);
-    d["events"].as_array_mut().unwrap().remove(7);
+    d["events"].as_array_mut().unwrap().remove(14);
+    d["events"].as_array_mut().unwrap().remove(8);
     assert_eq!(
         codes(&run(&d)),
         [
             "V040 /checklists/stage_1/1",
             "V040 /checklists/stage_2/1",
-            "V090 /events/14"
+            // The taught route verifies stage 1 only with its checklist signed (HEE "Roadmap
+            // Verification Changes"): the verification is the refused event.
+            "V090 /events/8"
         ]
     );
 }
@@ -652,18 +671,18 @@ fn a_refused_event_follows_the_findings_on_the_event_before_it() {
     let n = d["events"].as_array().unwrap().len();
     d["events"][n - 2]["sign_off"]["on"] = json!("2026-01-10");
     // The approval is dated after the as-of date, and recognition before it.
-    assert_eq!(codes(&run(&d)), ["V048 /events/20", "V090 /events/21"]);
+    assert_eq!(codes(&run(&d)), ["V048 /events/21", "V090 /events/22"]);
 }
 
 #[test]
 fn a_repeated_sign_off_counts_from_its_earliest_date() {
     let mut d = msk();
-    let mut again = d["events"][14].clone();
+    let mut again = d["events"][15].clone();
     again["sign_off"]["on"] = json!("2025-06-25");
-    d["events"].as_array_mut().unwrap().insert(14, again);
-    // Event 14 is the trainee's readiness again, dated after the declarations; the roadmap
+    d["events"].as_array_mut().unwrap().insert(15, again);
+    // Event 15 is the trainee's readiness again, dated after the declarations; the roadmap
     // refuses the genuine one that follows, but the step still counts from 2 June, so the
     // declarations are not out of order.
-    assert_eq!(d["events"][15]["sign_off"]["subject"]["kind"], "readiness");
-    assert_eq!(codes(&run(&d)), ["V090 /events/15"]);
+    assert_eq!(d["events"][16]["sign_off"]["subject"]["kind"], "readiness");
+    assert_eq!(codes(&run(&d)), ["V090 /events/16"]);
 }

@@ -2,9 +2,9 @@
 
 mod util;
 
-use fcp_roadmap::diagnostic::Code;
-use fcp_roadmap::portfolio::{Portfolio, Stage};
-use fcp_roadmap::validate::{Context, Report, validate};
+use fcp_roadmap::diagnostic::{Code, Severity};
+use fcp_roadmap::portfolio::{Checklists, Portfolio, Stage};
+use fcp_roadmap::validate::{ChecklistSource, Context, Report, validate};
 use util::samples::{DATA, as_of, registry};
 
 #[track_caller]
@@ -58,14 +58,14 @@ fn missing_supervisor_sign_off() {
 fn lapsed_registration_at_signing() {
     let r = report("defect-lapsed-registration-at-signing.json");
     assert_eq!(codes(&r), ["V002", "V090", "V035", "V035"]);
-    assert_eq!(r.diagnostics()[1].path, "/events/14");
-    assert_eq!(r.diagnostics()[2].path, "/events/14/sign_off/signer");
+    assert_eq!(r.diagnostics()[1].path, "/events/15");
+    assert_eq!(r.diagnostics()[2].path, "/events/15/sign_off/signer");
     assert_eq!(
         r.diagnostics()[2].message,
         "supervisor `dr-khan` (GMC 1234567) was not in good standing on 2025-06-02, so cannot supervise or sign [S005]"
     );
     assert_eq!(r.diagnostics()[2].rule, "DOMAIN.md §5");
-    assert_eq!(r.diagnostics()[3].path, "/events/18/sign_off/signer");
+    assert_eq!(r.diagnostics()[3].path, "/events/19/sign_off/signer");
 }
 
 #[test]
@@ -200,10 +200,10 @@ fn evidence_edited_after_sign_off() {
         paths,
         [
             "/framework",
-            "/events/17",
-            "/events/17/sign_off/digest",
+            "/events/18",
             "/events/18/sign_off/digest",
-            "/events/19/sign_off/digest"
+            "/events/19/sign_off/digest",
+            "/events/20/sign_off/digest"
         ]
     );
 }
@@ -295,4 +295,312 @@ fn the_counts_agree_with_the_diagnostics() {
     }
     // The samples between them have errors, warnings and notes: each count can be wrong.
     assert!(totals.0 > 0 && totals.1 > 0 && totals.2 > 0, "{totals:?}");
+}
+
+// The samples of the corrected rules. Sources: HEE "Roadmap Verification Changes",
+// https://www.hee.nhs.uk/our-work/allied-health-professions/enable-workforce/first-contact-practice-self-declaration-education-providers/roadmap-verification-changes
+// (the independent route's closure and six-month run-off; the learning needs analysis and the
+// education provider's approval belong to the procured provision; the 9.4 checklist on every
+// route) and cptraininghub.nhs.uk,
+// https://cptraininghub.nhs.uk/first-contact-practitioner-fcp-supervisor-training/ ("each
+// practitioner will require 2 WPBAs per month").
+
+#[track_caller]
+fn report_as_of(name: &str, as_of: chrono::NaiveDate) -> Report {
+    let text = std::fs::read_to_string(format!("{DATA}/{name}")).unwrap();
+    let p = Portfolio::from_json(&text).unwrap();
+    validate(&p, &Context::new(as_of, &registry()))
+}
+
+fn day(y: i32, m: u32, d: u32) -> chrono::NaiveDate {
+    chrono::NaiveDate::from_ymd_opt(y, m, d).unwrap()
+}
+
+#[test]
+fn complete_taught_route_signs_its_checklist_and_is_approved() {
+    let r = report("complete-taught-stage2.json");
+    assert_eq!(codes(&r), ["V002"]);
+    assert!(r.is_complete());
+    assert_eq!(r.checklist(), ChecklistSource::SelfDeclared);
+}
+
+#[test]
+fn complete_independent_route_started_before_closure_needs_no_provider() {
+    let r = report("complete-independent-stage2.json");
+    // No learning needs analysis (V082) and no education provider's approval (V045).
+    assert_eq!(codes(&r), ["V002"]);
+    assert!(r.is_complete());
+    assert_eq!(r.verdict(), "complete for stage 2 (0 warnings, 1 note)");
+}
+
+#[test]
+fn independent_route_started_on_the_closure_day() {
+    let r = report("defect-independent-started-after-closure.json");
+    assert_eq!(codes(&r), ["V002", "V080", "V090"]);
+    assert_eq!(
+        r.diagnostics()[1].message,
+        "the independent_portfolio route closed to new starters on 2023-11-01, so it cannot be started on 2023-11-01: choose the taught or supported portfolio route"
+    );
+    assert!(
+        r.diagnostics()[2]
+            .message
+            .ends_with("[P024]; later events are not replayed")
+    );
+    assert_eq!(r.supported_stage(), None);
+}
+
+#[test]
+fn independent_route_start_edges() {
+    let text = std::fs::read_to_string(format!("{DATA}/complete-independent-stage2.json")).unwrap();
+    let mut doc: serde_json::Value = serde_json::from_str(&text).unwrap();
+    // The day before the closure, the day, the day after: only the start date is judged by
+    // V080 (the replay refuses the events dated before a later start on its own).
+    for (started, closed) in [
+        ("2023-10-31", false),
+        ("2023-11-01", true),
+        ("2023-11-02", true),
+    ] {
+        doc["events"][0]["on"] = serde_json::json!(started);
+        let p: Portfolio = serde_json::from_value(doc.clone()).unwrap();
+        let r = validate(&p, &Context::new(as_of(), &registry()));
+        assert_eq!(
+            r.codes().any(|c| c == Code::RouteClosed),
+            closed,
+            "{started}"
+        );
+    }
+}
+
+#[test]
+fn independent_portfolio_unfinished_after_the_run_off() {
+    let r = report("defect-independent-unfinished-after-run-off.json");
+    assert_eq!(codes(&r), ["V002", "V083", "V046", "V046", "V070"]);
+    assert_eq!(r.diagnostics()[1].path, "/route");
+    assert_eq!(
+        r.diagnostics()[1].message,
+        "the independent_portfolio route's run-off ended on 2024-04-30 and this portfolio was not completed by then: it can no longer be completed on that route (as of 2025-12-31)"
+    );
+    // Stage 1 was verified within the run-off: it still stands.
+    assert_eq!(r.supported_stage(), Some(Stage::Stage1));
+    // The last day of the run-off, and the day after.
+    let on_time = report_as_of(
+        "defect-independent-unfinished-after-run-off.json",
+        day(2024, 4, 30),
+    );
+    assert!(!on_time.codes().any(|c| c == Code::IndependentRunOffEnded));
+    let late = report_as_of(
+        "defect-independent-unfinished-after-run-off.json",
+        day(2024, 5, 1),
+    );
+    assert!(late.codes().any(|c| c == Code::IndependentRunOffEnded));
+}
+
+#[test]
+fn independent_portfolio_completed_after_the_run_off() {
+    let text = std::fs::read_to_string(format!("{DATA}/complete-independent-stage2.json")).unwrap();
+    let mut doc: serde_json::Value = serde_json::from_str(&text).unwrap();
+    let n = doc["events"].as_array().unwrap().len();
+    for (completed, late) in [
+        ("2024-04-29", false),
+        ("2024-04-30", false),
+        ("2024-05-01", true),
+    ] {
+        doc["events"][n - 1]["on"] = serde_json::json!(completed);
+        let p: Portfolio = serde_json::from_value(doc.clone()).unwrap();
+        let r = validate(&p, &Context::new(as_of(), &registry()));
+        let c = codes(&r);
+        if late {
+            assert_eq!(c, ["V002", "V083", "V090"], "{completed}");
+            assert!(r.diagnostics()[2].message.contains("[P025]"));
+        } else {
+            assert_eq!(c, ["V002"], "{completed}");
+        }
+    }
+}
+
+#[test]
+fn taught_route_without_the_education_provider_approval() {
+    let r = report("defect-taught-without-approval.json");
+    assert_eq!(codes(&r), ["V002", "V045", "V090"]);
+    assert_eq!(
+        r.diagnostics()[1].message,
+        "roadmap-2024 requires the education provider's approval, and there is none"
+    );
+}
+
+#[test]
+fn taught_route_signs_the_stage_1_checklist_too() {
+    let r = report("defect-taught-stage1-checklist-unsigned.json");
+    assert_eq!(codes(&r), ["V002", "V040", "V040", "V090"]);
+    assert_eq!(r.diagnostics()[1].path, "/checklists/stage_1/0");
+    assert!(r.diagnostics()[3].message.contains(
+        "the roadmap supervisor has not signed stage 1 checklist component `ksa-portfolio` [P014]"
+    ));
+    assert_eq!(r.supported_stage(), None);
+}
+
+#[test]
+fn each_e_learning_module_needs_its_own_certificate() {
+    let r = report("defect-missing-pci-certificate.json");
+    assert_eq!(codes(&r), ["V002", "V085", "V090"]);
+    assert_eq!(
+        r.diagnostics()[1].message,
+        "no certificate of the mandatory e-learning module `personalised-care-institute` is recorded (roadmap-2024 requires `hee-core-primary-care`, `personalised-care-institute`)"
+    );
+    // One certificate does not stand for both modules.
+    let text = std::fs::read_to_string(format!("{DATA}/complete-ot-stage2.json")).unwrap();
+    let mut doc: serde_json::Value = serde_json::from_str(&text).unwrap();
+    doc["events"][3]["evidence"] = serde_json::json!("cert-core-elearning");
+    let p: Portfolio = serde_json::from_value(doc).unwrap();
+    let r = validate(&p, &Context::new(as_of(), &registry()));
+    let found: Vec<(&str, &str)> = r
+        .diagnostics()
+        .iter()
+        .filter(|d| d.code == Code::ELearningModuleMissing)
+        .map(|d| (d.path.as_str(), d.message.as_str()))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            (
+                "/events",
+                "no certificate of the mandatory e-learning module `personalised-care-institute` is recorded (roadmap-2024 requires `hee-core-primary-care`, `personalised-care-institute`)"
+            ),
+            (
+                "/events/3/evidence",
+                "certificate `cert-core-elearning` already evidences the e-learning module `hee-core-primary-care`: module `personalised-care-institute` needs its own certificate"
+            ),
+        ]
+    );
+}
+
+#[test]
+fn the_hub_defines_the_checklist() {
+    let text =
+        std::fs::read_to_string(format!("{DATA}/defect-self-declared-checklist.json")).unwrap();
+    let p = Portfolio::from_json(&text).unwrap();
+    // Without the hub's list the document's own (one stage 2 component) is used, and the
+    // report says so.
+    let registry = registry();
+    let r = validate(&p, &Context::new(as_of(), &registry));
+    assert!(r.is_complete());
+    assert_eq!(r.checklist(), ChecklistSource::SelfDeclared);
+    assert_eq!(
+        serde_json::to_value(&r).unwrap()["checklist"],
+        "self_declared"
+    );
+    let hub = Checklists {
+        stage_1: vec![
+            "ksa-portfolio".parse().unwrap(),
+            "mandatory-elearning".parse().unwrap(),
+        ],
+        stage_2: vec![
+            "pdp-agreed".parse().unwrap(),
+            "wpba-record".parse().unwrap(),
+        ],
+    };
+    let r = validate(
+        &p,
+        &Context::new(as_of(), &registry).with_required_checklists(hub),
+    );
+    assert_eq!(r.checklist(), ChecklistSource::Hub);
+    assert_eq!(codes(&r), ["V002", "V084"]);
+    assert_eq!(r.diagnostics()[1].path, "/checklists/stage_2");
+    assert_eq!(
+        r.diagnostics()[1].message,
+        "the hub requires the stage 2 checklist component `wpba-record`, and this portfolio's checklist does not list it"
+    );
+    assert_eq!(r.supported_stage(), Some(Stage::Stage1));
+}
+
+#[test]
+fn evidence_dated_after_the_sign_off_that_covers_it() {
+    let r = report("defect-evidence-dated-after-signoff.json");
+    assert_eq!(codes(&r), ["V002", "V057"]);
+    assert_eq!(r.diagnostics()[1].path, "/evidence/4/date");
+    assert_eq!(
+        r.diagnostics()[1].message,
+        "evidence `cbd-b2` is dated 2025-06-25, after the trainee's sign-off of the final declaration on 2025-06-20 (/events/18) that covers it"
+    );
+    assert!(!r.is_complete());
+}
+
+#[test]
+fn evidence_dated_after_the_as_of_date() {
+    let r = report("defect-evidence-dated-in-future.json");
+    assert_eq!(codes(&r), ["V002", "V056"]);
+    assert_eq!(
+        r.diagnostics()[1].message,
+        "evidence `cbd-b2` is dated 2026-01-05, after the as-of date 2025-12-31"
+    );
+    // As of the day before the evidence's date it is in the future; as of the date itself, or
+    // the day after, it is not.
+    for (as_of, future) in [
+        (day(2026, 1, 4), true),
+        (day(2026, 1, 5), false),
+        (day(2026, 1, 6), false),
+    ] {
+        let r = report_as_of("defect-evidence-dated-in-future.json", as_of);
+        assert_eq!(
+            r.codes().any(|c| c == Code::EvidenceInFuture),
+            future,
+            "{as_of}"
+        );
+    }
+}
+
+#[test]
+fn evidence_no_declaration_covers_is_a_note() {
+    let r = report("defect-evidence-not-declared.json");
+    assert_eq!(codes(&r), ["V002", "V058"]);
+    assert_eq!(r.diagnostics()[1].path, "/evidence/26");
+    assert!(r.is_complete());
+}
+
+#[test]
+fn two_wpbas_a_month_in_stage_2() {
+    let r = report("defect-too-few-wpbas.json");
+    assert_eq!(codes(&r), ["V002", "V071"]);
+    assert_eq!(
+        r.diagnostics()[1].message,
+        "stage 2 month 2025-03-06 to 2025-04-05 has 1 workplace-based assessment; 2 are needed a month at 1 WTE (2 a month full time)"
+    );
+    assert!(r.is_complete(), "a warning, not an error");
+    // Part time is pro rata, rounded up: at 0.5 WTE one a month is enough.
+    let text = std::fs::read_to_string(format!("{DATA}/defect-too-few-wpbas.json")).unwrap();
+    let mut doc: serde_json::Value = serde_json::from_str(&text).unwrap();
+    let i = doc["events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .position(|e| e["event"] == "stage_2_started")
+        .unwrap();
+    doc["events"][i]["wte"] = serde_json::json!(0.5);
+    let p: Portfolio = serde_json::from_value(doc).unwrap();
+    let r = validate(&p, &Context::new(as_of(), &registry()));
+    assert!(!r.codes().any(|c| c == Code::WpbasBelowMonthly));
+}
+
+#[test]
+fn a_capability_with_no_evidence_is_never_milder_than_one_with_one_piece() {
+    // Claimed for stage 1, a heading with no evidence and a heading with one piece are both
+    // notes: what remains for stage 2.
+    let text =
+        std::fs::read_to_string(format!("{DATA}/defect-capability-without-evidence.json")).unwrap();
+    let mut doc: serde_json::Value = serde_json::from_str(&text).unwrap();
+    doc["claimed_stage"] = serde_json::json!("stage_1");
+    let ev = doc["evidence"].as_array_mut().unwrap();
+    ev.retain(|e| e["id"] != "cot-a1" && e["id"] != "cbd-a1");
+    doc["ratings"][0]["evidence"] = serde_json::json!(["learning_log-a1"]);
+    let p: Portfolio = serde_json::from_value(doc).unwrap();
+    let r = validate(&p, &Context::new(as_of(), &registry()));
+    let severity = |code: Code| {
+        r.diagnostics()
+            .iter()
+            .find(|d| d.code == code)
+            .map(|d| d.severity)
+    };
+    assert_eq!(severity(Code::CapabilityUncovered), Some(Severity::Note));
+    assert_eq!(severity(Code::BelowSuggestedEvidence), Some(Severity::Note));
+    assert!(severity(Code::CapabilityUncovered) >= severity(Code::BelowSuggestedEvidence));
 }

@@ -161,9 +161,11 @@ radiographer (`RA12345`) completing the MSK roadmap gives V012 at `/practitioner
     ExperienceNotMet = "V020", Error, "DOMAIN.md §2", "experience requirement not met",
 "FCP training needs at least five years' post-registration experience (DOMAIN.md §2; dietitians \
 3 of them in their specialty, paramedics 3 at band 6 or above). The practice periods are counted \
-under the counting policy as of the first stage-2 sign-off (or the as-of date if none).\n\n\
-Example: practice from 2020-03-01 and a first sign-off on 2024-03-01 is four years: V020 at \
-`/practitioner/experience`, with the shortfall in days.";
+under the counting policy, only on days the registration allowed practice (V021 reports the \
+others), and the requirement must be met by the first day of stage 2 in \
+primary care (the `stage_2_started` event), or by the as-of date if stage 2 has not \
+started.\n\nExample: practice from 2020-03-01 and stage 2 starting on 2024-03-01 is four years: \
+V020 at `/practitioner/experience`, saying the day the requirement is met.";
     /// A practice period claims practice on days the registration did not allow it.
     PracticeOffRegister = "V021", Error, "docs/domain.md#experience", "practice while not registered",
 "Experience counts only practice since first registration on days the registration allowed \
@@ -234,7 +236,8 @@ assignment to the trainee: warning V037 at `/events/14/sign_off/signer`.";
     /// A checklist component lacks the trainee's or the supervisor's signature.
     SignOffMissing = "V040", Error, "DOMAIN.md §3", "checklist sign-off missing",
 "Each component of the stage 1 and stage 2 checklists is signed and dated by both the trainee \
-and the Roadmap Supervisor (DOMAIN.md §3, verification step 1).\n\nExample: checklist component \
+and the Roadmap Supervisor (DOMAIN.md §3, verification step 1), on every route: on the taught \
+route the university's certificate is evidence on top of the checklist, not instead of it.\n\nExample: checklist component \
 `pdp-agreed` signed by the trainee only gives V040 at `/checklists/stage_2/0`, naming the \
 missing role.";
     /// Sign-offs in the wrong order.
@@ -261,10 +264,12 @@ Supervisor sign-off by a listed supervisor other than the trainee.\n\nExample: a
 `\"role\": \"trainee\"` and `\"signer\": \"dr-khan\"` in Ada's portfolio gives V044 at its path.";
     /// Education-provider approval is required and missing.
     EducationProviderApprovalMissing = "V045", Error, "DOMAIN.md §9", "education-provider approval missing",
-"From the 2023 changes, sign-off needs both the supervisor and the education provider's \
-approval (DOMAIN.md §9, rule sets roadmap-2023 and roadmap-2024).\n\nExample: a roadmap-2024 \
-portfolio with a signed declaration but no `education_provider_approval` sign-off gives V045 at \
-`/events`.";
+"From the 2023 changes, sign-off of the procured provision (the taught and supported portfolio \
+routes) needs both the supervisor and the education provider's approval (DOMAIN.md §9, rule \
+sets roadmap-2023 and roadmap-2024). The independent portfolio route never needs it: its 9.4 \
+checklist signed by trainee and supervisor is the sign-off.\n\nExample: a roadmap-2024 \
+supported-portfolio portfolio with a signed declaration but no `education_provider_approval` \
+sign-off gives V045 at `/events`.";
     /// The final declaration is not signed.
     DeclarationMissing = "V046", Error, "DOMAIN.md §3", "declaration missing",
 "Stage 2 ends with the final declarations, signed by the trainee and the supervisor once the \
@@ -341,9 +346,11 @@ warning, not an error.\n\nExample: stage 2 started 2024-01-08 full time and decl
 2024-09-30 gives warning V070 at `/events`.";
     /// The route is not open under the rule set.
     RouteClosed = "V080", Error, "DOMAIN.md §9", "route closed under the rule set",
-"Each rule set lists its routes (DOMAIN.md §9): the independent portfolio route closed to new \
-starters at the end of April 2024 (roadmap-2024).\n\nExample: `\"rule_set\": \"roadmap-2024\"` \
-with `\"route\": \"independent_portfolio\"` gives V080 at `/route`.";
+"Each rule set lists its routes (DOMAIN.md §9). Under roadmap-2023 the independent portfolio \
+route closes to new starters on its closure day (a switch-over parameter, by default \
+2023-11-01); under roadmap-2024 it is gone.\n\nExample: `\"rule_set\": \"roadmap-2024\"` with \
+`\"route\": \"independent_portfolio\"` gives V080 at `/route`; so does a roadmap-2023 \
+independent portfolio whose `started` event is dated 2023-11-01.";
     /// The route differs from the one the roadmap started on.
     RouteMismatch = "V081", Error, "DOMAIN.md §3", "route differs from the started event",
 "The document's `route` and the route of its `started` event must agree: the event log is the \
@@ -351,9 +358,11 @@ history, the field its summary.\n\nExample: `\"route\": \"taught\"` and a `start
 `\"route\": \"supported_portfolio\"` gives V081 at `/events/0/route`.";
     /// A learning needs analysis is required and missing.
     LearningNeedsAnalysisMissing = "V082", Error, "DOMAIN.md §9", "learning needs analysis missing",
-"From the 2023 changes the trainee has a Learning Needs Analysis with one of the procured \
-education providers (DOMAIN.md §9, rule sets roadmap-2023 and roadmap-2024).\n\nExample: a \
-roadmap-2024 portfolio with no `learning_needs_analysis` event gives V082 at `/events`.";
+"From the 2023 changes the procured provision (the taught and supported portfolio routes) starts \
+with a Learning Needs Analysis with one of the procured education providers (DOMAIN.md §9, rule \
+sets roadmap-2023 and roadmap-2024). The independent portfolio route never needs one.\n\n\
+Example: a roadmap-2024 taught-route portfolio with no `learning_needs_analysis` event gives \
+V082 at `/events`.";
     /// The roadmap state machine refuses an event of the log.
     EventRefused = "V090", Error, "DOMAIN.md §3", "event refused by the roadmap",
 "The event log is replayed through the roadmap state machine, whose guards encode the pathway's \
@@ -362,6 +371,58 @@ declarations only after capable ratings, dates never going backwards. The first 
 refuses is reported with the roadmap's own refusal code (P0xx or S0xx); later events are not \
 replayed.\n\nExample: a `stage_2_started` event before `stage_1_verified` (and no exception \
 claimed) gives V090 at that event's path, e.g. `/events/4`.";
+    /// Evidence dated after the as-of date.
+    EvidenceInFuture = "V056", Error, "docs/domain.md#evidence-types", "evidence dated in the future",
+"Evidence dated after the day the portfolio is judged as of cannot exist yet, so it cannot \
+count towards any stage.\n\nExample: validating as of 2025-12-31 a portfolio with evidence \
+`cot-a1` dated 2026-01-05 gives V056 at `/evidence/1/date`.";
+    /// Evidence dated after a sign-off that covers it.
+    EvidenceAfterSignOff = "V057", Error, "docs/domain.md#stage-2-verification", "evidence dated after its sign-off",
+"A sign-off covers the evidence it lists; evidence dated after that sign-off cannot have been \
+what was signed, however its digest was computed (a re-dated item). The finding names the \
+evidence and the earliest sign-off that covers it.\n\nExample: evidence `cbd-b2` dated \
+2025-07-01 and covered by the supervisor's declaration of 2025-06-20 gives V057 at \
+`/evidence/12/date`, naming `/events/18`.";
+    /// Evidence no declaration covers.
+    EvidenceNotDeclared = "V058", Note, "docs/domain.md#stage-2-verification", "evidence no declaration covers",
+"Once the final declarations are signed they cover the evidence the verification relied on. An \
+item no declaration lists was added afterwards or left out of the sign-off; it counts for \
+coverage but nobody declared it. Reported only when there is a declaration.\n\nExample: \
+evidence `msf-1` added after the declarations, which list every other item, gives note V058 at \
+`/evidence/25`.";
+    /// Fewer workplace-based assessments than two a month in stage 2.
+    WpbasBelowMonthly = "V071", Warning, "docs/domain.md#stage-2", "fewer than 2 WPBAs in a month",
+"Each practitioner requires 2 workplace-based assessments (COT, CBD, CEP, CSR, MSF, PSQ, audit or \
+QIP) per month of stage 2 (cptraininghub.nhs.uk). Months run from the first day of stage 2 in \
+primary care (month k starts k calendar months later) until readiness is agreed, or the as-of \
+date; a month cut short is not judged. Part time is pro rata, rounded up: 1 a month at 0.5 WTE, \
+2 at 0.6 [our reading]. One warning per month short.\n\nExample: stage 2 started 2025-01-06 at \
+1.0 WTE with one CBD between 2025-02-06 and 2025-03-05 gives warning V071 at the \
+`stage_2_started` event's path.";
+    /// An independent portfolio not completed by the end of the run-off.
+    IndependentRunOffEnded = "V083", Error, "docs/domain.md#independent-route", "independent portfolio unfinished after the run-off",
+"The independent portfolio route closed to new starters in 2023; those already on it had six \
+months to finish (HEE \"Roadmap Verification Changes\"), by default until 2024-04-30. A portfolio \
+on the route completed after that day, or still unfinished when judged after it, can no longer \
+be completed on that route: move to the taught or supported portfolio route.\n\nExample: a \
+roadmap-2023 independent portfolio judged as of 2024-06-30 with no `completed` event gives \
+V083 at `/route`.";
+    /// A checklist component the hub requires is missing from the document.
+    RequiredComponentMissing = "V084", Error, "docs/domain.md#stage-2-verification", "required checklist component missing",
+"The hub (the validation context) can supply the stage 1 and stage 2 checklist components it \
+requires (roadmap section 9.4). A portfolio whose own checklist does not list one of them is \
+incomplete, however well it signs the components it does list. Without a hub list the \
+document's list is used and the report says the checklist was self-declared.\n\nExample: a hub \
+requiring `msf-completed` in stage 2 and a portfolio listing only `pdp-agreed` and \
+`wpba-record` gives V084 at `/checklists/stage_2`.";
+    /// A mandatory stage 1 e-learning module without its own certificate.
+    ELearningModuleMissing = "V085", Error, "docs/domain.md#stage-1", "e-learning module not evidenced",
+"Stage 1 needs the certificates of the mandatory e-learning (by default the HEE core primary \
+care e-learning and the Personalised Care Institute modules, the rule set's \
+`e_learning_modules`), each evidenced by its own certificate: an `e_learning_recorded` event \
+naming the module and a certificate not already used for another module.\n\nExample: a \
+roadmap-2024 portfolio recording only `hee-core-primary-care` gives V085 at `/events` for \
+`personalised-care-institute`.";
 }
 
 /// The prefix of a rule that is an anchor of the domain reference.

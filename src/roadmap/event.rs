@@ -253,6 +253,11 @@ pub enum RoadmapEvent {
         on: NaiveDate,
         /// The certificate (an evidence item of kind `elearning_certificate`).
         evidence: EvidenceId,
+        /// The module it certifies: one of the rule set's
+        /// [`e_learning_modules`](crate::rules::RuleSet::e_learning_modules). A certificate
+        /// that names no module counts only where the rule set names no modules.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        module: Option<ComponentId>,
     },
     /// The university certified completion of the taught route.
     #[serde(rename = "university_certificate_recorded")]
@@ -308,9 +313,11 @@ pub enum RoadmapEvent {
         /// The day.
         on: NaiveDate,
     },
-    /// The trainee was recognised as a first contact practitioner.
-    #[serde(rename = "recognised")]
-    Recognised {
+    /// The roadmap was completed: stages 1 and 2 signed off (recognition as a first contact
+    /// practitioner under roadmap 2021 only). Written `"completed"`; the old tag `"recognised"`
+    /// still reads.
+    #[serde(rename = "completed", alias = "recognised")]
+    Completed {
         /// The day.
         on: NaiveDate,
     },
@@ -355,7 +362,7 @@ impl RoadmapEvent {
             | RoadmapEvent::Stage2Started { on, .. }
             | RoadmapEvent::SelfRatingCompleted { on }
             | RoadmapEvent::SupervisorRatingCompleted { on }
-            | RoadmapEvent::Recognised { on }
+            | RoadmapEvent::Completed { on }
             | RoadmapEvent::Stage3Started { on }
             | RoadmapEvent::Paused { on, .. }
             | RoadmapEvent::Resumed { on }
@@ -377,7 +384,7 @@ impl RoadmapEvent {
             RoadmapEvent::Stage2Started { .. } => "stage_2_started",
             RoadmapEvent::SelfRatingCompleted { .. } => "self_rating_completed",
             RoadmapEvent::SupervisorRatingCompleted { .. } => "supervisor_rating_completed",
-            RoadmapEvent::Recognised { .. } => "recognised",
+            RoadmapEvent::Completed { .. } => "completed",
             RoadmapEvent::Stage3Started { .. } => "stage_3_started",
             RoadmapEvent::Paused { .. } => "paused",
             RoadmapEvent::Resumed { .. } => "resumed",
@@ -406,6 +413,17 @@ mod tests {
         assert_eq!(serde_json::from_str::<RoadmapEvent>(&json).unwrap(), e);
         assert_eq!(e.name(), "stage_2_started");
         let bad = r#"{"event":"resumed","on":"2024-06-03","why":"x"}"#;
+        // NHS England recognises nobody after 2023: the event is `completed`, and a record
+        // written with the old `recognised` tag still reads.
+        let old: RoadmapEvent =
+            serde_json::from_str(r#"{"event":"recognised","on":"2024-06-03"}"#).unwrap();
+        let on = NaiveDate::from_ymd_opt(2024, 6, 3).unwrap();
+        assert_eq!(old, RoadmapEvent::Completed { on });
+        assert_eq!(
+            serde_json::to_string(&old).unwrap(),
+            r#"{"event":"completed","on":"2024-06-03"}"#
+        );
+        assert_eq!(old.name(), "completed");
         assert!(serde_json::from_str::<RoadmapEvent>(bad).is_err());
     }
 }

@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 use super::context::Context;
 use super::event::PauseReason;
 use super::refusal::Refusal;
-use super::typed::{Active, Recognised, Roadmap, Stage3, StageKind, Step, Withdrawn};
+use super::typed::{Active, Completed, Roadmap, Stage3, StageKind, Step, Withdrawn};
 
 impl<S: Active> Roadmap<S> {
     /// Pauses the roadmap because the trainee's registration was suspended or lapsed. Refused
@@ -57,11 +57,18 @@ impl<S: Active> Roadmap<S> {
     }
 }
 
-impl Roadmap<Recognised> {
-    /// The day the trainee was recognised as an FCP.
+impl Roadmap<Completed> {
+    /// The day the roadmap was completed (recognition, under roadmap 2021).
+    #[must_use]
+    pub fn completed_on(&self) -> NaiveDate {
+        self.stage.on
+    }
+
+    /// The old name of [`completed_on`](Self::completed_on).
+    #[deprecated(since = "0.2.0", note = "renamed `completed_on`")]
     #[must_use]
     pub fn recognised_on(&self) -> NaiveDate {
-        self.stage.on
+        self.completed_on()
     }
 }
 

@@ -10,7 +10,7 @@ use crate::framework::CapabilityId;
 use crate::id::{ComponentId, PersonId};
 use crate::profession::Profession;
 use crate::registration::RegistrationNumber;
-use crate::rules::{Route, RuleSetId};
+use crate::rules::{Route, RouteError, RuleSetId};
 use crate::signoff::{Checklist, CoverageError, Rating, SignerRole, Subject};
 use crate::supervisor::{SupervisorId, SupervisorRefusal};
 
@@ -39,11 +39,17 @@ impl<T> Refused<T> {
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum Missing {
-    /// No certificate of mandatory e-learning recorded.
+    /// No certificate of mandatory e-learning recorded (a rule set that names no modules).
     ELearning,
+    /// No certificate of a mandatory e-learning module the rule set names.
+    ELearningModule {
+        /// The module.
+        module: ComponentId,
+    },
     /// No university certificate on the taught route.
     UniversityCertificate,
-    /// No learning needs analysis, which the rule set requires on the supported portfolio route.
+    /// No learning needs analysis, which the rule set requires on the taught and supported
+    /// portfolio routes (the procured provision).
     LearningNeedsAnalysis,
     /// A checklist component not yet signed in a role.
     Component {
@@ -78,6 +84,10 @@ impl fmt::Display for Missing {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         crate::pad::pad_with(f, |f| match self {
             Missing::ELearning => f.write_str("no e-learning certificate has been recorded"),
+            Missing::ELearningModule { module } => write!(
+                f,
+                "no certificate of the mandatory e-learning module `{module}` has been recorded"
+            ),
             Missing::UniversityCertificate => f.write_str(
                 "the university's certificate of the taught route has not been recorded",
             ),
@@ -327,10 +337,38 @@ pub enum Refusal {
     /// Resuming a roadmap that is not paused.
     #[error("the roadmap is not paused, so it cannot resume")]
     NotPaused,
+    /// The independent portfolio route started after its closure (`P024`) or completed after
+    /// its run-off (`P025`); the rule is [`RuleSet::check_start`](crate::rules::RuleSet::check_start)
+    /// and [`RuleSet::check_completion`](crate::rules::RuleSet::check_completion).
+    #[error(transparent)]
+    Route(RouteError),
+    /// An e-learning certificate for a module the rule set does not name.
+    #[error(
+        "`{module}` is not one of the mandatory e-learning modules of {rule_set}: expected one of {expected}"
+    )]
+    UnknownModule {
+        /// The module named.
+        module: ComponentId,
+        /// The rule set.
+        rule_set: RuleSetId,
+        /// The modules it names, comma-separated.
+        expected: String,
+    },
+}
+
+impl From<RouteError> for Refusal {
+    /// [`RouteError::NotOpen`] is [`Refusal::RouteClosed`] (`P003`); the others are
+    /// [`Refusal::Route`].
+    fn from(e: RouteError) -> Refusal {
+        match e {
+            RouteError::NotOpen { route, rule_set } => Refusal::RouteClosed { route, rule_set },
+            other => Refusal::Route(other),
+        }
+    }
 }
 
 impl Refusal {
-    /// The stable code: `P001`–`P023`, or the supervisor's `S001`–`S005`.
+    /// The stable code: `P001`–`P026`, or the supervisor's `S001`–`S005`.
     #[must_use]
     pub fn code(&self) -> &'static str {
         match self {
@@ -358,6 +396,9 @@ impl Refusal {
             Refusal::Paused { .. } => "P021",
             Refusal::NotPaused => "P022",
             Refusal::NotIndependent { .. } => "P023",
+            Refusal::Route(RouteError::RunOffEnded { .. }) => "P025",
+            Refusal::Route(_) => "P024",
+            Refusal::UnknownModule { .. } => "P026",
         }
     }
 }

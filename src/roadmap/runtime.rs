@@ -7,8 +7,7 @@ use super::event::RoadmapEvent;
 use super::refusal::{Refusal, Refused};
 use super::stage2::Stage2Start;
 use super::typed::{
-    Active, Recognised, Roadmap, Stage, Stage1, Stage1Verified, Stage2, Stage3, StageKind,
-    Withdrawn,
+    Active, Completed, Roadmap, Stage, Stage1, Stage1Verified, Stage2, Stage3, StageKind, Withdrawn,
 };
 
 /// A roadmap in whichever stage it is: the form systems driven by stored events use.
@@ -33,8 +32,9 @@ pub enum AnyRoadmap {
     /// Stage 2.
     #[serde(rename = "stage_2")]
     Stage2(Roadmap<Stage2>),
-    /// Recognised as an FCP.
-    Recognised(Roadmap<Recognised>),
+    /// Completed: stages 1 and 2 signed off (recognised, under roadmap 2021).
+    #[serde(rename = "completed")]
+    Completed(Roadmap<Completed>),
     /// Stage 3 (roadmap 2021).
     #[serde(rename = "stage_3")]
     Stage3(Roadmap<Stage3>),
@@ -74,14 +74,7 @@ macro_rules! any_from {
         }
     )*};
 }
-any_from!(
-    Stage1,
-    Stage1Verified,
-    Stage2,
-    Recognised,
-    Stage3,
-    Withdrawn
-);
+any_from!(Stage1, Stage1Verified, Stage2, Completed, Stage3, Withdrawn);
 
 type Out = Result<AnyRoadmap, (AnyRoadmap, Refusal)>;
 
@@ -122,6 +115,19 @@ where
     Err((AnyRoadmap::from(r), refusal))
 }
 
+fn e_learning<S: super::typed::Stage1Open>(
+    r: Roadmap<S>,
+    on: chrono::NaiveDate,
+    evidence: &crate::evidence::EvidenceId,
+    module: Option<&crate::id::ComponentId>,
+    ctx: &Context<'_>,
+) -> Result<Roadmap<S>, Refused<Roadmap<S>>> {
+    match module {
+        Some(m) => r.record_e_learning_module(on, m, evidence, ctx),
+        None => r.record_e_learning(on, evidence, ctx),
+    }
+}
+
 fn stage_2_start(event: &RoadmapEvent) -> Option<Stage2Start> {
     match event {
         RoadmapEvent::Stage2Started {
@@ -148,7 +154,7 @@ impl AnyRoadmap {
             AnyRoadmap::Stage1(r) => r.kind(),
             AnyRoadmap::Stage1Verified(r) => r.kind(),
             AnyRoadmap::Stage2(r) => r.kind(),
-            AnyRoadmap::Recognised(r) => r.kind(),
+            AnyRoadmap::Completed(r) => r.kind(),
             AnyRoadmap::Stage3(r) => r.kind(),
             AnyRoadmap::Withdrawn(r) => r.kind(),
         }
@@ -196,7 +202,11 @@ fn step(current: AnyRoadmap, event: &RoadmapEvent, ctx: &Context<'_>) -> Out {
             )),
         },
         AnyRoadmap::Stage1(r) => match event {
-            E::ELearningRecorded { on, evidence } => lift(r.record_e_learning(*on, evidence, ctx)),
+            E::ELearningRecorded {
+                on,
+                evidence,
+                module,
+            } => lift(e_learning(r, *on, evidence, module.as_ref(), ctx)),
             E::UniversityCertificateRecorded { on, evidence } => {
                 lift(r.record_university_certificate(*on, evidence, ctx))
             }
@@ -217,7 +227,11 @@ fn step(current: AnyRoadmap, event: &RoadmapEvent, ctx: &Context<'_>) -> Out {
             None => common_active(r, event, ctx),
         },
         AnyRoadmap::Stage2(r) => match event {
-            E::ELearningRecorded { on, evidence } => lift(r.record_e_learning(*on, evidence, ctx)),
+            E::ELearningRecorded {
+                on,
+                evidence,
+                module,
+            } => lift(e_learning(r, *on, evidence, module.as_ref(), ctx)),
             E::UniversityCertificateRecorded { on, evidence } => {
                 lift(r.record_university_certificate(*on, evidence, ctx))
             }
@@ -229,10 +243,10 @@ fn step(current: AnyRoadmap, event: &RoadmapEvent, ctx: &Context<'_>) -> Out {
             E::Stage1Verified { on } => lift(r.verify_stage_1(*on, ctx)),
             E::SelfRatingCompleted { on } => lift(r.complete_self_rating(*on, ctx)),
             E::SupervisorRatingCompleted { on } => lift(r.complete_supervisor_rating(*on, ctx)),
-            E::Recognised { on } => lift(r.recognise(*on, ctx)),
+            E::Completed { on } => lift(r.complete(*on, ctx)),
             _ => common_active(r, event, ctx),
         },
-        AnyRoadmap::Recognised(r) => match event {
+        AnyRoadmap::Completed(r) => match event {
             E::Stage3Started { on } => lift(r.start_stage_3(*on, ctx)),
             _ => wrong(r, event, ctx),
         },

@@ -9,7 +9,7 @@ use super::context::Context;
 use super::event::Stage1Exception;
 use super::refusal::{Missing, Refusal};
 use super::typed::{
-    Common, Recognised, Roadmap, Signatures, Stage, Stage1, Stage1Verified, Stage2, Stage3, Step,
+    Common, Completed, Roadmap, Signatures, Stage, Stage1, Stage1Verified, Stage2, Stage3, Step,
     missing_component,
 };
 
@@ -278,11 +278,17 @@ impl Roadmap<Stage2> {
         )
     }
 
-    /// Recognition as a first contact practitioner. Guards: both declarations signed; the
-    /// education provider's approval where the rule set requires it; the trainee's registration
-    /// in good standing and the experience requirement met on the day.
-    pub fn recognise(self, on: NaiveDate, ctx: &Context<'_>) -> Step<Roadmap<Recognised>, Stage2> {
-        const EVENT: &str = "recognised";
+    /// The roadmap completed: stages 1 and 2 signed off. Under roadmap 2021 this is recognition
+    /// as a first contact practitioner; from roadmap 2023 NHS England recognises nobody and the
+    /// completed roadmap is shown to the employer (`docs/domain.md#recognition`).
+    ///
+    /// Guards: both declarations signed; the education provider's approval on the procured
+    /// provision where the rule set requires it (never on the independent portfolio route, whose
+    /// 9.4 checklist is the sign-off); the trainee's registration in good standing and the
+    /// experience requirement met on the day; on the independent portfolio route, on or before
+    /// the end of the run-off (`P025`).
+    pub fn complete(self, on: NaiveDate, ctx: &Context<'_>) -> Step<Roadmap<Completed>, Stage2> {
+        const EVENT: &str = "completed";
         if let Err(r) = self.pre(EVENT, on, ctx, false) {
             return self.refuse(r);
         }
@@ -302,7 +308,11 @@ impl Roadmap<Stage2> {
             (Signatures::APPROVED, Missing::EducationProviderApproval),
         ]
         .into_iter();
-        let approval = ctx.parts().rules.education_provider_approval_required;
+        // The procured provision only: the independent route's sign-off is the 9.4 checklist.
+        let approval = ctx
+            .parts()
+            .rules
+            .education_provider_approval_required_on(self.common.route);
         let missing = needed.find(|(bit, m)| {
             (approval || *m != Missing::EducationProviderApproval) && !self.stage.signed.has(*bit)
         });
@@ -318,23 +328,38 @@ impl Roadmap<Stage2> {
         {
             return self.refuse(r);
         }
+        // An independent portfolio is completed by the end of its run-off.
+        if let Err(e) = ctx.parts().rules.check_completion(self.common.route, on) {
+            return self.refuse(Refusal::from(e));
+        }
         let mut common = self.common;
         common.last = on;
         Ok(Roadmap {
             common,
-            stage: Recognised { on },
+            stage: Completed { on },
         })
     }
 }
 
-impl Roadmap<Recognised> {
+impl Roadmap<Stage2> {
+    /// The old name of [`complete`](Self::complete).
+    #[deprecated(
+        since = "0.2.0",
+        note = "renamed `complete`: NHS England recognises nobody after 2023"
+    )]
+    pub fn recognise(self, on: NaiveDate, ctx: &Context<'_>) -> Step<Roadmap<Completed>, Stage2> {
+        self.complete(on, ctx)
+    }
+}
+
+impl Roadmap<Completed> {
     /// Starts stage 3, advanced practice: only under a rule set that has it (roadmap 2021,
     /// DOMAIN.md §9).
     pub fn start_stage_3(
         self,
         on: NaiveDate,
         ctx: &Context<'_>,
-    ) -> Step<Roadmap<Stage3>, Recognised> {
+    ) -> Step<Roadmap<Stage3>, Completed> {
         if let Err(r) = self.pre("stage_3_started", on, ctx, false) {
             return self.refuse(r);
         }

@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::evidence::{EvidenceId, EvidenceKind};
 use crate::experience::Wte;
-use crate::id::PersonId;
+use crate::id::{ComponentId, PersonId};
 use crate::rules::Route;
 use crate::signoff::{Checklist, SignerRole};
 use crate::supervisor::SupervisorId;
@@ -32,8 +32,14 @@ pub enum StageKind {
     /// Stage 2, in primary care.
     #[serde(rename = "stage_2")]
     Stage2,
-    /// Recognised as a first contact practitioner.
-    Recognised,
+    /// Stages 1 and 2 signed off: the roadmap is complete. Under roadmap 2021 this is
+    /// recognition as a first contact practitioner; from roadmap 2023 NHS England recognises
+    /// nobody (the FCP badge and directory were withdrawn "as part of a move to
+    /// self-regulation"): the completed roadmap, signed off by the supervisor and, on the
+    /// procured provision, the education provider, is shown to the employer
+    /// (`docs/domain.md#recognition`). Written `"completed"`; `"recognised"` still reads.
+    #[serde(rename = "completed", alias = "recognised")]
+    Completed,
     /// Stage 3, advanced practice (roadmap 2021 only).
     #[serde(rename = "stage_3")]
     Stage3,
@@ -48,12 +54,26 @@ impl fmt::Display for StageKind {
             StageKind::Stage1 => "in stage 1",
             StageKind::Stage1Verified => "waiting to start stage 2",
             StageKind::Stage2 => "in stage 2",
-            StageKind::Recognised => "complete (recognised as an FCP)",
+            StageKind::Completed => "complete (stages 1 and 2 signed off)",
             StageKind::Stage3 => "in stage 3",
             StageKind::Withdrawn => "withdrawn",
         })
     }
 }
+
+#[allow(non_upper_case_globals, reason = "the deprecated name of a variant")]
+impl StageKind {
+    /// The old name of [`StageKind::Completed`]: NHS England recognises nobody after 2023.
+    #[deprecated(since = "0.2.0", note = "renamed `StageKind::Completed`")]
+    pub const Recognised: StageKind = StageKind::Completed;
+}
+
+/// The old name of the [`Completed`] stage.
+#[deprecated(
+    since = "0.2.0",
+    note = "renamed `Completed`: NHS England recognises nobody after 2023"
+)]
+pub type Recognised = Completed;
 
 mod sealed {
     pub trait Sealed {}
@@ -110,10 +130,11 @@ pub struct Stage2 {
     pub(super) supervisor_rated_on: Option<NaiveDate>,
 }
 
-/// Recognised as a first contact practitioner.
+/// The roadmap completed: stages 1 and 2 signed off (under roadmap 2021, recognised as a first
+/// contact practitioner; see [`StageKind::Completed`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct Recognised {
+pub struct Completed {
     pub(super) on: NaiveDate,
 }
 
@@ -135,7 +156,7 @@ pub struct Withdrawn {
 stage!(Stage1, Stage1, active);
 stage!(Stage1Verified, Stage1Verified, active);
 stage!(Stage2, Stage2, active);
-stage!(Recognised, Recognised);
+stage!(Completed, Completed);
 stage!(Stage3, Stage3, active);
 stage!(Withdrawn, Withdrawn);
 
@@ -169,7 +190,9 @@ pub(super) struct Common {
     pub(super) paused_days: u32,
     pub(super) s1_by_trainee: u64,
     pub(super) s1_by_supervisor: u64,
-    pub(super) e_learning: bool,
+    /// The e-learning modules recorded, one bit per module of the rule set (bit 0 alone when
+    /// the rule set names none).
+    pub(super) e_learning: u64,
     pub(super) university_certificate: bool,
     pub(super) education_provider: Option<PersonId>,
     pub(super) stage_1_verified_on: Option<NaiveDate>,
@@ -287,18 +310,34 @@ impl<S: Stage> Roadmap<S> {
     /// What stage 1 verification still lacks, first thing first.
     pub(super) fn stage_1_missing(&self, ctx: &Context<'_>) -> Option<Missing> {
         let c = &self.common;
-        if !c.e_learning {
-            return Some(Missing::ELearning);
+        let rules = ctx.parts().rules;
+        let modules = &rules.e_learning_modules;
+        // Bit 0 alone stands for "a certificate" where the rule set names no modules.
+        let certified = |m: Option<&ComponentId>| {
+            let bit = match m {
+                None => Some(1),
+                Some(m) => modules.iter().position(|x| x == m).and_then(module_bit),
+            };
+            bit.is_some_and(|bit| c.e_learning & bit != 0)
+        };
+        if let Some(first) = rules.missing_e_learning_modules(certified).next() {
+            return Some(match first {
+                None => Missing::ELearning,
+                Some(module) => Missing::ELearningModule {
+                    module: module.clone(),
+                },
+            });
         }
-        if c.route == Route::Taught {
-            return (!c.university_certificate).then_some(Missing::UniversityCertificate);
-        }
-        if c.route == Route::SupportedPortfolio
-            && ctx.parts().rules.learning_needs_analysis_required
-            && c.education_provider.is_none()
-        {
+        // The procured provision starts with the learning needs analysis; the independent
+        // route never needs it (HEE "Roadmap Verification Changes").
+        if rules.learning_needs_analysis_required_on(c.route) && c.education_provider.is_none() {
             return Some(Missing::LearningNeedsAnalysis);
         }
+        if c.route == Route::Taught && !c.university_certificate {
+            return Some(Missing::UniversityCertificate);
+        }
+        // The 9.4 checklist on every route, the taught route included: the university's
+        // certificate is evidence on top of it.
         missing_component(
             Checklist::Stage1,
             ctx.parts().setup.stage_1_components(),
@@ -326,6 +365,7 @@ impl<S: Stage> Roadmap<S> {
         evidence: &EvidenceId,
         ctx: &Context<'_>,
         expected: EvidenceKind,
+        module: Option<&ComponentId>,
     ) -> Step<Self, S> {
         if let Err(r) = self.pre(event, on, ctx, false) {
             return self.refuse(r);
@@ -346,11 +386,37 @@ impl<S: Stage> Roadmap<S> {
         if expected == EvidenceKind::UniversityCertificate {
             self.common.university_certificate = true;
         } else {
-            self.common.e_learning = true;
+            let modules = &ctx.parts().rules.e_learning_modules;
+            let bit = match module {
+                // A certificate of no named module counts only where none are named.
+                None => u64::from(modules.is_empty()),
+                Some(m) => {
+                    let Some(bit) = modules.iter().position(|x| x == m).and_then(module_bit) else {
+                        let refusal = Refusal::UnknownModule {
+                            module: m.clone(),
+                            rule_set: ctx.parts().rules.id,
+                            expected: join(modules),
+                        };
+                        return self.refuse(refusal);
+                    };
+                    bit
+                }
+            };
+            self.common.e_learning |= bit;
         }
         self.common.last = on;
         Ok(self)
     }
+}
+
+/// The bit of the `i`th e-learning module, for the first 64.
+fn module_bit(i: usize) -> Option<u64> {
+    1u64.checked_shl(u32::try_from(i).ok()?)
+}
+
+fn join(ids: &[ComponentId]) -> String {
+    let names: Vec<&str> = ids.iter().map(ComponentId::as_str).collect();
+    names.join(", ")
 }
 
 /// The first component of `components` not signed in both roles.
@@ -405,12 +471,7 @@ impl Roadmap<Stage1> {
     ) -> Result<Roadmap<Stage1>, Refusal> {
         check_rule_set(ctx)?;
         let p = ctx.parts();
-        if !p.rules.route_open(route) {
-            return Err(Refusal::RouteClosed {
-                route,
-                rule_set: p.rules.id,
-            });
-        }
+        p.rules.check_start(route, on).map_err(Refusal::from)?;
         let s = ctx.supervisor(supervisor)?;
         s.check_may_supervise(p.trainee, on, p.rules, &p.policy)
             .map_err(Refusal::Supervisor)?;
@@ -425,7 +486,7 @@ impl Roadmap<Stage1> {
                 paused_days: 0,
                 s1_by_trainee: 0,
                 s1_by_supervisor: 0,
-                e_learning: false,
+                e_learning: 0,
                 university_certificate: false,
                 education_provider: None,
                 stage_1_verified_on: None,
@@ -465,8 +526,10 @@ impl Roadmap<Stage1> {
 }
 
 impl<S: Stage1Open> Roadmap<S> {
-    /// Records a certificate of mandatory e-learning: an evidence item of kind
-    /// `elearning_certificate` in the portfolio.
+    /// Records a certificate of mandatory e-learning that names no module: an evidence item of
+    /// kind `elearning_certificate` in the portfolio. It counts towards stage 1 only under a
+    /// rule set that names no modules; otherwise record each module's certificate with
+    /// [`record_e_learning_module`](Self::record_e_learning_module).
     pub fn record_e_learning(
         self,
         on: NaiveDate,
@@ -479,6 +542,29 @@ impl<S: Stage1Open> Roadmap<S> {
             evidence,
             ctx,
             EvidenceKind::ElearningCertificate,
+            None,
+        )
+    }
+
+    /// Records the certificate of one mandatory e-learning module (one of the rule set's
+    /// [`e_learning_modules`](crate::rules::RuleSet::e_learning_modules), by default the HEE
+    /// core primary care e-learning and the Personalised Care Institute modules). Stage 1 is
+    /// verified only when every module has its certificate. Refused for a module the rule set
+    /// does not name (`P026`).
+    pub fn record_e_learning_module(
+        self,
+        on: NaiveDate,
+        module: &ComponentId,
+        evidence: &EvidenceId,
+        ctx: &Context<'_>,
+    ) -> Step<Self, S> {
+        self.record_certificate(
+            "e_learning_recorded",
+            on,
+            evidence,
+            ctx,
+            EvidenceKind::ElearningCertificate,
+            Some(module),
         )
     }
 
@@ -496,6 +582,7 @@ impl<S: Stage1Open> Roadmap<S> {
             evidence,
             ctx,
             EvidenceKind::UniversityCertificate,
+            None,
         )
     }
 

@@ -45,14 +45,44 @@ fn evidence_id(text: &str) -> Option<EvidenceId> {
     text.parse().ok()
 }
 
+/// Two workplace-based assessments in every whole month of stage 2 before the declarations
+/// (cptraininghub.nhs.uk: "2 WPBAs per month"), as `RuleSet::wpbas_required_in_month` asks,
+/// even when a defect leaves readiness unsigned.
+fn monthly_wpbas(
+    plan: &Plan,
+    stage_2: NaiveDate,
+    declared: NaiveDate,
+    items: &mut Vec<EvidenceItem>,
+) -> Option<()> {
+    for (k, (from, _)) in crate::rules::whole_months(stage_2, declared).enumerate() {
+        for n in 1..=2 {
+            items.push(
+                EvidenceItem::new(EvidenceParts {
+                    id: evidence_id(&format!("cbd-month-{}-{n}", k + 1))?,
+                    kind: EvidenceKind::Cbd,
+                    date: add(from, n)?,
+                    title: format!("Case-based discussion {n} of month {}", k + 1),
+                    capabilities: Vec::new(),
+                    areas_of_practice: Vec::new(),
+                    assessor: Some(plan.supervisor.id.clone()),
+                    attachments: Vec::new(),
+                })
+                .ok()?,
+            );
+        }
+    }
+    Some(())
+}
+
 /// Builds the evidence items and heading ratings of a plan, with `defect` applied where it
 /// changes what is signed.
 fn content(
     plan: &Plan,
     defect: Option<Defect>,
-    stage_2: NaiveDate,
-    certificates: &[(EvidenceKind, &str, NaiveDate)],
+    stage_2: (NaiveDate, NaiveDate),
+    certificates: &[(EvidenceKind, String, NaiveDate)],
 ) -> Option<(Vec<EvidenceItem>, Vec<HeadingRating>)> {
+    let (stage_2, declared) = stage_2;
     let caps: Vec<CapabilityId> = plan.framework.capabilities().map(|c| *c.id()).collect();
     let mut items = Vec::new();
     for (kind, id, date) in certificates {
@@ -69,6 +99,9 @@ fn content(
             })
             .ok()?,
         );
+    }
+    if plan.stage == Stage::Stage2 {
+        monthly_wpbas(plan, stage_2, declared, &mut items)?;
     }
     let target = 0usize;
     let mut ratings: Vec<HeadingRating> = Vec::new();
@@ -288,25 +321,31 @@ pub(super) fn build(plan: &Plan, defect: Option<Defect>) -> Option<PortfolioCase
         route,
         supervisor: plan.supervisor.id.clone(),
     }];
-    if rules.learning_needs_analysis_required {
+    if rules.learning_needs_analysis_required_on(route) {
         events.push(RoadmapEvent::LearningNeedsAnalysis {
             on: t.next(0)?,
             education_provider: plan.provider.clone(),
         });
     }
-    let elearning = t.next(1)?;
-    let mut certificates = vec![(
-        EvidenceKind::ElearningCertificate,
-        "cert-core-elearning",
-        elearning,
-    )];
-    events.push(RoadmapEvent::ELearningRecorded {
-        on: elearning,
-        evidence: evidence_id("cert-core-elearning")?,
-    });
+    // One certificate per mandatory e-learning module (`RuleSet::e_learning_modules`).
+    let mut certificates = Vec::new();
+    for module in &rules.e_learning_modules {
+        let on = t.next(1)?;
+        let id = format!("cert-{module}");
+        events.push(RoadmapEvent::ELearningRecorded {
+            on,
+            evidence: evidence_id(&id)?,
+            module: Some(module.clone()),
+        });
+        certificates.push((EvidenceKind::ElearningCertificate, id, on));
+    }
     if route == Route::Taught {
         let on = t.next(30)?;
-        certificates.push((EvidenceKind::UniversityCertificate, "cert-university", on));
+        certificates.push((
+            EvidenceKind::UniversityCertificate,
+            "cert-university".to_owned(),
+            on,
+        ));
         events.push(RoadmapEvent::UniversityCertificateRecorded {
             on,
             evidence: evidence_id("cert-university")?,
@@ -329,7 +368,7 @@ pub(super) fn build(plan: &Plan, defect: Option<Defect>) -> Option<PortfolioCase
     let approved = t.next(0)?;
     let recognised = t.next(0)?;
 
-    let (evidence, ratings) = content(plan, defect, stage_2_on, &certificates)?;
+    let (evidence, ratings) = content(plan, defect, (stage_2_on, declared), &certificates)?;
     let supervisor_id: PersonId = plan.supervisor.id.as_str().parse().ok()?;
     let signers = Signers {
         trainee: &plan.practitioner,
@@ -370,7 +409,7 @@ pub(super) fn build(plan: &Plan, defect: Option<Defect>) -> Option<PortfolioCase
             on: supervisor_rated,
         });
         events.extend(both(&signers, &Subject::Declaration, declared, &all));
-        if rules.education_provider_approval_required {
+        if rules.education_provider_approval_required_on(route) {
             events.push(signed(
                 signers.provider,
                 SignerRole::EducationProvider,
@@ -379,7 +418,7 @@ pub(super) fn build(plan: &Plan, defect: Option<Defect>) -> Option<PortfolioCase
                 &all,
             ));
         }
-        events.push(RoadmapEvent::Recognised { on: recognised });
+        events.push(RoadmapEvent::Completed { on: recognised });
         recognised
     };
 
@@ -443,19 +482,25 @@ pub(super) fn build(plan: &Plan, defect: Option<Defect>) -> Option<PortfolioCase
         events,
     };
     super::defect::on_parts(defect, &mut parts)?;
+    // On the independent route, judged within the run-off: a stage 1 portfolio is not yet
+    // complete, and after the run-off it could no longer be (`RuleSet::check_completion`).
+    let mut as_of = add(
+        end.max(add(stage_2_on, 100)?),
+        if defect.is_some() {
+            plan.as_of_after % 20
+        } else {
+            plan.as_of_after
+        },
+    )?;
+    if let (Route::IndependentPortfolio, Some(r)) = (route, rules.independent_run_off) {
+        as_of = as_of.min(r.finish_by).max(end);
+    }
     Some(PortfolioCase {
         portfolio: Portfolio::from_parts(parts).ok()?,
         framework: plan.framework.clone(),
         // On or after the last event and the last piece of evidence.
         // With a defect, within stage 2's six months, so that a missing declaration does not
         // also leave stage 2 open past its best-practice end (warning V070).
-        as_of: add(
-            end.max(add(stage_2_on, 100)?),
-            if defect.is_some() {
-                plan.as_of_after % 20
-            } else {
-                plan.as_of_after
-            },
-        )?,
+        as_of,
     })
 }

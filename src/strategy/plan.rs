@@ -190,6 +190,24 @@ pub(super) fn plan(
             {
                 return None;
             }
+            // The independent portfolio route: started before its closure and completed by the
+            // end of the run-off (`RuleSet::check_start`, `RuleSet::check_completion`). A
+            // journey takes under 240 days.
+            let start = match RuleSet::builtin(rule_set).independent_run_off {
+                Some(r) if route == Route::IndependentPortfolio => {
+                    let last = r
+                        .closed_from
+                        .pred_opt()?
+                        .min(r.finish_by.checked_sub_days(chrono::Days::new(240))?)
+                        .min(to);
+                    let span = u64::try_from((last - from).num_days())
+                        .ok()?
+                        .checked_add(1)?;
+                    let offset = u64::try_from((start - from).num_days()).ok()? % span;
+                    from.checked_add_days(chrono::Days::new(offset))?
+                }
+                _ => start,
+            };
             let part_time = match part_time {
                 Some((days, w)) => Some((days, Wte::from_ten_thousandths(w).ok()?)),
                 None => None,

@@ -3,11 +3,15 @@
 use std::cell::OnceCell;
 use std::collections::HashMap;
 
+use chrono::NaiveDate;
+
 use crate::diagnostic::Code;
-use crate::evidence::{Coverage, EvidenceItem, SUGGESTED_PER_CAPABILITY};
+use crate::evidence::{Coverage, EvidenceItem, EvidenceKind, SUGGESTED_PER_CAPABILITY};
 use crate::framework::{CapabilityId, Completeness, Framework};
 use crate::portfolio::{Portfolio, Stage};
+use crate::roadmap::RoadmapEvent;
 use crate::signoff::HeadingRating;
+use crate::signoff::Subject;
 
 use super::Context;
 use super::sink::{Section, Sink};
@@ -329,5 +333,100 @@ fn coverage_checks(p: &Portfolio, framework: &Framework, index: &Index<'_>, sink
                 framework.id()
             ),
         );
+    }
+}
+
+/// Evidence dates: none after the as-of date (V056); none after a sign-off that covers it,
+/// naming the earliest such sign-off (V057); a note for evidence no declaration covers, once
+/// there is a declaration (V058).
+pub(super) fn evidence_dates(p: &Portfolio, ctx: &Context<'_>, index: &Index<'_>, sink: &mut Sink) {
+    let evidence = p.evidence();
+    // The earliest sign-off covering each item (date, event index), and whether a declaration
+    // covers it.
+    let mut covered: Vec<Option<(NaiveDate, usize)>> = vec![None; evidence.len()];
+    let mut declared = vec![false; evidence.len()];
+    let mut any_declaration = false;
+    for (i, event) in p.events().iter().enumerate() {
+        let RoadmapEvent::Signed { sign_off: s } = event else {
+            continue;
+        };
+        let is_declaration = s.subject == Subject::Declaration;
+        any_declaration |= is_declaration;
+        if s.evidence.is_empty() {
+            continue;
+        }
+        // Declarations usually list the document's evidence in its order: no lookup needed.
+        let in_order = s.evidence.len() == evidence.len()
+            && s.evidence.iter().zip(evidence).all(|(id, e)| id == e.id());
+        let positions: Box<dyn Iterator<Item = usize>> = if in_order {
+            Box::new(0..evidence.len())
+        } else {
+            Box::new(
+                s.evidence
+                    .iter()
+                    .filter_map(|id| index.evidence_index(id.as_str())),
+            )
+        };
+        for k in positions {
+            if let Some(c) = covered.get_mut(k) {
+                if c.is_none_or(|(d, _)| s.on < d) {
+                    *c = Some((s.on, i));
+                }
+            }
+            if let (true, Some(d)) = (is_declaration, declared.get_mut(k)) {
+                *d = true;
+            }
+        }
+    }
+    for (k, e) in evidence.iter().enumerate() {
+        let stage = match e.kind() {
+            EvidenceKind::ElearningCertificate | EvidenceKind::UniversityCertificate => {
+                Stage::Stage1
+            }
+            _ => Stage::Stage2,
+        };
+        if e.date() > ctx.as_of {
+            sink.push(
+                (Section::Evidence, k + 1, 1),
+                stage,
+                Code::EvidenceInFuture,
+                format!("/evidence/{k}/date"),
+                format!(
+                    "evidence `{}` is dated {}, after the as-of date {}",
+                    e.id(),
+                    e.date(),
+                    ctx.as_of
+                ),
+            );
+        } else if let Some((on, i)) = covered.get(k).copied().flatten() {
+            if e.date() > on {
+                let by = match p.events().get(i) {
+                    Some(RoadmapEvent::Signed { sign_off: s }) => {
+                        format!("the {}'s sign-off of {}", s.role, s.subject)
+                    }
+                    _ => "a sign-off".to_owned(),
+                };
+                sink.push(
+                    (Section::Evidence, k + 1, 1),
+                    stage,
+                    Code::EvidenceAfterSignOff,
+                    format!("/evidence/{k}/date"),
+                    format!(
+                        "evidence `{}` is dated {}, after {by} on {on} (/events/{i}) that covers it",
+                        e.id(),
+                        e.date()
+                    ),
+                );
+            }
+        }
+        if any_declaration && !declared.get(k).copied().unwrap_or(true) {
+            sink.push(
+                (Section::Evidence, k + 1, 0),
+                Stage::Stage2,
+                Code::EvidenceNotDeclared,
+                format!("/evidence/{k}"),
+                format!("evidence `{}` is not covered by any declaration", e.id()),
+            );
+        }
     }
 }

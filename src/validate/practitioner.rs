@@ -40,15 +40,8 @@ pub(super) fn check(
         }
     }
 
-    if !rules.route_open(p.route()) {
-        sink.push(
-            (Section::Route, 0, 0),
-            Stage::Stage1,
-            Code::RouteClosed,
-            "/route".to_owned(),
-            format!("the {} route is not open under {}", p.route(), rules.id),
-        );
-    }
+    // The route's closure (V080) is judged with the other roadmap rules in `stages.rs`.
+    let _ = rules;
     for (i, event) in p.events().iter().enumerate() {
         match event {
             RoadmapEvent::Started { route, .. } if *route != p.route() => sink.push(

@@ -371,7 +371,8 @@ fn order_and_presence(
     signed.declaration = seen
         .get(&(&Subject::Declaration, SignerRole::RoadmapSupervisor))
         .map(|&(d, _)| d);
-    let approval = if rules.education_provider_approval_required {
+    // The procured provision only (`RuleSet::education_provider_approval_required_on`).
+    let approval = if rules.education_provider_approval_required_on(p.route()) {
         let a = seen
             .get(&(
                 &Subject::EducationProviderApproval,
@@ -394,7 +395,7 @@ fn order_and_presence(
     } else {
         None
     };
-    if rules.learning_needs_analysis_required && !lna {
+    if rules.learning_needs_analysis_required_on(p.route()) && !lna {
         sink.push(
             (Section::Events, 0, 0),
             Stage::Stage1,

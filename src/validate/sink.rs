@@ -47,16 +47,18 @@ impl Sink {
 
     /// The diagnostics in document order, and whether errors block stage 1 and stage 2.
     ///
-    /// An error that blocks only a stage beyond `claimed` is not an error of the portfolio as
+    /// An error or a warning about a stage beyond `claimed` is not a fault of the portfolio as
     /// submitted: it is what remains to do for the next stage, reported as a note (with the
-    /// same code, its message prefixed "for stage 2: ").
+    /// same code, its message prefixed "for stage 2: "). Warnings go the same way as errors,
+    /// so that a lesser finding is never reported more severely than a greater one (a heading
+    /// with one piece of evidence is not a warning while one with none is a note).
     pub(super) fn finish(mut self, claimed: Stage) -> (Vec<Diagnostic>, bool, bool) {
         self.items.sort_by_key(|(k, _, _)| *k);
         let diagnostics = self
             .items
             .into_iter()
             .map(|(_, blocks, mut d)| {
-                if blocks > claimed && d.severity == Severity::Error {
+                if blocks > claimed && d.severity != Severity::Note {
                     d.severity = Severity::Note;
                     d.message = format!("for {blocks}: {}", d.message);
                 }

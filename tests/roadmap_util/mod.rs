@@ -133,6 +133,12 @@ impl World {
                     "Core e-learning",
                 ),
                 item(
+                    "elearn-2",
+                    EvidenceKind::ElearningCertificate,
+                    d(2020, 1, 6),
+                    "Personalised Care Institute modules",
+                ),
+                item(
                     "uni-1",
                     EvidenceKind::UniversityCertificate,
                     d(2020, 1, 6),
@@ -244,6 +250,21 @@ impl World {
         out
     }
 
+    /// One certificate per mandatory e-learning module of the rule set, on `on`: `elearn-1` for
+    /// the HEE core primary care e-learning, `elearn-2` for the Personalised Care Institute.
+    pub fn e_learning(&self, on: NaiveDate) -> Vec<RoadmapEvent> {
+        self.rules
+            .e_learning_modules
+            .iter()
+            .enumerate()
+            .map(|(i, m)| RoadmapEvent::ELearningRecorded {
+                on,
+                evidence: format!("elearn-{}", i + 1).parse().unwrap(),
+                module: Some(m.clone()),
+            })
+            .collect()
+    }
+
     /// A complete journey from start to recognition on `route`, starting on `start` (all later
     /// events a few months apart). Includes the learning needs analysis and the education
     /// provider's approval where the rule set requires them.
@@ -258,24 +279,21 @@ impl World {
             route,
             supervisor: "dr-jones".parse().unwrap(),
         }];
-        if self.rules.learning_needs_analysis_required && route == Route::SupportedPortfolio {
+        if self.rules.learning_needs_analysis_required_on(route) {
             ev.push(RoadmapEvent::LearningNeedsAnalysis {
                 on: start,
                 education_provider: EP.parse().unwrap(),
             });
         }
-        ev.push(RoadmapEvent::ELearningRecorded {
-            on: later(1),
-            evidence: "elearn-1".parse().unwrap(),
-        });
+        ev.extend(self.e_learning(later(1)));
         if route == Route::Taught {
             ev.push(RoadmapEvent::UniversityCertificateRecorded {
                 on: later(2),
                 evidence: "uni-1".parse().unwrap(),
             });
-        } else {
-            ev.extend(self.sign_checklist(Checklist::Stage1, later(2)));
         }
+        // The 9.4 checklist on every route, the taught route included.
+        ev.extend(self.sign_checklist(Checklist::Stage1, later(2)));
         ev.push(RoadmapEvent::Stage1Verified { on: later(3) });
         ev.push(RoadmapEvent::Stage2Started {
             on: later(4),
@@ -322,6 +340,7 @@ impl World {
             &[],
         ));
         if self.rules.education_provider_approval_required {
+            // Harmless on the independent route, which does not need it.
             ev.push(self.signed(
                 EP,
                 SignerRole::EducationProvider,
@@ -330,7 +349,7 @@ impl World {
                 &[],
             ));
         }
-        ev.push(RoadmapEvent::Recognised { on: next });
+        ev.push(RoadmapEvent::Completed { on: next });
         ev
     }
 }

@@ -37,10 +37,16 @@ struct Spec {
 }
 
 fn evidence_for(spec: &Spec) -> Vec<Value> {
-    let mut out = vec![json!({
-        "id": "cert-core-elearning", "kind": "elearning_certificate", "date": "2024-07-01",
-        "title": "HEE core primary care e-learning"
-    })];
+    let mut out = vec![
+        json!({
+            "id": "cert-core-elearning", "kind": "elearning_certificate", "date": "2024-07-01",
+            "title": "HEE core primary care e-learning"
+        }),
+        json!({
+            "id": "cert-pci", "kind": "elearning_certificate", "date": "2024-07-08",
+            "title": "Personalised Care Institute modules"
+        }),
+    ];
     let kinds = [
         ("cot", "Consultation observed"),
         ("cbd", "Case discussed"),
@@ -118,20 +124,94 @@ fn component(checklist: &str, c: &str) -> Value {
     json!({"kind": "checklist_component", "checklist": checklist, "component": c})
 }
 
+/// The days of a journey's steps.
+struct Dates {
+    started: &'static str,
+    /// The learning needs analysis: procured provision only.
+    lna: Option<&'static str>,
+    stage_1_signed: &'static str,
+    stage_1_verified: &'static str,
+    stage_2_started: &'static str,
+    stage_2_signed: [&'static str; 2],
+    readiness: &'static str,
+    self_rated: &'static str,
+    supervisor_rated: &'static str,
+    declared: &'static str,
+    /// The education provider's approval: procured provision only.
+    approved: Option<&'static str>,
+    completed: &'static str,
+}
+
+/// The days of the supported-portfolio and taught samples (stage 2 from `stage_2_started`).
+fn procured_dates(stage_2_started: &'static str) -> Dates {
+    Dates {
+        started: "2024-06-03",
+        lna: Some("2024-06-20"),
+        stage_1_signed: "2024-11-15",
+        stage_1_verified: "2024-12-02",
+        stage_2_started,
+        stage_2_signed: ["2025-01-20", "2025-05-30"],
+        readiness: "2025-06-02",
+        self_rated: "2025-06-06",
+        supervisor_rated: "2025-06-13",
+        declared: "2025-06-20",
+        approved: Some("2025-07-01"),
+        completed: "2025-07-07",
+    }
+}
+
+/// The days of the independent-route sample: started under roadmap 2023 before the route
+/// closed (default 1 November 2023), completed within the run-off (by 30 April 2024); no
+/// learning needs analysis and no education provider.
+fn independent_dates() -> Dates {
+    Dates {
+        started: "2023-09-15",
+        lna: None,
+        stage_1_signed: "2023-10-16",
+        stage_1_verified: "2023-10-20",
+        stage_2_started: "2023-10-23",
+        stage_2_signed: ["2023-11-01", "2024-03-25"],
+        readiness: "2024-03-27",
+        self_rated: "2024-03-28",
+        supervisor_rated: "2024-04-02",
+        declared: "2024-04-08",
+        approved: None,
+        completed: "2024-04-15",
+    }
+}
+
 /// Rebuilds the sign-off events of `doc` from its evidence and ratings, keeping their dates.
 fn events_for(spec: &Spec, doc: &Value, route: &str, first_events: Vec<Value>) -> Vec<Value> {
+    events_on(
+        spec,
+        doc,
+        route,
+        first_events,
+        &procured_dates(spec.stage_2_started),
+    )
+}
+
+/// The events of `doc` on the days `dates` gives.
+fn events_on(
+    spec: &Spec,
+    doc: &Value,
+    route: &str,
+    first_events: Vec<Value>,
+    dates: &Dates,
+) -> Vec<Value> {
     let evidence: Vec<EvidenceItem> = serde_json::from_value(doc["evidence"].clone()).unwrap();
     let ratings: Vec<HeadingRating> = serde_json::from_value(doc["ratings"].clone()).unwrap();
     let (t, s) = (spec.practitioner, spec.supervisor);
     let none: (&[EvidenceItem], &[HeadingRating]) = (&[], &[]);
-    let mut ev = vec![
-        json!({"event": "started", "on": "2024-06-03", "route": route, "supervisor": s}),
-        json!({"event": "learning_needs_analysis", "on": "2024-06-20", "education_provider": spec.provider}),
-    ];
+    let mut ev =
+        vec![json!({"event": "started", "on": dates.started, "route": route, "supervisor": s})];
+    if let Some(on) = dates.lna {
+        ev.push(json!({"event": "learning_needs_analysis", "on": on, "education_provider": spec.provider}));
+    }
     ev.extend(first_events);
     for (c, on) in [
-        ("ksa-portfolio", "2024-11-15"),
-        ("mandatory-elearning", "2024-11-15"),
+        ("ksa-portfolio", dates.stage_1_signed),
+        ("mandatory-elearning", dates.stage_1_signed),
     ] {
         ev.push(sign(
             t,
@@ -150,9 +230,10 @@ fn events_for(spec: &Spec, doc: &Value, route: &str, first_events: Vec<Value>) -
             none.1,
         ));
     }
-    ev.push(json!({"event": "stage_1_verified", "on": "2024-12-02"}));
-    ev.push(json!({"event": "stage_2_started", "on": spec.stage_2_started, "wte": 1.0}));
-    for (c, on) in [("pdp-agreed", "2025-01-20"), ("wpba-record", "2025-05-30")] {
+    ev.push(json!({"event": "stage_1_verified", "on": dates.stage_1_verified}));
+    ev.push(json!({"event": "stage_2_started", "on": dates.stage_2_started, "wte": 1.0}));
+    let [pdp, wpba] = dates.stage_2_signed;
+    for (c, on) in [("pdp-agreed", pdp), ("wpba-record", wpba)] {
         ev.push(sign(
             t,
             "trainee",
@@ -176,19 +257,19 @@ fn events_for(spec: &Spec, doc: &Value, route: &str, first_events: Vec<Value>) -
             who,
             role,
             readiness.clone(),
-            "2025-06-02",
+            dates.readiness,
             none.0,
             none.1,
         ));
     }
-    ev.push(json!({"event": "self_rating_completed", "on": "2025-06-06"}));
-    ev.push(json!({"event": "supervisor_rating_completed", "on": "2025-06-13"}));
+    ev.push(json!({"event": "self_rating_completed", "on": dates.self_rated}));
+    ev.push(json!({"event": "supervisor_rating_completed", "on": dates.supervisor_rated}));
     let declaration = json!({"kind": "declaration"});
     ev.push(sign(
         t,
         "trainee",
         declaration.clone(),
-        "2025-06-20",
+        dates.declared,
         &evidence,
         &ratings,
     ));
@@ -196,19 +277,21 @@ fn events_for(spec: &Spec, doc: &Value, route: &str, first_events: Vec<Value>) -
         s,
         "roadmap_supervisor",
         declaration,
-        "2025-06-20",
+        dates.declared,
         &evidence,
         &ratings,
     ));
-    ev.push(sign(
-        spec.provider,
-        "education_provider",
-        json!({"kind": "education_provider_approval"}),
-        "2025-07-01",
-        &evidence,
-        &ratings,
-    ));
-    ev.push(json!({"event": "recognised", "on": "2025-07-07"}));
+    if let Some(on) = dates.approved {
+        ev.push(sign(
+            spec.provider,
+            "education_provider",
+            json!({"kind": "education_provider_approval"}),
+            on,
+            &evidence,
+            &ratings,
+        ));
+    }
+    ev.push(json!({"event": "completed", "on": dates.completed}));
     ev
 }
 
@@ -280,9 +363,11 @@ fn with_events(mut doc: Value, spec: &Spec, route: &str, first: Vec<Value>) -> V
     doc
 }
 
+/// One certificate per mandatory e-learning module (`RuleSet::e_learning_modules`).
 fn elearning() -> Vec<Value> {
     vec![
-        json!({"event": "e_learning_recorded", "on": "2024-07-01", "evidence": "cert-core-elearning"}),
+        json!({"event": "e_learning_recorded", "on": "2024-07-01", "evidence": "cert-core-elearning", "module": "hee-core-primary-care"}),
+        json!({"event": "e_learning_recorded", "on": "2024-07-08", "evidence": "cert-pci", "module": "personalised-care-institute"}),
     ]
 }
 
@@ -427,6 +512,8 @@ pub fn samples() -> Vec<(&'static str, String)> {
     uncovered["ratings"][4]["evidence"] = json!([]);
     let uncovered = with_events(uncovered, &ot, "supported_portfolio", elearning());
 
+    let new = new_samples(&ot);
+
     let ot_text = canonical(&complete_ot);
     let unknown_field = ot_text.replacen(
         "  \"route\": \"supported_portfolio\",\n",
@@ -489,5 +576,185 @@ pub fn samples() -> Vec<(&'static str, String)> {
         ),
         ("defect-unknown-field.json", unknown_field),
         ("defect-future-schema-version.json", future),
+    ]
+    .into_iter()
+    .chain(new.into_iter().map(|(name, doc)| (name, canonical(&doc))))
+    .collect()
+}
+
+/// Removes the events `pred` picks.
+fn without(mut doc: Value, pred: impl Fn(&Value) -> bool) -> Value {
+    doc["events"].as_array_mut().unwrap().retain(|e| !pred(e));
+    doc
+}
+
+fn e_learning_on(core: &str, pci: &str) -> Vec<Value> {
+    vec![
+        json!({"event": "e_learning_recorded", "on": core, "evidence": "cert-core-elearning", "module": "hee-core-primary-care"}),
+        json!({"event": "e_learning_recorded", "on": pci, "evidence": "cert-pci", "module": "personalised-care-institute"}),
+    ]
+}
+
+/// The samples of the corrected rules: a complete taught-route and a complete
+/// independent-route portfolio, and a defect for each rule.
+#[allow(clippy::too_many_lines, reason = "one sample after another")]
+fn new_samples(ot: &Spec) -> Vec<(&'static str, Value)> {
+    // Taught route, roadmap 2024: the learning needs analysis, the university's certificate
+    // on top of the 9.4 checklist signed by both, and the education provider's approval.
+    let mut taught = ot_doc(ot, "2015-09-01");
+    taught["route"] = json!("taught");
+    taught["evidence"].as_array_mut().unwrap().insert(
+        2,
+        json!({
+            "id": "cert-pgcert-fcp", "kind": "university_certificate", "date": "2024-11-01",
+            "title": "PGCert First Contact Practice (taught route, 60 level-7 credits)"
+        }),
+    );
+    let mut first = elearning();
+    first.push(json!({"event": "university_certificate_recorded", "on": "2024-11-01", "evidence": "cert-pgcert-fcp"}));
+    let taught = with_events(taught, ot, "taught", first);
+
+    // Independent route, roadmap 2023, started before the closure and completed in the run-off.
+    let mut independent = ot_doc(ot, "2015-09-01");
+    independent["rule_set"] = json!("roadmap-2023");
+    independent["route"] = json!("independent_portfolio");
+    independent["supervisors"][0]["assignments"][0]["from"] = json!("2023-09-15");
+    let months = [
+        ("2025-01", "2023-11"),
+        ("2025-02", "2023-12"),
+        ("2025-03", "2024-01"),
+        ("2025-04", "2024-02"),
+        ("2025-05", "2024-03"),
+    ];
+    for e in independent["evidence"].as_array_mut().unwrap() {
+        let date = e["date"].as_str().unwrap().to_owned();
+        let moved = match e["id"].as_str().unwrap() {
+            "cert-core-elearning" => "2023-09-20".to_owned(),
+            "cert-pci" => "2023-09-27".to_owned(),
+            _ => {
+                let (from, to) = months.iter().find(|(m, _)| date.starts_with(m)).unwrap();
+                date.replacen(from, to, 1)
+            }
+        };
+        e["date"] = json!(moved);
+    }
+    let independent = {
+        let doc = independent;
+        let events = events_on(
+            ot,
+            &doc,
+            "independent_portfolio",
+            e_learning_on("2023-09-20", "2023-09-27"),
+            &independent_dates(),
+        );
+        let mut doc = doc;
+        doc["events"] = json!(events);
+        doc
+    };
+
+    // Rule: closed to new starters from the closure day.
+    let mut after_closure = independent.clone();
+    after_closure["events"][0]["on"] = json!("2023-11-01");
+
+    // Rule: after the run-off an unfinished independent portfolio gets its own code.
+    let unfinished = without(independent.clone(), |e| {
+        e["sign_off"]["subject"]["kind"] == "declaration" || e["event"] == "completed"
+    });
+
+    // Rule: the taught route is procured provision: the education provider approves.
+    let taught_unapproved = without(taught.clone(), |e| {
+        e["sign_off"]["role"] == "education_provider"
+    });
+
+    // Rule: the 9.4 checklist on the taught route too.
+    let taught_unsigned = without(taught.clone(), |e| {
+        e["sign_off"]["role"] == "roadmap_supervisor"
+            && e["sign_off"]["subject"]["checklist"] == "stage1"
+    });
+
+    // Rule: each e-learning module by its own certificate.
+    let no_pci = without(
+        with_events(
+            ot_doc(ot, "2015-09-01"),
+            ot,
+            "supported_portfolio",
+            elearning(),
+        ),
+        |e| e["module"] == "personalised-care-institute",
+    );
+
+    // Rule: who defines the checklist: a portfolio listing one trivial stage 2 component.
+    let mut self_declared = ot_doc(ot, "2015-09-01");
+    self_declared["checklists"]["stage_2"] = json!(["pdp-agreed"]);
+    let self_declared = without(
+        with_events(self_declared, ot, "supported_portfolio", elearning()),
+        |e| e["sign_off"]["subject"]["component"] == "wpba-record",
+    );
+
+    // Rule: evidence dates. One item re-dated after the declarations that cover it (the
+    // digests recomputed honestly), one dated after the as-of date, one no declaration covers.
+    let redate = |doc: &Value, id: &str, date: &str| {
+        let mut doc = doc.clone();
+        let item = doc["evidence"]
+            .as_array_mut()
+            .unwrap()
+            .iter_mut()
+            .find(|e| e["id"] == id)
+            .unwrap();
+        item["date"] = json!(date);
+        doc
+    };
+    let base = ot_doc(ot, "2015-09-01");
+    let after_sign_off = with_events(
+        redate(&base, "cbd-b2", "2025-06-25"),
+        ot,
+        "supported_portfolio",
+        elearning(),
+    );
+    let in_future = with_events(
+        redate(&base, "cbd-b2", "2026-01-05"),
+        ot,
+        "supported_portfolio",
+        elearning(),
+    );
+    let complete_ot = with_events(base.clone(), ot, "supported_portfolio", elearning());
+    let mut undeclared = complete_ot.clone();
+    undeclared["evidence"].as_array_mut().unwrap().push(json!({
+        "id": "msf-late", "kind": "msf", "date": "2025-07-02",
+        "title": "Multi-source feedback added after the declarations", "capabilities": ["C3"]
+    }));
+
+    // Rule: two WPBAs a month. The COTs and CBDs of March become learning logs.
+    let mut few = base;
+    for e in few["evidence"].as_array_mut().unwrap() {
+        if e["date"].as_str().unwrap().starts_with("2025-03") && e["kind"] != "learning_log" {
+            e["kind"] = json!("learning_log");
+            e.as_object_mut().unwrap().remove("assessor");
+        }
+    }
+    let few = with_events(few, ot, "supported_portfolio", elearning());
+
+    vec![
+        ("complete-taught-stage2.json", taught),
+        ("complete-independent-stage2.json", independent),
+        (
+            "defect-independent-started-after-closure.json",
+            after_closure,
+        ),
+        (
+            "defect-independent-unfinished-after-run-off.json",
+            unfinished,
+        ),
+        ("defect-taught-without-approval.json", taught_unapproved),
+        (
+            "defect-taught-stage1-checklist-unsigned.json",
+            taught_unsigned,
+        ),
+        ("defect-missing-pci-certificate.json", no_pci),
+        ("defect-self-declared-checklist.json", self_declared),
+        ("defect-evidence-dated-after-signoff.json", after_sign_off),
+        ("defect-evidence-dated-in-future.json", in_future),
+        ("defect-evidence-not-declared.json", undeclared),
+        ("defect-too-few-wpbas.json", few),
     ]
 }
