@@ -161,7 +161,7 @@ impl Serialize for Uri {
 #[non_exhaustive]
 pub enum RecognitionKind {
     /// Recognised as a First Contact Practitioner: roadmap stages 1 and 2 verified under
-    /// roadmap 2021, when the HEE Centre recognised FCPs (DOMAIN.md §3).
+    /// roadmap 2021, when the HEE Centre recognised FCPs (docs/domain.md#roadmap-stages).
     FcpRecognised,
     /// The FCP roadmap completed under roadmap 2023 or 2024: stages 1 and 2 signed off by the
     /// roadmap supervisor and, on the procured provision, the education provider. NHS England
@@ -170,7 +170,7 @@ pub enum RecognitionKind {
     /// a training hub or the employer, and says so.
     FcpRoadmapCompleted,
     /// Recognised as an advanced practitioner (the Centre for Advancing Practice's route,
-    /// DOMAIN.md §6).
+    /// docs/domain.md#advanced-practice).
     ApRecognised,
 }
 

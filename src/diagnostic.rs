@@ -32,7 +32,7 @@ pub use code::{Code, source_of};
 /// How serious a diagnostic is.
 ///
 /// Only errors make a portfolio incomplete; warnings follow suggestions (such as three pieces
-/// of evidence per capability heading, DOMAIN.md §3) and notes give context.
+/// of evidence per capability heading, docs/domain.md#stage-2) and notes give context.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]

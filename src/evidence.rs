@@ -1,7 +1,7 @@
 //! Evidence: the kinds a portfolio holds (COT, CBD, …), items linked to capabilities, and the
 //! coverage of a framework by a set of items.
 //!
-//! - [`EvidenceKind`]: the kinds HEE names for Stage 2 (DOMAIN.md §4), each knowing whether it
+//! - [`EvidenceKind`]: the kinds HEE names for Stage 2 (docs/domain.md#evidence-types), each knowing whether it
 //!   is a workplace-based assessment (WPBA) and whether it needs an assessor.
 //! - [`EvidenceItem`]: one piece of evidence, built through [`EvidenceItem::new`] (serde goes
 //!   through it too), with [`Attachment`]s carrying an optional [`Sha256Digest`].
@@ -46,15 +46,15 @@ pub use coverage::{Coverage, Shortfall, UnknownArea, UnknownLink, YearMonth};
 pub use item::{Attachment, AttachmentError, EvidenceError, EvidenceItem, EvidenceParts};
 pub use limits::{ApLimits, ApViolation};
 
-/// The suggested number of evidence pieces per capability heading: 3 (DOMAIN.md §3, from the
+/// The suggested number of evidence pieces per capability heading: 3 (docs/domain.md#stage-2, from the
 /// HEE Stage 2 guidance). A suggestion: falling short is a warning, never a failure.
 pub const SUGGESTED_PER_CAPABILITY: u32 = 3;
 
-/// A kind of evidence (DOMAIN.md §4).
+/// A kind of evidence (docs/domain.md#evidence-types).
 ///
-/// The kinds are the ones HEE names for Stage 2 (DOMAIN.md §4, sourced); their expansions, and which are
+/// The kinds are the ones HEE names for Stage 2 (docs/domain.md#evidence-types, sourced); their expansions, and which are
 /// workplace-based assessments and which need an assessor, follow the GP-training usage the
-/// roadmap is modelled on (our reading, DOMAIN.md §4):
+/// roadmap is modelled on (our reading, docs/domain.md#evidence-types):
 ///
 /// | kind | serde | WPBA | needs an assessor |
 /// |---|---|---|---|

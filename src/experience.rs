@@ -6,7 +6,7 @@
 //! "A minimum of 5 years post-graduate experience" (HEE roadmap FAQ), with refinements for
 //! dietitians (three of the five in their specialty, BDA) and paramedics (two years of
 //! newly-qualified consolidation, then three at band 6 or above,
-//! <https://www.selwdh.co.uk/workforce/paramedics>); see DOMAIN.md §2 and
+//! <https://www.selwdh.co.uk/workforce/paramedics>); see docs/domain.md#experience and
 //! [`ExperienceRequirement::for_profession`]. The requirement is data: every number, tag and
 //! band in it can be replaced by the caller.
 //!
@@ -32,7 +32,7 @@
 //!   [`CountingPolicy::CalendarTime`] (the default) a day on which any period runs counts one
 //!   day; under [`CountingPolicy::WteProRata`] it counts the sum of the running periods' WTEs,
 //!   at most one day. Which policy applies is the caller's choice: no source says how
-//!   part-time work counts (DOMAIN.md §2).
+//!   part-time work counts (docs/domain.md#experience).
 //! - **Gaps do not count.** Days on which no period runs (career breaks) add nothing; they are
 //!   skipped, not subtracted.
 //! - **N years is a number of days fixed by the first day of practice.** For a component

@@ -1,6 +1,6 @@
 //! Capability frameworks as versioned data: domains (or pillars) holding capabilities.
 //!
-//! A portfolio is judged against a capability framework (DOMAIN.md §7). A [`Framework`] is data:
+//! A portfolio is judged against a capability framework (docs/domain.md#frameworks). A [`Framework`] is data:
 //! an id, a title, a [`semver::Version`], its [`Source`], whom it [`Serves`], whether it is
 //! [`Completeness::Complete`], an ordered tree of [`Domain`]s holding [`Capability`]s, and an
 //! optional list of [`AreaOfPractice`] evidence may be tagged with.
@@ -9,7 +9,7 @@
 //! [`Framework`], errors in [`FrameworkError`] naming the offending id and its JSON path), held
 //! in a [`FrameworkRegistry`] and resolved by a [`FrameworkRef`] (id + `semver::VersionReq`).
 //!
-//! The crate ships only the frameworks whose structure DOMAIN.md marks as sourced
+//! The crate ships only the frameworks whose structure docs/domain.md#frameworks marks as sourced
 //! ([`builtin`]): the 2018 MSK core capabilities framework and the 2017 multi-professional
 //! advanced clinical practice framework. The 2019 paramedic framework is **not** shipped: its
 //! capability titles are unknown to us, and a framework whose domains hold no capabilities
@@ -63,9 +63,9 @@ pub struct Source {
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum RoadmapStage {
-    /// First contact practice: the FCP roadmap's stages 1 and 2 (DOMAIN.md §3).
+    /// First contact practice: the FCP roadmap's stages 1 and 2 (docs/domain.md#roadmap-stages).
     Fcp,
-    /// Advanced practice: recognition by the Centre for Advancing Practice (DOMAIN.md §6).
+    /// Advanced practice: recognition by the Centre for Advancing Practice (docs/domain.md#advanced-practice).
     AdvancedPractice,
 }
 

@@ -46,7 +46,7 @@ pub struct SupervisorId(Box<str>);
 pub struct PersonId(Box<str>);
 
 /// The caller's name for a component of a roadmap checklist (the official list of components,
-/// roadmap section 9.4, is not available to us: DOMAIN.md §3). Same grammar as [`EvidenceId`].
+/// roadmap section 9.4, is not available to us: docs/domain.md#checklist). Same grammar as [`EvidenceId`].
 #[derive(Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct ComponentId(Box<str>);
 

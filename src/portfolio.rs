@@ -5,7 +5,7 @@
 //! | field | type | meaning |
 //! |---|---|---|
 //! | `schema_version` | semver string | the document format version; this library reads `1.x` |
-//! | `rule_set` | `"roadmap-2021"` … | the [`RuleSetId`] the portfolio follows (DOMAIN.md §9) |
+//! | `rule_set` | `"roadmap-2021"` … | the [`RuleSetId`] the portfolio follows (docs/domain.md#rule-sets) |
 //! | `claimed_stage` | `"stage_1"` / `"stage_2"` | the stage the portfolio is submitted for |
 //! | `practitioner` | object | [`Practitioner`]: id, profession, registration, experience |
 //! | `supervisors` | array | [`Supervisor`]s, unique by id |
@@ -58,7 +58,7 @@ mod schema;
 pub use load::{Limits, LoadError};
 pub use schema::{SUPPORTED_SCHEMA, SchemaVersion, SchemaVersionError};
 
-/// A stage of the FCP roadmap a portfolio can be submitted for (DOMAIN.md §3).
+/// A stage of the FCP roadmap a portfolio can be submitted for (docs/domain.md#roadmap-stages).
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -104,7 +104,7 @@ pub struct Practitioner {
     pub profession: Profession,
     /// Their registration history (replayed on load).
     pub registration: RegistrationRecord,
-    /// Their practice periods since registration (DOMAIN.md §2).
+    /// Their practice periods since registration (docs/domain.md#experience).
     pub experience: Vec<PracticePeriod>,
     /// The specialty tag whose periods count towards a dietitian's 3 specialty years.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -117,7 +117,7 @@ pub struct Practitioner {
 
 /// The components of the stage 1 and stage 2 checklists ("Checklist of recognition processes",
 /// roadmap section 9.4), named by the caller because the official list is not available to us
-/// (DOMAIN.md §3). Each must be non-empty, without repeats, at most 64 components.
+/// (docs/domain.md#checklist). Each must be non-empty, without repeats, at most 64 components.
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]

@@ -1,7 +1,7 @@
 //! The registered professions: the fifteen HCPC professions and the osteopath (GOsC).
 //!
 //! Source: HCPC, "How to check the Register" (the fifteen profession codes), and the FCP
-//! roadmap FAQ (the five FCP professions); see DOMAIN.md sections 1 and 8.
+//! roadmap FAQ (the five FCP professions); see docs/domain.md#professions and docs/domain.md#hcpc-registration.
 
 use std::fmt;
 use std::str::FromStr;
@@ -103,7 +103,7 @@ impl Profession {
         Profession::Osteopath,
     ];
 
-    /// The five FCP professions (DOMAIN.md section 1, from Health Sciences University's portfolio-route page and the HEE FAQ).
+    /// The five FCP professions (docs/domain.md#professions, from Health Sciences University's portfolio-route page and the HEE FAQ).
     pub const FCP: [Profession; 5] = [
         Profession::Physiotherapist,
         Profession::Paramedic,
@@ -159,7 +159,7 @@ impl Profession {
     }
 
     /// Whether this is one of the five FCP professions: physiotherapist, paramedic,
-    /// occupational therapist, dietitian, podiatrist (DOMAIN.md section 1).
+    /// occupational therapist, dietitian, podiatrist (docs/domain.md#professions).
     ///
     /// The osteopath is not one of the five, though GOsC-registered osteopaths may follow the
     /// MSK roadmap ([`Profession::may_follow_fcp_roadmap`]).

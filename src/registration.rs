@@ -26,7 +26,7 @@ pub use readmission::{AnniversaryRule, ReadmissionPolicy, Updating};
 pub use record::{AnyRegistration, EventKind, RegistrationEvent, RegistrationRecord, ReplayError};
 pub use refusal::{OrderKind, Refusal, Refused};
 
-/// A professional register a practitioner or supervisor may be on (DOMAIN.md sections 2, 5, 8).
+/// A professional register a practitioner or supervisor may be on (docs/domain.md#entry-requirements, docs/domain.md#supervisors, docs/domain.md#hcpc-registration).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]

@@ -1,7 +1,7 @@
 //! The FCP pathway as a state machine: stage 1, stage 2 in primary care, completion (recognition
-//! under roadmap 2021 only), and under roadmap 2021 stage 3 (DOMAIN.md §3 and §9).
+//! under roadmap 2021 only), and under roadmap 2021 stage 3 (docs/domain.md#roadmap-stages and docs/domain.md#stage-3).
 //!
-//! Two faces of one machine (DESIGN.md, "The two faces of the state machine"):
+//! Two faces of one machine (docs/design.md#two-faces):
 //!
 //! - **Typed**: [`Roadmap<S>`] with a stage type `S` ([`Stage1`], [`Stage1Verified`],
 //!   [`Stage2`], [`Completed`], [`Stage3`], [`Withdrawn`]). Methods exist only where they make
@@ -55,7 +55,7 @@
 //! 2024 with both faces, from start to recognition: see [the crate docs](crate#a-complete-journey).
 
 // A refused transition hands the roadmap back by value, without allocating: the error is as
-// large as the roadmap, on purpose (DESIGN.md, "The two faces of the state machine").
+// large as the roadmap, on purpose (docs/design.md#two-faces).
 #[allow(clippy::result_large_err)]
 mod context;
 mod event;

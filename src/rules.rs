@@ -2,7 +2,7 @@
 //!
 //! The roadmap's rules changed in 2023 and again in 2024, and portfolios signed under old rules
 //! must stay checkable under the rules they were signed under. Each version is a [`RuleSet`]:
-//! plain data with a [`semver::Version`], built in for the three versions DOMAIN.md §9 records
+//! plain data with a [`semver::Version`], built in for the three versions docs/domain.md#rule-sets records
 //! and replaceable by the caller.
 //!
 //! | rule set | in force | differences |
@@ -241,7 +241,7 @@ pub enum RouteError {
     },
 }
 
-/// How a practitioner evidences stage 1 (DOMAIN.md §3).
+/// How a practitioner evidences stage 1 (docs/domain.md#stage-1).
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -303,7 +303,7 @@ pub struct RuleSet {
     /// The stage 1 routes open to someone starting under these rules.
     pub routes: Vec<Route>,
     /// Whether a roadmap supervisor must have completed Roadmap Supervisor training (the two-day
-    /// course, or the GP top-up). Required before 2023, not after (NHSE notice, DOMAIN.md §5).
+    /// course, or the GP top-up). Required before 2023, not after (NHSE notice, docs/domain.md#supervisor-training).
     pub supervisor_training_required: bool,
     /// Whether sign-off on the procured provision (the taught and supported portfolio routes)
     /// needs an education provider's approval beside the supervisor's (roadmap 2023 onwards).

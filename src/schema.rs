@@ -280,7 +280,7 @@ const TOP_LEVEL: [(&str, &str); 11] = [
     ),
     (
         "rule_set",
-        "The rule set the portfolio follows (DOMAIN.md §9); the validation context may apply another.",
+        "The rule set the portfolio follows (docs/domain.md#rule-sets); the validation context may apply another.",
     ),
     ("claimed_stage", "The stage the portfolio is submitted for."),
     (
@@ -297,7 +297,7 @@ const TOP_LEVEL: [(&str, &str); 11] = [
     ),
     (
         "route",
-        "The stage 1 route (DOMAIN.md §3); must agree with the `started` event.",
+        "The stage 1 route (docs/domain.md#stage-1); must agree with the `started` event.",
     ),
     (
         "checklists",

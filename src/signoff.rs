@@ -1,6 +1,6 @@
 //! Sign-offs and ratings, and the digest that binds a sign-off to what it signed.
 //!
-//! Verification of stage 2 runs in a fixed order (HEE Stage 2 verification pages, DOMAIN.md §3):
+//! Verification of stage 2 runs in a fixed order (HEE Stage 2 verification pages, docs/domain.md#stage-2-verification):
 //! checklist components are signed by both trainee and roadmap supervisor as each completes;
 //! both agree readiness; the trainee self-rates every capability heading; the supervisor gives
 //! their own rating; only if every supervisor rating is capable or excellent are the
@@ -63,7 +63,7 @@ use crate::evidence::{EvidenceId, EvidenceItem};
 use crate::framework::CapabilityId;
 use crate::id::{ComponentId, PersonId};
 
-/// A rating of one capability heading (DOMAIN.md §3).
+/// A rating of one capability heading (docs/domain.md#stage-2-verification).
 ///
 /// The full published scale is not available to us; these three points are the ones the
 /// verification pages name ("capable", "excellent") and the one below them we infer
@@ -83,7 +83,7 @@ pub enum Rating {
 
 impl Rating {
     /// Whether a supervisor rating at this point allows the final declarations to be signed:
-    /// capable or excellent (HEE Stage 2 verification, DOMAIN.md §3).
+    /// capable or excellent (HEE Stage 2 verification, docs/domain.md#stage-2-verification).
     #[must_use]
     pub const fn permits_declaration(self) -> bool {
         matches!(self, Rating::Capable | Rating::Excellent)
@@ -215,7 +215,7 @@ impl fmt::Display for Checklist {
 pub enum Subject {
     /// A component of the stage 1 or stage 2 checklist ("Checklist of recognition processes",
     /// roadmap section 9.4). The components' names are the caller's: the official list is not
-    /// available to us (DOMAIN.md §3).
+    /// available to us (docs/domain.md#checklist).
     ChecklistComponent {
         /// Which checklist.
         checklist: Checklist,

@@ -4,7 +4,7 @@
 //! <https://cptraininghub.nhs.uk/first-contact-practitioner-fcp-supervisor-training/> (who may
 //! supervise, four trainees per whole-time equivalent), and the NHSE notice reproduced at
 //! <https://haxbygrouptraining.co.uk/scheme/latest-news> (training no longer required after the
-//! 2023 changes); DOMAIN.md §5.
+//! 2023 changes); docs/domain.md#supervisor-training.
 //!
 //! A [`Supervisor`] is built through [`Supervisor::new`], which refuses combinations that cannot
 //! exist (a GP who is not on the GMC register, a GP top-up course taken by someone who is not a
@@ -64,7 +64,7 @@ use crate::experience::Wte;
 use crate::registration::{Register, RegistrationNumber, RegistrationRecord};
 use crate::rules::RuleSet;
 
-/// The grounds on which someone may act as a roadmap supervisor (DOMAIN.md §5, from CPTH).
+/// The grounds on which someone may act as a roadmap supervisor (docs/domain.md#supervisors, from CPTH).
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -130,7 +130,7 @@ impl fmt::Display for TraineeKind {
     }
 }
 
-/// A course of Roadmap Supervisor training (DOMAIN.md §5).
+/// A course of Roadmap Supervisor training (docs/domain.md#supervisor-training).
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -260,7 +260,7 @@ pub struct Trainee {
 #[non_exhaustive]
 pub struct SupervisionPolicy {
     /// How many trainees one whole-time-equivalent supervisor may have at a time: **4**
-    /// (CPTH, DOMAIN.md §5). A part-time supervisor's limit is this times their WTE, rounded
+    /// (CPTH, docs/domain.md#supervisors). A part-time supervisor's limit is this times their WTE, rounded
     /// down.
     pub trainees_per_wte: u32,
 }
@@ -371,7 +371,7 @@ pub enum SupervisorError {
 #[derive(Debug, Clone, PartialEq, Eq, Hash, thiserror::Error)]
 #[non_exhaustive]
 pub enum SupervisorRefusal {
-    /// Nobody supervises or signs for themselves (DOMAIN.md §5).
+    /// Nobody supervises or signs for themselves (docs/domain.md#supervisors).
     #[error(
         "supervisor `{supervisor}` is the trainee: nobody may supervise or sign for themselves"
     )]
@@ -379,7 +379,7 @@ pub enum SupervisorRefusal {
         /// The supervisor.
         supervisor: SupervisorId,
     },
-    /// An FCP supervisor may supervise FCP trainees only (CPTH, DOMAIN.md §5).
+    /// An FCP supervisor may supervise FCP trainees only (CPTH, docs/domain.md#supervisors).
     #[error(
         "supervisor `{supervisor}` is an FCP and may supervise FCP trainees only, not an {trainee} trainee"
     )]
@@ -401,7 +401,7 @@ pub enum SupervisorRefusal {
         /// The rule set that requires it.
         rule_set: crate::rules::RuleSetId,
     },
-    /// The supervisor already has as many trainees as their WTE allows (CPTH, DOMAIN.md §5).
+    /// The supervisor already has as many trainees as their WTE allows (CPTH, docs/domain.md#supervisors).
     #[error(
         "supervisor `{supervisor}` already has {current} trainees on {on}; at {wte} WTE the limit is {limit}"
     )]
@@ -692,7 +692,7 @@ impl Supervisor {
     }
 
     /// Whether this supervisor may sign for `trainee` on `on`: not themselves, of a kind that may
-    /// supervise the trainee's pathway, and in good standing on the signing day (DOMAIN.md §5).
+    /// supervise the trainee's pathway, and in good standing on the signing day (docs/domain.md#supervisors).
     pub fn check_may_sign(
         &self,
         trainee: &Trainee,

@@ -116,17 +116,17 @@ pub struct Context<'a> {
     pub frameworks: &'a FrameworkRegistry,
     /// The rule set to apply instead of the built-in one the portfolio names.
     pub rule_set: Option<RuleSet>,
-    /// Supervisor capacity (default 4 trainees per WTE, DOMAIN.md §5).
+    /// Supervisor capacity (default 4 trainees per WTE, docs/domain.md#supervisors).
     pub supervision: SupervisionPolicy,
     /// How part-time experience counts, instead of the practitioner's own choice.
     pub counting: Option<CountingPolicy>,
-    /// The experience requirement, instead of the profession's default (DOMAIN.md §2).
+    /// The experience requirement, instead of the profession's default (docs/domain.md#experience).
     pub experience: Option<ExperienceRequirement>,
     /// Whether practice under a conditions of practice order counts as experience (default:
     /// it does, our reading; see [`ConditionsPolicy`]).
     pub conditions: ConditionsPolicy,
-    /// Best-practice stage 2 duration for a full-time practitioner, in months (6, DOMAIN.md
-    /// §3); pro rata for part time [our reading].
+    /// Best-practice stage 2 duration for a full-time practitioner, in months (6,
+    /// docs/domain.md#stage-2); pro rata for part time [our reading].
     pub stage_2_months: u32,
     /// The switch-over days the built-in rule set is built with (the independent portfolio
     /// route's closure and run-off); ignored when [`rule_set`](Self::rule_set) is given.

@@ -433,9 +433,13 @@ fn practice_while_lapsed_does_not_count() {
             kind: EventKind::Lapsed,
         })
         .unwrap();
+    // Dated within the 12 months before readmission, as HCPC requires.
     let updating = Updating {
         supervised_or_formal_days: 20,
         private_study_days: 10,
+        started: Some(d(2022, 1, 10)),
+        finished: Some(d(2022, 4, 29)),
+        last_practised: None,
     };
     record
         .push(RegistrationEvent {

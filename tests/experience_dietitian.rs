@@ -1,4 +1,4 @@
-//! Dietitians: five years, at least three of them in the specialty (BDA, DOMAIN.md §2).
+//! Dietitians: five years, at least three of them in the specialty (BDA, docs/domain.md#experience).
 
 use chrono::NaiveDate;
 use fcp_roadmap::experience::{

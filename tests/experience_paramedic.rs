@@ -1,5 +1,5 @@
 //! Paramedics: two years of newly-qualified consolidation, then three at band 6 or above
-//! (<https://www.selwdh.co.uk/workforce/paramedics>, DOMAIN.md §2).
+//! (<https://www.selwdh.co.uk/workforce/paramedics>, docs/domain.md#experience).
 
 use chrono::NaiveDate;
 use fcp_roadmap::experience::{

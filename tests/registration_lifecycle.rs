@@ -1,4 +1,4 @@
-//! Registration lifecycle scenarios (DOMAIN.md §8): typed transitions, refusals with reasons,
+//! Registration lifecycle scenarios (docs/domain.md#registration-statuses): typed transitions, refusals with reasons,
 //! the runtime record, replay and serde.
 
 use chrono::NaiveDate;

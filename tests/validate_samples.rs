@@ -64,7 +64,7 @@ fn lapsed_registration_at_signing() {
         r.diagnostics()[2].message,
         "supervisor `dr-khan` (GMC 1234567) was not in good standing on 2025-06-02, so cannot supervise or sign [S005]"
     );
-    assert_eq!(r.diagnostics()[2].rule, "DOMAIN.md §5");
+    assert_eq!(r.diagnostics()[2].rule, "docs/domain.md#supervisors");
     assert_eq!(r.diagnostics()[3].path, "/events/19/sign_off/signer");
 }
 
@@ -257,7 +257,7 @@ fn report_serialises_to_json_and_back() {
     assert_eq!(v["errors"], 2);
     assert_eq!(v["diagnostics"][1]["code"], "V040");
     assert_eq!(v["diagnostics"][1]["severity"], "error");
-    assert_eq!(v["diagnostics"][1]["rule"], "DOMAIN.md §3");
+    assert_eq!(v["diagnostics"][1]["rule"], "docs/domain.md#checklist");
     let back: Report = serde_json::from_value(v).unwrap();
     assert_eq!(back, r);
 }

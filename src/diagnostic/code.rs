@@ -116,13 +116,13 @@ Example: a portfolio with 100 001 evidence items is refused with D006 at `/evide
 5 000 bytes with D006 at `/evidence/3/title`.";
 
     /// The framework reference matches no framework in the registry.
-    FrameworkUnresolved = "V001", Error, "DOMAIN.md §7", "framework not found",
+    FrameworkUnresolved = "V001", Error, "docs/domain.md#frameworks", "framework not found",
 "The portfolio names a capability framework (id and semver requirement) that the registry in the \
 validation context does not hold, so ratings and coverage cannot be checked. Load the framework \
 into the registry, or correct the reference.\n\nExample: `\"framework\": {\"id\": \"ot-fcp\", \
 \"version\": \"^1\"}` with only `msk-fcp-2018` 1.0.0 registered gives V001 at `/framework`.";
     /// The framework is illustrative or incomplete.
-    FrameworkIncomplete = "V002", Note, "DOMAIN.md §7", "framework marked incomplete",
+    FrameworkIncomplete = "V002", Note, "docs/domain.md#frameworks", "framework marked incomplete",
 "The framework the portfolio follows is marked incomplete or illustrative in its own data (for \
 example the OT sample framework, whose capabilities are invented). Validation proceeds, but a \
 complete result only means complete against that framework.\n\nExample: a portfolio on \
@@ -137,14 +137,14 @@ rather than the FCP roadmap, is judged against the wrong capabilities, so it can
 occupational therapist's portfolio on `msk-fcp-2018`, which serves physiotherapists and \
 osteopaths, gives V003 at `/framework`.";
     /// The practitioner's registration was not in good standing.
-    TraineeNotInGoodStanding = "V010", Error, "DOMAIN.md §2", "trainee not in good standing",
-"Registration must be in good standing (able to practise) throughout the roadmap (DOMAIN.md \
-§2). The practitioner's registration history shows them unable to practise on a date they \
+    TraineeNotInGoodStanding = "V010", Error, "docs/domain.md#entry-requirements", "trainee not in good standing",
+"Registration must be in good standing (able to practise) throughout the roadmap (docs/domain.md#entry-requirements\
+). The practitioner's registration history shows them unable to practise on a date they \
 signed, or on the as-of date.\n\nExample: a registration that lapsed on 2024-05-01 and a trainee \
 sign-off dated 2024-06-10 gives V010 at `/events/5`.";
     /// The registration number is for another profession.
-    RegistrationProfessionMismatch = "V011", Error, "DOMAIN.md §8", "registration for another profession",
-"An HCPC registration number starts with the profession's code (DOMAIN.md §8): OT for \
+    RegistrationProfessionMismatch = "V011", Error, "docs/domain.md#registration-numbers", "registration for another profession",
+"An HCPC registration number starts with the profession's code (docs/domain.md#registration-numbers): OT for \
 occupational therapists, PH for physiotherapists. A number for another profession cannot be the \
 practitioner's registration for this roadmap.\n\nExample: profession `physiotherapist` with \
 registration number `OT41405` gives V011 at `/practitioner/registration/number`.";
@@ -158,8 +158,8 @@ portfolio for any other profession cannot complete an FCP roadmap. (Advanced pra
 recognition is multi-professional and open to all: see `fcp_roadmap::advanced`.)\n\nExample: a \
 radiographer (`RA12345`) completing the MSK roadmap gives V012 at `/practitioner/profession`.";
     /// The experience requirement is not met.
-    ExperienceNotMet = "V020", Error, "DOMAIN.md §2", "experience requirement not met",
-"FCP training needs at least five years' post-registration experience (DOMAIN.md §2; dietitians \
+    ExperienceNotMet = "V020", Error, "docs/domain.md#experience", "experience requirement not met",
+"FCP training needs at least five years' post-registration experience (docs/domain.md#experience; dietitians \
 3 of them in their specialty, paramedics 3 at band 6 or above). The practice periods are counted \
 under the counting policy, only on days the registration allowed practice (V021 reports the \
 others), and the requirement must be met by the first day of stage 2 in \
@@ -180,36 +180,36 @@ registration lapsed on 2018-01-01 and who was readmitted on 2022-06-01, with one
 from 2016-09-01 running through the lapse, gives V021 at `/practitioner/experience/0` for \
 2018-01-01 to 2022-05-31, naming the `lapsed` event.";
     /// A sign-off or assessment names a supervisor not in the document.
-    UnknownSupervisor = "V030", Error, "DOMAIN.md §5", "unknown supervisor",
+    UnknownSupervisor = "V030", Error, "docs/domain.md#supervisors", "unknown supervisor",
 "A supervisor's sign-off, or an evidence item's assessor, names an id that is not in \
 `supervisors`, so their eligibility cannot be checked.\n\nExample: an evidence item with \
 `\"assessor\": \"dr-who\"` and no supervisor `dr-who` gives V030 at `/evidence/2/assessor`.";
     /// The supervisor is the trainee.
-    SelfSupervision = "V031", Error, "DOMAIN.md §5", "self-supervision",
-"A practitioner never supervises or signs for themselves (DOMAIN.md §5).\n\nExample: a \
+    SelfSupervision = "V031", Error, "docs/domain.md#supervisors", "self-supervision",
+"A practitioner never supervises or signs for themselves (docs/domain.md#supervisors).\n\nExample: a \
 supervisor whose registration number is the trainee's own signs the declaration: V031 at the \
 sign-off's path, e.g. `/events/9`. This check mirrors supervisor refusal S001.";
     /// An FCP supervising other than an FCP trainee.
-    FcpSupervisesFcpOnly = "V032", Error, "DOMAIN.md §5", "FCP supervises FCP trainees only",
-"An FCP who has completed stages 1 and 2 may supervise FCP trainees only (DOMAIN.md §5).\n\n\
+    FcpSupervisesFcpOnly = "V032", Error, "docs/domain.md#supervisors", "FCP supervises FCP trainees only",
+"An FCP who has completed stages 1 and 2 may supervise FCP trainees only (docs/domain.md#supervisors).\n\n\
 Example: an FCP supervisor signing for an advanced-practice trainee gives V032 at the sign-off's \
 path. This check mirrors supervisor refusal S002.";
     /// The supervisor had not done the training the rule set requires.
-    SupervisorTrainingMissing = "V033", Error, "DOMAIN.md §9", "supervisor training missing",
+    SupervisorTrainingMissing = "V033", Error, "docs/domain.md#supervisor-training", "supervisor training missing",
 "Under the roadmap-2021 rule set a Roadmap Supervisor needs the two-day course (or the GP \
-top-up) before supervising (DOMAIN.md §5, §9); from 2023 no training is required.\n\nExample: a \
+top-up) before supervising (docs/domain.md#supervisor-training); from 2023 no training is required.\n\nExample: a \
 roadmap-2021 portfolio whose supervisor lists no training completed by the signing date gives \
 V033 at the sign-off's path. This check mirrors supervisor refusal S003.";
     /// The supervisor had too many trainees.
-    SupervisorOverCapacity = "V034", Error, "DOMAIN.md §5", "supervisor over capacity",
-"A supervisor may have up to 4 trainees per whole-time equivalent at a time (DOMAIN.md §5; \
+    SupervisorOverCapacity = "V034", Error, "docs/domain.md#supervisors", "supervisor over capacity",
+"A supervisor may have up to 4 trainees per whole-time equivalent at a time (docs/domain.md#supervisors; \
 the number is a policy the context may override).\n\nExample: a 0.5 WTE supervisor with 2 other \
 trainees assigned on the signing date gives V034 at the sign-off's path. This check mirrors \
 supervisor refusal S004.";
     /// The supervisor's registration was not in good standing.
-    SupervisorNotInGoodStanding = "V035", Error, "DOMAIN.md §5", "supervisor not in good standing",
+    SupervisorNotInGoodStanding = "V035", Error, "docs/domain.md#supervisors", "supervisor not in good standing",
 "A supervisor whose own registration is not in good standing on the signing date cannot sign \
-(DOMAIN.md §5).\n\nExample: a supervisor whose HCPC registration lapsed on 2024-09-01 signing a \
+(docs/domain.md#supervisors).\n\nExample: a supervisor whose HCPC registration lapsed on 2024-09-01 signing a \
 checklist component on 2024-10-15 gives V035 at that sign-off's path. This check mirrors \
 supervisor refusal S005.";
     /// An evidence assessor who could not assess on the assessment's date.
@@ -234,139 +234,139 @@ reading): record the assignment, or have the assigned supervisor sign.\n\nExampl
 event names `fcp-jones`, and the readiness sign-off on 2025-06-02 is by `dr-patel`, who has no \
 assignment to the trainee: warning V037 at `/events/14/sign_off/signer`.";
     /// A checklist component lacks the trainee's or the supervisor's signature.
-    SignOffMissing = "V040", Error, "DOMAIN.md §3", "checklist sign-off missing",
+    SignOffMissing = "V040", Error, "docs/domain.md#checklist", "checklist sign-off missing",
 "Each component of the stage 1 and stage 2 checklists is signed and dated by both the trainee \
-and the Roadmap Supervisor (DOMAIN.md §3, verification step 1), on every route: on the taught \
+and the Roadmap Supervisor (docs/domain.md#checklist, verification step 1), on every route: on the taught \
 route the university's certificate is evidence on top of the checklist, not instead of it.\n\nExample: checklist component \
 `pdp-agreed` signed by the trainee only gives V040 at `/checklists/stage_2/0`, naming the \
 missing role.";
     /// Sign-offs in the wrong order.
-    SignOffOutOfOrder = "V041", Error, "DOMAIN.md §3", "sign-offs out of order",
-"Verification goes in order (DOMAIN.md §3): checklist components, then readiness, then the \
+    SignOffOutOfOrder = "V041", Error, "docs/domain.md#stage-2-verification", "sign-offs out of order",
+"Verification goes in order (docs/domain.md#stage-2-verification): checklist components, then readiness, then the \
 final declaration, then (from 2023) education-provider approval. A later step dated before an \
 earlier one is out of order.\n\nExample: a declaration dated 2024-05-01 and readiness agreed on \
 2024-06-01 gives V041 at the declaration's path.";
     /// The content changed after it was signed.
-    DigestMismatch = "V042", Error, "DOMAIN.md §3", "evidence edited after sign-off",
+    DigestMismatch = "V042", Error, "docs/domain.md#stage-2-verification", "evidence edited after sign-off",
 "Each sign-off carries a SHA-256 digest of the evidence and ratings it signed. If any of them \
 was edited afterwards the digest no longer matches and the sign-off no longer covers the \
 content.\n\nExample: changing the title of evidence `cot-1` after the supervisor signed the \
 declaration gives V042 at the declaration's path; sign again to fix it.";
     /// A sign-off covers evidence or a rating that is no longer there.
-    SignedContentMissing = "V043", Error, "DOMAIN.md §3", "signed content missing",
+    SignedContentMissing = "V043", Error, "docs/domain.md#stage-2-verification", "signed content missing",
 "A sign-off lists the evidence ids and rated headings it covers. One of them is no longer in \
 the portfolio, so what was signed cannot be checked.\n\nExample: deleting evidence `cbd-2` after \
 it was signed gives V043 at the sign-off's path, naming `cbd-2`.";
     /// A sign-off made by the wrong person for its role.
-    WrongSigner = "V044", Error, "DOMAIN.md §3", "wrong signer",
+    WrongSigner = "V044", Error, "docs/domain.md#stage-2-verification", "wrong signer",
 "A trainee sign-off must be signed by the practitioner the portfolio belongs to; a Roadmap \
 Supervisor sign-off by a listed supervisor other than the trainee.\n\nExample: a sign-off with \
 `\"role\": \"trainee\"` and `\"signer\": \"dr-khan\"` in Ada's portfolio gives V044 at its path.";
     /// Education-provider approval is required and missing.
-    EducationProviderApprovalMissing = "V045", Error, "DOMAIN.md §9", "education-provider approval missing",
+    EducationProviderApprovalMissing = "V045", Error, "docs/domain.md#procured-provision", "education-provider approval missing",
 "From the 2023 changes, sign-off of the procured provision (the taught and supported portfolio \
-routes) needs both the supervisor and the education provider's approval (DOMAIN.md §9, rule \
+routes) needs both the supervisor and the education provider's approval (docs/domain.md#procured-provision, rule \
 sets roadmap-2023 and roadmap-2024). The independent portfolio route never needs it: its 9.4 \
 checklist signed by trainee and supervisor is the sign-off.\n\nExample: a roadmap-2024 \
 supported-portfolio portfolio with a signed declaration but no `education_provider_approval` \
 sign-off gives V045 at `/events`.";
     /// The final declaration is not signed.
-    DeclarationMissing = "V046", Error, "DOMAIN.md §3", "declaration missing",
+    DeclarationMissing = "V046", Error, "docs/domain.md#stage-2-verification", "declaration missing",
 "Stage 2 ends with the final declarations, signed by the trainee and the supervisor once the \
-supervisor rates every heading capable or excellent (DOMAIN.md §3, step 5).\n\nExample: a \
+supervisor rates every heading capable or excellent (docs/domain.md#stage-2-verification, step 5).\n\nExample: a \
 portfolio claiming stage 2 whose events hold no supervisor `declaration` sign-off gives V046 at \
 `/events`.";
     /// Readiness to seek verification not agreed.
-    ReadinessMissing = "V047", Error, "DOMAIN.md §3", "readiness not agreed",
+    ReadinessMissing = "V047", Error, "docs/domain.md#stage-2-verification", "readiness not agreed",
 "Trainee and supervisor agree readiness to seek verification before the declaration \
-(DOMAIN.md §3, step 2).\n\nExample: a portfolio with checklist and declaration sign-offs but no \
+(docs/domain.md#stage-2-verification, step 2).\n\nExample: a portfolio with checklist and declaration sign-offs but no \
 `readiness` sign-off by both gives V047 at `/events`.";
     /// A sign-off dated after the as-of date.
-    SignOffInFuture = "V048", Error, "DOMAIN.md §3", "sign-off dated in the future",
+    SignOffInFuture = "V048", Error, "docs/domain.md#stage-2-verification", "sign-off dated in the future",
 "A sign-off dated after the date the portfolio is judged as of cannot have happened yet; it \
 does not count.\n\nExample: validating as of 2024-06-30 a portfolio with a declaration dated \
 2024-07-02 gives V048 at the declaration's path.";
     /// A capability heading not rated.
-    RatingMissing = "V050", Error, "DOMAIN.md §3", "heading not rated",
+    RatingMissing = "V050", Error, "docs/domain.md#stage-2-verification", "heading not rated",
 "The trainee self-rates every capability heading and the supervisor gives their own rating \
-(DOMAIN.md §3, steps 3 and 4). A heading of the framework without both ratings is \
+(docs/domain.md#stage-2-verification, steps 3 and 4). A heading of the framework without both ratings is \
 incomplete.\n\nExample: no rating for `B3`, or a rating with no `supervisor_rating`, gives V050 \
 at `/ratings` or at the rating's path.";
     /// A supervisor rating below capable with a declaration signed.
-    RatingBelowCapable = "V051", Error, "DOMAIN.md §3", "rating below capable",
+    RatingBelowCapable = "V051", Error, "docs/domain.md#stage-2-verification", "rating below capable",
 "Only if the supervisor rates a heading \"capable\" or \"excellent\" are the final declarations \
-signed (DOMAIN.md §3, step 5).\n\nExample: `\"supervisor_rating\": \"needs_further_development\"` \
+signed (docs/domain.md#stage-2-verification, step 5).\n\nExample: `\"supervisor_rating\": \"needs_further_development\"` \
 for `C6` gives V051 at `/ratings/5/supervisor_rating`.";
     /// A rating of a capability the framework does not have.
-    RatingUnknownCapability = "V052", Error, "DOMAIN.md §7", "rating of an unknown capability",
+    RatingUnknownCapability = "V052", Error, "docs/domain.md#frameworks", "rating of an unknown capability",
 "A rating names a capability that is not in the framework the portfolio follows, so it rates \
 nothing the verification form asks about; often a typing error or a rating made against another \
 version of the framework.\n\nExample: \
 a rating of `E1` on the MSK 2018 framework (domains A–D) gives V052 at `/ratings/14/capability`.";
     /// A rating links evidence that does not exist.
-    RatingUnknownEvidence = "V053", Error, "DOMAIN.md §3", "rating links unknown evidence",
-"The self-rating and supervisor rating link evidence to the heading (DOMAIN.md §3, steps 3–4); \
+    RatingUnknownEvidence = "V053", Error, "docs/domain.md#stage-2-verification", "rating links unknown evidence",
+"The self-rating and supervisor rating link evidence to the heading (docs/domain.md#stage-2-verification, steps 3–4); \
 a linked evidence id that is not in `evidence` is a broken link.\n\nExample: `\"evidence\": \
 [\"cot-9\"]` with no item `cot-9` gives V053 at `/ratings/2/evidence/0`.";
     /// An event names evidence that does not exist.
-    EventUnknownEvidence = "V054", Error, "DOMAIN.md §3", "event names unknown evidence",
+    EventUnknownEvidence = "V054", Error, "docs/domain.md#stage-2-verification", "event names unknown evidence",
 "An `e_learning_recorded` or `university_certificate_recorded` event names the evidence item \
 holding the certificate; that id is not in `evidence`.\n\nExample: `{\"event\": \
 \"e_learning_recorded\", \"on\": \"2023-11-30\", \"evidence\": \"cert-9\"}` with no item `cert-9` \
 gives V054 at `/events/1/evidence`.";
     /// A capability with no evidence.
-    CapabilityUncovered = "V060", Error, "DOMAIN.md §3", "capability with no evidence",
-"Every capability heading needs evidence linked to it (DOMAIN.md §3, step 3); a heading with \
+    CapabilityUncovered = "V060", Error, "docs/domain.md#stage-2-verification", "capability with no evidence",
+"Every capability heading needs evidence linked to it (docs/domain.md#stage-2-verification, step 3); a heading with \
 none cannot be verified.\n\nExample: no evidence item lists `D14` in its capabilities: V060 at \
 `/ratings/13` (the heading's rating) or `/framework` when it has no rating.";
     /// Fewer than the suggested three pieces of evidence.
-    BelowSuggestedEvidence = "V061", Warning, "DOMAIN.md §3", "fewer than 3 pieces of evidence",
-"HEE suggests 3 pieces of evidence per capability heading (DOMAIN.md §3). It is a suggestion, \
+    BelowSuggestedEvidence = "V061", Warning, "docs/domain.md#stage-2", "fewer than 3 pieces of evidence",
+"HEE suggests 3 pieces of evidence per capability heading (docs/domain.md#stage-2). It is a suggestion, \
 so this is a warning, never an error.\n\nExample: `A2` with 2 linked items gives warning V061 at \
 the heading's rating path.";
     /// Evidence linked to a capability the framework does not have.
-    EvidenceUnknownCapability = "V062", Error, "DOMAIN.md §7", "evidence linked to an unknown capability",
+    EvidenceUnknownCapability = "V062", Error, "docs/domain.md#frameworks", "evidence linked to an unknown capability",
 "An evidence item links a capability id the framework does not have, so the link counts for \
 nothing towards coverage; usually a typing error, or an id from another framework or version.\n\nExample: evidence `cot-1` listing `Z9` gives V062 at `/evidence/0/capabilities`.";
     /// An evidence assessor who is not a listed supervisor.
-    UnknownAssessor = "V063", Error, "DOMAIN.md §4", "unknown assessor",
+    UnknownAssessor = "V063", Error, "docs/domain.md#evidence-types", "unknown assessor",
 "A workplace-based assessment names its assessor; the assessor must be one of the listed \
-supervisors so their eligibility can be checked (DOMAIN.md §4, §5).\n\nExample: \
+supervisors so their eligibility can be checked (docs/domain.md#evidence-types, docs/domain.md#supervisors).\n\nExample: \
 `\"assessor\": \"dr-who\"` with no supervisor `dr-who` gives V063 at `/evidence/3/assessor`.";
     /// Evidence tagged with an area of practice the framework does not list.
-    EvidenceUnknownArea = "V064", Warning, "DOMAIN.md §7", "unknown area of practice",
+    EvidenceUnknownArea = "V064", Warning, "docs/domain.md#frameworks", "unknown area of practice",
 "An evidence item names an area of practice the framework does not list; it is kept but not \
 counted for that area.\n\nExample: `\"areas_of_practice\": [\"sport\"]` on the OT sample \
 framework gives warning V064 at `/evidence/1/areas_of_practice`.";
     /// Stage 2 took longer than the best-practice six months.
-    Stage2OverSixMonths = "V070", Warning, "DOMAIN.md §3", "stage 2 beyond six months",
-"Best practice is to complete stage 2 within 6 months full time (DOMAIN.md §3), pro rata for \
+    Stage2OverSixMonths = "V070", Warning, "docs/domain.md#stage-2", "stage 2 beyond six months",
+"Best practice is to complete stage 2 within 6 months full time (docs/domain.md#stage-2), pro rata for \
 part time [our reading], or by a completion date the employer agreed. Beyond that is a \
 warning, not an error.\n\nExample: stage 2 started 2024-01-08 full time and declared on \
 2024-09-30 gives warning V070 at `/events`.";
     /// The route is not open under the rule set.
-    RouteClosed = "V080", Error, "DOMAIN.md §9", "route closed under the rule set",
-"Each rule set lists its routes (DOMAIN.md §9). Under roadmap-2023 the independent portfolio \
+    RouteClosed = "V080", Error, "docs/domain.md#independent-route", "route closed under the rule set",
+"Each rule set lists its routes (docs/domain.md#independent-route). Under roadmap-2023 the independent portfolio \
 route closes to new starters on its closure day (a switch-over parameter, by default \
 2023-11-01); under roadmap-2024 it is gone.\n\nExample: `\"rule_set\": \"roadmap-2024\"` with \
 `\"route\": \"independent_portfolio\"` gives V080 at `/route`; so does a roadmap-2023 \
 independent portfolio whose `started` event is dated 2023-11-01.";
     /// The route differs from the one the roadmap started on.
-    RouteMismatch = "V081", Error, "DOMAIN.md §3", "route differs from the started event",
+    RouteMismatch = "V081", Error, "docs/domain.md#stage-1", "route differs from the started event",
 "The document's `route` and the route of its `started` event must agree: the event log is the \
 history, the field its summary.\n\nExample: `\"route\": \"taught\"` and a `started` event with \
 `\"route\": \"supported_portfolio\"` gives V081 at `/events/0/route`.";
     /// A learning needs analysis is required and missing.
-    LearningNeedsAnalysisMissing = "V082", Error, "DOMAIN.md §9", "learning needs analysis missing",
+    LearningNeedsAnalysisMissing = "V082", Error, "docs/domain.md#procured-provision", "learning needs analysis missing",
 "From the 2023 changes the procured provision (the taught and supported portfolio routes) starts \
-with a Learning Needs Analysis with one of the procured education providers (DOMAIN.md §9, rule \
+with a Learning Needs Analysis with one of the procured education providers (docs/domain.md#procured-provision, rule \
 sets roadmap-2023 and roadmap-2024). The independent portfolio route never needs one.\n\n\
 Example: a roadmap-2024 taught-route portfolio with no `learning_needs_analysis` event gives \
 V082 at `/events`.";
     /// The roadmap state machine refuses an event of the log.
-    EventRefused = "V090", Error, "DOMAIN.md §3", "event refused by the roadmap",
+    EventRefused = "V090", Error, "docs/domain.md#roadmap-stages", "event refused by the roadmap",
 "The event log is replayed through the roadmap state machine, whose guards encode the pathway's \
-order (DOMAIN.md §3): stage 1 verified before stage 2 starts, readiness before ratings, \
+order (docs/domain.md#roadmap-stages): stage 1 verified before stage 2 starts, readiness before ratings, \
 declarations only after capable ratings, dates never going backwards. The first event it \
 refuses is reported with the roadmap's own refusal code (P0xx or S0xx); later events are not \
 replayed.\n\nExample: a `stage_2_started` event before `stage_1_verified` (and no exception \

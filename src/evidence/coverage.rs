@@ -260,7 +260,7 @@ impl<'f> Coverage<'f> {
 
     /// The number of WPBAs per calendar month, for months with at least one.
     ///
-    /// DOMAIN.md §3: supervisors do about two WPBAs a month with each trainee.
+    /// docs/domain.md#stage-2: supervisors do about two WPBAs a month with each trainee.
     #[must_use]
     pub fn wpba_per_month(&self) -> &BTreeMap<YearMonth, u32> {
         &self.wpba_per_month

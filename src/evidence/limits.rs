@@ -1,4 +1,4 @@
-//! The Centre for Advancing Practice ePortfolio limits on evidence (DOMAIN.md §6).
+//! The Centre for Advancing Practice ePortfolio limits on evidence (docs/domain.md#ap-evidence).
 
 use std::fmt;
 
@@ -7,7 +7,7 @@ use crate::framework::{CapabilityId, DomainId};
 
 /// The limits of the ePortfolio (supported) route, as data.
 ///
-/// Defaults from DOMAIN.md §6 (<https://advanced-practice.hee.nhs.uk/eportfolio-guide>): at
+/// Defaults from docs/domain.md#ap-evidence (<https://advanced-practice.hee.nhs.uk/eportfolio-guide>): at
 /// most 35 pieces, 1–2 pieces per capability, 4–6 per pillar, at most 5 attachments per piece,
 /// every piece linked to at least one capability. Change any field to check other limits.
 ///

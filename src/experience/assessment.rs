@@ -10,7 +10,7 @@ use super::{Band, ExperienceRequirement, PracticePeriod, Tag};
 
 /// How a day of practice counts towards the requirement: the caller's explicit choice.
 ///
-/// No source says how part-time work counts (DOMAIN.md §2, marked unknown), so the crate does
+/// No source says how part-time work counts (docs/domain.md#experience, marked unknown), so the crate does
 /// not decide: [`CalendarTime`](Self::CalendarTime), the default, counts every day practised as
 /// a full day; [`WteProRata`](Self::WteProRata) counts it at its whole-time equivalent. Either
 /// way a day counts at most once, however many posts overlap on it, and days between periods

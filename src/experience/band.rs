@@ -13,7 +13,7 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer, de};
 /// (`6`) for the bands that have one. "Band 6 or above" is `band >= Band::B6`.
 ///
 /// Source: the paramedic route's "band 6 or equivalent", <https://www.selwdh.co.uk/workforce/paramedics>;
-/// FCP posts at band 7, AP posts at 8a (DOMAIN.md §1, §2).
+/// FCP posts at band 7, AP posts at 8a (docs/domain.md#bands, docs/domain.md#experience).
 ///
 /// # Example
 ///

@@ -91,9 +91,9 @@ impl ExperienceRequirement {
     ///
     /// - Paramedic: five years, of which the first two are newly-qualified consolidation and
     ///   the next three at band 6 or above (source:
-    ///   <https://www.selwdh.co.uk/workforce/paramedics>, DOMAIN.md §2).
+    ///   <https://www.selwdh.co.uk/workforce/paramedics>, docs/domain.md#experience).
     /// - Podiatrist: five years, RCPod's "usually approximately five years"; some training hubs
-    ///   accept three to five years to *start* training (DOMAIN.md §2): lower
+    ///   accept three to five years to *start* training (docs/domain.md#experience): lower
     ///   [`years`](Self::years) to follow them.
     /// - Dietitian: five years. The refinement "at least three of them in the specialty area"
     ///   is **unconfirmed** (it is not on the BDA's current pages, whose summary says "typically

@@ -1,21 +1,21 @@
-//! The frameworks shipped with the crate: only those whose structure DOMAIN.md marks as
+//! The frameworks shipped with the crate: only those whose structure docs/domain.md#frameworks marks as
 //! sourced.
 //!
 //! - [`MSK_CORE_2018`] (`msk-fcp-2018`): the *Musculoskeletal core capabilities framework for
 //!   first point of contact practitioners* (Skills for Health, Health Education England, NHS
 //!   England, 2018), 4 domains `A`–`D`, 14 capabilities. The source numbers capabilities 1–14
 //!   across the domains; our ids put the domain letter before that number: `A1`, `A2`, `B3`,
-//!   `B4`, `B5`, `C6`…`C13`, `D14`. Titles follow DOMAIN.md §7.
+//!   `B4`, `B5`, `C6`…`C13`, `D14`. Titles follow docs/domain.md#frameworks.
 //! - [`ADVANCED_PRACTICE_2017`] (`ap-2017`): the *Multi-professional framework for advanced
 //!   clinical practice in England* (Health Education England, 2017), 4 pillars `1`–`4`,
-//!   38 capabilities `1.1`–`1.11`, `2.1`–`2.11`, `3.1`–`3.8`, `4.1`–`4.8` (DOMAIN.md §6). The
+//!   38 capabilities `1.1`–`1.11`, `2.1`–`2.11`, `3.1`–`3.8`, `4.1`–`4.8` (docs/domain.md#ap-framework). The
 //!   ids are the source's numbering; the **titles are our own short paraphrases**, not the
 //!   official wording, which is much longer: read the source for it.
 //!   They were written for this crate to tell the capabilities apart; check them against the
 //!   source before showing them to users as a summary of it.
 //!
 //! Not shipped: the 2019 paramedic specialist in primary and urgent care framework (its
-//! capability titles are unknown to us, DOMAIN.md §7, and a domain without capabilities does
+//! capability titles are unknown to us, docs/domain.md#frameworks, and a domain without capabilities does
 //! not load) and the OT, dietetic and podiatry KSA appendices (not available). Load your
 //! official copy from JSON; `examples/data/ot-illustrative-framework.json` shows the shape.
 //!
@@ -40,7 +40,7 @@ type Tree = &'static [(
     &'static [(&'static str, &'static str)],
 )];
 
-/// DOMAIN.md §7, from <https://www.skillsforhealth.org.uk/resources/musculoskeletal-2018/>.
+/// docs/domain.md#frameworks, from <https://www.skillsforhealth.org.uk/resources/musculoskeletal-2018/>.
 const MSK_TREE: Tree = &[
     (
         "A",
@@ -77,7 +77,7 @@ const MSK_TREE: Tree = &[
     ),
 ];
 
-/// DOMAIN.md §6; numbering from
+/// docs/domain.md#ap-framework; numbering from
 /// <https://advanced-practice.hee.nhs.uk/multi-professional-framework-for-advanced-practice/>.
 /// Titles are our paraphrases.
 const AP_TREE: Tree = &[

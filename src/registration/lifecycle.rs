@@ -126,7 +126,7 @@ impl fmt::Display for StageKind {
     }
 }
 
-/// Which interim order: conditions or suspension (HPO 2001 art 31, DOMAIN.md §8).
+/// Which interim order: conditions or suspension (HPO 2001 art 31, docs/domain.md#registration-statuses).
 ///
 /// Exhaustive: article 31 provides for these two interim orders and no others.
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
@@ -511,12 +511,12 @@ impl<S: OnRegister> Registration<S> {
         self.impose(OrderKind::Caution, on, expires, Cautioned { expires })
     }
 
-    /// A conditions of practice order, at most 3 years (HPO 2001 art 29, DOMAIN.md §8).
+    /// A conditions of practice order, at most 3 years (HPO 2001 art 29, docs/domain.md#registration-statuses).
     pub fn impose_conditions(self, on: NaiveDate, expires: NaiveDate) -> Transition<S, Conditions> {
         self.impose(OrderKind::Conditions, on, expires, Conditions { expires })
     }
 
-    /// A suspension order, at most 1 year (HPO 2001 art 29, DOMAIN.md §8). A review that
+    /// A suspension order, at most 1 year (HPO 2001 art 29, docs/domain.md#registration-statuses). A review that
     /// extends a suspension is a new suspension order from the suspended stage.
     pub fn suspend(self, on: NaiveDate, expires: NaiveDate) -> Transition<S, Suspended> {
         self.impose(OrderKind::Suspension, on, expires, Suspended { expires })
@@ -529,7 +529,7 @@ impl<S: OnRegister> Registration<S> {
 }
 
 impl<S: MayPractise> Registration<S> {
-    /// An interim order, at most 18 months before any extension (HPO 2001 art 31, DOMAIN.md §8).
+    /// An interim order, at most 18 months before any extension (HPO 2001 art 31, docs/domain.md#registration-statuses).
     pub fn interim_order(
         self,
         on: NaiveDate,
@@ -656,7 +656,7 @@ const MAX_EXTENSION_MONTHS: u32 = 12;
 
 impl Registration<StruckOff> {
     /// The first day restoration is possible: the fifth anniversary of striking off (HPO 2001
-    /// art 33, DOMAIN.md §8).
+    /// art 33, docs/domain.md#registration-statuses).
     #[must_use]
     pub fn earliest_restoration(&self) -> Option<NaiveDate> {
         years_after(self.stage_since, 5)

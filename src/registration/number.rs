@@ -19,8 +19,8 @@ use crate::registration::Register;
 /// | register | form | source |
 /// |---|---|---|
 /// | HCPC | code + 5 or 6 digits: `PA00981`, `PH105985`, `ODP13892` | `docs/domain.md#registration-numbers` |
-/// | GMC | `GMC 1234567` (7 digits) | DOMAIN.md §8 \[I\] |
-/// | NMC | `NMC 12A3456E` (2 digits, letter, 4 digits, letter) | DOMAIN.md §8 \[I\] |
+/// | GMC | `GMC 1234567` (7 digits) | docs/domain.md#registration-numbers \[I\] |
+/// | NMC | `NMC 12A3456E` (2 digits, letter, 4 digits, letter) | docs/domain.md#registration-numbers \[I\] |
 /// | GOsC | `GOsC 1234` (1 to 7 digits) | format unknown \[?\]: a permissive form |
 ///
 /// A bare GMC number and a bare GOsC number can both be seven digits, so the canonical form of

@@ -34,7 +34,7 @@ pub const MAX_COMPONENTS: usize = 64;
 /// trainee's profession and the components of the stage 1 and stage 2 checklists.
 ///
 /// The official list of checklist components (roadmap section 9.4) is not available to us
-/// (DOMAIN.md §3), so the caller names them. Each list is non-empty, has no repeats and at most
+/// (docs/domain.md#checklist), so the caller names them. Each list is non-empty, has no repeats and at most
 /// [`MAX_COMPONENTS`] entries.
 ///
 /// # Example
@@ -188,7 +188,7 @@ impl RoadmapSetup {
     }
 }
 
-/// Why stage 2 may start in primary care before stage 1 is verified (HEE FAQ Q2, DOMAIN.md §3).
+/// Why stage 2 may start in primary care before stage 1 is verified (HEE FAQ Q2, docs/domain.md#stage-1).
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]

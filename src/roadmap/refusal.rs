@@ -155,7 +155,7 @@ pub enum Refusal {
         /// The current stage.
         stage: StageKind,
     },
-    /// The route is not open under the record's rule set (DOMAIN.md §9).
+    /// The route is not open under the record's rule set (docs/domain.md#rule-sets).
     #[error(
         "the {route} route is not open to trainees starting under {rule_set}: choose the taught or supported portfolio route"
     )]
@@ -181,7 +181,7 @@ pub enum Refusal {
         /// The supervisor named.
         supervisor: SupervisorId,
     },
-    /// The supervisor may not supervise or sign (DOMAIN.md §5).
+    /// The supervisor may not supervise or sign (docs/domain.md#supervisors).
     #[error(transparent)]
     Supervisor(SupervisorRefusal),
     /// The trainee's registration did not allow them to practise on a day that matters.
@@ -196,7 +196,7 @@ pub enum Refusal {
         /// The event's name.
         event: &'static str,
     },
-    /// The experience requirement was not met on a day that matters (DOMAIN.md §2).
+    /// The experience requirement was not met on a day that matters (docs/domain.md#experience).
     #[error("the experience requirement was not met on {on}{}, so the `{event}` event cannot be recorded", met_on.map_or_else(String::new, |m| format!(" (it is met on {m})")))]
     ExperienceNotMet {
         /// The day.
@@ -262,7 +262,7 @@ pub enum Refusal {
         missing: Missing,
     },
     /// Stage 2 started in primary care before stage 1 was verified, without an exception
-    /// (HEE FAQ Q2, DOMAIN.md §3).
+    /// (HEE FAQ Q2, docs/domain.md#stage-1).
     #[error(
         "stage 2 cannot start in primary care on {on}: stage 1 has not been verified, and neither the paramedic-in-post nor the retrospective exception was claimed"
     )]
@@ -278,7 +278,7 @@ pub enum Refusal {
         /// The trainee's profession.
         profession: Profession,
     },
-    /// A heading rated below capable by the supervisor blocks the declarations (DOMAIN.md §3).
+    /// A heading rated below capable by the supervisor blocks the declarations (docs/domain.md#stage-2-verification).
     #[error(
         "the supervisor rated `{capability}` as {rating}: the declarations are signed only when every heading is rated capable or excellent"
     )]
@@ -296,7 +296,7 @@ pub enum Refusal {
         /// Whose rating is missing: the trainee's (self-rating) or the supervisor's.
         role: SignerRole,
     },
-    /// Stage 3 under a rule set without it (DOMAIN.md §9).
+    /// Stage 3 under a rule set without it (docs/domain.md#stage-3).
     #[error(
         "{rule_set} has no stage 3: advanced practice recognition goes through the Centre for Advancing Practice"
     )]

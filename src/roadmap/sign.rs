@@ -52,7 +52,7 @@ fn check_signer<S: Stage>(r: &Roadmap<S>, so: &SignOff, ctx: &Context<'_>) -> Re
                 return Err(mismatch(trainee.as_str()));
             }
             // A trainee whose registration does not allow them to practise cannot sign
-            // (DOMAIN.md §2: in good standing throughout).
+            // (docs/domain.md#entry-requirements: in good standing throughout).
             Roadmap::<S>::standing(ctx, "signed", so.on)?;
         }
         SignerRole::RoadmapSupervisor => {
@@ -255,7 +255,7 @@ impl Roadmap<Stage1> {
 impl Roadmap<Stage2> {
     /// Records a sign-off in stage 2: a checklist component (stage 2, or stage 1 while it is
     /// completed retrospectively), readiness, the declarations or the education provider's
-    /// approval, in that order (HEE Stage 2 verification, DOMAIN.md §3).
+    /// approval, in that order (HEE Stage 2 verification, docs/domain.md#stage-2-verification).
     ///
     /// Guards as for stage 1, and: the declarations only after the supervisor rated every
     /// heading, each capable or excellent; approval only from an education provider, after both

@@ -88,7 +88,7 @@ impl Roadmap<Stage1Verified> {
 
 impl Roadmap<Stage1> {
     /// Starts stage 2 before stage 1 is verified: only under the paramedic-in-post or the
-    /// retrospective exception (HEE FAQ Q2, DOMAIN.md §3); stage 1 is then verified during
+    /// retrospective exception (HEE FAQ Q2, docs/domain.md#stage-1); stage 1 is then verified during
     /// stage 2 ([`Roadmap::<Stage2>::verify_stage_1`]). Other guards as for
     /// [`Roadmap::<Stage1Verified>::start_stage_2`].
     pub fn start_stage_2(
@@ -142,8 +142,8 @@ impl Roadmap<Stage2> {
     }
 
     /// The day stage 2 should be complete by: the employer-agreed date if there is one;
-    /// otherwise six calendar months from the start for a full-time trainee (HEE, DOMAIN.md §3),
-    /// scaled by 1 / WTE for a part-timer (the pro rata is our inference, DOMAIN.md §3),
+    /// otherwise six calendar months from the start for a full-time trainee (HEE, docs/domain.md#stage-2),
+    /// scaled by 1 / WTE for a part-timer (the pro rata is our inference, docs/domain.md#stage-2),
     /// rounded up to whole days. Days the roadmap was paused during stage 2 are added.
     /// `None` only beyond the calendar's range.
     ///
@@ -354,7 +354,7 @@ impl Roadmap<Stage2> {
 
 impl Roadmap<Completed> {
     /// Starts stage 3, advanced practice: only under a rule set that has it (roadmap 2021,
-    /// DOMAIN.md §9).
+    /// docs/domain.md#stage-3).
     pub fn start_stage_3(
         self,
         on: NaiveDate,

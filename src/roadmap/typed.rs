@@ -459,7 +459,7 @@ impl Roadmap<Stage1> {
     /// Starts stage 1 on `route` with `supervisor` on `on`.
     ///
     /// Guards: the rules supplied are the record's; the route is open under them (the
-    /// independent portfolio route is closed to new starters under roadmap 2024, DOMAIN.md §9);
+    /// independent portfolio route is closed to new starters under roadmap 2024, docs/domain.md#independent-route);
     /// the supervisor is known and may supervise the trainee that day
     /// ([`Supervisor::check_may_supervise`](crate::supervisor::Supervisor::check_may_supervise));
     /// the trainee's registration is in good standing that day.
@@ -587,7 +587,7 @@ impl<S: Stage1Open> Roadmap<S> {
     }
 
     /// Records the learning needs analysis with an education provider (roadmap 2023 onwards,
-    /// DOMAIN.md §9). Later education-provider approval must come from the same provider.
+    /// docs/domain.md#procured-provision). Later education-provider approval must come from the same provider.
     pub fn learning_needs_analysis(
         mut self,
         on: NaiveDate,

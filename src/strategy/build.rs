@@ -192,7 +192,7 @@ fn practitioner(plan: &Plan, defect: Option<Defect>, stage_2: NaiveDate) -> Opti
         Profession::Dietitian => Some("primary-care".parse().ok()?),
         _ => None,
     };
-    // Paramedics: two years' consolidation, then band 6 or above (DOMAIN.md §2): every period
+    // Paramedics: two years' consolidation, then band 6 or above (docs/domain.md#experience): every period
     // is at band 6 or 7. Dietitians: every period in their specialty.
     let mut first = PracticePeriod::new(start, None, Wte::FULL_TIME)
         .ok()?
@@ -355,7 +355,7 @@ pub(super) fn build(plan: &Plan, defect: Option<Defect>) -> Option<PortfolioCase
     let stage_1_verified = t.next(1)?;
     let stage_2_on = t.next(1)?;
     // Stage 2 evidence is dated within 100 days of its start; the steps after it take at most
-    // 60 days, inside the six-month best practice at 0.5 WTE or more (DOMAIN.md §3).
+    // 60 days, inside the six-month best practice at 0.5 WTE or more (docs/domain.md#stage-2).
     t.now = add(stage_2_on, 100)?;
     let mut stage_2_signed = Vec::new();
     for _ in &plan.stage_2 {

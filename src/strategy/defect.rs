@@ -196,7 +196,7 @@ impl Defect {
 
     /// The rule sets under which the defect can occur: approval is required only from 2023,
     /// training only in 2021, and the independent portfolio route is closed only in 2024
-    /// (DOMAIN.md §9).
+    /// (docs/domain.md#independent-route).
     #[must_use]
     pub fn rule_sets(self) -> &'static [RuleSetId] {
         match self {

@@ -17,7 +17,7 @@ use crate::signoff::Rating;
 use crate::supervisor::SupervisorKind;
 
 /// The first and last start dates generated for each rule set: the periods the rule sets were
-/// in force (DOMAIN.md §9, with the default switch-over days), ending mid-2025 for roadmap 2024.
+/// in force (docs/domain.md#rule-sets, with the default switch-over days), ending mid-2025 for roadmap 2024.
 pub(super) fn start_window(rule_set: RuleSetId) -> (NaiveDate, NaiveDate) {
     let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).unwrap_or(NaiveDate::MIN);
     match rule_set {
@@ -115,7 +115,7 @@ fn supervisor_plan(trainee: Profession) -> impl Strategy<Value = SupervisorPlan>
     (
         super::supervisor_id(),
         select(kinds),
-        // At least 0.25 WTE: room for one trainee at 4 per WTE (DOMAIN.md §5).
+        // At least 0.25 WTE: room for one trainee at 4 per WTE (docs/domain.md#supervisors).
         2_500u16..=10_000,
         any::<u8>(),
         1_000_000u32..10_000_000,

@@ -111,7 +111,7 @@ pub(super) fn check<'r>(
     index: &Index<'_>,
     sink: &mut Sink,
 ) -> Option<&'r Framework> {
-    // Assessors must be listed supervisors (DOMAIN.md §4, §5).
+    // Assessors must be listed supervisors (docs/domain.md#evidence-types, docs/domain.md#supervisors).
     for (i, e) in p.evidence().iter().enumerate() {
         if let Some(a) = e.assessor() {
             if index.supervisor_index(a.as_str()).is_none() {
