@@ -22,7 +22,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         name: "Example Training Hub".to_owned(),
     };
     let completion = Recognition {
-        kind: RecognitionKind::FcpRecognised,
+        kind: RecognitionKind::FcpRoadmapCompleted,
         on: "2025-06-01".parse()?,
         rule_set: Some("roadmap-2024".parse()?),
         framework: "msk-fcp-2018".parse()?,

@@ -85,8 +85,8 @@ mod practitioner;
 mod replay;
 mod signoffs;
 mod sink;
-mod standing;
 mod stages;
+mod standing;
 
 use sink::Sink;
 

@@ -131,14 +131,15 @@ fn human_output_on_the_samples_groups_files_and_ends_with_a_summary() {
         .filter(|f| matches!(expected(f), Ok((false, _))))
         .count();
     let not_loadable = files.iter().filter(|f| expected(f).is_err()).count();
-    assert_eq!((complete, incomplete, not_loadable), (2, 5, 2));
-    assert!(out.contains(&format!("Summary: 9 files as of {AS_OF}\n")));
+    assert_eq!((complete, incomplete, not_loadable), (8, 18, 2));
+    assert!(out.contains(&format!("Summary: 28 files as of {AS_OF}\n")));
     assert!(out.contains(&format!("  complete     {complete:>6}\n")));
     assert!(out.contains(&format!("  incomplete   {incomplete:>6}\n")));
     assert!(out.contains(&format!("  not loadable {not_loadable:>6}\n")));
     assert!(out.contains("  unreadable        0\n"));
-    // The most frequent code: V002, on each of the six loadable OT samples.
-    assert!(out.contains("Most frequent codes:\n  V002      6 findings in 6 files  "));
+    // The most frequent code: V002, on each of the eighteen loadable samples built on the
+    // illustrative OT framework.
+    assert!(out.contains("Most frequent codes:\n  V002     18 findings in 18 files  "));
     // A finding: severity, code, pointer, message, rule; grouped under its severity.
     assert!(out.contains(
         "  errors (1):\n    error[V060] /ratings/4: capability `B3` (Work capacity assessment \
@@ -220,13 +221,13 @@ fn json_output_reports_every_file_with_the_library_s_findings() {
             .starts_with("cannot read the file: ")
     );
     let summary = &doc["summary"];
-    assert_eq!(summary["files"], 12);
-    assert_eq!(summary["complete"], 3);
-    assert_eq!(summary["incomplete"], 5);
+    assert_eq!(summary["files"], 31);
+    assert_eq!(summary["complete"], 9);
+    assert_eq!(summary["incomplete"], 18);
     assert_eq!(summary["not_loadable"], 2);
     assert_eq!(summary["unreadable"], 2);
     assert_eq!(summary["codes"][0]["code"], "V002");
-    assert_eq!(summary["codes"][0]["findings"], 6);
+    assert_eq!(summary["codes"][0]["findings"], 18);
 }
 
 /// The SARIF regions: the line of the pointer's value, or the parser's line for a load error.
@@ -658,7 +659,7 @@ fn check_number_prints_canonical_form_register_and_profession() {
 #[test]
 fn renewal_gives_deadline_window_and_lapse_day() {
     let expected = "profession:    physiotherapist\nas of:         2024-05-01\n\
-                    deadline:      2026-04-30\nwindow opens:  2026-01-30\nlapses on:     2026-05-01\n";
+                    deadline:      2026-04-30\nwindow opens:  2026-02-01\nlapses on:     2026-05-01\n";
     tool()
         .args(["renewal", "physiotherapist", "--as-of", "2024-05-01"])
         .assert()
@@ -753,8 +754,9 @@ fn badge_exports_an_open_badges_credential() {
     assert_eq!(
         json["credentialSubject"]["achievement"]["criteria"]["narrative"],
         format!(
-            "Recognised under the rule set roadmap-2024, against the capability framework \
-             msk-fcp-2018 version {version}."
+            "Roadmap completed under the rule set roadmap-2024, against the capability \
+             framework msk-fcp-2018 version {version}; signed off by the roadmap supervisor, not \
+             recognised by NHS England."
         )
     );
     // An identifier instead of an id; an AP badge on the AP framework, with no rule set.

@@ -155,7 +155,7 @@ fn record_under_conditions() -> RegistrationRecord {
 fn exported() -> Value {
     let record = record_under_conditions();
     let gp = RegistrationRecord::new(n("GMC 1234567"), d("2001-08-01"));
-    let fcp = recognition(RecognitionKind::FcpRecognised, "2025-06-01");
+    let fcp = recognition(RecognitionKind::FcpRoadmapCompleted, "2025-06-01");
     let ap = recognition(RecognitionKind::ApRecognised, "2025-07-01");
     let practitioner = fhir::export(&PractitionerInput {
         id: Some("ada".to_owned()),

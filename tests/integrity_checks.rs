@@ -33,7 +33,7 @@ fn trusted() -> VerificationKey {
 
 fn credential() -> OpenBadgeCredential {
     OpenBadgeCredential::new(&Recognition {
-        kind: RecognitionKind::FcpRecognised,
+        kind: RecognitionKind::FcpRoadmapCompleted,
         on: "2025-06-01".parse().unwrap(),
         rule_set: Some("roadmap-2024".parse().unwrap()),
         framework: "msk-fcp-2018".parse().unwrap(),

@@ -82,7 +82,6 @@ fn trainee_lapsed_before_signing() {
             "V021 /practitioner/experience/0",
             "V090 /events/19",
             "V010 /events/19",
-            "V010 /events/19",
             "V010 /events/20",
             "V010 /events/21",
         ]

@@ -333,7 +333,14 @@ fn runs(record: &RegistrationRecord, conditions: ConditionsPolicy) -> Vec<Run> {
 /// let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).ok_or("date");
 /// let mut record = RegistrationRecord::new("PH105985".parse()?, d(2012, 9, 1)?);
 /// record.push(RegistrationEvent { on: d(2018, 1, 1)?, kind: EventKind::Lapsed })?;
-/// let updating = Updating { supervised_or_formal_days: 20, private_study_days: 10 };
+/// // 30 days of updating, dated within the 12 months before readmission.
+/// let updating = Updating {
+///     supervised_or_formal_days: 20,
+///     private_study_days: 10,
+///     started: Some(d(2022, 1, 10)?),
+///     finished: Some(d(2022, 4, 29)?),
+///     ..Updating::default()
+/// };
 /// record.push(RegistrationEvent { on: d(2022, 6, 1)?, kind: EventKind::Readmitted { updating } })?;
 ///
 /// let periods = [PracticePeriod::new(d(2016, 9, 1)?, None, Wte::FULL_TIME)?];

@@ -131,7 +131,8 @@ pub fn schema() -> Result<u8, Fatal> {
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
 enum Kind {
-    /// First Contact Practitioner recognition.
+    /// A completed FCP roadmap: "recognised" under roadmap 2021; under roadmap 2023 and 2024,
+    /// which NHS England no longer recognises, a completed roadmap.
     Fcp,
     /// Advanced Practitioner recognition.
     Ap,
@@ -197,12 +198,9 @@ pub fn badge(args: &BadgeArgs) -> Result<u8, Fatal> {
         None => registry.latest(&args.framework),
     }
     .ok_or_else(|| Fatal(format!("no framework `{}` is registered", args.framework)))?;
-    let (kind, needed) = match args.kind {
-        Kind::Fcp => (RecognitionKind::FcpRecognised, RoadmapStage::Fcp),
-        Kind::Ap => (
-            RecognitionKind::ApRecognised,
-            RoadmapStage::AdvancedPractice,
-        ),
+    let needed = match args.kind {
+        Kind::Fcp => RoadmapStage::Fcp,
+        Kind::Ap => RoadmapStage::AdvancedPractice,
     };
     if framework.serves().stage != needed {
         return Err(Fatal(format!(
@@ -220,6 +218,10 @@ pub fn badge(args: &BadgeArgs) -> Result<u8, Fatal> {
             ));
         }
         (_, r) => r,
+    };
+    let kind = match (args.kind, rule_set) {
+        (Kind::Fcp, Some(r)) => RecognitionKind::fcp(r),
+        _ => RecognitionKind::ApRecognised,
     };
     let recipient = match (&args.recipient, &args.identifier) {
         (Some(uri), _) => Recipient::Id(uri.clone()),
