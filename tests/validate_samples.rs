@@ -140,7 +140,7 @@ fn practice_resuming_after_readmission() {
 fn assessor_suspended_on_the_assessment_date() {
     let r = report("defect-assessor-suspended.json");
     assert_eq!(codes(&r), ["V036"]);
-    assert_eq!(r.diagnostics()[0].path, "/evidence/12/assessor");
+    assert_eq!(r.diagnostics()[0].path, "/evidence/13/assessor");
     assert_eq!(
         r.diagnostics()[0].message,
         "evidence `cot-b3` (COT, dated 2025-02-05) does not count: its assessor could not assess this trainee that day: supervisor `fcp-patel` (PH61234) was not in good standing on 2025-02-05, so cannot supervise or sign [S005]"
@@ -182,7 +182,7 @@ fn framework_that_does_not_serve_the_profession() {
 fn supervisor_signing_without_an_assignment() {
     let r = report("warning-supervisor-not-assigned.json");
     assert_eq!(codes(&r), ["V037"]);
-    assert_eq!(r.diagnostics()[0].path, "/events/13/sign_off/signer");
+    assert_eq!(r.diagnostics()[0].path, "/events/14/sign_off/signer");
     assert_eq!(
         r.diagnostics()[0].message,
         "roadmap supervisor `fcp-jones` signed 3 times from 2025-05-30 to 2025-06-20 with no assignment to `physio-grace-hopper` on those days, so their capacity count does not include this trainee"
