@@ -86,7 +86,7 @@ fn practice_under_conditions_counts_by_default_and_not_when_left_out() {
     let left_out = run_with(&d, &ctx);
     assert_eq!(
         codes(&left_out),
-        ["V020 /practitioner/experience", "V090 /events/9"]
+        ["V020 /practitioner/experience", "V090 /events/10"]
     );
     assert_eq!(
         left_out.diagnostics()[0].message,
@@ -104,12 +104,12 @@ fn an_assessor_suspended_from_the_day_after_the_day_or_expiring_that_day() {
         (
             "2025-02-05",
             "2025-08-01",
-            vec!["V036 /evidence/12/assessor"],
+            vec!["V036 /evidence/13/assessor"],
         ),
         (
             "2025-02-04",
             "2025-02-06",
-            vec!["V036 /evidence/12/assessor"],
+            vec!["V036 /evidence/13/assessor"],
         ),
         ("2025-02-04", "2025-02-05", vec![]),
     ] {
@@ -129,7 +129,7 @@ fn an_assessor_with_the_trainees_own_registration() {
     d["supervisors"][1]["registration"] =
         json!({"number": "PH44257", "first_registered": "2016-07-15", "events": []});
     let r = run(&d);
-    assert_eq!(codes(&r), ["V036 /evidence/12/assessor"]);
+    assert_eq!(codes(&r), ["V036 /evidence/13/assessor"]);
     assert!(
         r.diagnostics()[0]
             .message
@@ -212,7 +212,7 @@ fn the_advanced_practice_framework_does_not_serve_an_fcp_portfolio() {
 #[test]
 fn an_assignment_ending_the_day_before_and_on_the_declaration() {
     for (until, expected) in [
-        ("2025-06-19", vec!["V037 /events/19/sign_off/signer"]),
+        ("2025-06-19", vec!["V037 /events/20/sign_off/signer"]),
         ("2025-06-20", vec![]),
         ("2025-06-21", vec![]),
     ] {
