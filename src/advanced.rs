@@ -93,7 +93,7 @@ pub use pathway::{ApDates, ApPathway, Step};
 pub use portfolio::{
     ApPortfolio, OrganisationVerification, PeerConfirmation, RouteProblem, check_route_evidence,
 };
-pub use record::{AnyApPathway, ApRecord, ApReplayError, ApRules};
+pub use record::{AnyApPathway, ApRecord, ApReplayError, ApRules, ReplayError};
 pub use refusal::{ApRefusal, Refused};
 pub use stage::{
     Allocated, ApStage, ApStageKind, Appeal, BuildingEvidence, ChecklistSigned, EvidenceOpen,
