@@ -337,7 +337,10 @@ impl RoadmapRecord {
     }
 
     /// The state the log replays to.
-    #[deprecated(since = "0.2.0", note = "use `current`, the name on every face's record")]
+    #[deprecated(
+        since = "0.2.0",
+        note = "use `current`, the name on every face's record"
+    )]
     #[must_use]
     pub fn state(&self) -> &AnyRoadmap {
         self.log.current()
