@@ -99,7 +99,7 @@
 //! ```
 //! use chrono::NaiveDate;
 //! use fcp_roadmap::registration::{
-//!     EventKind, ReadmissionPolicy, Refusal, Registration, RegistrationEvent,
+//!     AnyRegistration, EventKind, ReadmissionPolicy, Refusal, Registration, RegistrationEvent,
 //!     RegistrationRecord, StageKind,
 //! };
 //!
@@ -111,7 +111,7 @@
 //! let refused = reg.suspend(d(2024, 3, 1)?, d(2025, 6, 1)?).unwrap_err();
 //! assert!(matches!(refused.reason(), Refusal::OrderTooLong { .. }));
 //! let (reg, _reason) = refused.into_parts();
-//! assert_eq!(reg.stage().kind(), StageKind::Registered);
+//! assert_eq!(AnyRegistration::from(reg).kind(), StageKind::Registered);
 //!
 //! // The runtime face: push returns the transition, or the reason with nothing changed.
 //! let lapsed = RegistrationEvent { on: d(2020, 5, 1)?, kind: EventKind::Lapsed };
