@@ -295,7 +295,7 @@ fn the_ap_face() {
     let before = record.clone();
     assert_eq!(record.push(declared.clone()).unwrap_err().code(), "A002");
     assert_eq!(record, before);
-    assert_eq!(record.events(), [joined.clone()]);
+    assert_eq!(record.events(), std::slice::from_ref(&joined));
     assert_eq!(record.current(), &any);
 
     // Replay; loading a stored record replays too, and its message adds the code.
