@@ -7,7 +7,8 @@
 //! - [`ApPathway`]: the typed face, one type per stage; steps consume the pathway and return
 //!   the next stage or hand it back with an [`ApRefusal`] (stable codes `A001`…`A017`).
 //! - [`AnyApPathway`], [`ApEvent`] and [`ApRecord`]: the runtime face and the event log that
-//!   replays itself when it is loaded.
+//!   replays itself when it is loaded, in the shape the roadmap and registration faces share
+//!   ([`crate::runtime`]).
 //! - [`ApDeadlines`], [`ApPathway::next_due`] and [`ApPathway::time_out_due`]: what is due
 //!   next and by when (`docs/domain.md#ap-deadlines`). Only missing the submission (within 12
 //!   months of the final LNA meeting, or by an extension for mitigating circumstances) times

@@ -34,7 +34,8 @@
 //! that exists is valid, and serde goes through the same parsers. State machines have two faces:
 //! typed (`Roadmap<Stage2>` has only the methods stage 2 allows, and a refused transition hands
 //! the value back) and runtime (`AnyRoadmap` + events, for systems driven by stored data), with
-//! the rules in one place. Every refusal carries a stable code and a sentence a training hub can
+//! the rules in one place; the roadmap, registration and AP runtime faces share one shape
+//! ([`runtime`]). Every refusal carries a stable code and a sentence a training hub can
 //! act on. Errors gather into [`Error`].
 //!
 //! # A complete journey
