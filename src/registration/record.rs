@@ -361,9 +361,6 @@ pub type ReplayError = runtime::ReplayError<Refusal>;
 /// The state on any day is derived by replaying the log; serde stores the log and replays it
 /// when loading, so a history that does not hold cannot load.
 ///
-/// `push`, `replay`, `current` and `events` are the calls of every face's record
-/// ([`crate::runtime`]).
-///
 /// # Example
 ///
 /// ```
@@ -402,6 +399,9 @@ pub struct RegistrationRecord {
 
 impl RegistrationRecord {
     /// A record with no events yet, under the default [`ReadmissionPolicy`].
+    ///
+    /// `push`, `replay`, `current` and `events` are the calls of every face's record
+    /// ([`crate::runtime`]).
     #[must_use]
     pub fn new(number: RegistrationNumber, first_registered: NaiveDate) -> Self {
         RegistrationRecord::with_policy(number, first_registered, ReadmissionPolicy::default())
