@@ -7,7 +7,8 @@
 //! - [`ApPathway`]: the typed face, one type per stage; steps consume the pathway and return
 //!   the next stage or hand it back with an [`ApRefusal`] (stable codes `A001`…`A017`).
 //! - [`AnyApPathway`], [`ApEvent`] and [`ApRecord`]: the runtime face and the event log that
-//!   replays itself when it is loaded.
+//!   replays itself when it is loaded, in the shape the roadmap and registration faces share
+//!   ([`crate::runtime`]).
 //! - [`ApDeadlines`], [`ApPathway::next_due`] and [`ApPathway::time_out_due`]: what is due
 //!   next and by when (`docs/domain.md#ap-deadlines`). Only missing the submission (within 12
 //!   months of the final LNA meeting, or by an extension for mitigating circumstances) times
@@ -93,7 +94,7 @@ pub use pathway::{ApDates, ApPathway, Step};
 pub use portfolio::{
     ApPortfolio, OrganisationVerification, PeerConfirmation, RouteProblem, check_route_evidence,
 };
-pub use record::{AnyApPathway, ApRecord, ApReplayError, ApRules};
+pub use record::{AnyApPathway, ApRecord, ApReplayError, ApRules, ReplayError};
 pub use refusal::{ApRefusal, Refused};
 pub use stage::{
     Allocated, ApStage, ApStageKind, Appeal, BuildingEvidence, ChecklistSigned, EvidenceOpen,

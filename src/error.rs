@@ -111,3 +111,10 @@ pub enum Error {
     #[error(transparent)]
     Portfolio(#[from] portfolio::LoadError),
 }
+
+impl From<advanced::ReplayError> for Error {
+    /// An AP event log that does not replay is an [`Error::ApReplay`].
+    fn from(e: advanced::ReplayError) -> Error {
+        Error::ApReplay(e.into())
+    }
+}

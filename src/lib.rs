@@ -34,7 +34,8 @@
 //! that exists is valid, and serde goes through the same parsers. State machines have two faces:
 //! typed (`Roadmap<Stage2>` has only the methods stage 2 allows, and a refused transition hands
 //! the value back) and runtime (`AnyRoadmap` + events, for systems driven by stored data), with
-//! the rules in one place. Every refusal carries a stable code and a sentence a training hub can
+//! the rules in one place; the roadmap, registration and AP runtime faces share one shape
+//! ([`runtime`]). Every refusal carries a stable code and a sentence a training hub can
 //! act on. Errors gather into [`Error`].
 //!
 //! # A complete journey
@@ -149,8 +150,8 @@
 //!
 //! // Verification is refused until the supervisor has signed too; the roadmap comes back.
 //! let refused = r.verify_stage_1(d(2024, 8, 2)?, &ctx).unwrap_err();
-//! assert_eq!(refused.refusal.code(), "P014");
-//! let r = refused.value;
+//! assert_eq!(refused.reason().code(), "P014");
+//! let r = refused.into_inner();
 //! let r = r.sign(&sign("dr-jones", SignerRole::RoadmapSupervisor, ksa, d(2024, 8, 2)?, &nothing)?, &ctx)?;
 //! let r = r.verify_stage_1(d(2024, 8, 5)?, &ctx)?;
 //! let r = r.start_stage_2(
@@ -196,7 +197,7 @@
 //! let approval = sign("ep-hsu", SignerRole::EducationProvider, Subject::EducationProviderApproval, on, &nothing)?;
 //! record.push(RoadmapEvent::Signed { sign_off: approval }, &ctx)?;
 //! record.push(RoadmapEvent::Completed { on: d(2025, 3, 10)? }, &ctx)?;
-//! assert_eq!(record.state().kind(), StageKind::Completed);
+//! assert_eq!(record.current().kind(), StageKind::Completed);
 //!
 //! // Stored as its events; restored by replaying them against the portfolio.
 //! let json = serde_json::to_string(&record)?;
@@ -205,7 +206,7 @@
 //!
 //! // The completed roadmap, exported as an unsigned Open Badges 3.0 credential: issued by the
 //! // hub, and (after NHS England's 2023 changes) claiming no NHS England recognition.
-//! let AnyRoadmap::Completed(completed) = record.state() else { return Err("not completed".into()) };
+//! let AnyRoadmap::Completed(completed) = record.current() else { return Err("not completed".into()) };
 //! let issue = Issue {
 //!     recipient: Recipient::Id("did:example:dt-grace".parse()?),
 //!     issuer: IssuerProfile { id: "https://hub.example.org/issuers/1".parse()?, name: "Example Training Hub".to_owned() },
@@ -252,6 +253,7 @@ pub mod profession;
 pub mod registration;
 pub mod roadmap;
 pub mod rules;
+pub mod runtime;
 #[cfg(feature = "schema")]
 mod schema;
 pub mod signoff;

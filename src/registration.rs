@@ -4,7 +4,8 @@
 //! - [`Registration`]: the typed lifecycle (`docs/domain.md#registration-statuses`), one type
 //!   per stage.
 //! - [`AnyRegistration`] and [`RegistrationRecord`]: the runtime face and the event log that
-//!   answers "may this person practise on this day, and since when".
+//!   answers "may this person practise on this day, and since when", in the shape the roadmap
+//!   and AP faces share ([`crate::runtime`]).
 
 use std::fmt;
 

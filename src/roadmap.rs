@@ -11,7 +11,8 @@
 //!   (which copy an id into the state) and a sign-off that covers evidence or ratings (which
 //!   gathers references to what it covers, and remembers content it has verified).
 //! - **Runtime**: [`AnyRoadmap`] and [`AnyRoadmap::apply`] of a [`RoadmapEvent`], delegating to
-//!   the typed methods. A [`RoadmapRecord`] is the event log; its state is the replay.
+//!   the typed methods. A [`RoadmapRecord`] is the event log; its state is the replay. The
+//!   shape is the one the registration and AP faces share ([`crate::runtime`]).
 //!
 //! The guards read what the roadmap does not own — the trainee's registration and experience,
 //! the supervisors, the framework, the evidence and the ratings — from a borrowed [`Context`].

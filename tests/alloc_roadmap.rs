@@ -102,7 +102,7 @@ fn typed_transitions_allocate_nothing() {
     // carries only dates and names).
     let (refused, n) = allocations(|| r.complete_supervisor_rating(d(2024, 10, 2), &ctx));
     assert_eq!(n, 0, "a refusal allocated");
-    let r: Roadmap<Stage2> = refused.unwrap_err().value;
+    let r: Roadmap<Stage2> = refused.unwrap_err().into_inner();
 
     let tail = w.stage_2_tail(d(2024, 11, 1));
     let (r, n) = allocations(|| {

@@ -45,12 +45,25 @@ fn advanced_types_are_send_sync_unpin() {
             fcp_roadmap::advanced::ApPathway<fcp_roadmap::advanced::Recognised>,
         >,
     >();
+    assert_auto::<fcp_roadmap::advanced::ReplayError>();
     assert_auto::<fcp_roadmap::advanced::Resubmission>();
     assert_auto::<fcp_roadmap::advanced::RouteProblem>();
     assert_auto::<fcp_roadmap::advanced::TimedOut>();
     assert_auto::<fcp_roadmap::advanced::WaitingList>();
     assert_auto::<fcp_roadmap::advanced::Withdrawn>();
     assert_auto::<fcp_roadmap::advanced::WithdrawnBy>();
+}
+
+#[test]
+fn runtime_types_are_send_sync_unpin() {
+    use fcp_roadmap::registration::{Refusal, Registered, Registration, StageKind};
+    assert_auto::<fcp_roadmap::runtime::Refused<Registration<Registered>, Refusal>>();
+    assert_auto::<fcp_roadmap::runtime::ReplayError<Refusal>>();
+    assert_auto::<fcp_roadmap::runtime::Transition<StageKind>>();
+    assert_auto::<fcp_roadmap::roadmap::Transition>();
+    assert_error::<fcp_roadmap::runtime::Refused<Registration<Registered>, Refusal>>();
+    assert_error::<fcp_roadmap::runtime::ReplayError<fcp_roadmap::advanced::ApRefusal>>();
+    assert_error::<fcp_roadmap::advanced::ReplayError>();
 }
 
 #[test]

@@ -15,8 +15,8 @@ fn occupational_therapist_on_the_taught_route_in_2022() {
     let w = World::new(RuleSetId::Roadmap2021, Profession::OccupationalTherapist);
     let events = w.journey(Route::Taught, d(2022, 1, 10));
     let record = RoadmapRecord::replay(events, &w.ctx()).unwrap();
-    let AnyRoadmap::Completed(r) = record.state() else {
-        panic!("not recognised: {:?}", record.state().kind());
+    let AnyRoadmap::Completed(r) = record.current() else {
+        panic!("not recognised: {:?}", record.current().kind());
     };
     assert_eq!(r.completed_on(), d(2022, 6, 11));
     assert_eq!(r.route(), Route::Taught);
@@ -33,8 +33,8 @@ fn issue() -> Issue {
 fn a_recognised_roadmap_becomes_a_badge_dated_the_day_of_recognition() {
     let w = World::new(RuleSetId::Roadmap2021, Profession::OccupationalTherapist);
     let record = RoadmapRecord::replay(w.journey(Route::Taught, d(2022, 1, 10)), &w.ctx()).unwrap();
-    let AnyRoadmap::Completed(r) = record.state() else {
-        panic!("not recognised: {:?}", record.state().kind());
+    let AnyRoadmap::Completed(r) = record.current() else {
+        panic!("not recognised: {:?}", record.current().kind());
     };
     let recognition = Recognition::fcp(r, RuleSetId::Roadmap2021, &w.framework, issue()).unwrap();
     assert_eq!(recognition.kind, RecognitionKind::FcpRecognised);
@@ -69,6 +69,6 @@ fn dietitian_on_the_supported_portfolio_route_in_2024() {
     let events = w.journey(Route::SupportedPortfolio, d(2024, 6, 3));
     let n = events.len();
     let record = RoadmapRecord::replay(events, &w.ctx()).unwrap();
-    assert_eq!(record.state().kind(), StageKind::Completed);
+    assert_eq!(record.current().kind(), StageKind::Completed);
     assert_eq!(record.events().len(), n);
 }

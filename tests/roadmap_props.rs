@@ -136,12 +136,12 @@ proptest! {
         let json = serde_json::to_string(&record).unwrap();
         let events: Vec<RoadmapEvent> = serde_json::from_str(&json).unwrap();
         let back = RoadmapRecord::replay(events, &ctx).unwrap();
-        prop_assert_eq!(back.state(), record.state());
+        prop_assert_eq!(back.current(), record.current());
         prop_assert_eq!(&back, &record);
         // The snapshot of the replayed state is the snapshot of the original.
         prop_assert_eq!(
-            serde_json::to_string(back.state()).unwrap(),
-            serde_json::to_string(record.state()).unwrap()
+            serde_json::to_string(back.current()).unwrap(),
+            serde_json::to_string(record.current()).unwrap()
         );
     }
 
@@ -181,10 +181,10 @@ fn lift<S, T>(r: Result<Roadmap<T>, fcp_roadmap::roadmap::Refused<Roadmap<S>>>) 
 where
     AnyRoadmap: From<Roadmap<S>> + From<Roadmap<T>>,
 {
-    Some(
-        r.map(AnyRoadmap::from)
-            .map_err(|e| (AnyRoadmap::from(e.value), e.refusal)),
-    )
+    Some(r.map(AnyRoadmap::from).map_err(|e| {
+        let (value, refusal) = e.into_parts();
+        (AnyRoadmap::from(value), refusal)
+    }))
 }
 
 /// Calls the typed method an event names, where the stage has one; `None` otherwise.

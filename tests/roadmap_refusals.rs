@@ -335,10 +335,10 @@ fn typed_face_hands_the_value_back() {
     .unwrap();
     let kept = r.clone();
     let refused = r.verify_stage_1(d(2024, 7, 1), &ctx).unwrap_err();
-    assert_eq!(refused.value, kept);
-    assert_eq!(refused.refusal.code(), "P014");
-    assert_eq!(refused.to_string(), refused.refusal.to_string());
-    let any = AnyRoadmap::from(refused.into_value());
+    assert_eq!(refused.value(), &kept);
+    assert_eq!(refused.reason().code(), "P014");
+    assert_eq!(refused.to_string(), refused.reason().to_string());
+    let any = AnyRoadmap::from(refused.into_inner());
     assert_eq!(any.kind(), StageKind::Stage1);
     let back = Roadmap::<fcp_roadmap::roadmap::Stage2>::try_from(any.clone()).unwrap_err();
     assert_eq!(back, any);

@@ -85,7 +85,7 @@ fn paramedic_already_in_post_starts_stage_2_and_verifies_stage_1_retrospectively
     );
     events.extend(tail);
     let record = RoadmapRecord::replay(events, &w.ctx()).unwrap();
-    assert_eq!(record.state().kind(), StageKind::Completed);
+    assert_eq!(record.current().kind(), StageKind::Completed);
 }
 
 #[test]
@@ -100,7 +100,7 @@ fn retrospective_stage_1_on_the_portfolio_route_reaches_recognition() {
     events.push(RoadmapEvent::Stage1Verified { on: d(2023, 12, 4) });
     events.extend(w.stage_2_tail(d(2024, 2, 5)));
     let record = RoadmapRecord::replay(events, &w.ctx()).unwrap();
-    assert_eq!(record.state().kind(), StageKind::Completed);
+    assert_eq!(record.current().kind(), StageKind::Completed);
 }
 
 #[test]
@@ -286,12 +286,12 @@ fn evidence_edited_after_sign_off_fails_the_replay() {
     );
     let err = RoadmapRecord::replay(events.clone(), &w.ctx()).unwrap_err();
     let first_signed = events.iter().position(|e| e.name() == "signed").unwrap();
-    assert_eq!(err.index, first_signed);
-    assert_eq!(err.refusal.code(), "P013");
+    assert_eq!((err.index, err.on), (first_signed, d(2024, 8, 3)));
+    assert_eq!(err.reason.code(), "P013");
     assert_eq!(
         err.to_string(),
         format!(
-            "event {first_signed} (`signed`) of the roadmap record cannot be replayed: the trainee's sign-off of stage 1 checklist component `ksa-portfolio` on 2024-08-03 no longer covers its content: the evidence or ratings it signed were changed afterwards"
+            "event {first_signed} (`signed` on 2024-08-03) cannot be applied: the trainee's sign-off of stage 1 checklist component `ksa-portfolio` on 2024-08-03 no longer covers its content: the evidence or ratings it signed were changed afterwards"
         )
     );
     // A supervisor rating lowered after the declarations: the declarations no longer cover it.
@@ -299,7 +299,7 @@ fn evidence_edited_after_sign_off_fails_the_replay() {
     w.ratings[0].supervisor_rating = Some(fcp_roadmap::signoff::Rating::Excellent);
     let err = RoadmapRecord::replay(events, &w.ctx()).unwrap_err();
     assert_eq!(err.event, "signed");
-    assert_eq!(err.refusal.code(), "P013");
+    assert_eq!(err.reason.code(), "P013");
 }
 
 #[test]
@@ -309,7 +309,7 @@ fn removed_evidence_is_reported_by_id() {
     w.evidence.remove(3);
     let err = RoadmapRecord::replay(events, &w.ctx()).unwrap_err();
     assert_eq!(
-        err.refusal.to_string(),
+        err.reason.to_string(),
         "the trainee's sign-off of stage 1 checklist component `ksa-portfolio` on 2024-08-03 covers evidence `cbd-1`, which is no longer in the portfolio"
     );
 }
@@ -555,6 +555,6 @@ fn a_learning_needs_analysis_may_follow_a_retrospective_start_of_stage_2() {
     events.push(RoadmapEvent::Stage1Verified { on: d(2024, 9, 4) });
     events.extend(w.stage_2_tail(d(2024, 11, 4)));
     let record = RoadmapRecord::replay(events.clone(), &w.ctx()).unwrap();
-    assert_eq!(record.state().kind(), StageKind::Completed);
+    assert_eq!(record.current().kind(), StageKind::Completed);
     assert_eq!(record.into_events(), events);
 }

@@ -137,7 +137,7 @@ fn a_record_serialises_as_its_events_and_restores_only_by_replay() {
         serde_json::to_value(&record).unwrap(),
         serde_json::to_value(&events).unwrap()
     );
-    let snapshot = serde_json::to_value(record.state()).unwrap();
+    let snapshot = serde_json::to_value(record.current()).unwrap();
     assert_eq!(snapshot["state"], "completed");
     // The snapshot is for reading: a state does not load without its history.
     assert_eq!(
@@ -145,7 +145,7 @@ fn a_record_serialises_as_its_events_and_restores_only_by_replay() {
         serde_json::to_value(
             RoadmapRecord::replay(record.events().to_vec(), &w.ctx())
                 .unwrap()
-                .state()
+                .current()
         )
         .unwrap()
     );
@@ -157,10 +157,13 @@ fn a_record_serialises_as_its_events_and_restores_only_by_replay() {
     let mut shuffled = events;
     shuffled.swap(3, 6);
     let err = RoadmapRecord::replay(shuffled, &w.ctx()).unwrap_err();
-    assert_eq!((err.index, err.event), (6, "e_learning_recorded"));
+    assert_eq!(
+        (err.index, err.event, err.on),
+        (6, "e_learning_recorded", d(2024, 7, 3))
+    );
     assert_eq!(
         err.to_string(),
-        "event 6 (`e_learning_recorded`) of the roadmap record cannot be replayed: the `e_learning_recorded` event is dated 2024-07-03, before the previous event on 2024-08-03: record events in the order they happened"
+        "event 6 (`e_learning_recorded` on 2024-07-03) cannot be applied: the `e_learning_recorded` event is dated 2024-07-03, before the previous event on 2024-08-03: record events in the order they happened"
     );
 }
 

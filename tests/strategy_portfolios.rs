@@ -234,7 +234,7 @@ mod journeys {
                 _ => StageKind::Completed,
             };
             let record = RoadmapRecord::replay(journey.events().to_vec(), &journey.context());
-            prop_assert_eq!(record.map(|r| r.state().kind()), Ok(expected));
+            prop_assert_eq!(record.map(|r| r.current().kind()), Ok(expected));
             let dates: Vec<_> = journey
                 .events()
                 .iter()

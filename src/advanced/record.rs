@@ -1,5 +1,5 @@
 //! The runtime face of the AP pathway: [`AnyApPathway`], events, and the [`ApRecord`] that is
-//! its event log.
+//! its event log, in the shape the three runtime faces share ([`crate::runtime`]).
 
 // A refusal hands the whole pathway back, by design (as `registration::Refused` does):
 // boxing it would cost an allocation on every step to save stack on the rare refusal.
@@ -23,6 +23,7 @@ use super::stage::{
 use crate::evidence::ApLimits;
 use crate::framework::{Framework, FrameworkRef, FrameworkRegistry, ResolveError, builtin};
 use crate::id::PersonId;
+use crate::runtime::{self, Face, Log, Transition};
 
 /// An AP pathway in any stage: the runtime face of [`ApPathway`].
 ///
@@ -113,19 +114,41 @@ pub struct ApRules<'a> {
 
 /// A step's outcome on the runtime face: the next pathway, or the same one handed back with
 /// the reason.
-type Stepped = Result<AnyApPathway, (AnyApPathway, ApRefusal)>;
+type Stepped = Result<AnyApPathway, Refused<AnyApPathway>>;
 
 fn done<S, T>(r: Result<ApPathway<S>, Refused<ApPathway<T>>>) -> Stepped
 where
     ApPathway<S>: Into<AnyApPathway>,
     ApPathway<T>: Into<AnyApPathway>,
 {
-    match r {
-        Ok(next) => Ok(next.into()),
-        Err(refused) => {
-            let (back, reason) = refused.into_parts();
-            Err((back.into(), reason))
-        }
+    r.map(Into::into).map_err(|e| e.map_value(Into::into))
+}
+
+impl runtime::Event for ApEvent {
+    fn name(&self) -> &'static str {
+        self.kind.name()
+    }
+
+    fn on(&self) -> NaiveDate {
+        self.on
+    }
+}
+
+impl Face<ApRules<'_>> for AnyApPathway {
+    type Event = ApEvent;
+    type Kind = ApStageKind;
+    type Reason = ApRefusal;
+
+    fn kind(&self) -> ApStageKind {
+        AnyApPathway::kind(self)
+    }
+
+    fn stand_in(&self) -> AnyApPathway {
+        self.placeholder()
+    }
+
+    fn step(self, event: &ApEvent, rules: ApRules<'_>) -> Stepped {
+        AnyApPathway::step(self, event, rules)
     }
 }
 
@@ -183,7 +206,7 @@ impl AnyApPathway {
             AnyApPathway::Resubmission(p) => done(p.time_out(as_of)),
             other => Ok(other),
         };
-        *self = next.unwrap_or_else(|(back, _)| back);
+        *self = next.unwrap_or_else(Refused::into_inner);
     }
 
     /// A cheap value to stand in while the pathway is moved through a typed step (no evidence
@@ -196,21 +219,15 @@ impl AnyApPathway {
         .into())
     }
 
-    /// Applies `event` by the rules of the typed face; on refusal the pathway is unchanged.
-    /// An event dated after a missed deadline is refused with
-    /// [`ApRefusal::DeadlineMissed`].
-    pub fn apply(&mut self, event: &ApEvent, rules: ApRules<'_>) -> Result<(), ApRefusal> {
-        let placeholder = self.placeholder();
-        match std::mem::replace(self, placeholder).step(event, rules) {
-            Ok(next) => {
-                *self = next;
-                Ok(())
-            }
-            Err((back, reason)) => {
-                *self = back;
-                Err(reason)
-            }
-        }
+    /// Applies `event` by the rules of the typed face, and returns the [`Transition`] made;
+    /// on refusal the pathway is unchanged. An event dated after a missed deadline is refused
+    /// with [`ApRefusal::DeadlineMissed`].
+    pub fn apply(
+        &mut self,
+        event: &ApEvent,
+        rules: ApRules<'_>,
+    ) -> Result<Transition<ApStageKind>, ApRefusal> {
+        runtime::apply(self, event, rules)
     }
 
     #[allow(clippy::too_many_lines)]
@@ -233,7 +250,7 @@ impl AnyApPathway {
                     E::Withdrawn => done($p.withdraw(on)),
                     E::WithdrawnByProvider => done($p.withdraw_by_provider(on)),
                     E::ExtensionGranted { due } => done($p.grant_extension(on, *due)),
-                    _ => Err(($p.into(), refuse)),
+                    _ => Err(Refused::new($p.into(), refuse)),
                 }
             };
         }
@@ -308,28 +325,25 @@ impl AnyApPathway {
                 E::AppealDismissed => done(p.dismiss(on)),
                 _ => open!(p),
             },
-            ended @ (A::Recognised(_) | A::TimedOut(_) | A::Withdrawn(_)) => Err((ended, refuse)),
+            ended @ (A::Recognised(_) | A::TimedOut(_) | A::Withdrawn(_)) => {
+                Err(Refused::new(ended, refuse))
+            }
         }
     }
 }
 
-/// The error from replaying a history that does not hold, or from loading a record whose
-/// framework is unknown.
+/// A stored history that does not hold: the event at `index`, named `event` and dated `on`,
+/// was refused for `reason` ([`runtime::ReplayError`], as on every face).
+pub type ReplayError = runtime::ReplayError<ApRefusal>;
+
+/// The error from loading a stored [`ApRecord`]: its history does not hold, or its framework is
+/// unknown.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
 pub enum ApReplayError {
-    /// An event was refused.
-    #[error("event {index} (`{event}` on {on}) cannot be applied: {reason} [{code}]", code = reason.code())]
-    Refused {
-        /// The index of the refused event, from 0.
-        index: usize,
-        /// The refused event's name.
-        event: &'static str,
-        /// Its date.
-        on: NaiveDate,
-        /// Why it was refused.
-        reason: ApRefusal,
-    },
+    /// An event was refused (the message ends with the refusal's code).
+    #[error("{0} [{code}]", code = .0.reason.code())]
+    Refused(ReplayError),
     /// The record's framework is not a built-in one.
     #[error("{0}")]
     Framework(ResolveError),
@@ -345,6 +359,9 @@ pub enum ApReplayError {
 /// A stored record names its framework (`{"id": "ap-2017", "version": "^1"}` by default);
 /// loading resolves it among the built-in frameworks and checks under the default
 /// [`ApLimits`]. Use [`ApRecord::replay`] for other frameworks or limits.
+///
+/// `push`, `replay`, `current` and `events` are the calls of every face's record
+/// ([`crate::runtime`]).
 ///
 /// # Example
 ///
@@ -383,8 +400,7 @@ pub struct ApRecord {
     deadlines: ApDeadlines,
     framework: Arc<Framework>,
     limits: ApLimits,
-    events: Vec<ApEvent>,
-    current: AnyApPathway,
+    log: Log<AnyApPathway, ApEvent>,
 }
 
 impl ApRecord {
@@ -398,7 +414,7 @@ impl ApRecord {
         framework: Arc<Framework>,
         limits: ApLimits,
     ) -> ApRecord {
-        let current =
+        let start =
             ApPathway::with_deadlines(practitioner.clone(), expressed_interest, deadlines).into();
         ApRecord {
             practitioner,
@@ -406,12 +422,12 @@ impl ApRecord {
             deadlines,
             framework,
             limits,
-            events: Vec::new(),
-            current,
+            log: Log::new(start),
         }
     }
 
-    /// Rebuilds a record by replaying `events` in order.
+    /// Rebuilds a record by replaying `events` in order. The error names the first event
+    /// refused, its index and date, and the reason.
     pub fn replay(
         practitioner: PersonId,
         expressed_interest: NaiveDate,
@@ -419,37 +435,32 @@ impl ApRecord {
         framework: Arc<Framework>,
         limits: ApLimits,
         events: impl IntoIterator<Item = ApEvent>,
-    ) -> Result<ApRecord, ApReplayError> {
-        let mut record = ApRecord::new(
+    ) -> Result<ApRecord, ReplayError> {
+        let start =
+            ApPathway::with_deadlines(practitioner.clone(), expressed_interest, deadlines).into();
+        let rules = ApRules {
+            framework: &framework,
+            limits: &limits,
+        };
+        let log = Log::replay(start, events.into_iter().collect(), rules)?;
+        Ok(ApRecord {
             practitioner,
             expressed_interest,
             deadlines,
             framework,
             limits,
-        );
-        for (index, event) in events.into_iter().enumerate() {
-            let (name, on) = (event.kind.name(), event.on);
-            record
-                .push(event)
-                .map_err(|reason| ApReplayError::Refused {
-                    index,
-                    event: name,
-                    on,
-                    reason,
-                })?;
-        }
-        Ok(record)
+            log,
+        })
     }
 
-    /// Applies `event` and appends it to the log; on refusal nothing changes.
-    pub fn push(&mut self, event: ApEvent) -> Result<(), ApRefusal> {
+    /// Applies `event` and appends it to the log, returning the [`Transition`] made; on
+    /// refusal nothing changes.
+    pub fn push(&mut self, event: ApEvent) -> Result<Transition<ApStageKind>, ApRefusal> {
         let rules = ApRules {
             framework: &self.framework,
             limits: &self.limits,
         };
-        self.current.apply(&event, rules)?;
-        self.events.push(event);
-        Ok(())
+        self.log.push(event, rules)
     }
 
     /// The practitioner.
@@ -461,7 +472,13 @@ impl ApRecord {
     /// The event log, oldest first.
     #[must_use]
     pub fn events(&self) -> &[ApEvent] {
-        &self.events
+        self.log.events()
+    }
+
+    /// The event log, by value.
+    #[must_use]
+    pub fn into_events(self) -> Vec<ApEvent> {
+        self.log.into_events()
     }
 
     /// The framework the evidence is checked against.
@@ -474,7 +491,7 @@ impl ApRecord {
     /// [`ApRecord::state_on`]).
     #[must_use]
     pub fn current(&self) -> &AnyApPathway {
-        &self.current
+        self.log.current()
     }
 
     /// The pathway on `date` (timed out if a deadline had passed by then), or `None` before
@@ -488,18 +505,13 @@ impl ApRecord {
             framework: &self.framework,
             limits: &self.limits,
         };
-        let mut state: AnyApPathway = ApPathway::with_deadlines(
+        let start = ApPathway::with_deadlines(
             self.practitioner.clone(),
             self.expressed_interest,
             self.deadlines,
         )
         .into();
-        for event in self.events.iter().take_while(|e| e.on <= date) {
-            // The log was checked when it was built, so this cannot fail; stop if it did.
-            if state.apply(event, rules).is_err() {
-                break;
-            }
-        }
+        let mut state = self.log.replay_until(start, date, rules);
         state.settle(date);
         Some(state)
     }
@@ -507,7 +519,7 @@ impl ApRecord {
     /// What is due next and by when, judged on `as_of` after the last event.
     #[must_use]
     pub fn next_due(&self, as_of: NaiveDate) -> Option<Due> {
-        self.current.next_due(as_of)
+        self.current().next_due(as_of)
     }
 }
 
@@ -548,6 +560,13 @@ impl TryFrom<RecordDoc> for ApRecord {
             ApLimits::default(),
             doc.events,
         )
+        .map_err(ApReplayError::Refused)
+    }
+}
+
+impl From<ReplayError> for ApReplayError {
+    fn from(e: ReplayError) -> ApReplayError {
+        ApReplayError::Refused(e)
     }
 }
 
@@ -558,7 +577,7 @@ impl From<ApRecord> for RecordDoc {
             expressed_interest: r.expressed_interest,
             framework: Some(r.framework.reference()),
             deadlines: r.deadlines,
-            events: r.events,
+            events: r.log.into_events(),
         }
     }
 }

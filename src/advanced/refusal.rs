@@ -208,34 +208,9 @@ impl ApRefusal {
     }
 }
 
-/// A refused step: the pathway, handed back unchanged, and the reason.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, thiserror::Error)]
-#[error("{reason}")]
-pub struct Refused<T> {
-    value: T,
-    reason: ApRefusal,
-}
-
-impl<T> Refused<T> {
-    pub(crate) const fn new(value: T, reason: ApRefusal) -> Refused<T> {
-        Refused { value, reason }
-    }
-
-    /// Why the step was refused.
-    #[must_use]
-    pub const fn reason(&self) -> &ApRefusal {
-        &self.reason
-    }
-
-    /// The value, unchanged.
-    #[must_use]
-    pub fn into_inner(self) -> T {
-        self.value
-    }
-
-    /// The value and the reason.
-    #[must_use]
-    pub fn into_parts(self) -> (T, ApRefusal) {
-        (self.value, self.reason)
-    }
-}
+/// A refused step of the typed face: the pathway, handed back unchanged, and the
+/// [`ApRefusal`]. The shape is the same on the three faces ([`crate::runtime`]):
+/// [`reason`](crate::runtime::Refused::reason), [`value`](crate::runtime::Refused::value),
+/// [`into_inner`](crate::runtime::Refused::into_inner),
+/// [`into_parts`](crate::runtime::Refused::into_parts).
+pub type Refused<T> = crate::runtime::Refused<T, ApRefusal>;

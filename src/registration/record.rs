@@ -1,5 +1,6 @@
 //! The runtime face of the registration lifecycle: [`AnyRegistration`], events, and the
-//! [`RegistrationRecord`] that is its event log.
+//! [`RegistrationRecord`] that is its event log, in the shape the three runtime faces share
+//! ([`crate::runtime`]).
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -11,6 +12,7 @@ use super::lifecycle::{
 };
 use super::readmission::{ReadmissionPolicy, Updating};
 use super::refusal::{Refusal, Refused};
+use crate::runtime::{self, Face, Log, Transition};
 
 /// A registration in any stage: the runtime face of [`Registration`].
 ///
@@ -170,6 +172,16 @@ pub struct RegistrationEvent {
     pub kind: EventKind,
 }
 
+impl runtime::Event for RegistrationEvent {
+    fn name(&self) -> &'static str {
+        self.kind.name()
+    }
+
+    fn on(&self) -> NaiveDate {
+        self.on
+    }
+}
+
 fn refused<S>(
     r: Result<Registration<S>, Refused<impl Into<AnyRegistration>>>,
 ) -> Result<AnyRegistration, Refusal>
@@ -177,6 +189,34 @@ where
     Registration<S>: Into<AnyRegistration>,
 {
     r.map(Into::into).map_err(|e| e.into_parts().1)
+}
+
+impl Face<ReadmissionPolicy> for AnyRegistration {
+    type Event = RegistrationEvent;
+    type Kind = StageKind;
+    type Reason = Refusal;
+
+    fn kind(&self) -> StageKind {
+        AnyRegistration::kind(self)
+    }
+
+    fn stand_in(&self) -> AnyRegistration {
+        self.clone()
+    }
+
+    /// Settles any order expired by the event's date, then steps; on refusal the value comes
+    /// back as it was, unsettled.
+    fn step(
+        self,
+        event: &RegistrationEvent,
+        policy: ReadmissionPolicy,
+    ) -> Result<AnyRegistration, Refused<AnyRegistration>> {
+        let mut settled = self.clone();
+        settled.settle(event.on);
+        settled
+            .step_settled(*event, policy)
+            .map_err(|reason| Refused::new(self, reason))
+    }
 }
 
 impl AnyRegistration {
@@ -226,21 +266,18 @@ impl AnyRegistration {
     }
 
     /// Applies `event` after [settling](AnyRegistration::settle) any expired order, by the
-    /// rules of the typed face; on refusal the registration is unchanged.
+    /// rules of the typed face, and returns the [`Transition`] made (its `from` is the stage
+    /// before settling); on refusal the registration is unchanged.
     pub fn apply(
         &mut self,
         event: RegistrationEvent,
         policy: ReadmissionPolicy,
-    ) -> Result<(), Refusal> {
-        let mut settled = self.clone();
-        settled.settle(event.on);
-        let next = settled.step(event, policy)?;
-        *self = next;
-        Ok(())
+    ) -> Result<Transition<StageKind>, Refusal> {
+        runtime::apply(self, &event, policy)
     }
 
     #[allow(clippy::too_many_lines)]
-    fn step(
+    fn step_settled(
         self,
         event: RegistrationEvent,
         policy: ReadmissionPolicy,
@@ -316,20 +353,9 @@ impl AnyRegistration {
     }
 }
 
-/// The error from replaying a history that does not hold.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, thiserror::Error)]
-#[error("event {index} (`{event}` on {on}) cannot be applied: {reason}")]
-#[non_exhaustive]
-pub struct ReplayError {
-    /// The index of the refused event in the history, from 0.
-    pub index: usize,
-    /// The refused event's name.
-    pub event: &'static str,
-    /// The refused event's date.
-    pub on: NaiveDate,
-    /// Why it was refused.
-    pub reason: Refusal,
-}
+/// A stored history that does not hold: the event at `index`, named `event` and dated `on`,
+/// was refused for `reason` ([`runtime::ReplayError`], as on every face).
+pub type ReplayError = runtime::ReplayError<Refusal>;
 
 /// One registration's history: the number, the day of first registration and the event log.
 /// The state on any day is derived by replaying the log; serde stores the log and replays it
@@ -368,12 +394,14 @@ pub struct RegistrationRecord {
     number: RegistrationNumber,
     first_registered: NaiveDate,
     policy: ReadmissionPolicy,
-    events: Vec<RegistrationEvent>,
-    current: AnyRegistration,
+    log: Log<AnyRegistration, RegistrationEvent>,
 }
 
 impl RegistrationRecord {
     /// A record with no events yet, under the default [`ReadmissionPolicy`].
+    ///
+    /// `push`, `replay`, `current` and `events` are the calls of every face's record
+    /// ([`crate::runtime`]).
     #[must_use]
     pub fn new(number: RegistrationNumber, first_registered: NaiveDate) -> Self {
         RegistrationRecord::with_policy(number, first_registered, ReadmissionPolicy::default())
@@ -390,35 +418,32 @@ impl RegistrationRecord {
             number,
             first_registered,
             policy,
-            events: Vec::new(),
-            current: Registration::new(number, first_registered).into(),
+            log: Log::new(Registration::new(number, first_registered).into()),
         }
     }
 
-    /// Rebuilds a record by replaying `events` in order.
+    /// Rebuilds a record by replaying `events` in order. The error names the first event
+    /// refused, its index and date, and the reason.
     pub fn replay(
         number: RegistrationNumber,
         first_registered: NaiveDate,
         policy: ReadmissionPolicy,
         events: impl IntoIterator<Item = RegistrationEvent>,
     ) -> Result<Self, ReplayError> {
-        let mut record = RegistrationRecord::with_policy(number, first_registered, policy);
-        for (index, event) in events.into_iter().enumerate() {
-            record.push(event).map_err(|reason| ReplayError {
-                index,
-                event: event.kind.name(),
-                on: event.on,
-                reason,
-            })?;
-        }
-        Ok(record)
+        let start = Registration::new(number, first_registered).into();
+        let log = Log::replay(start, events.into_iter().collect(), policy)?;
+        Ok(RegistrationRecord {
+            number,
+            first_registered,
+            policy,
+            log,
+        })
     }
 
-    /// Applies `event` and appends it to the log; on refusal nothing changes.
-    pub fn push(&mut self, event: RegistrationEvent) -> Result<(), Refusal> {
-        self.current.apply(event, self.policy)?;
-        self.events.push(event);
-        Ok(())
+    /// Applies `event` and appends it to the log, returning the [`Transition`] made; on
+    /// refusal nothing changes.
+    pub fn push(&mut self, event: RegistrationEvent) -> Result<Transition<StageKind>, Refusal> {
+        self.log.push(event, self.policy)
     }
 
     /// The registration number.
@@ -442,14 +467,20 @@ impl RegistrationRecord {
     /// The event log, oldest first.
     #[must_use]
     pub fn events(&self) -> &[RegistrationEvent] {
-        &self.events
+        self.log.events()
+    }
+
+    /// The event log, by value.
+    #[must_use]
+    pub fn into_events(self) -> Vec<RegistrationEvent> {
+        self.log.into_events()
     }
 
     /// The registration as of the last event (an order that has expired since is not settled:
     /// use [`RegistrationRecord::state_on`]).
     #[must_use]
     pub const fn current(&self) -> &AnyRegistration {
-        &self.current
+        self.log.current()
     }
 
     /// The registration on `date`, or `None` before first registration.
@@ -458,14 +489,8 @@ impl RegistrationRecord {
         if date < self.first_registered {
             return None;
         }
-        let mut state: AnyRegistration =
-            Registration::new(self.number, self.first_registered).into();
-        for event in self.events.iter().take_while(|e| e.on <= date) {
-            // The log was checked when it was built, so this cannot fail; stop if it did.
-            if state.apply(*event, self.policy).is_err() {
-                break;
-            }
-        }
+        let start = Registration::new(self.number, self.first_registered).into();
+        let mut state = self.log.replay_until(start, date, self.policy);
         state.settle(date);
         Some(state)
     }
@@ -517,7 +542,7 @@ impl From<RegistrationRecord> for RecordDoc {
             number: r.number,
             first_registered: r.first_registered,
             readmission_policy: r.policy,
-            events: r.events,
+            events: r.log.into_events(),
         }
     }
 }

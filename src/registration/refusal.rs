@@ -276,7 +276,11 @@ pub enum Refusal {
     },
 }
 
-/// A refused transition: the registration, handed back unchanged, and the reason.
+/// A refused transition of the typed face: the registration, handed back unchanged, and the
+/// [`Refusal`]. The shape is the same on the three faces ([`crate::runtime`]):
+/// [`reason`](crate::runtime::Refused::reason), [`value`](crate::runtime::Refused::value),
+/// [`into_inner`](crate::runtime::Refused::into_inner),
+/// [`into_parts`](crate::runtime::Refused::into_parts).
 ///
 /// # Example
 ///
@@ -292,33 +296,4 @@ pub enum Refusal {
 /// assert_eq!(reg.stage_since(), d(2010, 1, 4)?);
 /// Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Hash, thiserror::Error)]
-#[error("{reason}")]
-pub struct Refused<T> {
-    value: T,
-    reason: Refusal,
-}
-
-impl<T> Refused<T> {
-    pub(crate) const fn new(value: T, reason: Refusal) -> Refused<T> {
-        Refused { value, reason }
-    }
-
-    /// Why the transition was refused.
-    #[must_use]
-    pub const fn reason(&self) -> &Refusal {
-        &self.reason
-    }
-
-    /// The value, unchanged.
-    #[must_use]
-    pub fn into_inner(self) -> T {
-        self.value
-    }
-
-    /// The value and the reason.
-    #[must_use]
-    pub fn into_parts(self) -> (T, Refusal) {
-        (self.value, self.reason)
-    }
-}
+pub type Refused<T> = crate::runtime::Refused<T, Refusal>;

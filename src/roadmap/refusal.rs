@@ -17,21 +17,19 @@ use crate::supervisor::{SupervisorId, SupervisorRefusal};
 use super::StageKind;
 use super::event::Stage1Exception;
 
-/// A refused transition: the roadmap handed back unchanged, and the reason.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("{refusal}")]
-pub struct Refused<T> {
-    /// The value the transition was asked of, unchanged.
-    pub value: T,
-    /// Why it was refused.
-    pub refusal: Refusal,
-}
+/// A refused transition of the typed face: the roadmap handed back unchanged, and the
+/// [`Refusal`]. The shape is the same on the three faces ([`crate::runtime`]):
+/// [`reason`](crate::runtime::Refused::reason), [`value`](crate::runtime::Refused::value),
+/// [`into_inner`](crate::runtime::Refused::into_inner),
+/// [`into_parts`](crate::runtime::Refused::into_parts).
+pub type Refused<T> = crate::runtime::Refused<T, Refusal>;
 
-impl<T> Refused<T> {
+impl<T> crate::runtime::Refused<T, Refusal> {
     /// The value back, dropping the reason.
+    #[deprecated(since = "0.2.0", note = "use `into_inner`, the name on every face")]
     #[must_use]
     pub fn into_value(self) -> T {
-        self.value
+        self.into_inner()
     }
 }
 

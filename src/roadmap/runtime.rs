@@ -1,5 +1,7 @@
-//! The runtime face: `AnyRoadmap`, `apply`, and the record that is its event log.
+//! The runtime face: `AnyRoadmap`, `apply`, and the record that is its event log, in the shape
+//! the three runtime faces share ([`crate::runtime`]).
 
+use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::context::Context;
@@ -9,6 +11,7 @@ use super::stage2::Stage2Start;
 use super::typed::{
     Active, Completed, Roadmap, Stage, Stage1, Stage1Verified, Stage2, Stage3, StageKind, Withdrawn,
 };
+use crate::runtime::{self, Face, Log};
 
 /// A roadmap in whichever stage it is: the form systems driven by stored events use.
 ///
@@ -42,17 +45,9 @@ pub enum AnyRoadmap {
     Withdrawn(Roadmap<Withdrawn>),
 }
 
-/// A transition that [`AnyRoadmap::apply`] made.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub struct Transition {
-    /// The event's name.
-    pub event: &'static str,
-    /// The stage before.
-    pub from: StageKind,
-    /// The stage after (the same for events that stay in a stage).
-    pub to: StageKind,
-}
+/// A transition that [`AnyRoadmap::apply`] or [`RoadmapRecord::push`] made: the event's name
+/// and date, the stage before and after ([`runtime::Transition`], as on every face).
+pub type Transition = runtime::Transition<StageKind>;
 
 macro_rules! any_from {
     ($($stage:ident),*) => {$(
@@ -76,7 +71,7 @@ macro_rules! any_from {
 }
 any_from!(Stage1, Stage1Verified, Stage2, Completed, Stage3, Withdrawn);
 
-type Out = Result<AnyRoadmap, (AnyRoadmap, Refusal)>;
+type Out = Result<AnyRoadmap, Refused<AnyRoadmap>>;
 
 // A helper that turns a typed step into the runtime shape.
 fn lift<S, T>(r: Result<Roadmap<T>, Refused<Roadmap<S>>>) -> Out
@@ -84,7 +79,7 @@ where
     AnyRoadmap: From<Roadmap<S>> + From<Roadmap<T>>,
 {
     r.map(AnyRoadmap::from)
-        .map_err(|e| (AnyRoadmap::from(e.value), e.refusal))
+        .map_err(|e| e.map_value(AnyRoadmap::from))
 }
 
 fn common_active<S: Active>(r: Roadmap<S>, event: &RoadmapEvent, ctx: &Context<'_>) -> Out
@@ -112,7 +107,7 @@ where
                 event: event.name(),
                 stage: S::KIND,
             });
-    Err((AnyRoadmap::from(r), refusal))
+    Err(Refused::new(AnyRoadmap::from(r), refusal))
 }
 
 fn e_learning<S: super::typed::Stage1Open>(
@@ -160,25 +155,42 @@ impl AnyRoadmap {
         }
     }
 
-    /// Applies `event` through the typed transition it names. On refusal the roadmap is left
-    /// exactly as it was.
+    /// Applies `event` through the typed transition it names, and returns the [`Transition`]
+    /// made. On refusal the roadmap is left exactly as it was.
     pub fn apply(
         &mut self,
         event: &RoadmapEvent,
         ctx: &Context<'_>,
     ) -> Result<Transition, Refusal> {
-        let from = self.kind();
-        let current = std::mem::take(self);
-        let (next, result) = match step(current, event, ctx) {
-            Ok(next) => (next, Ok(())),
-            Err((back, refusal)) => (back, Err(refusal)),
-        };
-        *self = next;
-        result.map(|()| Transition {
-            event: event.name(),
-            from,
-            to: self.kind(),
-        })
+        runtime::apply(self, event, ctx)
+    }
+}
+
+impl runtime::Event for RoadmapEvent {
+    fn name(&self) -> &'static str {
+        RoadmapEvent::name(self)
+    }
+
+    fn on(&self) -> NaiveDate {
+        RoadmapEvent::on(self)
+    }
+}
+
+impl Face<&Context<'_>> for AnyRoadmap {
+    type Event = RoadmapEvent;
+    type Kind = StageKind;
+    type Reason = Refusal;
+
+    fn kind(&self) -> StageKind {
+        AnyRoadmap::kind(self)
+    }
+
+    fn stand_in(&self) -> AnyRoadmap {
+        AnyRoadmap::NotStarted
+    }
+
+    fn step(self, event: &RoadmapEvent, ctx: &Context<'_>) -> Out {
+        step(self, event, ctx)
     }
 }
 
@@ -192,8 +204,8 @@ fn step(current: AnyRoadmap, event: &RoadmapEvent, ctx: &Context<'_>) -> Out {
                 supervisor,
             } => Roadmap::<Stage1>::start(*on, *route, supervisor, ctx)
                 .map(AnyRoadmap::from)
-                .map_err(|r| (AnyRoadmap::NotStarted, r)),
-            _ => Err((
+                .map_err(|r| Refused::new(AnyRoadmap::NotStarted, r)),
+            _ => Err(Refused::new(
                 AnyRoadmap::NotStarted,
                 Refusal::WrongStage {
                     event: event.name(),
@@ -263,32 +275,32 @@ fn step(current: AnyRoadmap, event: &RoadmapEvent, ctx: &Context<'_>) -> Out {
 /// `Vec<RoadmapEvent>`, and restore with [`RoadmapRecord::replay`], which refuses a history that
 /// does not hold and says which event failed. There is deliberately no `Deserialize` for the
 /// record itself.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Default, Serialize)]
+///
+/// `push`, `replay`, `current` and `events` are the calls of every face's record
+/// ([`crate::runtime`]).
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
 #[serde(into = "Vec<RoadmapEvent>")]
 pub struct RoadmapRecord {
-    events: Vec<RoadmapEvent>,
-    #[serde(skip)]
-    state: AnyRoadmap,
+    log: Log<AnyRoadmap, RoadmapEvent>,
+}
+
+impl Default for RoadmapRecord {
+    fn default() -> Self {
+        RoadmapRecord {
+            log: Log::new(AnyRoadmap::NotStarted),
+        }
+    }
 }
 
 impl From<RoadmapRecord> for Vec<RoadmapEvent> {
     fn from(r: RoadmapRecord) -> Self {
-        r.events
+        r.log.into_events()
     }
 }
 
-/// A stored history that does not hold: the event at `index` was refused.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("event {index} (`{event}`) of the roadmap record cannot be replayed: {refusal}")]
-#[non_exhaustive]
-pub struct ReplayError {
-    /// The index of the refused event in the log.
-    pub index: usize,
-    /// Its name.
-    pub event: &'static str,
-    /// Why it was refused.
-    pub refusal: Refusal,
-}
+/// A stored history that does not hold: the event at `index`, named `event` and dated `on`,
+/// was refused for `reason` ([`runtime::ReplayError`], as on every face).
+pub type ReplayError = runtime::ReplayError<Refusal>;
 
 impl RoadmapRecord {
     /// An empty record: not started.
@@ -297,44 +309,46 @@ impl RoadmapRecord {
         RoadmapRecord::default()
     }
 
-    /// Replays `events` from the start; the checked way to restore a stored record.
+    /// Replays `events` from the start; the checked way to restore a stored record. The error
+    /// names the first event refused, its index and date, and the reason.
     pub fn replay(
         events: Vec<RoadmapEvent>,
         ctx: &Context<'_>,
     ) -> Result<RoadmapRecord, ReplayError> {
-        let mut state = AnyRoadmap::NotStarted;
-        for (index, event) in events.iter().enumerate() {
-            state.apply(event, ctx).map_err(|refusal| ReplayError {
-                index,
-                event: event.name(),
-                refusal,
-            })?;
-        }
-        Ok(RoadmapRecord { events, state })
+        Log::replay(AnyRoadmap::NotStarted, events, ctx).map(|log| RoadmapRecord { log })
     }
 
-    /// Applies `event` and appends it to the log; on refusal nothing changes.
+    /// Applies `event` and appends it to the log, returning the [`Transition`] made; on
+    /// refusal nothing changes.
     pub fn push(&mut self, event: RoadmapEvent, ctx: &Context<'_>) -> Result<Transition, Refusal> {
-        let t = self.state.apply(&event, ctx)?;
-        self.events.push(event);
-        Ok(t)
+        self.log.push(event, ctx)
     }
 
     /// The event log.
     #[must_use]
     pub fn events(&self) -> &[RoadmapEvent] {
-        &self.events
+        self.log.events()
     }
 
     /// The state the log replays to.
     #[must_use]
+    pub fn current(&self) -> &AnyRoadmap {
+        self.log.current()
+    }
+
+    /// The state the log replays to.
+    #[deprecated(
+        since = "0.2.0",
+        note = "use `current`, the name on every face's record"
+    )]
+    #[must_use]
     pub fn state(&self) -> &AnyRoadmap {
-        &self.state
+        self.log.current()
     }
 
     /// The event log, by value.
     #[must_use]
     pub fn into_events(self) -> Vec<RoadmapEvent> {
-        self.events
+        self.log.into_events()
     }
 }

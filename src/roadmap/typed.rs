@@ -260,10 +260,7 @@ impl<S: Stage> Roadmap<S> {
     }
 
     pub(super) fn refuse<T>(self, refusal: Refusal) -> Step<T, S> {
-        Err(Refused {
-            value: self,
-            refusal,
-        })
+        Err(Refused::new(self, refusal))
     }
 
     /// Checks that apply to every event after the start: the rule set, the order of dates, and

@@ -31,7 +31,7 @@ use crate::supervisor::{SupervisionPolicy, Trainee, TraineeKind};
 /// runner
 ///     .run(&strategy::roadmap_events(RuleSetId::Roadmap2023, Stage::Stage2), |journey| {
 ///         let record = RoadmapRecord::replay(journey.events().to_vec(), &journey.context());
-///         prop_assert_eq!(record.map(|r| r.state().kind()), Ok(StageKind::Completed));
+///         prop_assert_eq!(record.map(|r| r.current().kind()), Ok(StageKind::Completed));
 ///         Ok(())
 ///     })
 ///     .map_err(|e| e.to_string())?;
