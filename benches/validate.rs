@@ -18,7 +18,7 @@ use fcp_roadmap::framework::{CapabilityId, FrameworkRegistry};
 use fcp_roadmap::portfolio::{Portfolio, PortfolioParts};
 use fcp_roadmap::roadmap::RoadmapEvent;
 use fcp_roadmap::signoff::{Content, HeadingRating, SignOff, Subject};
-use fcp_roadmap::validate::{Context, validate};
+use fcp_roadmap::validate::{ValidationContext, validate};
 
 const MSK: &str = include_str!("../examples/data/complete-msk-stage2.json");
 
@@ -106,7 +106,7 @@ fn as_of() -> NaiveDate {
 
 fn sizes(c: &mut Criterion) {
     let registry = FrameworkRegistry::builtin();
-    let ctx = Context::new(as_of(), &registry);
+    let ctx = ValidationContext::new(as_of(), &registry);
     let mut group = c.benchmark_group("portfolio");
     for n in [10usize, 100, 1_000, 100_000] {
         let text = portfolio_text(n);
@@ -134,7 +134,7 @@ fn sizes(c: &mut Criterion) {
 
 fn batch(c: &mut Criterion) {
     let registry = FrameworkRegistry::builtin();
-    let ctx = Context::new(as_of(), &registry);
+    let ctx = ValidationContext::new(as_of(), &registry);
     let texts: Vec<String> = (0..10_000).map(|_| MSK.to_owned()).collect();
     let mut group = c.benchmark_group("batch");
     group.sample_size(10);

@@ -51,7 +51,7 @@
 //! use fcp_roadmap::profession::Profession;
 //! use fcp_roadmap::registration::RegistrationRecord;
 //! use fcp_roadmap::roadmap::{
-//!     AnyRoadmap, Context, ContextParts, Roadmap, RoadmapEvent, RoadmapRecord, RoadmapSetup,
+//!     AnyRoadmap, RoadmapContext, RoadmapContextParts, Roadmap, RoadmapEvent, RoadmapRecord, RoadmapSetup,
 //!     Stage1, Stage2Start, StageKind,
 //! };
 //! use fcp_roadmap::rules::{Route, RuleSet, SwitchOver};
@@ -118,7 +118,7 @@
 //!     certificate("elearn-2", "Personalised Care Institute modules")?,
 //! ];
 //! let (core, pci) = ("hee-core-primary-care".parse()?, "personalised-care-institute".parse()?);
-//! let ctx = Context::new(ContextParts {
+//! let ctx = RoadmapContext::new(RoadmapContextParts {
 //!     setup: &setup,
 //!     rules: &rules,
 //!     trainee: &trainee,

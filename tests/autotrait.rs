@@ -288,8 +288,8 @@ fn registration_types_are_send_sync_unpin() {
 #[test]
 fn roadmap_types_are_send_sync_unpin() {
     assert_auto::<fcp_roadmap::roadmap::AnyRoadmap>();
-    assert_auto::<fcp_roadmap::roadmap::Context<'static>>();
-    assert_auto::<fcp_roadmap::roadmap::ContextParts<'static>>();
+    assert_auto::<fcp_roadmap::roadmap::RoadmapContext<'static>>();
+    assert_auto::<fcp_roadmap::roadmap::RoadmapContextParts<'static>>();
     assert_auto::<fcp_roadmap::roadmap::Missing>();
     assert_auto::<fcp_roadmap::roadmap::PauseReason>();
     assert_auto::<fcp_roadmap::roadmap::Completed>();
@@ -362,7 +362,7 @@ fn supervisor_types_are_send_sync_unpin() {
 
 #[test]
 fn validate_types_are_send_sync_unpin() {
-    assert_auto::<fcp_roadmap::validate::Context<'static>>();
+    assert_auto::<fcp_roadmap::validate::ValidationContext<'static>>();
     assert_auto::<fcp_roadmap::validate::Report>();
     assert_auto::<fcp_roadmap::validate::ChecklistSource>();
 }

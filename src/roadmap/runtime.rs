@@ -2,7 +2,7 @@
 
 use serde::Serialize;
 
-use super::context::Context;
+use super::context::RoadmapContext;
 use super::event::RoadmapEvent;
 use super::refusal::{Refusal, Refused};
 use super::stage2::Stage2Start;
@@ -87,7 +87,7 @@ where
         .map_err(|e| (AnyRoadmap::from(e.value), e.refusal))
 }
 
-fn common_active<S: Active>(r: Roadmap<S>, event: &RoadmapEvent, ctx: &Context<'_>) -> Out
+fn common_active<S: Active>(r: Roadmap<S>, event: &RoadmapEvent, ctx: &RoadmapContext<'_>) -> Out
 where
     AnyRoadmap: From<Roadmap<S>>,
 {
@@ -101,7 +101,7 @@ where
 
 /// Refuses an event that has no meaning in this stage. Order and pauses are checked first, so
 /// the same event gets the same refusal whichever face applies it.
-fn wrong<S: Stage>(r: Roadmap<S>, event: &RoadmapEvent, ctx: &Context<'_>) -> Out
+fn wrong<S: Stage>(r: Roadmap<S>, event: &RoadmapEvent, ctx: &RoadmapContext<'_>) -> Out
 where
     AnyRoadmap: From<Roadmap<S>>,
 {
@@ -120,7 +120,7 @@ fn e_learning<S: super::typed::Stage1Open>(
     on: chrono::NaiveDate,
     evidence: &crate::evidence::EvidenceId,
     module: Option<&crate::id::ComponentId>,
-    ctx: &Context<'_>,
+    ctx: &RoadmapContext<'_>,
 ) -> Result<Roadmap<S>, Refused<Roadmap<S>>> {
     match module {
         Some(m) => r.record_e_learning_module(on, m, evidence, ctx),
@@ -165,7 +165,7 @@ impl AnyRoadmap {
     pub fn apply(
         &mut self,
         event: &RoadmapEvent,
-        ctx: &Context<'_>,
+        ctx: &RoadmapContext<'_>,
     ) -> Result<Transition, Refusal> {
         let from = self.kind();
         let current = std::mem::take(self);
@@ -182,7 +182,7 @@ impl AnyRoadmap {
     }
 }
 
-fn step(current: AnyRoadmap, event: &RoadmapEvent, ctx: &Context<'_>) -> Out {
+fn step(current: AnyRoadmap, event: &RoadmapEvent, ctx: &RoadmapContext<'_>) -> Out {
     use RoadmapEvent as E;
     match current {
         AnyRoadmap::NotStarted => match event {
@@ -258,7 +258,7 @@ fn step(current: AnyRoadmap, event: &RoadmapEvent, ctx: &Context<'_>) -> Out {
 /// A roadmap record: its event log, and the state that replaying it gives.
 ///
 /// The record *is* the log. Its guards read the portfolio (registration, experience,
-/// supervisors, evidence, ratings), so a record can only be restored with a [`Context`]:
+/// supervisors, evidence, ratings), so a record can only be restored with a [`RoadmapContext`]:
 /// serialise [`events`](Self::events) (a record serialises as its event array), deserialise a
 /// `Vec<RoadmapEvent>`, and restore with [`RoadmapRecord::replay`], which refuses a history that
 /// does not hold and says which event failed. There is deliberately no `Deserialize` for the
@@ -300,7 +300,7 @@ impl RoadmapRecord {
     /// Replays `events` from the start; the checked way to restore a stored record.
     pub fn replay(
         events: Vec<RoadmapEvent>,
-        ctx: &Context<'_>,
+        ctx: &RoadmapContext<'_>,
     ) -> Result<RoadmapRecord, ReplayError> {
         let mut state = AnyRoadmap::NotStarted;
         for (index, event) in events.iter().enumerate() {
@@ -314,7 +314,11 @@ impl RoadmapRecord {
     }
 
     /// Applies `event` and appends it to the log; on refusal nothing changes.
-    pub fn push(&mut self, event: RoadmapEvent, ctx: &Context<'_>) -> Result<Transition, Refusal> {
+    pub fn push(
+        &mut self,
+        event: RoadmapEvent,
+        ctx: &RoadmapContext<'_>,
+    ) -> Result<Transition, Refusal> {
         let t = self.state.apply(&event, ctx)?;
         self.events.push(event);
         Ok(t)

@@ -9,7 +9,7 @@ use crate::experience::{
 };
 use crate::portfolio::Stage;
 use crate::profession::Profession;
-use crate::roadmap::{Context, ContextParts, RoadmapEvent};
+use crate::roadmap::{RoadmapContext, RoadmapContextParts, RoadmapEvent};
 use crate::rules::{RuleSet, RuleSetId};
 use crate::supervisor::{SupervisionPolicy, Trainee, TraineeKind};
 
@@ -94,9 +94,9 @@ impl Journey {
     /// The context the roadmap's guards read, borrowed from the journey, with the default
     /// supervision policy.
     #[must_use]
-    pub fn context(&self) -> Context<'_> {
+    pub fn context(&self) -> RoadmapContext<'_> {
         let p = &self.case.portfolio;
-        Context::new(ContextParts {
+        RoadmapContext::new(RoadmapContextParts {
             setup: p.setup(),
             rules: &self.rules,
             trainee: &self.trainee,

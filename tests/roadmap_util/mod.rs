@@ -11,7 +11,9 @@ use fcp_roadmap::framework::Framework;
 use fcp_roadmap::id::{ComponentId, PersonId};
 use fcp_roadmap::profession::Profession;
 use fcp_roadmap::registration::{RegistrationEvent, RegistrationRecord};
-use fcp_roadmap::roadmap::{Context, ContextParts, RoadmapEvent, RoadmapSetup, Stage1Exception};
+use fcp_roadmap::roadmap::{
+    RoadmapContext, RoadmapContextParts, RoadmapEvent, RoadmapSetup, Stage1Exception,
+};
 use fcp_roadmap::rules::{Route, RuleSet, RuleSetId};
 use fcp_roadmap::signoff::{
     Checklist, Content, HeadingRating, Rating, SignOff, SignerRole, Subject,
@@ -155,8 +157,8 @@ impl World {
         }
     }
 
-    pub fn ctx(&self) -> Context<'_> {
-        Context::new(ContextParts {
+    pub fn ctx(&self) -> RoadmapContext<'_> {
+        RoadmapContext::new(RoadmapContextParts {
             setup: &self.setup,
             rules: &self.rules,
             trainee: &self.trainee,
