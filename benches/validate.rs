@@ -13,7 +13,7 @@ use std::time::Duration;
 
 use chrono::NaiveDate;
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
-use fcp_roadmap::evidence::{EvidenceItem, EvidenceKind, EvidenceParts};
+use fcp_roadmap::evidence::{EvidenceKind, EvidenceParts};
 use fcp_roadmap::framework::{CapabilityId, FrameworkRegistry};
 use fcp_roadmap::portfolio::{Portfolio, PortfolioParts};
 use fcp_roadmap::roadmap::RoadmapEvent;
@@ -38,19 +38,18 @@ fn portfolio_text(n: usize) -> String {
     let mut evidence = keep;
     for i in 0..n.saturating_sub(2) {
         let kind = kinds[i % kinds.len()];
-        evidence.push(
-            EvidenceItem::new(EvidenceParts {
-                id: format!("e{i:06}").parse().unwrap(),
+        evidence.push({
+            let mut item = EvidenceParts::new(
+                format!("e{i:06}").parse().unwrap(),
                 kind,
-                date: start + chrono::Days::new((i * 120 / n.max(1)) as u64),
-                title: format!("Workplace-based assessment number {i}"),
-                capabilities: vec![caps[(2 * i) % caps.len()], caps[(2 * i + 1) % caps.len()]],
-                areas_of_practice: vec![],
-                assessor: (kind != EvidenceKind::LearningLog).then(|| "fcp-jones".parse().unwrap()),
-                attachments: vec![],
-            })
-            .unwrap(),
-        );
+                start + chrono::Days::new((i * 120 / n.max(1)) as u64),
+                format!("Workplace-based assessment number {i}"),
+            )
+            .with_capabilities([caps[(2 * i) % caps.len()], caps[(2 * i + 1) % caps.len()]]);
+            item.assessor =
+                (kind != EvidenceKind::LearningLog).then(|| "fcp-jones".parse().unwrap());
+            item.build().unwrap()
+        });
     }
     let ratings: Vec<HeadingRating> = parts
         .ratings
@@ -91,12 +90,10 @@ fn portfolio_text(n: usize) -> String {
             other => other.clone(),
         })
         .collect();
-    let parts = PortfolioParts {
-        evidence,
-        ratings,
-        events,
-        ..parts
-    };
+    let mut parts = parts;
+    parts.evidence = evidence;
+    parts.ratings = ratings;
+    parts.events = events;
     Portfolio::from_parts(parts).unwrap().to_json()
 }
 

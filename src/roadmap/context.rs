@@ -16,7 +16,13 @@ use super::event::RoadmapSetup;
 use super::refusal::Refusal;
 
 /// The parts of a [`RoadmapContext`], all borrowed from the caller's portfolio.
+///
+/// Non-exhaustive, so that a part can be added later without breaking callers: start from
+/// [`RoadmapContextParts::new`] with the parts every context has, add supervisors, evidence
+/// and ratings with the `with_*` methods, and finish with [`build`](RoadmapContextParts::build).
+/// The [crate documentation](crate#a-complete-journey) builds one.
 #[derive(Debug, Clone, Copy)]
+#[non_exhaustive]
 pub struct RoadmapContextParts<'a> {
     /// The record's setup: rule set, profession, checklist components.
     pub setup: &'a RoadmapSetup,
@@ -40,6 +46,67 @@ pub struct RoadmapContextParts<'a> {
     pub evidence: &'a [EvidenceItem],
     /// The portfolio's heading ratings.
     pub ratings: &'a [HeadingRating],
+}
+
+impl<'a> RoadmapContextParts<'a> {
+    /// The parts every context has; no supervisors, evidence or ratings yet, and the default
+    /// [`SupervisionPolicy`].
+    #[must_use]
+    pub fn new(
+        setup: &'a RoadmapSetup,
+        rules: &'a RuleSet,
+        trainee: &'a Trainee,
+        registration: &'a RegistrationRecord,
+        experience: &'a ExperienceAssessment,
+        framework: &'a Framework,
+    ) -> RoadmapContextParts<'a> {
+        RoadmapContextParts {
+            setup,
+            rules,
+            trainee,
+            registration,
+            experience,
+            supervisors: &[],
+            policy: SupervisionPolicy::default(),
+            framework,
+            evidence: &[],
+            ratings: &[],
+        }
+    }
+
+    /// With the supervisors a record may name.
+    #[must_use]
+    pub const fn with_supervisors(mut self, supervisors: &'a [Supervisor]) -> Self {
+        self.supervisors = supervisors;
+        self
+    }
+
+    /// With this supervision policy instead of the default.
+    #[must_use]
+    pub const fn with_policy(mut self, policy: SupervisionPolicy) -> Self {
+        self.policy = policy;
+        self
+    }
+
+    /// With the portfolio's evidence.
+    #[must_use]
+    pub const fn with_evidence(mut self, evidence: &'a [EvidenceItem]) -> Self {
+        self.evidence = evidence;
+        self
+    }
+
+    /// With the portfolio's heading ratings.
+    #[must_use]
+    pub const fn with_ratings(mut self, ratings: &'a [HeadingRating]) -> Self {
+        self.ratings = ratings;
+        self
+    }
+
+    /// The context over these parts: [`RoadmapContext::new`].
+    #[must_use]
+    pub fn build(self) -> RoadmapContext<'a> {
+        RoadmapContext::new(self)
+    }
 }
 
 /// Everything the guards read, with indexes built once so that each transition looks things up
