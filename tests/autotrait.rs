@@ -231,8 +231,11 @@ fn integrity_errors_are_thread_safe_errors() {
 #[test]
 fn portfolio_types_are_send_sync_unpin() {
     assert_auto::<fcp_roadmap::portfolio::Checklists>();
+    assert_auto::<fcp_roadmap::portfolio::EditError>();
+    assert_auto::<fcp_roadmap::portfolio::Edited>();
     assert_auto::<fcp_roadmap::portfolio::Limits>();
     assert_auto::<fcp_roadmap::portfolio::LoadError>();
+    assert_auto::<fcp_roadmap::portfolio::LoggedSignOff>();
     assert_auto::<fcp_roadmap::portfolio::Portfolio>();
     assert_auto::<fcp_roadmap::portfolio::PortfolioParts>();
     assert_auto::<fcp_roadmap::portfolio::Practitioner>();
@@ -386,6 +389,7 @@ fn error_types_are_thread_safe_errors() {
     assert_error::<fcp_roadmap::framework::FrameworkError>();
     assert_error::<fcp_roadmap::framework::IdError>();
     assert_error::<fcp_roadmap::framework::ResolveError>();
+    assert_error::<fcp_roadmap::portfolio::EditError>();
     assert_error::<fcp_roadmap::portfolio::LoadError>();
     assert_error::<fcp_roadmap::portfolio::SchemaVersionError>();
     assert_error::<fcp_roadmap::profession::UnknownProfession>();
