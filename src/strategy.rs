@@ -319,17 +319,11 @@ pub fn evidence_item(
         proptest::sample::subsequence(caps.clone(), 1..=caps.len().clamp(1, 3)),
     )
         .prop_filter_map("items are built", move |(id, kind, date, capabilities)| {
-            EvidenceItem::new(EvidenceParts {
-                id,
-                kind,
-                date,
-                title: format!("{} on {date}", kind.label()),
-                capabilities,
-                areas_of_practice: Vec::new(),
-                assessor: Some(assessor.clone()),
-                attachments: Vec::new(),
-            })
-            .ok()
+            EvidenceParts::new(id, kind, date, format!("{} on {date}", kind.label()))
+                .with_capabilities(capabilities)
+                .with_assessor(assessor.clone())
+                .build()
+                .ok()
         })
 }
 

@@ -11,7 +11,7 @@ use crate::portfolio::Stage;
 use crate::profession::Profession;
 use crate::roadmap::{RoadmapContext, RoadmapContextParts, RoadmapEvent};
 use crate::rules::{RuleSet, RuleSetId};
-use crate::supervisor::{SupervisionPolicy, Trainee, TraineeKind};
+use crate::supervisor::{Trainee, TraineeKind};
 
 /// A valid journey through the roadmap: the event log of a generated portfolio, with what the
 /// state machine's guards read (rule set, trainee, experience assessed as of the case's date)
@@ -96,18 +96,18 @@ impl Journey {
     #[must_use]
     pub fn context(&self) -> RoadmapContext<'_> {
         let p = &self.case.portfolio;
-        RoadmapContext::new(RoadmapContextParts {
-            setup: p.setup(),
-            rules: &self.rules,
-            trainee: &self.trainee,
-            registration: &p.practitioner().registration,
-            experience: &self.experience,
-            supervisors: p.supervisors(),
-            policy: SupervisionPolicy::default(),
-            framework: &self.case.framework,
-            evidence: p.evidence(),
-            ratings: p.ratings(),
-        })
+        RoadmapContextParts::new(
+            p.setup(),
+            &self.rules,
+            &self.trainee,
+            &p.practitioner().registration,
+            &self.experience,
+            &self.case.framework,
+        )
+        .with_supervisors(p.supervisors())
+        .with_evidence(p.evidence())
+        .with_ratings(p.ratings())
+        .build()
     }
 }
 
