@@ -191,8 +191,8 @@ impl Portfolio {
     /// reading the document sees that, and when, signed content was edited, and can ask the
     /// signers to confirm. A writer that recomputes digests without this call leaves no such
     /// trace; a hub that must know who approved an edit needs that from the signers
-    /// themselves, for example through its own authenticated sign-off, or a signed credential
-    /// ([`badge`](crate::badge)).
+    /// themselves: through its own authenticated sign-off, or a proof over the edited document
+    /// made with the signer's own key (`integrity::sign`, feature `sign`).
     ///
     /// # Example
     ///
