@@ -265,13 +265,42 @@ fn editing_evidence_re_signs_what_covered_it_and_says_so() {
         e.date = d(2025, 3, 4);
     })
     .unwrap();
-    let (_, so) = sign_offs(&p)[COVERING.len()..]
-        .iter()
-        .copied()
-        .last()
-        .unwrap();
+    let (i, so) = sign_offs(&p).last().copied().unwrap();
+    assert_eq!(i, 21);
     assert_eq!(so.re_signed_on, [on, later]);
     assert!(codes(&p).is_empty());
+
+    // Not before the last re-signing: the day before it is refused, the day itself is not.
+    let err = p
+        .edit_evidence(&"cbd-b3".parse().unwrap(), d(2025, 11, 2), |e| {
+            e.title = "Again".into();
+        })
+        .unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "cannot re-sign on 2025-11-02 the trainee's sign-off of the final declaration: it was last signed on 2025-11-03"
+    );
+    let edited = p
+        .edit_evidence(&"cbd-b3".parse().unwrap(), later, |e| {
+            e.title = "Again".into();
+        })
+        .unwrap();
+    assert_eq!(
+        edited.re_signed[0].sign_off.re_signed_on,
+        [on, later, later]
+    );
+}
+
+#[test]
+fn an_edit_that_changes_nothing_re_signs_nothing() {
+    let mut p = sample();
+    let edited = p
+        .edit_evidence(&"cbd-b3".parse().unwrap(), d(2025, 10, 1), |e| {
+            e.title = e.title.clone();
+        })
+        .unwrap();
+    assert!(edited.re_signed.is_empty() && edited.left_stale.is_empty());
+    assert_eq!(p, sample());
 }
 
 #[test]
@@ -390,7 +419,7 @@ fn re_signing_is_refused_before_the_day_of_signing() {
         .unwrap_err();
     assert_eq!(
         err.to_string(),
-        "cannot re-sign on 2025-06-30 the education provider's sign-off of education-provider approval, signed later on 2025-07-01"
+        "cannot re-sign on 2025-06-30 the education provider's sign-off of education-provider approval: it was last signed on 2025-07-01"
     );
     assert_eq!(
         err,

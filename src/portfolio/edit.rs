@@ -79,9 +79,9 @@ pub enum EditError {
     /// The edited document fails the cross-field checks of [`Portfolio::from_parts`].
     #[error(transparent)]
     Document(LoadError),
-    /// A sign-off to re-sign is dated after the day of the edit.
+    /// A sign-off to re-sign was signed, or last re-signed, after the day of the edit.
     #[error(
-        "cannot re-sign on {on} the {role}'s sign-off of {subject}, signed later on {signed_on}"
+        "cannot re-sign on {on} the {role}'s sign-off of {subject}: it was last signed on {signed_on}"
     )]
     SignedAfterEdit {
         /// The day of the edit.
@@ -90,7 +90,7 @@ pub enum EditError {
         role: crate::signoff::SignerRole,
         /// What was signed.
         subject: crate::signoff::Subject,
-        /// The day it was signed.
+        /// The day it was signed, or last re-signed.
         signed_on: NaiveDate,
     },
 }
@@ -143,26 +143,36 @@ fn re_sign(
             });
             continue;
         }
-        if sign_off.on > on {
+        // It covered the content before, so everything it names is there; the edit keeps ids.
+        let Ok(content) = sign_off.content_in(
+            |id| new_evidence.get(id).copied(),
+            |c| new_ratings.get(c).copied(),
+        ) else {
+            continue;
+        };
+        let digest = content.digest();
+        if digest == sign_off.digest {
+            // The edit changed nothing this sign-off covers: nothing to re-sign.
+            continue;
+        }
+        let last = sign_off
+            .re_signed_on
+            .last()
+            .map_or(sign_off.on, |d| (*d).max(sign_off.on));
+        if last > on {
             return Err(EditError::SignedAfterEdit {
                 on,
                 role: sign_off.role,
                 subject: sign_off.subject.clone(),
-                signed_on: sign_off.on,
+                signed_on: last,
             });
         }
-        // It covered the content before, so everything it names is there; the edit keeps ids.
-        if let Ok(content) = sign_off.content_in(
-            |id| new_evidence.get(id).copied(),
-            |c| new_ratings.get(c).copied(),
-        ) {
-            sign_off.digest = content.digest();
-            sign_off.re_signed_on.push(on);
-            edited.re_signed.push(LoggedSignOff {
-                event: i,
-                sign_off: sign_off.clone(),
-            });
-        }
+        sign_off.digest = digest;
+        sign_off.re_signed_on.push(on);
+        edited.re_signed.push(LoggedSignOff {
+            event: i,
+            sign_off: sign_off.clone(),
+        });
     }
     Ok(edited)
 }
@@ -175,7 +185,9 @@ impl Portfolio {
     /// [`EvidenceItem::new`], keep its id, and the document the checks of
     /// [`Portfolio::from_parts`]. Then each sign-off in the event log that names the item and
     /// still covered the content it names before the edit gets the digest of that content as
-    /// it now is, and `on` appended to its [`re_signed_on`](SignOff::re_signed_on); the
+    /// it now is, and `on` appended to its [`re_signed_on`](SignOff::re_signed_on) (an edit
+    /// that changes nothing re-signs nothing; `on` may not be before the day the sign-off was
+    /// signed or last re-signed, so the list stays in order); the
     /// returned [`Edited`] lists them, and the sign-offs that name the item but no longer
     /// covered their content before the edit, which are left as they were. On any error the
     /// portfolio is unchanged. The call copies the document once.
