@@ -20,7 +20,7 @@ use std::time::Duration;
 use chrono::NaiveDate;
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use fcp_roadmap::framework::{Framework, FrameworkRegistry};
-use fcp_roadmap::validate::Context;
+use fcp_roadmap::validate::ValidationContext;
 
 const FILES: usize = 10_000;
 
@@ -52,7 +52,7 @@ fn batch(c: &mut Criterion) {
     ))
     .unwrap();
     registry.insert(framework);
-    let context = Context::new(NaiveDate::from_ymd_opt(2025, 9, 1).unwrap(), &registry);
+    let context = ValidationContext::new(NaiveDate::from_ymd_opt(2025, 9, 1).unwrap(), &registry);
     let paths: Vec<PathBuf> = vec![dir.path().to_path_buf()];
     let inputs = batch::collect(&paths, &[]);
     assert_eq!(inputs.len(), FILES);

@@ -27,16 +27,15 @@ fn evidence(framework: &Framework, n: usize) -> Vec<EvidenceItem> {
             if i % 50 == 0 {
                 capabilities.push(unknown);
             }
-            EvidenceItem::new(EvidenceParts {
-                id: format!("e{i}").parse().unwrap(),
+            EvidenceParts::new(
+                format!("e{i}").parse().unwrap(),
                 kind,
-                date: start + chrono::Days::new((i / 40) as u64),
-                title: "Evidence".to_owned(),
-                capabilities,
-                areas_of_practice: vec![],
-                assessor: Some("dr-khan".parse().unwrap()),
-                attachments: vec![],
-            })
+                start + chrono::Days::new((i / 40) as u64),
+                "Evidence",
+            )
+            .with_capabilities(capabilities)
+            .with_assessor("dr-khan".parse().unwrap())
+            .build()
             .unwrap()
         })
         .collect()

@@ -13,12 +13,12 @@ use std::time::Duration;
 
 use chrono::NaiveDate;
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
-use fcp_roadmap::evidence::{EvidenceItem, EvidenceKind, EvidenceParts};
+use fcp_roadmap::evidence::{EvidenceKind, EvidenceParts};
 use fcp_roadmap::framework::{CapabilityId, FrameworkRegistry};
 use fcp_roadmap::portfolio::{Portfolio, PortfolioParts};
 use fcp_roadmap::roadmap::RoadmapEvent;
 use fcp_roadmap::signoff::{Content, HeadingRating, SignOff, Subject};
-use fcp_roadmap::validate::{Context, validate};
+use fcp_roadmap::validate::{ValidationContext, validate};
 
 const MSK: &str = include_str!("../examples/data/complete-msk-stage2.json");
 
@@ -38,19 +38,18 @@ fn portfolio_text(n: usize) -> String {
     let mut evidence = keep;
     for i in 0..n.saturating_sub(2) {
         let kind = kinds[i % kinds.len()];
-        evidence.push(
-            EvidenceItem::new(EvidenceParts {
-                id: format!("e{i:06}").parse().unwrap(),
+        evidence.push({
+            let mut item = EvidenceParts::new(
+                format!("e{i:06}").parse().unwrap(),
                 kind,
-                date: start + chrono::Days::new((i * 120 / n.max(1)) as u64),
-                title: format!("Workplace-based assessment number {i}"),
-                capabilities: vec![caps[(2 * i) % caps.len()], caps[(2 * i + 1) % caps.len()]],
-                areas_of_practice: vec![],
-                assessor: (kind != EvidenceKind::LearningLog).then(|| "fcp-jones".parse().unwrap()),
-                attachments: vec![],
-            })
-            .unwrap(),
-        );
+                start + chrono::Days::new((i * 120 / n.max(1)) as u64),
+                format!("Workplace-based assessment number {i}"),
+            )
+            .with_capabilities([caps[(2 * i) % caps.len()], caps[(2 * i + 1) % caps.len()]]);
+            item.assessor =
+                (kind != EvidenceKind::LearningLog).then(|| "fcp-jones".parse().unwrap());
+            item.build().unwrap()
+        });
     }
     let ratings: Vec<HeadingRating> = parts
         .ratings
@@ -91,12 +90,10 @@ fn portfolio_text(n: usize) -> String {
             other => other.clone(),
         })
         .collect();
-    let parts = PortfolioParts {
-        evidence,
-        ratings,
-        events,
-        ..parts
-    };
+    let mut parts = parts;
+    parts.evidence = evidence;
+    parts.ratings = ratings;
+    parts.events = events;
     Portfolio::from_parts(parts).unwrap().to_json()
 }
 
@@ -106,7 +103,7 @@ fn as_of() -> NaiveDate {
 
 fn sizes(c: &mut Criterion) {
     let registry = FrameworkRegistry::builtin();
-    let ctx = Context::new(as_of(), &registry);
+    let ctx = ValidationContext::new(as_of(), &registry);
     let mut group = c.benchmark_group("portfolio");
     for n in [10usize, 100, 1_000, 100_000] {
         let text = portfolio_text(n);
@@ -134,7 +131,7 @@ fn sizes(c: &mut Criterion) {
 
 fn batch(c: &mut Criterion) {
     let registry = FrameworkRegistry::builtin();
-    let ctx = Context::new(as_of(), &registry);
+    let ctx = ValidationContext::new(as_of(), &registry);
     let texts: Vec<String> = (0..10_000).map(|_| MSK.to_owned()).collect();
     let mut group = c.benchmark_group("batch");
     group.sample_size(10);

@@ -52,15 +52,15 @@
 //! use fcp_roadmap::profession::Profession;
 //! use fcp_roadmap::registration::RegistrationRecord;
 //! use fcp_roadmap::roadmap::{
-//!     AnyRoadmap, Context, ContextParts, Roadmap, RoadmapEvent, RoadmapRecord, RoadmapSetup,
-//!     Stage1, Stage2Start, StageKind,
+//!     AnyRoadmap, Roadmap, RoadmapContextParts, RoadmapEvent, RoadmapRecord, RoadmapSetup, Stage1,
+//!     Stage2Start, StageKind,
 //! };
 //! use fcp_roadmap::rules::{Route, RuleSet, SwitchOver};
 //! use fcp_roadmap::signoff::{
 //!     Checklist, Content, HeadingRating, Rating, SignOff, SignerRole, Subject,
 //! };
 //! use fcp_roadmap::supervisor::{
-//!     SupervisionPolicy, Supervisor, SupervisorKind, Trainee, TraineeKind,
+//!     Supervisor, SupervisorKind, Trainee, TraineeKind,
 //! };
 //!
 //! let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).ok_or("bad date");
@@ -103,34 +103,19 @@
 //!     .collect();
 //! // One certificate per mandatory e-learning module.
 //! let certificate = |id: &str, title: &str| -> Result<EvidenceItem, Box<dyn std::error::Error>> {
-//!     Ok(EvidenceItem::new(EvidenceParts {
-//!         id: id.parse()?,
-//!         kind: EvidenceKind::ElearningCertificate,
-//!         date: d(2024, 6, 20)?,
-//!         title: title.into(),
-//!         capabilities: vec![],
-//!         areas_of_practice: vec![],
-//!         assessor: None,
-//!         attachments: vec![],
-//!     })?)
+//!     Ok(EvidenceParts::new(id.parse()?, EvidenceKind::ElearningCertificate, d(2024, 6, 20)?, title)
+//!         .build()?)
 //! };
 //! let evidence = [
 //!     certificate("elearn-1", "Core primary care e-learning")?,
 //!     certificate("elearn-2", "Personalised Care Institute modules")?,
 //! ];
 //! let (core, pci) = ("hee-core-primary-care".parse()?, "personalised-care-institute".parse()?);
-//! let ctx = Context::new(ContextParts {
-//!     setup: &setup,
-//!     rules: &rules,
-//!     trainee: &trainee,
-//!     registration: &registration,
-//!     experience: &experience,
-//!     supervisors: &supervisors,
-//!     policy: SupervisionPolicy::default(),
-//!     framework: &framework,
-//!     evidence: &evidence,
-//!     ratings: &ratings,
-//! });
+//! let ctx = RoadmapContextParts::new(&setup, &rules, &trainee, &registration, &experience, &framework)
+//!     .with_supervisors(&supervisors)
+//!     .with_evidence(&evidence)
+//!     .with_ratings(&ratings)
+//!     .build();
 //!
 //! // Sign-offs carry the digest of what they cover.
 //! let nothing = Content::new(&[], &[]);

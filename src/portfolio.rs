@@ -51,10 +51,12 @@ use crate::rules::{Route, RuleSetId};
 use crate::signoff::HeadingRating;
 use crate::supervisor::Supervisor;
 
+mod edit;
 mod load;
 mod pointer;
 mod schema;
 
+pub use edit::{EditError, Edited, LoggedSignOff};
 pub use load::{Limits, LoadError};
 pub use schema::{SUPPORTED_SCHEMA, SchemaVersion, SchemaVersionError};
 
@@ -94,9 +96,35 @@ impl fmt::Display for Stage {
 }
 
 /// The practitioner the portfolio belongs to.
+///
+/// Non-exhaustive, so that a field can be added later without breaking callers: build one
+/// with [`Practitioner::new`] and the `with_*` methods.
+///
+/// # Example
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use fcp_roadmap::experience::{PracticePeriod, Wte};
+/// use fcp_roadmap::portfolio::Practitioner;
+/// use fcp_roadmap::profession::Profession;
+/// use fcp_roadmap::registration::RegistrationRecord;
+///
+/// let registered = NaiveDate::from_ymd_opt(2012, 9, 1).ok_or("date")?;
+/// let practitioner = Practitioner::new(
+///     "physio-ada".parse()?,
+///     Profession::Physiotherapist,
+///     RegistrationRecord::new("PH105985".parse()?, registered),
+/// )
+/// .with_experience([PracticePeriod::new(registered, None, Wte::FULL_TIME)?]);
+/// assert_eq!(practitioner.experience.len(), 1);
+/// assert_eq!(practitioner.specialty, None);
+/// assert_eq!(practitioner.counting_policy, None);
+/// Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct Practitioner {
     /// Their id; trainee sign-offs must be signed by it.
     pub id: PersonId,
@@ -113,6 +141,47 @@ pub struct Practitioner {
     /// default ([`CountingPolicy::CalendarTime`]).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub counting_policy: Option<CountingPolicy>,
+}
+
+impl Practitioner {
+    /// A practitioner with no practice periods yet, no specialty and the default counting
+    /// policy.
+    #[must_use]
+    pub fn new(
+        id: PersonId,
+        profession: Profession,
+        registration: RegistrationRecord,
+    ) -> Practitioner {
+        Practitioner {
+            id,
+            profession,
+            registration,
+            experience: Vec::new(),
+            specialty: None,
+            counting_policy: None,
+        }
+    }
+
+    /// With these practice periods too, after any already listed.
+    #[must_use]
+    pub fn with_experience(mut self, periods: impl IntoIterator<Item = PracticePeriod>) -> Self {
+        self.experience.extend(periods);
+        self
+    }
+
+    /// With the specialty tag whose periods count towards a dietitian's specialty years.
+    #[must_use]
+    pub fn with_specialty(mut self, specialty: Tag) -> Self {
+        self.specialty = Some(specialty);
+        self
+    }
+
+    /// With the practitioner's own choice of counting policy.
+    #[must_use]
+    pub fn with_counting_policy(mut self, policy: CountingPolicy) -> Self {
+        self.counting_policy = Some(policy);
+        self
+    }
 }
 
 /// The components of the stage 1 and stage 2 checklists ("Checklist of recognition processes",
@@ -148,9 +217,61 @@ pub struct Portfolio {
 
 /// The fields of a portfolio document, public, before the cross-field checks of
 /// [`Portfolio::from_parts`]. Its serde form is the document.
+///
+/// Non-exhaustive, so that a field can be added later without breaking callers: start from
+/// [`PortfolioParts::new`] with the fields every document has (the schema version defaults to
+/// [`SchemaVersion::CURRENT`], the lists start empty), add the others with the `with_*` methods
+/// (or set the public fields), and finish with [`build`](PortfolioParts::build).
+///
+/// # Example
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use fcp_roadmap::evidence::{EvidenceKind, EvidenceParts};
+/// use fcp_roadmap::experience::{PracticePeriod, Wte};
+/// use fcp_roadmap::framework::FrameworkRef;
+/// use fcp_roadmap::portfolio::{Checklists, PortfolioParts, Practitioner, SchemaVersion, Stage};
+/// use fcp_roadmap::profession::Profession;
+/// use fcp_roadmap::registration::RegistrationRecord;
+/// use fcp_roadmap::rules::{Route, RuleSetId};
+///
+/// let registered = NaiveDate::from_ymd_opt(2012, 9, 1).ok_or("date")?;
+/// let practitioner = Practitioner::new(
+///     "physio-ada".parse()?,
+///     Profession::Physiotherapist,
+///     RegistrationRecord::new("PH105985".parse()?, registered),
+/// )
+/// .with_experience([PracticePeriod::new(registered, None, Wte::FULL_TIME)?]);
+/// let checklists = Checklists {
+///     stage_1: vec!["ksa-portfolio".parse()?],
+///     stage_2: vec!["wpba-record".parse()?],
+/// };
+/// let certificate = EvidenceParts::new(
+///     "elearn-1".parse()?,
+///     EvidenceKind::ElearningCertificate,
+///     "2024-06-20".parse()?,
+///     "Core primary care e-learning",
+/// )
+/// .build()?;
+/// let portfolio = PortfolioParts::new(
+///     RuleSetId::Roadmap2024,
+///     Stage::Stage1,
+///     practitioner,
+///     FrameworkRef::new("msk-fcp-2018".parse()?, "^1".parse()?),
+///     Route::SupportedPortfolio,
+///     checklists,
+/// )
+/// .with_evidence([certificate])
+/// .build()?;
+/// assert_eq!(portfolio.schema_version(), &SchemaVersion::CURRENT);
+/// assert_eq!(portfolio.evidence().len(), 1);
+/// assert!(portfolio.events().is_empty());
+/// Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 #[allow(
     missing_docs,
     reason = "each field is documented in the module's table and in docs/portfolio-format.md"
@@ -167,6 +288,74 @@ pub struct PortfolioParts {
     pub evidence: Vec<EvidenceItem>,
     pub ratings: Vec<HeadingRating>,
     pub events: Vec<RoadmapEvent>,
+}
+
+impl PortfolioParts {
+    /// The fields every document has; the schema version is [`SchemaVersion::CURRENT`] and
+    /// there are no supervisors, evidence, ratings or events yet.
+    #[must_use]
+    pub fn new(
+        rule_set: RuleSetId,
+        claimed_stage: Stage,
+        practitioner: Practitioner,
+        framework: FrameworkRef,
+        route: Route,
+        checklists: Checklists,
+    ) -> PortfolioParts {
+        PortfolioParts {
+            schema_version: SchemaVersion::CURRENT,
+            rule_set,
+            claimed_stage,
+            practitioner,
+            supervisors: Vec::new(),
+            framework,
+            route,
+            checklists,
+            evidence: Vec::new(),
+            ratings: Vec::new(),
+            events: Vec::new(),
+        }
+    }
+
+    /// With this schema version instead of [`SchemaVersion::CURRENT`].
+    #[must_use]
+    pub fn with_schema_version(mut self, version: SchemaVersion) -> Self {
+        self.schema_version = version;
+        self
+    }
+
+    /// With these supervisors too, after any already listed.
+    #[must_use]
+    pub fn with_supervisors(mut self, supervisors: impl IntoIterator<Item = Supervisor>) -> Self {
+        self.supervisors.extend(supervisors);
+        self
+    }
+
+    /// With these evidence items too, after any already listed.
+    #[must_use]
+    pub fn with_evidence(mut self, evidence: impl IntoIterator<Item = EvidenceItem>) -> Self {
+        self.evidence.extend(evidence);
+        self
+    }
+
+    /// With these heading ratings too, after any already listed.
+    #[must_use]
+    pub fn with_ratings(mut self, ratings: impl IntoIterator<Item = HeadingRating>) -> Self {
+        self.ratings.extend(ratings);
+        self
+    }
+
+    /// With these events appended to the log.
+    #[must_use]
+    pub fn with_events(mut self, events: impl IntoIterator<Item = RoadmapEvent>) -> Self {
+        self.events.extend(events);
+        self
+    }
+
+    /// Checks the cross-field rules and builds the portfolio: [`Portfolio::from_parts`].
+    pub fn build(self) -> Result<Portfolio, LoadError> {
+        Portfolio::from_parts(self)
+    }
 }
 
 impl Portfolio {

@@ -15,7 +15,7 @@
 //!   shape is the one the registration and AP faces share ([`crate::runtime`]).
 //!
 //! The guards read what the roadmap does not own — the trainee's registration and experience,
-//! the supervisors, the framework, the evidence and the ratings — from a borrowed [`Context`].
+//! the supervisors, the framework, the evidence and the ratings — from a borrowed [`RoadmapContext`].
 //! Because of that, a stored record is restored with [`RoadmapRecord::replay`]`(events, &ctx)`,
 //! which refuses a history that does not hold; the record serialises as its event array.
 //!
@@ -73,7 +73,9 @@ mod stage2;
 #[allow(clippy::result_large_err)]
 mod typed;
 
+#[allow(deprecated, reason = "the old names, kept as aliases")]
 pub use context::{Context, ContextParts};
+pub use context::{RoadmapContext, RoadmapContextParts};
 pub use event::{
     MAX_COMPONENTS, PauseReason, RoadmapEvent, RoadmapSetup, SetupError, Stage1Exception,
 };

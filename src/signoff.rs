@@ -19,16 +19,10 @@
 //! use fcp_roadmap::signoff::{Content, Rating, HeadingRating, SignOff, SignerRole, Subject};
 //!
 //! let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).ok_or("bad date");
-//! let mut item = EvidenceItem::new(EvidenceParts {
-//!     id: "cbd-1".parse()?,
-//!     kind: EvidenceKind::Cbd,
-//!     date: d(2024, 9, 2)?,
-//!     title: "Low back pain with red flags".into(),
-//!     capabilities: vec!["B3".parse()?],
-//!     areas_of_practice: vec![],
-//!     assessor: Some("dr-jones".parse()?),
-//!     attachments: vec![],
-//! })?;
+//! let mut item = EvidenceParts::new("cbd-1".parse()?, EvidenceKind::Cbd, d(2024, 9, 2)?, "Low back pain with red flags")
+//!     .with_capabilities(["B3".parse()?])
+//!     .with_assessor("dr-jones".parse()?)
+//!     .build()?;
 //! let rating = HeadingRating::new("B3".parse()?)
 //!     .with_self_rating(Rating::Capable)
 //!     .with_supervisor_rating(Rating::Excellent);
@@ -386,9 +380,13 @@ impl Encoder {
 }
 
 /// A signature: who signed what, in which role, when, and the digest of what it covered.
+///
+/// Built with [`SignOff::sign`]. Non-exhaustive, so that a field can be added later without
+/// breaking callers.
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct SignOff {
     /// Who signed: the trainee's, supervisor's or education provider's id.
     pub signer: PersonId,
@@ -406,6 +404,12 @@ pub struct SignOff {
     pub ratings: Vec<CapabilityId>,
     /// SHA-256 of the canonical encoding of the covered content ([`Content::digest`]).
     pub digest: Sha256Digest,
+    /// The days the content was edited and the digest recomputed over the edited content
+    /// ([`Portfolio::edit_evidence`](crate::portfolio::Portfolio::edit_evidence)), oldest
+    /// first; empty when the digest is the one computed on the day of signing. Not covered by
+    /// the digest: it is the honest writer's record for the reader, not a proof.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub re_signed_on: Vec<NaiveDate>,
 }
 
 /// A sign-off that no longer covers the content it names.
@@ -472,6 +476,7 @@ impl SignOff {
             evidence: content.evidence_ids().cloned().collect(),
             ratings: content.rated_headings().copied().collect(),
             digest: content.digest(),
+            re_signed_on: Vec::new(),
         }
     }
 

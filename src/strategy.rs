@@ -23,7 +23,7 @@
 //!   [`code`](Defect::code) the validator reports.
 //! - **Event sequences**: [`roadmap_events`] yields a [`Journey`], the event log of a generated
 //!   portfolio, which the roadmap's state machine accepts from start to recognition (or to
-//!   stage 1 verification), with the [`Context`](crate::roadmap::Context) its guards read.
+//!   stage 1 verification), with the [`RoadmapContext`](crate::roadmap::RoadmapContext) its guards read.
 //!
 //! Generation is fast (a portfolio case takes a few milliseconds in a debug build) and shrinks
 //! towards small frameworks, early dates and few components. `examples/downstream_property_test.rs` shows a
@@ -319,17 +319,11 @@ pub fn evidence_item(
         proptest::sample::subsequence(caps.clone(), 1..=caps.len().clamp(1, 3)),
     )
         .prop_filter_map("items are built", move |(id, kind, date, capabilities)| {
-            EvidenceItem::new(EvidenceParts {
-                id,
-                kind,
-                date,
-                title: format!("{} on {date}", kind.label()),
-                capabilities,
-                areas_of_practice: Vec::new(),
-                assessor: Some(assessor.clone()),
-                attachments: Vec::new(),
-            })
-            .ok()
+            EvidenceParts::new(id, kind, date, format!("{} on {date}", kind.label()))
+                .with_capabilities(capabilities)
+                .with_assessor(assessor.clone())
+                .build()
+                .ok()
         })
 }
 

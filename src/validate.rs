@@ -20,7 +20,7 @@
 //!   (V041), digests matching what was signed (V042, V043), the right signers (V044), no
 //!   sign-off after the as-of date (V048);
 //! - the checklist itself: every component the hub requires
-//!   ([`Context::with_required_checklists`]) is in the document (V084); without a hub list the
+//!   ([`ValidationContext::with_required_checklists`]) is in the document (V084); without a hub list the
 //!   document's own list is used and [`Report::checklist`] says it was self-declared;
 //! - evidence dates: none after the as-of date (V056), none after a sign-off that covers it
 //!   (V057), and a note for evidence no declaration covers (V058);
@@ -58,12 +58,12 @@
 //! use chrono::NaiveDate;
 //! use fcp_roadmap::framework::FrameworkRegistry;
 //! use fcp_roadmap::portfolio::{Portfolio, Stage};
-//! use fcp_roadmap::validate::{validate, Context};
+//! use fcp_roadmap::validate::{validate, ValidationContext};
 //!
 //! let portfolio = Portfolio::from_json(include_str!("../examples/data/complete-msk-stage2.json"))?;
 //! let registry = FrameworkRegistry::builtin();
 //! let as_of = NaiveDate::from_ymd_opt(2025, 12, 31).ok_or("date")?;
-//! let report = validate(&portfolio, &Context::new(as_of, &registry));
+//! let report = validate(&portfolio, &ValidationContext::new(as_of, &registry));
 //! assert!(report.is_complete());
 //! assert_eq!(report.supported_stage(), Some(Stage::Stage2));
 //! assert_eq!(report.errors(), 0);
@@ -98,10 +98,10 @@ use sink::Sink;
 /// ```
 /// use chrono::NaiveDate;
 /// use fcp_roadmap::framework::FrameworkRegistry;
-/// use fcp_roadmap::validate::Context;
+/// use fcp_roadmap::validate::ValidationContext;
 ///
 /// let registry = FrameworkRegistry::builtin();
-/// let ctx = Context::new(NaiveDate::from_ymd_opt(2025, 1, 31).ok_or("date")?, &registry)
+/// let ctx = ValidationContext::new(NaiveDate::from_ymd_opt(2025, 1, 31).ok_or("date")?, &registry)
 ///     .with_stage_2_months(9);
 /// assert_eq!(ctx.stage_2_months, 9);
 /// assert_eq!(ctx.supervision.trainees_per_wte, 4);
@@ -109,7 +109,7 @@ use sink::Sink;
 /// ```
 #[derive(Debug, Clone)]
 #[non_exhaustive]
-pub struct Context<'a> {
+pub struct ValidationContext<'a> {
     /// The day the portfolio is judged as of.
     pub as_of: NaiveDate,
     /// The frameworks the portfolio's framework reference is resolved in.
@@ -136,12 +136,19 @@ pub struct Context<'a> {
     pub required_checklists: Option<Checklists>,
 }
 
-impl<'a> Context<'a> {
+/// The old name of [`ValidationContext`].
+#[deprecated(
+    since = "0.2.0",
+    note = "renamed `ValidationContext`, to tell it from the roadmap's `RoadmapContext`"
+)]
+pub type Context<'a> = ValidationContext<'a>;
+
+impl<'a> ValidationContext<'a> {
     /// The defaults: built-in rule sets, 4 trainees per WTE, the practitioner's counting policy,
     /// the profession's experience requirement, 6 months for stage 2.
     #[must_use]
-    pub fn new(as_of: NaiveDate, frameworks: &'a FrameworkRegistry) -> Context<'a> {
-        Context {
+    pub fn new(as_of: NaiveDate, frameworks: &'a FrameworkRegistry) -> ValidationContext<'a> {
+        ValidationContext {
             as_of,
             frameworks,
             rule_set: None,
@@ -158,7 +165,7 @@ impl<'a> Context<'a> {
     /// Builds the built-in rule set with `switch_over` (the independent portfolio route's
     /// closure and run-off, `docs/domain.md#independent-route`).
     #[must_use]
-    pub fn with_switch_over(mut self, switch_over: SwitchOver) -> Context<'a> {
+    pub fn with_switch_over(mut self, switch_over: SwitchOver) -> ValidationContext<'a> {
         self.switch_over = switch_over;
         self
     }
@@ -170,7 +177,7 @@ impl<'a> Context<'a> {
     /// use chrono::NaiveDate;
     /// use fcp_roadmap::framework::FrameworkRegistry;
     /// use fcp_roadmap::portfolio::{Checklists, Portfolio};
-    /// use fcp_roadmap::validate::{ChecklistSource, Context, validate};
+    /// use fcp_roadmap::validate::{ChecklistSource, ValidationContext, validate};
     ///
     /// let portfolio = Portfolio::from_json(include_str!("../examples/data/complete-msk-stage2.json"))?;
     /// let registry = FrameworkRegistry::builtin();
@@ -179,56 +186,56 @@ impl<'a> Context<'a> {
     ///     stage_1: vec!["ksa-portfolio".parse()?],
     ///     stage_2: vec!["pdp-agreed".parse()?, "msf-completed".parse()?],
     /// };
-    /// let report = validate(&portfolio, &Context::new(as_of, &registry).with_required_checklists(hub));
+    /// let report = validate(&portfolio, &ValidationContext::new(as_of, &registry).with_required_checklists(hub));
     /// assert_eq!(report.checklist(), ChecklistSource::Hub);
     /// assert_eq!(report.codes().map(|c| c.as_str()).collect::<Vec<_>>(), ["V084"]);
     /// assert!(!report.is_complete());
     /// Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     #[must_use]
-    pub fn with_required_checklists(mut self, checklists: Checklists) -> Context<'a> {
+    pub fn with_required_checklists(mut self, checklists: Checklists) -> ValidationContext<'a> {
         self.required_checklists = Some(checklists);
         self
     }
 
     /// Applies `rule_set` instead of the built-in one.
     #[must_use]
-    pub fn with_rule_set(mut self, rule_set: RuleSet) -> Context<'a> {
+    pub fn with_rule_set(mut self, rule_set: RuleSet) -> ValidationContext<'a> {
         self.rule_set = Some(rule_set);
         self
     }
 
     /// Sets the supervision policy.
     #[must_use]
-    pub fn with_supervision(mut self, policy: SupervisionPolicy) -> Context<'a> {
+    pub fn with_supervision(mut self, policy: SupervisionPolicy) -> ValidationContext<'a> {
         self.supervision = policy;
         self
     }
 
     /// Counts experience under `policy`, whatever the portfolio says.
     #[must_use]
-    pub fn with_counting(mut self, policy: CountingPolicy) -> Context<'a> {
+    pub fn with_counting(mut self, policy: CountingPolicy) -> ValidationContext<'a> {
         self.counting = Some(policy);
         self
     }
 
     /// Applies `requirement` instead of the profession's.
     #[must_use]
-    pub fn with_experience(mut self, requirement: ExperienceRequirement) -> Context<'a> {
+    pub fn with_experience(mut self, requirement: ExperienceRequirement) -> ValidationContext<'a> {
         self.experience = Some(requirement);
         self
     }
 
     /// Counts practice under a conditions of practice order as `policy` says.
     #[must_use]
-    pub fn with_conditions(mut self, policy: ConditionsPolicy) -> Context<'a> {
+    pub fn with_conditions(mut self, policy: ConditionsPolicy) -> ValidationContext<'a> {
         self.conditions = policy;
         self
     }
 
     /// Sets the best-practice stage 2 duration, in months of full-time work.
     #[must_use]
-    pub fn with_stage_2_months(mut self, months: u32) -> Context<'a> {
+    pub fn with_stage_2_months(mut self, months: u32) -> ValidationContext<'a> {
         self.stage_2_months = months;
         self
     }
@@ -242,7 +249,7 @@ pub enum ChecklistSource {
     /// The document's own list of components: nobody checked it against the hub's.
     #[default]
     SelfDeclared,
-    /// The components the hub requires, from [`Context::with_required_checklists`].
+    /// The components the hub requires, from [`ValidationContext::with_required_checklists`].
     Hub,
 }
 
@@ -347,7 +354,7 @@ impl Report {
 
 /// Validates `portfolio` as of `context.as_of`; see the [module documentation](self) for what
 /// is checked.
-pub fn validate(portfolio: &Portfolio, context: &Context<'_>) -> Report {
+pub fn validate(portfolio: &Portfolio, context: &ValidationContext<'_>) -> Report {
     let mut sink = Sink::default();
     let rules = context
         .rule_set

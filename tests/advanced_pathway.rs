@@ -24,16 +24,14 @@ fn ap() -> Framework {
 }
 
 fn item(id: &str, date: NaiveDate, caps: &[&str]) -> EvidenceItem {
-    EvidenceItem::new(EvidenceParts {
-        id: id.parse().unwrap(),
-        kind: EvidenceKind::ReflectiveLog,
+    EvidenceParts::new(
+        id.parse().unwrap(),
+        EvidenceKind::ReflectiveLog,
         date,
-        title: format!("Evidence {id}"),
-        capabilities: caps.iter().map(|c| c.parse().unwrap()).collect(),
-        areas_of_practice: vec![],
-        assessor: None,
-        attachments: vec![],
-    })
+        format!("Evidence {id}"),
+    )
+    .with_capabilities(caps.iter().map(|c| c.parse().unwrap()))
+    .build()
     .unwrap()
 }
 

@@ -2,7 +2,7 @@
 
 use chrono::{Datelike, NaiveDate};
 use fcp_roadmap::advanced::{ApDeadlines, ApEvent, ApEventKind, ApRecord, ApStageKind};
-use fcp_roadmap::evidence::{EvidenceItem, EvidenceKind, EvidenceParts};
+use fcp_roadmap::evidence::{EvidenceKind, EvidenceParts};
 use proptest::prelude::*;
 
 fn date() -> impl Strategy<Value = NaiveDate> {
@@ -23,16 +23,14 @@ fn kind(n: u8, step: usize) -> ApEventKind {
         2 => ApEventKind::LnaStarted,
         3 => ApEventKind::LnaCompleted,
         4 | 5 => ApEventKind::EvidenceAdded {
-            item: EvidenceItem::new(EvidenceParts {
-                id: format!("e{}", step % 6).parse().unwrap(),
-                kind: EvidenceKind::LearningLog,
-                date: NaiveDate::from_ymd_opt(2020, 1, 1).unwrap(),
-                title: "t".to_owned(),
-                capabilities: vec![caps[step % caps.len()].parse().unwrap()],
-                areas_of_practice: vec![],
-                assessor: None,
-                attachments: vec![],
-            })
+            item: EvidenceParts::new(
+                format!("e{}", step % 6).parse().unwrap(),
+                EvidenceKind::LearningLog,
+                NaiveDate::from_ymd_opt(2020, 1, 1).unwrap(),
+                "t",
+            )
+            .with_capabilities([caps[step % caps.len()].parse().unwrap()])
+            .build()
             .unwrap(),
         },
         6 => ApEventKind::EvidenceRemoved {

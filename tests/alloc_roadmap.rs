@@ -1,6 +1,6 @@
 //! A typed roadmap transition allocates nothing: a counting global allocator proves it.
 //!
-//! Building the [`Context`] allocates (its indexes); the transitions that read it do not, except
+//! Building the [`RoadmapContext`] allocates (its indexes); the transitions that read it do not, except
 //! `start` and `learning_needs_analysis`, which copy an id into the state. A
 //! sign-off's coverage check gathers references to what it covers, so a sign-off that covers
 //! evidence allocates that small list; one that covers nothing allocates nothing.

@@ -244,8 +244,11 @@ fn integrity_errors_are_thread_safe_errors() {
 #[test]
 fn portfolio_types_are_send_sync_unpin() {
     assert_auto::<fcp_roadmap::portfolio::Checklists>();
+    assert_auto::<fcp_roadmap::portfolio::EditError>();
+    assert_auto::<fcp_roadmap::portfolio::Edited>();
     assert_auto::<fcp_roadmap::portfolio::Limits>();
     assert_auto::<fcp_roadmap::portfolio::LoadError>();
+    assert_auto::<fcp_roadmap::portfolio::LoggedSignOff>();
     assert_auto::<fcp_roadmap::portfolio::Portfolio>();
     assert_auto::<fcp_roadmap::portfolio::PortfolioParts>();
     assert_auto::<fcp_roadmap::portfolio::Practitioner>();
@@ -301,8 +304,8 @@ fn registration_types_are_send_sync_unpin() {
 #[test]
 fn roadmap_types_are_send_sync_unpin() {
     assert_auto::<fcp_roadmap::roadmap::AnyRoadmap>();
-    assert_auto::<fcp_roadmap::roadmap::Context<'static>>();
-    assert_auto::<fcp_roadmap::roadmap::ContextParts<'static>>();
+    assert_auto::<fcp_roadmap::roadmap::RoadmapContext<'static>>();
+    assert_auto::<fcp_roadmap::roadmap::RoadmapContextParts<'static>>();
     assert_auto::<fcp_roadmap::roadmap::Missing>();
     assert_auto::<fcp_roadmap::roadmap::PauseReason>();
     assert_auto::<fcp_roadmap::roadmap::Completed>();
@@ -375,7 +378,7 @@ fn supervisor_types_are_send_sync_unpin() {
 
 #[test]
 fn validate_types_are_send_sync_unpin() {
-    assert_auto::<fcp_roadmap::validate::Context<'static>>();
+    assert_auto::<fcp_roadmap::validate::ValidationContext<'static>>();
     assert_auto::<fcp_roadmap::validate::Report>();
     assert_auto::<fcp_roadmap::validate::ChecklistSource>();
 }
@@ -399,6 +402,7 @@ fn error_types_are_thread_safe_errors() {
     assert_error::<fcp_roadmap::framework::FrameworkError>();
     assert_error::<fcp_roadmap::framework::IdError>();
     assert_error::<fcp_roadmap::framework::ResolveError>();
+    assert_error::<fcp_roadmap::portfolio::EditError>();
     assert_error::<fcp_roadmap::portfolio::LoadError>();
     assert_error::<fcp_roadmap::portfolio::SchemaVersionError>();
     assert_error::<fcp_roadmap::profession::UnknownProfession>();

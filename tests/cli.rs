@@ -13,7 +13,7 @@ use fcp_roadmap::framework::{Framework, FrameworkRegistry};
 use fcp_roadmap::portfolio::Portfolio;
 use fcp_roadmap::profession::Profession;
 use fcp_roadmap::rules::{RuleSet, RuleSetId};
-use fcp_roadmap::validate::{Context, validate};
+use fcp_roadmap::validate::{ValidationContext, validate};
 use predicates::prelude::*;
 use quick_junit::{NonSuccessKind, TestCaseStatus};
 
@@ -68,7 +68,7 @@ fn expected_with(path: &Path, rules: Option<RuleSetId>) -> Expected {
     let text = std::fs::read_to_string(path).unwrap();
     let registry = registry();
     let date: NaiveDate = AS_OF.parse().unwrap();
-    let mut context = Context::new(date, &registry);
+    let mut context = ValidationContext::new(date, &registry);
     if let Some(id) = rules {
         context = context.with_rule_set(RuleSet::builtin(id));
     }
@@ -412,7 +412,10 @@ fn junit_output_has_one_case_per_portfolio() {
                 let errors = Portfolio::from_json(&std::fs::read_to_string(path).unwrap())
                     .map(|p| {
                         let registry = registry();
-                        let r = validate(&p, &Context::new(AS_OF.parse().unwrap(), &registry));
+                        let r = validate(
+                            &p,
+                            &ValidationContext::new(AS_OF.parse().unwrap(), &registry),
+                        );
                         r.diagnostics()
                             .iter()
                             .find(|d| d.severity == fcp_roadmap::diagnostic::Severity::Error)

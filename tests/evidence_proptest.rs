@@ -40,17 +40,11 @@ fn arb_item() -> impl Strategy<Value = EvidenceItem> {
         .prop_map(|(k, day, caps, id)| {
             let kind = EvidenceKind::ALL[k];
             let date = NaiveDate::from_ymd_opt(2023, 1, 1).unwrap() + chrono::Days::new(day.into());
-            EvidenceItem::new(EvidenceParts {
-                id: format!("e{id}").parse().unwrap(),
-                kind,
-                date,
-                title: "t".to_owned(),
-                capabilities: caps.into_iter().map(|i| POOL[i]).collect(),
-                areas_of_practice: vec![],
-                assessor: Some("s1".parse().unwrap()),
-                attachments: vec![],
-            })
-            .unwrap()
+            EvidenceParts::new(format!("e{id}").parse().unwrap(), kind, date, "t")
+                .with_capabilities(caps.into_iter().map(|i| POOL[i]))
+                .with_assessor("s1".parse().unwrap())
+                .build()
+                .unwrap()
         })
 }
 

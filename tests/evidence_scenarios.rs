@@ -18,17 +18,15 @@ fn ap() -> Framework {
 
 #[track_caller]
 fn item(id: &str, kind: EvidenceKind, date: &str, caps: &[&str]) -> EvidenceItem {
-    EvidenceItem::new(EvidenceParts {
-        id: id.parse().unwrap(),
+    let mut parts = EvidenceParts::new(
+        id.parse().unwrap(),
         kind,
-        date: date.parse().unwrap(),
-        title: format!("{kind} {id}"),
-        capabilities: caps.iter().map(|c| c.parse().unwrap()).collect(),
-        areas_of_practice: vec![],
-        assessor: kind.needs_assessor().then(|| "dr-khan".parse().unwrap()),
-        attachments: vec![],
-    })
-    .unwrap()
+        date.parse().unwrap(),
+        format!("{kind} {id}"),
+    )
+    .with_capabilities(caps.iter().map(|c| c.parse().unwrap()));
+    parts.assessor = kind.needs_assessor().then(|| "dr-khan".parse().unwrap());
+    EvidenceItem::new(parts).unwrap()
 }
 
 /// Three pieces for each of the 14 MSK capabilities, spread over six months.

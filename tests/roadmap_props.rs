@@ -6,7 +6,7 @@ mod roadmap_util;
 use fcp_roadmap::profession::Profession;
 use fcp_roadmap::registration::{EventKind, RegistrationEvent};
 use fcp_roadmap::roadmap::{
-    AnyRoadmap, Context, PauseReason, Refusal, Roadmap, RoadmapEvent, RoadmapRecord, Stage1,
+    AnyRoadmap, PauseReason, Refusal, Roadmap, RoadmapContext, RoadmapEvent, RoadmapRecord, Stage1,
     Stage1Exception, Stage1Verified, Stage2, StageKind,
 };
 use fcp_roadmap::rules::{Route, RuleSetId};
@@ -189,7 +189,7 @@ where
 
 /// Calls the typed method an event names, where the stage has one; `None` otherwise.
 #[allow(clippy::too_many_lines, reason = "one arm per stage and event")]
-fn typed_step(any: AnyRoadmap, e: &RoadmapEvent, ctx: &Context<'_>) -> Out {
+fn typed_step(any: AnyRoadmap, e: &RoadmapEvent, ctx: &RoadmapContext<'_>) -> Out {
     use RoadmapEvent as E;
     match (any, e) {
         (

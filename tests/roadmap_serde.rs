@@ -174,5 +174,5 @@ fn roadmap_types_are_send_and_sync() {
     assert_send_sync::<RoadmapRecord>();
     assert_send_sync::<RoadmapEvent>();
     assert_send_sync::<fcp_roadmap::roadmap::Refusal>();
-    assert_send_sync::<fcp_roadmap::roadmap::Context<'static>>();
+    assert_send_sync::<fcp_roadmap::roadmap::RoadmapContext<'static>>();
 }

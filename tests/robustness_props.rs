@@ -6,7 +6,7 @@
 
 use fcp_roadmap::framework::FrameworkRegistry;
 use fcp_roadmap::portfolio::Portfolio;
-use fcp_roadmap::validate::{Context, Report, validate};
+use fcp_roadmap::validate::{Report, ValidationContext, validate};
 use proptest::prelude::*;
 use serde_json::Value;
 
@@ -87,7 +87,7 @@ fn load_and_validate(
             Ok(None)
         }
         Ok(p) => {
-            let r = validate(&p, &Context::new(as_of, registry));
+            let r = validate(&p, &ValidationContext::new(as_of, registry));
             let errors = r
                 .diagnostics()
                 .iter()
@@ -222,7 +222,7 @@ mod reordering {
     ) -> Result<(), TestCaseError> {
         let registry = case.registry();
         let before = case.validate();
-        let after = validate(reordered, &Context::new(case.as_of, &registry));
+        let after = validate(reordered, &ValidationContext::new(case.as_of, &registry));
         prop_assert_eq!(normalised(&before), normalised(&after));
         prop_assert_eq!(before.is_complete(), after.is_complete());
         prop_assert_eq!(before.supported_stage(), after.supported_stage());

@@ -15,16 +15,14 @@ fn d(y: i32, m: u32, day: u32) -> NaiveDate {
 }
 
 fn parts(id: &str) -> EvidenceParts {
-    EvidenceParts {
-        id: id.parse().unwrap(),
-        kind: EvidenceKind::Cbd,
-        date: d(2024, 9, 2),
-        title: "Low back pain with red flags".into(),
-        capabilities: vec!["B3".parse().unwrap()],
-        areas_of_practice: vec![],
-        assessor: Some("dr-jones".parse().unwrap()),
-        attachments: vec![],
-    }
+    EvidenceParts::new(
+        id.parse().unwrap(),
+        EvidenceKind::Cbd,
+        d(2024, 9, 2),
+        "Low back pain with red flags",
+    )
+    .with_capabilities(["B3".parse().unwrap()])
+    .with_assessor("dr-jones".parse().unwrap())
 }
 
 fn item(p: EvidenceParts) -> EvidenceItem {

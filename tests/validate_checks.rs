@@ -9,7 +9,7 @@ use fcp_roadmap::framework::FrameworkRegistry;
 use fcp_roadmap::portfolio::{Portfolio, Stage};
 use fcp_roadmap::rules::{RuleSet, RuleSetId};
 use fcp_roadmap::supervisor::SupervisionPolicy;
-use fcp_roadmap::validate::{Context, Report, validate};
+use fcp_roadmap::validate::{Report, ValidationContext, validate};
 use serde_json::{Value, json};
 use util::samples::{DATA, as_of, registry};
 
@@ -28,14 +28,14 @@ fn msk() -> Value {
 }
 
 #[track_caller]
-fn run_with(doc: &Value, ctx: &Context<'_>) -> Report {
+fn run_with(doc: &Value, ctx: &ValidationContext<'_>) -> Report {
     let p: Portfolio = serde_json::from_value(doc.clone()).unwrap();
     validate(&p, ctx)
 }
 
 #[track_caller]
 fn run(doc: &Value) -> Report {
-    run_with(doc, &Context::new(as_of(), &registry()))
+    run_with(doc, &ValidationContext::new(as_of(), &registry()))
 }
 
 #[track_caller]
@@ -179,7 +179,7 @@ fn supervisor_over_capacity() {
     let mut policy = SupervisionPolicy::default();
     policy.trainees_per_wte = 1;
     let registry = registry();
-    let ctx = Context::new(as_of(), &registry).with_supervision(policy);
+    let ctx = ValidationContext::new(as_of(), &registry).with_supervision(policy);
     // The other trainee's assignment overlaps the start and the stage 1 sign-offs.
     let r = run_with(&d, &ctx);
     assert_eq!(
@@ -262,7 +262,7 @@ fn declaration_missing_and_sign_off_in_the_future() {
 
     let d = msk();
     let registry = registry();
-    let ctx = Context::new(NaiveDate::from_ymd_opt(2025, 6, 25).unwrap(), &registry);
+    let ctx = ValidationContext::new(NaiveDate::from_ymd_opt(2025, 6, 25).unwrap(), &registry);
     let r = run_with(&d, &ctx);
     assert_eq!(codes(&r), ["V048 /events/21"]);
     assert_eq!(r.supported_stage(), Some(Stage::Stage1));
@@ -422,13 +422,13 @@ fn routes_and_learning_needs_analysis() {
     // The caller may apply another rule set: roadmap 2021 keeps the independent route's
     // closure (started 2024-06-03, after it) unless the caller drops it.
     let registry = registry();
-    let ctx =
-        Context::new(as_of(), &registry).with_rule_set(RuleSet::builtin(RuleSetId::Roadmap2021));
+    let ctx = ValidationContext::new(as_of(), &registry)
+        .with_rule_set(RuleSet::builtin(RuleSetId::Roadmap2021));
     let c = codes(&run_with(&d, &ctx));
     assert!(c.iter().any(|c| c == "V080 /route"), "{c:?}");
     let mut open = RuleSet::builtin(RuleSetId::Roadmap2021);
     open.independent_run_off = None;
-    let ctx = Context::new(as_of(), &registry).with_rule_set(open);
+    let ctx = ValidationContext::new(as_of(), &registry).with_rule_set(open);
     let c = codes(&run_with(&d, &ctx));
     assert!(
         !c.iter()
@@ -468,7 +468,7 @@ fn claimed_stage_1_is_complete_despite_stage_2_errors() {
 #[test]
 fn empty_registry_still_checks_everything_else() {
     let registry = FrameworkRegistry::new();
-    let r = run_with(&msk(), &Context::new(as_of(), &registry));
+    let r = run_with(&msk(), &ValidationContext::new(as_of(), &registry));
     assert_eq!(codes(&r), ["V001 /framework"]);
 }
 

@@ -4,14 +4,14 @@ mod util;
 
 use fcp_roadmap::diagnostic::{Code, Severity};
 use fcp_roadmap::portfolio::{Checklists, Portfolio, Stage};
-use fcp_roadmap::validate::{ChecklistSource, Context, Report, validate};
+use fcp_roadmap::validate::{ChecklistSource, Report, ValidationContext, validate};
 use util::samples::{DATA, as_of, registry};
 
 #[track_caller]
 fn report(name: &str) -> Report {
     let text = std::fs::read_to_string(format!("{DATA}/{name}")).unwrap();
     let p = Portfolio::from_json(&text).unwrap();
-    validate(&p, &Context::new(as_of(), &registry()))
+    validate(&p, &ValidationContext::new(as_of(), &registry()))
 }
 
 #[track_caller]
@@ -284,7 +284,7 @@ fn the_counts_agree_with_the_diagnostics() {
         let Ok(p) = Portfolio::from_json(&text) else {
             continue;
         };
-        let r = validate(&p, &Context::new(as_of(), &registry()));
+        let r = validate(&p, &ValidationContext::new(as_of(), &registry()));
         let count = |s: Severity| r.diagnostics().iter().filter(|d| d.severity == s).count();
         assert_eq!(r.errors(), count(Severity::Error), "{name}");
         assert_eq!(r.warnings(), count(Severity::Warning), "{name}");
@@ -309,7 +309,7 @@ fn the_counts_agree_with_the_diagnostics() {
 fn report_as_of(name: &str, as_of: chrono::NaiveDate) -> Report {
     let text = std::fs::read_to_string(format!("{DATA}/{name}")).unwrap();
     let p = Portfolio::from_json(&text).unwrap();
-    validate(&p, &Context::new(as_of, &registry()))
+    validate(&p, &ValidationContext::new(as_of, &registry()))
 }
 
 fn day(y: i32, m: u32, d: u32) -> chrono::NaiveDate {
@@ -362,7 +362,7 @@ fn independent_route_start_edges() {
     ] {
         doc["events"][0]["on"] = serde_json::json!(started);
         let p: Portfolio = serde_json::from_value(doc.clone()).unwrap();
-        let r = validate(&p, &Context::new(as_of(), &registry()));
+        let r = validate(&p, &ValidationContext::new(as_of(), &registry()));
         assert_eq!(
             r.codes().any(|c| c == Code::RouteClosed),
             closed,
@@ -407,7 +407,7 @@ fn independent_portfolio_completed_after_the_run_off() {
     ] {
         doc["events"][n - 1]["on"] = serde_json::json!(completed);
         let p: Portfolio = serde_json::from_value(doc.clone()).unwrap();
-        let r = validate(&p, &Context::new(as_of(), &registry()));
+        let r = validate(&p, &ValidationContext::new(as_of(), &registry()));
         let c = codes(&r);
         if late {
             assert_eq!(c, ["V002", "V083", "V090"], "{completed}");
@@ -452,7 +452,7 @@ fn each_e_learning_module_needs_its_own_certificate() {
     let mut doc: serde_json::Value = serde_json::from_str(&text).unwrap();
     doc["events"][3]["evidence"] = serde_json::json!("cert-core-elearning");
     let p: Portfolio = serde_json::from_value(doc).unwrap();
-    let r = validate(&p, &Context::new(as_of(), &registry()));
+    let r = validate(&p, &ValidationContext::new(as_of(), &registry()));
     let found: Vec<(&str, &str)> = r
         .diagnostics()
         .iter()
@@ -482,7 +482,7 @@ fn the_hub_defines_the_checklist() {
     // Without the hub's list the document's own (one stage 2 component) is used, and the
     // report says so.
     let registry = registry();
-    let r = validate(&p, &Context::new(as_of(), &registry));
+    let r = validate(&p, &ValidationContext::new(as_of(), &registry));
     assert!(r.is_complete());
     assert_eq!(r.checklist(), ChecklistSource::SelfDeclared);
     assert_eq!(
@@ -501,7 +501,7 @@ fn the_hub_defines_the_checklist() {
     };
     let r = validate(
         &p,
-        &Context::new(as_of(), &registry).with_required_checklists(hub),
+        &ValidationContext::new(as_of(), &registry).with_required_checklists(hub),
     );
     assert_eq!(r.checklist(), ChecklistSource::Hub);
     assert_eq!(codes(&r), ["V002", "V084"]);
@@ -577,7 +577,7 @@ fn two_wpbas_a_month_in_stage_2() {
         .unwrap();
     doc["events"][i]["wte"] = serde_json::json!(0.5);
     let p: Portfolio = serde_json::from_value(doc).unwrap();
-    let r = validate(&p, &Context::new(as_of(), &registry()));
+    let r = validate(&p, &ValidationContext::new(as_of(), &registry()));
     assert!(!r.codes().any(|c| c == Code::WpbasBelowMonthly));
 }
 
@@ -593,7 +593,7 @@ fn a_capability_with_no_evidence_is_never_milder_than_one_with_one_piece() {
     ev.retain(|e| e["id"] != "cot-a1" && e["id"] != "cbd-a1");
     doc["ratings"][0]["evidence"] = serde_json::json!(["learning_log-a1"]);
     let p: Portfolio = serde_json::from_value(doc).unwrap();
-    let r = validate(&p, &Context::new(as_of(), &registry()));
+    let r = validate(&p, &ValidationContext::new(as_of(), &registry()));
     let severity = |code: Code| {
         r.diagnostics()
             .iter()

@@ -9,7 +9,7 @@ use fcp_roadmap::diagnostic::{Code, Severity};
 use fcp_roadmap::experience::ConditionsPolicy;
 use fcp_roadmap::portfolio::{Portfolio, Stage};
 use fcp_roadmap::profession::Profession;
-use fcp_roadmap::validate::{Context, Report, validate};
+use fcp_roadmap::validate::{Report, ValidationContext, validate};
 use serde_json::{Value, json};
 use util::samples::{DATA, as_of, registry};
 
@@ -18,14 +18,14 @@ fn sample(name: &str) -> Value {
 }
 
 #[track_caller]
-fn run_with(doc: &Value, ctx: &Context<'_>) -> Report {
+fn run_with(doc: &Value, ctx: &ValidationContext<'_>) -> Report {
     let p: Portfolio = serde_json::from_value(doc.clone()).unwrap();
     validate(&p, ctx)
 }
 
 #[track_caller]
 fn run(doc: &Value) -> Report {
-    run_with(doc, &Context::new(as_of(), &registry()))
+    run_with(doc, &ValidationContext::new(as_of(), &registry()))
 }
 
 fn codes(r: &Report) -> Vec<String> {
@@ -78,11 +78,11 @@ fn practice_under_conditions_counts_by_default_and_not_when_left_out() {
         {"on": "2020-01-01", "kind": {"type": "conditions_imposed", "expires": "2022-12-31"}}
     ]);
     let registry = registry();
-    let counts = run_with(&d, &Context::new(as_of(), &registry));
+    let counts = run_with(&d, &ValidationContext::new(as_of(), &registry));
     assert_eq!(codes(&counts), Vec::<String>::new());
     assert!(counts.is_complete());
 
-    let ctx = Context::new(as_of(), &registry).with_conditions(ConditionsPolicy::LeftOut);
+    let ctx = ValidationContext::new(as_of(), &registry).with_conditions(ConditionsPolicy::LeftOut);
     let left_out = run_with(&d, &ctx);
     assert_eq!(
         codes(&left_out),

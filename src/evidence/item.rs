@@ -95,9 +95,29 @@ impl From<Attachment> for RawAttachment {
 
 /// The parts of an evidence item, before the item's own checks: the input of
 /// [`EvidenceItem::new`] and the JSON shape of an item.
+///
+/// Non-exhaustive, so that a field can be added later without breaking callers: start from
+/// [`EvidenceParts::new`] with the four fields every item has, add the others with the
+/// `with_*` methods (or set the public fields), and finish with [`build`](EvidenceParts::build).
+///
+/// # Example
+///
+/// ```
+/// use fcp_roadmap::evidence::{EvidenceKind, EvidenceParts};
+///
+/// let item = EvidenceParts::new("cot-1".parse()?, EvidenceKind::Cot, "2024-05-02".parse()?, "Knee review")
+///     .with_capabilities(["B3".parse()?, "B5".parse()?])
+///     .with_assessor("dr-khan".parse()?)
+///     .build()?;
+/// assert_eq!(item.capabilities().len(), 2);
+/// assert_eq!(item.assessor().map(|a| a.as_str()), Some("dr-khan"));
+/// assert!(item.areas_of_practice().is_empty());
+/// Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct EvidenceParts {
     /// The item's id.
     pub id: EvidenceId,
@@ -122,6 +142,68 @@ pub struct EvidenceParts {
     /// Attached files.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub attachments: Vec<Attachment>,
+}
+
+impl EvidenceParts {
+    /// The parts of an item with these id, kind, date and title, linking no capability or area,
+    /// with no assessor and no attachment.
+    #[must_use]
+    pub fn new(
+        id: EvidenceId,
+        kind: EvidenceKind,
+        date: NaiveDate,
+        title: impl Into<String>,
+    ) -> EvidenceParts {
+        EvidenceParts {
+            id,
+            kind,
+            date,
+            title: title.into(),
+            capabilities: Vec::new(),
+            areas_of_practice: Vec::new(),
+            assessor: None,
+            attachments: Vec::new(),
+        }
+    }
+
+    /// With these capabilities linked too, after any already linked.
+    #[must_use]
+    pub fn with_capabilities(
+        mut self,
+        capabilities: impl IntoIterator<Item = CapabilityId>,
+    ) -> Self {
+        self.capabilities.extend(capabilities);
+        self
+    }
+
+    /// With these areas of practice tagged too, after any already tagged.
+    #[must_use]
+    pub fn with_areas_of_practice(
+        mut self,
+        areas: impl IntoIterator<Item = AreaOfPracticeId>,
+    ) -> Self {
+        self.areas_of_practice.extend(areas);
+        self
+    }
+
+    /// With this assessor (replacing any named before).
+    #[must_use]
+    pub fn with_assessor(mut self, assessor: SupervisorId) -> Self {
+        self.assessor = Some(assessor);
+        self
+    }
+
+    /// With these files attached too, after any already attached.
+    #[must_use]
+    pub fn with_attachments(mut self, attachments: impl IntoIterator<Item = Attachment>) -> Self {
+        self.attachments.extend(attachments);
+        self
+    }
+
+    /// Checks the parts and builds the item: [`EvidenceItem::new`].
+    pub fn build(self) -> Result<EvidenceItem, EvidenceError> {
+        EvidenceItem::new(self)
+    }
 }
 
 /// Why an evidence item was refused.
@@ -172,20 +254,17 @@ pub enum EvidenceError {
 /// ```
 /// use fcp_roadmap::evidence::{EvidenceItem, EvidenceKind, EvidenceParts};
 ///
-/// let parts = EvidenceParts {
-///     id: "cbd-1".parse()?,
-///     kind: EvidenceKind::Cbd,
-///     date: "2024-05-02".parse()?,
-///     title: "Shoulder pain with weight loss".to_owned(),
-///     capabilities: vec!["B3".parse()?, "B5".parse()?],
-///     areas_of_practice: vec![],
-///     assessor: None,
-///     attachments: vec![],
-/// };
+/// let parts = EvidenceParts::new(
+///     "cbd-1".parse()?,
+///     EvidenceKind::Cbd,
+///     "2024-05-02".parse()?,
+///     "Shoulder pain with weight loss",
+/// )
+/// .with_capabilities(["B3".parse()?, "B5".parse()?]);
 /// let err = EvidenceItem::new(parts.clone()).unwrap_err();
 /// assert_eq!(err.to_string(), "evidence `cbd-1`: a CBD needs an assessor");
 ///
-/// let item = EvidenceItem::new(EvidenceParts { assessor: Some("dr-khan".parse()?), ..parts })?;
+/// let item = EvidenceItem::new(parts.with_assessor("dr-khan".parse()?))?;
 /// assert_eq!(item.capabilities().len(), 2);
 /// Ok::<(), Box<dyn std::error::Error>>(())
 /// ```

@@ -15,9 +15,15 @@ use crate::supervisor::{SupervisionPolicy, Supervisor, SupervisorId, Trainee};
 use super::event::RoadmapSetup;
 use super::refusal::Refusal;
 
-/// The parts of a [`Context`], all borrowed from the caller's portfolio.
+/// The parts of a [`RoadmapContext`], all borrowed from the caller's portfolio.
+///
+/// Non-exhaustive, so that a part can be added later without breaking callers: start from
+/// [`RoadmapContextParts::new`] with the parts every context has, add supervisors, evidence
+/// and ratings with the `with_*` methods, and finish with [`build`](RoadmapContextParts::build).
+/// The [crate documentation](crate#a-complete-journey) builds one.
 #[derive(Debug, Clone, Copy)]
-pub struct ContextParts<'a> {
+#[non_exhaustive]
+pub struct RoadmapContextParts<'a> {
     /// The record's setup: rule set, profession, checklist components.
     pub setup: &'a RoadmapSetup,
     /// The rules the record follows (its [`id`](RuleSet::id) must be the setup's rule set).
@@ -42,6 +48,67 @@ pub struct ContextParts<'a> {
     pub ratings: &'a [HeadingRating],
 }
 
+impl<'a> RoadmapContextParts<'a> {
+    /// The parts every context has; no supervisors, evidence or ratings yet, and the default
+    /// [`SupervisionPolicy`].
+    #[must_use]
+    pub fn new(
+        setup: &'a RoadmapSetup,
+        rules: &'a RuleSet,
+        trainee: &'a Trainee,
+        registration: &'a RegistrationRecord,
+        experience: &'a ExperienceAssessment,
+        framework: &'a Framework,
+    ) -> RoadmapContextParts<'a> {
+        RoadmapContextParts {
+            setup,
+            rules,
+            trainee,
+            registration,
+            experience,
+            supervisors: &[],
+            policy: SupervisionPolicy::default(),
+            framework,
+            evidence: &[],
+            ratings: &[],
+        }
+    }
+
+    /// With the supervisors a record may name.
+    #[must_use]
+    pub const fn with_supervisors(mut self, supervisors: &'a [Supervisor]) -> Self {
+        self.supervisors = supervisors;
+        self
+    }
+
+    /// With this supervision policy instead of the default.
+    #[must_use]
+    pub const fn with_policy(mut self, policy: SupervisionPolicy) -> Self {
+        self.policy = policy;
+        self
+    }
+
+    /// With the portfolio's evidence.
+    #[must_use]
+    pub const fn with_evidence(mut self, evidence: &'a [EvidenceItem]) -> Self {
+        self.evidence = evidence;
+        self
+    }
+
+    /// With the portfolio's heading ratings.
+    #[must_use]
+    pub const fn with_ratings(mut self, ratings: &'a [HeadingRating]) -> Self {
+        self.ratings = ratings;
+        self
+    }
+
+    /// The context over these parts: [`RoadmapContext::new`].
+    #[must_use]
+    pub fn build(self) -> RoadmapContext<'a> {
+        RoadmapContext::new(self)
+    }
+}
+
 /// Everything the guards read, with indexes built once so that each transition looks things up
 /// without scanning or allocating.
 ///
@@ -51,8 +118,8 @@ pub struct ContextParts<'a> {
 ///
 /// See the [module documentation](crate::roadmap).
 #[derive(Debug)]
-pub struct Context<'a> {
-    pub(super) parts: ContextParts<'a>,
+pub struct RoadmapContext<'a> {
+    pub(super) parts: RoadmapContextParts<'a>,
     evidence: HashMap<&'a EvidenceId, &'a EvidenceItem>,
     ratings: HashMap<CapabilityId, &'a HeadingRating>,
     /// Contents whose digest has been computed and matched a sign-off's. Several sign-offs
@@ -70,9 +137,9 @@ struct Verified<'a> {
     ratings: Vec<&'a HeadingRating>,
 }
 
-impl Clone for Context<'_> {
+impl Clone for RoadmapContext<'_> {
     fn clone(&self) -> Self {
-        Context {
+        RoadmapContext {
             parts: self.parts,
             evidence: self.evidence.clone(),
             ratings: self.ratings.clone(),
@@ -81,14 +148,14 @@ impl Clone for Context<'_> {
     }
 }
 
-impl<'a> Context<'a> {
+impl<'a> RoadmapContext<'a> {
     /// A context over `parts`, indexing evidence by id and ratings by heading (the last of
     /// repeated ids wins).
     #[must_use]
-    pub fn new(parts: ContextParts<'a>) -> Context<'a> {
+    pub fn new(parts: RoadmapContextParts<'a>) -> RoadmapContext<'a> {
         let evidence = parts.evidence.iter().map(|e| (e.id(), e)).collect();
         let ratings = parts.ratings.iter().map(|r| (r.capability, r)).collect();
-        Context {
+        RoadmapContext {
             parts,
             evidence,
             ratings,
@@ -98,7 +165,7 @@ impl<'a> Context<'a> {
 
     /// The parts the context was built from.
     #[must_use]
-    pub const fn parts(&self) -> &ContextParts<'a> {
+    pub const fn parts(&self) -> &RoadmapContextParts<'a> {
         &self.parts
     }
 
@@ -177,3 +244,14 @@ impl<'a> Context<'a> {
 fn same_refs<T>(a: &[&T], b: &[&T]) -> bool {
     a.len() == b.len() && a.iter().zip(b).all(|(x, y)| std::ptr::eq(*x, *y))
 }
+
+/// The old name of [`RoadmapContext`].
+#[deprecated(
+    since = "0.2.0",
+    note = "renamed `RoadmapContext`, to tell it from the validator's `ValidationContext`"
+)]
+pub type Context<'a> = RoadmapContext<'a>;
+
+/// The old name of [`RoadmapContextParts`].
+#[deprecated(since = "0.2.0", note = "renamed `RoadmapContextParts`")]
+pub type ContextParts<'a> = RoadmapContextParts<'a>;

@@ -2,7 +2,7 @@
 
 use chrono::NaiveDate;
 
-use super::context::Context;
+use super::context::RoadmapContext;
 use super::event::PauseReason;
 use super::refusal::Refusal;
 use super::typed::{Active, Completed, Roadmap, Stage3, StageKind, Step, Withdrawn};
@@ -10,7 +10,12 @@ use super::typed::{Active, Completed, Roadmap, Stage3, StageKind, Step, Withdraw
 impl<S: Active> Roadmap<S> {
     /// Pauses the roadmap because the trainee's registration was suspended or lapsed. Refused
     /// while their registration is in good standing that day.
-    pub fn pause(mut self, on: NaiveDate, reason: PauseReason, ctx: &Context<'_>) -> Step<Self, S> {
+    pub fn pause(
+        mut self,
+        on: NaiveDate,
+        reason: PauseReason,
+        ctx: &RoadmapContext<'_>,
+    ) -> Step<Self, S> {
         if let Err(r) = self.pre("paused", on, ctx, false) {
             return self.refuse(r);
         }
@@ -26,7 +31,7 @@ impl<S: Active> Roadmap<S> {
 
     /// Resumes a paused roadmap once the trainee's registration is in good standing again. Days
     /// paused during stage 2 move its target date later.
-    pub fn resume(mut self, on: NaiveDate, ctx: &Context<'_>) -> Step<Self, S> {
+    pub fn resume(mut self, on: NaiveDate, ctx: &RoadmapContext<'_>) -> Step<Self, S> {
         if let Err(r) = self.pre("resumed", on, ctx, true) {
             return self.refuse(r);
         }
@@ -44,7 +49,7 @@ impl<S: Active> Roadmap<S> {
     }
 
     /// Withdraws the trainee from the roadmap, paused or not.
-    pub fn withdraw(self, on: NaiveDate, ctx: &Context<'_>) -> Step<Roadmap<Withdrawn>, S> {
+    pub fn withdraw(self, on: NaiveDate, ctx: &RoadmapContext<'_>) -> Step<Roadmap<Withdrawn>, S> {
         if let Err(r) = self.pre("withdrawn", on, ctx, true) {
             return self.refuse(r);
         }

@@ -4,7 +4,7 @@
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use super::context::Context;
+use super::context::RoadmapContext;
 use super::event::RoadmapEvent;
 use super::refusal::{Refusal, Refused};
 use super::stage2::Stage2Start;
@@ -82,7 +82,7 @@ where
         .map_err(|e| e.map_value(AnyRoadmap::from))
 }
 
-fn common_active<S: Active>(r: Roadmap<S>, event: &RoadmapEvent, ctx: &Context<'_>) -> Out
+fn common_active<S: Active>(r: Roadmap<S>, event: &RoadmapEvent, ctx: &RoadmapContext<'_>) -> Out
 where
     AnyRoadmap: From<Roadmap<S>>,
 {
@@ -96,7 +96,7 @@ where
 
 /// Refuses an event that has no meaning in this stage. Order and pauses are checked first, so
 /// the same event gets the same refusal whichever face applies it.
-fn wrong<S: Stage>(r: Roadmap<S>, event: &RoadmapEvent, ctx: &Context<'_>) -> Out
+fn wrong<S: Stage>(r: Roadmap<S>, event: &RoadmapEvent, ctx: &RoadmapContext<'_>) -> Out
 where
     AnyRoadmap: From<Roadmap<S>>,
 {
@@ -115,7 +115,7 @@ fn e_learning<S: super::typed::Stage1Open>(
     on: chrono::NaiveDate,
     evidence: &crate::evidence::EvidenceId,
     module: Option<&crate::id::ComponentId>,
-    ctx: &Context<'_>,
+    ctx: &RoadmapContext<'_>,
 ) -> Result<Roadmap<S>, Refused<Roadmap<S>>> {
     match module {
         Some(m) => r.record_e_learning_module(on, m, evidence, ctx),
@@ -160,7 +160,7 @@ impl AnyRoadmap {
     pub fn apply(
         &mut self,
         event: &RoadmapEvent,
-        ctx: &Context<'_>,
+        ctx: &RoadmapContext<'_>,
     ) -> Result<Transition, Refusal> {
         runtime::apply(self, event, ctx)
     }
@@ -176,7 +176,7 @@ impl runtime::Event for RoadmapEvent {
     }
 }
 
-impl Face<&Context<'_>> for AnyRoadmap {
+impl Face<&RoadmapContext<'_>> for AnyRoadmap {
     type Event = RoadmapEvent;
     type Kind = StageKind;
     type Reason = Refusal;
@@ -189,12 +189,12 @@ impl Face<&Context<'_>> for AnyRoadmap {
         AnyRoadmap::NotStarted
     }
 
-    fn step(self, event: &RoadmapEvent, ctx: &Context<'_>) -> Out {
+    fn step(self, event: &RoadmapEvent, ctx: &RoadmapContext<'_>) -> Out {
         step(self, event, ctx)
     }
 }
 
-fn step(current: AnyRoadmap, event: &RoadmapEvent, ctx: &Context<'_>) -> Out {
+fn step(current: AnyRoadmap, event: &RoadmapEvent, ctx: &RoadmapContext<'_>) -> Out {
     use RoadmapEvent as E;
     match current {
         AnyRoadmap::NotStarted => match event {
@@ -270,7 +270,7 @@ fn step(current: AnyRoadmap, event: &RoadmapEvent, ctx: &Context<'_>) -> Out {
 /// A roadmap record: its event log, and the state that replaying it gives.
 ///
 /// The record *is* the log. Its guards read the portfolio (registration, experience,
-/// supervisors, evidence, ratings), so a record can only be restored with a [`Context`]:
+/// supervisors, evidence, ratings), so a record can only be restored with a [`RoadmapContext`]:
 /// serialise [`events`](Self::events) (a record serialises as its event array), deserialise a
 /// `Vec<RoadmapEvent>`, and restore with [`RoadmapRecord::replay`], which refuses a history that
 /// does not hold and says which event failed. There is deliberately no `Deserialize` for the
@@ -313,14 +313,18 @@ impl RoadmapRecord {
     /// names the first event refused, its index and date, and the reason.
     pub fn replay(
         events: Vec<RoadmapEvent>,
-        ctx: &Context<'_>,
+        ctx: &RoadmapContext<'_>,
     ) -> Result<RoadmapRecord, ReplayError> {
         Log::replay(AnyRoadmap::NotStarted, events, ctx).map(|log| RoadmapRecord { log })
     }
 
     /// Applies `event` and appends it to the log, returning the [`Transition`] made; on
     /// refusal nothing changes.
-    pub fn push(&mut self, event: RoadmapEvent, ctx: &Context<'_>) -> Result<Transition, Refusal> {
+    pub fn push(
+        &mut self,
+        event: RoadmapEvent,
+        ctx: &RoadmapContext<'_>,
+    ) -> Result<Transition, Refusal> {
         self.log.push(event, ctx)
     }
 

@@ -4,7 +4,7 @@ use crate::id::ComponentId;
 use crate::signoff::{Checklist, SignOff, SignerRole, Subject};
 use crate::supervisor::SupervisorRefusal;
 
-use super::context::Context;
+use super::context::RoadmapContext;
 use super::refusal::{Missing, Refusal};
 use super::typed::{Roadmap, Signatures, Stage, Stage1, Stage2, Step};
 
@@ -35,7 +35,11 @@ fn component_bit(
 /// the roadmap supervisor as the
 /// record's supervisor and allowed to sign that day, an education provider as the one who did the
 /// learning needs analysis (when there was one). Nobody signs for themselves.
-fn check_signer<S: Stage>(r: &Roadmap<S>, so: &SignOff, ctx: &Context<'_>) -> Result<(), Refusal> {
+fn check_signer<S: Stage>(
+    r: &Roadmap<S>,
+    so: &SignOff,
+    ctx: &RoadmapContext<'_>,
+) -> Result<(), Refusal> {
     let p = ctx.parts();
     let trainee = &p.trainee.id;
     let mismatch = |expected: &str| -> Refusal {
@@ -89,7 +93,7 @@ fn check_signer<S: Stage>(r: &Roadmap<S>, so: &SignOff, ctx: &Context<'_>) -> Re
     Ok(())
 }
 
-fn check_coverage(so: &SignOff, ctx: &Context<'_>) -> Result<(), Refusal> {
+fn check_coverage(so: &SignOff, ctx: &RoadmapContext<'_>) -> Result<(), Refusal> {
     // Empty content hashes in no time; remembering it would only allocate.
     let empty = so.evidence.is_empty() && so.ratings.is_empty();
     if !empty && ctx.already_verified_ids(&so.digest, &so.evidence, &so.ratings) {
@@ -121,7 +125,7 @@ fn mark<S: Stage>(
     r: &Roadmap<S>,
     stage2: Option<&Stage2>,
     so: &SignOff,
-    ctx: &Context<'_>,
+    ctx: &RoadmapContext<'_>,
 ) -> Result<Mark, Refusal> {
     r.pre(EVENT, so.on, ctx, false)?;
     let setup = ctx.parts().setup;
@@ -227,7 +231,7 @@ impl Roadmap<Stage1> {
     /// themselves; the record's supervisor, who may sign for the trainee that day); nobody signs
     /// for themselves; the sign-off's digest still covers the evidence and ratings it names
     /// ([`SignOff::verify`]).
-    pub fn sign(mut self, sign_off: &SignOff, ctx: &Context<'_>) -> Step<Self, Stage1> {
+    pub fn sign(mut self, sign_off: &SignOff, ctx: &RoadmapContext<'_>) -> Step<Self, Stage1> {
         match mark(&self, None, sign_off, ctx) {
             Ok(Mark::Stage1Component(bit)) => {
                 let c = &mut self.common;
@@ -260,7 +264,7 @@ impl Roadmap<Stage2> {
     /// Guards as for stage 1, and: the declarations only after the supervisor rated every
     /// heading, each capable or excellent; approval only from an education provider, after both
     /// declarations.
-    pub fn sign(mut self, sign_off: &SignOff, ctx: &Context<'_>) -> Step<Self, Stage2> {
+    pub fn sign(mut self, sign_off: &SignOff, ctx: &RoadmapContext<'_>) -> Step<Self, Stage2> {
         match mark(&self, Some(&self.stage), sign_off, ctx) {
             Ok(m) => {
                 match m {

@@ -5,7 +5,7 @@ use chrono::{Days, Months, NaiveDate};
 use crate::experience::Wte;
 use crate::signoff::{Checklist, SignerRole};
 
-use super::context::Context;
+use super::context::RoadmapContext;
 use super::event::Stage1Exception;
 use super::refusal::{Missing, Refusal};
 use super::typed::{
@@ -31,7 +31,7 @@ const START: &str = "stage_2_started";
 fn start_stage_2<S: Stage>(
     r: &Roadmap<S>,
     start: &Stage2Start,
-    ctx: &Context<'_>,
+    ctx: &RoadmapContext<'_>,
 ) -> Result<(), Refusal> {
     r.pre(START, start.on, ctx, false)?;
     let p = ctx.parts();
@@ -77,7 +77,7 @@ impl Roadmap<Stage1Verified> {
     pub fn start_stage_2(
         self,
         start: &Stage2Start,
-        ctx: &Context<'_>,
+        ctx: &RoadmapContext<'_>,
     ) -> Step<Roadmap<Stage2>, Stage1Verified> {
         match start_stage_2(&self, start, ctx) {
             Ok(()) => Ok(into_stage_2(self.common, start)),
@@ -94,7 +94,7 @@ impl Roadmap<Stage1> {
     pub fn start_stage_2(
         self,
         start: &Stage2Start,
-        ctx: &Context<'_>,
+        ctx: &RoadmapContext<'_>,
     ) -> Step<Roadmap<Stage2>, Stage1> {
         match start_stage_2(&self, start, ctx) {
             Ok(()) => Ok(into_stage_2(self.common, start)),
@@ -105,7 +105,9 @@ impl Roadmap<Stage1> {
 
 impl Stage2 {
     /// Every heading's supervisor rating is capable or excellent.
-    pub(super) fn check_ratings_permit_declaration(ctx: &Context<'_>) -> Result<(), Refusal> {
+    pub(super) fn check_ratings_permit_declaration(
+        ctx: &RoadmapContext<'_>,
+    ) -> Result<(), Refusal> {
         for cap in ctx.parts().framework.capabilities() {
             let rating = ctx.rating(cap.id()).and_then(|r| r.supervisor_rating);
             match rating {
@@ -167,7 +169,7 @@ impl Roadmap<Stage2> {
 
     /// Verifies stage 1 retrospectively, during stage 2; the same checks as
     /// [`Roadmap::<Stage1>::verify_stage_1`].
-    pub fn verify_stage_1(mut self, on: NaiveDate, ctx: &Context<'_>) -> Step<Self, Stage2> {
+    pub fn verify_stage_1(mut self, on: NaiveDate, ctx: &RoadmapContext<'_>) -> Step<Self, Stage2> {
         const EVENT: &str = "stage_1_verified";
         if let Err(r) = self.pre(EVENT, on, ctx, false) {
             return self.refuse(r);
@@ -192,7 +194,7 @@ impl Roadmap<Stage2> {
 
     /// What must be done before the self-rating: stage 1 verified, every stage 2 component
     /// signed by both, readiness agreed by both.
-    fn before_self_rating(&self, ctx: &Context<'_>) -> Option<Missing> {
+    fn before_self_rating(&self, ctx: &RoadmapContext<'_>) -> Option<Missing> {
         if self.common.stage_1_verified_on.is_none() {
             return Some(Missing::Stage1Verification);
         }
@@ -217,7 +219,7 @@ impl Roadmap<Stage2> {
         mut self,
         event: &'static str,
         on: NaiveDate,
-        ctx: &Context<'_>,
+        ctx: &RoadmapContext<'_>,
         role: SignerRole,
     ) -> Step<Self, Stage2> {
         if let Err(r) = self.pre(event, on, ctx, false) {
@@ -259,7 +261,11 @@ impl Roadmap<Stage2> {
     /// The trainee has self-rated every heading of the framework. Guards: stage 1 verified,
     /// every stage 2 component signed by both, readiness agreed by both, and a self-rating on
     /// every heading.
-    pub fn complete_self_rating(self, on: NaiveDate, ctx: &Context<'_>) -> Step<Self, Stage2> {
+    pub fn complete_self_rating(
+        self,
+        on: NaiveDate,
+        ctx: &RoadmapContext<'_>,
+    ) -> Step<Self, Stage2> {
         self.rated("self_rating_completed", on, ctx, SignerRole::Trainee)
     }
 
@@ -268,7 +274,7 @@ impl Roadmap<Stage2> {
     pub fn complete_supervisor_rating(
         self,
         on: NaiveDate,
-        ctx: &Context<'_>,
+        ctx: &RoadmapContext<'_>,
     ) -> Step<Self, Stage2> {
         self.rated(
             "supervisor_rating_completed",
@@ -287,7 +293,11 @@ impl Roadmap<Stage2> {
     /// 9.4 checklist is the sign-off); the trainee's registration in good standing and the
     /// experience requirement met on the day; on the independent portfolio route, on or before
     /// the end of the run-off (`P025`).
-    pub fn complete(self, on: NaiveDate, ctx: &Context<'_>) -> Step<Roadmap<Completed>, Stage2> {
+    pub fn complete(
+        self,
+        on: NaiveDate,
+        ctx: &RoadmapContext<'_>,
+    ) -> Step<Roadmap<Completed>, Stage2> {
         const EVENT: &str = "completed";
         if let Err(r) = self.pre(EVENT, on, ctx, false) {
             return self.refuse(r);
@@ -347,7 +357,11 @@ impl Roadmap<Stage2> {
         since = "0.2.0",
         note = "renamed `complete`: NHS England recognises nobody after 2023"
     )]
-    pub fn recognise(self, on: NaiveDate, ctx: &Context<'_>) -> Step<Roadmap<Completed>, Stage2> {
+    pub fn recognise(
+        self,
+        on: NaiveDate,
+        ctx: &RoadmapContext<'_>,
+    ) -> Step<Roadmap<Completed>, Stage2> {
         self.complete(on, ctx)
     }
 }
@@ -358,7 +372,7 @@ impl Roadmap<Completed> {
     pub fn start_stage_3(
         self,
         on: NaiveDate,
-        ctx: &Context<'_>,
+        ctx: &RoadmapContext<'_>,
     ) -> Step<Roadmap<Stage3>, Completed> {
         if let Err(r) = self.pre("stage_3_started", on, ctx, false) {
             return self.refuse(r);

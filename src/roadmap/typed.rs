@@ -12,7 +12,7 @@ use crate::rules::Route;
 use crate::signoff::{Checklist, SignerRole};
 use crate::supervisor::SupervisorId;
 
-use super::context::Context;
+use super::context::RoadmapContext;
 use super::event::Stage1Exception;
 use super::refusal::{Missing, Refusal, Refused};
 
@@ -201,7 +201,7 @@ pub(super) struct Common {
 /// A practitioner's roadmap in stage `S`.
 ///
 /// Transitions consume the roadmap and return the next stage, or hand it back unchanged inside
-/// [`Refused`] with the reason. Each takes the [`Context`] the guards read.
+/// [`Refused`] with the reason. Each takes the [`RoadmapContext`] the guards read.
 ///
 /// # Example
 ///
@@ -269,7 +269,7 @@ impl<S: Stage> Roadmap<S> {
         &self,
         event: &'static str,
         on: NaiveDate,
-        ctx: &Context<'_>,
+        ctx: &RoadmapContext<'_>,
         while_paused: bool,
     ) -> Result<(), Refusal> {
         check_rule_set(ctx)?;
@@ -288,7 +288,7 @@ impl<S: Stage> Roadmap<S> {
 
     /// Checks the trainee's standing on `on`.
     pub(super) fn standing(
-        ctx: &Context<'_>,
+        ctx: &RoadmapContext<'_>,
         event: &'static str,
         on: NaiveDate,
     ) -> Result<(), Refusal> {
@@ -297,7 +297,7 @@ impl<S: Stage> Roadmap<S> {
 
     /// Checks the experience requirement on `on`.
     pub(super) fn experience(
-        ctx: &Context<'_>,
+        ctx: &RoadmapContext<'_>,
         event: &'static str,
         on: NaiveDate,
     ) -> Result<(), Refusal> {
@@ -305,7 +305,7 @@ impl<S: Stage> Roadmap<S> {
     }
 
     /// What stage 1 verification still lacks, first thing first.
-    pub(super) fn stage_1_missing(&self, ctx: &Context<'_>) -> Option<Missing> {
+    pub(super) fn stage_1_missing(&self, ctx: &RoadmapContext<'_>) -> Option<Missing> {
         let c = &self.common;
         let rules = ctx.parts().rules;
         let modules = &rules.e_learning_modules;
@@ -360,7 +360,7 @@ impl<S: Stage> Roadmap<S> {
         event: &'static str,
         on: NaiveDate,
         evidence: &EvidenceId,
-        ctx: &Context<'_>,
+        ctx: &RoadmapContext<'_>,
         expected: EvidenceKind,
         module: Option<&ComponentId>,
     ) -> Step<Self, S> {
@@ -440,7 +440,7 @@ pub(super) fn missing_component(
     })
 }
 
-pub(super) fn check_rule_set(ctx: &Context<'_>) -> Result<(), Refusal> {
+pub(super) fn check_rule_set(ctx: &RoadmapContext<'_>) -> Result<(), Refusal> {
     let p = ctx.parts();
     if p.rules.id == p.setup.rule_set() {
         Ok(())
@@ -464,7 +464,7 @@ impl Roadmap<Stage1> {
         on: NaiveDate,
         route: Route,
         supervisor: &SupervisorId,
-        ctx: &Context<'_>,
+        ctx: &RoadmapContext<'_>,
     ) -> Result<Roadmap<Stage1>, Refusal> {
         check_rule_set(ctx)?;
         let p = ctx.parts();
@@ -499,7 +499,7 @@ impl Roadmap<Stage1> {
     pub fn verify_stage_1(
         self,
         on: NaiveDate,
-        ctx: &Context<'_>,
+        ctx: &RoadmapContext<'_>,
     ) -> Step<Roadmap<Stage1Verified>, Stage1> {
         const EVENT: &str = "stage_1_verified";
         if let Err(r) = self.pre(EVENT, on, ctx, false) {
@@ -531,7 +531,7 @@ impl<S: Stage1Open> Roadmap<S> {
         self,
         on: NaiveDate,
         evidence: &EvidenceId,
-        ctx: &Context<'_>,
+        ctx: &RoadmapContext<'_>,
     ) -> Step<Self, S> {
         self.record_certificate(
             "e_learning_recorded",
@@ -553,7 +553,7 @@ impl<S: Stage1Open> Roadmap<S> {
         on: NaiveDate,
         module: &ComponentId,
         evidence: &EvidenceId,
-        ctx: &Context<'_>,
+        ctx: &RoadmapContext<'_>,
     ) -> Step<Self, S> {
         self.record_certificate(
             "e_learning_recorded",
@@ -571,7 +571,7 @@ impl<S: Stage1Open> Roadmap<S> {
         self,
         on: NaiveDate,
         evidence: &EvidenceId,
-        ctx: &Context<'_>,
+        ctx: &RoadmapContext<'_>,
     ) -> Step<Self, S> {
         self.record_certificate(
             "university_certificate_recorded",
@@ -589,7 +589,7 @@ impl<S: Stage1Open> Roadmap<S> {
         mut self,
         on: NaiveDate,
         education_provider: &PersonId,
-        ctx: &Context<'_>,
+        ctx: &RoadmapContext<'_>,
     ) -> Step<Self, S> {
         const EVENT: &str = "learning_needs_analysis";
         if let Err(r) = self.pre(EVENT, on, ctx, false) {

@@ -57,16 +57,14 @@ fn monthly_wpbas(
     for (k, (from, _)) in crate::rules::whole_months(stage_2, declared).enumerate() {
         for n in 1..=2 {
             items.push(
-                EvidenceItem::new(EvidenceParts {
-                    id: evidence_id(&format!("cbd-month-{}-{n}", k + 1))?,
-                    kind: EvidenceKind::Cbd,
-                    date: add(from, n)?,
-                    title: format!("Case-based discussion {n} of month {}", k + 1),
-                    capabilities: Vec::new(),
-                    areas_of_practice: Vec::new(),
-                    assessor: Some(plan.supervisor.id.clone()),
-                    attachments: Vec::new(),
-                })
+                EvidenceParts::new(
+                    evidence_id(&format!("cbd-month-{}-{n}", k + 1))?,
+                    EvidenceKind::Cbd,
+                    add(from, n)?,
+                    format!("Case-based discussion {n} of month {}", k + 1),
+                )
+                .with_assessor(plan.supervisor.id.clone())
+                .build()
                 .ok()?,
             );
         }
@@ -87,16 +85,13 @@ fn content(
     let mut items = Vec::new();
     for (kind, id, date) in certificates {
         items.push(
-            EvidenceItem::new(EvidenceParts {
-                id: evidence_id(id)?,
-                kind: *kind,
-                date: *date,
-                title: format!("{} for stage 1", kind.label()),
-                capabilities: Vec::new(),
-                areas_of_practice: Vec::new(),
-                assessor: None,
-                attachments: Vec::new(),
-            })
+            EvidenceParts::new(
+                evidence_id(id)?,
+                *kind,
+                *date,
+                format!("{} for stage 1", kind.label()),
+            )
+            .build()
             .ok()?,
         );
     }
@@ -148,19 +143,17 @@ fn content(
                 cap.as_str().to_ascii_lowercase(),
                 k + 1
             ))?;
-            items.push(
-                EvidenceItem::new(EvidenceParts {
+            items.push({
+                let mut parts = EvidenceParts::new(
                     id,
                     kind,
-                    date: add(stage_2, day)?,
-                    title: format!("{}: capability {cap} ({})", kind.label(), k + 1),
-                    capabilities,
-                    areas_of_practice: Vec::new(),
-                    assessor,
-                    attachments: Vec::new(),
-                })
-                .ok()?,
-            );
+                    add(stage_2, day)?,
+                    format!("{}: capability {cap} ({})", kind.label(), k + 1),
+                )
+                .with_capabilities(capabilities);
+                parts.assessor = assessor;
+                parts.build().ok()?
+            });
         }
     }
     // The form links to each heading the evidence linked to it.
@@ -211,13 +204,15 @@ fn practitioner(plan: &Plan, defect: Option<Defect>, stage_2: NaiveDate) -> Opti
         }
         experience.push(p);
     }
-    Some(Practitioner {
-        id: plan.practitioner.clone(),
-        profession: plan.profession,
-        registration: RegistrationRecord::new(plan.number, registered),
-        experience,
-        specialty,
-        counting_policy: None,
+    let practitioner = Practitioner::new(
+        plan.practitioner.clone(),
+        plan.profession,
+        RegistrationRecord::new(plan.number, registered),
+    )
+    .with_experience(experience);
+    Some(match specialty {
+        Some(tag) => practitioner.with_specialty(tag),
+        None => practitioner,
     })
 }
 
@@ -462,25 +457,24 @@ pub(super) fn build(plan: &Plan, defect: Option<Defect>) -> Option<PortfolioCase
     let mut evidence = evidence;
     super::defect::after_signing(defect, &signers, &mut events, &mut evidence)?;
 
-    let mut parts = PortfolioParts {
-        schema_version: "1.0.0".parse().ok()?,
-        rule_set: plan.rule_set,
-        claimed_stage: plan.stage,
+    let mut parts = PortfolioParts::new(
+        plan.rule_set,
+        plan.stage,
         practitioner,
-        supervisors,
-        framework: FrameworkRef::new(
+        FrameworkRef::new(
             plan.framework.id().clone(),
             format!("={}", plan.framework.version()).parse().ok()?,
         ),
         route,
-        checklists: Checklists {
+        Checklists {
             stage_1: plan.stage_1.clone(),
             stage_2: plan.stage_2.clone(),
         },
-        evidence,
-        ratings,
-        events,
-    };
+    )
+    .with_supervisors(supervisors)
+    .with_evidence(evidence)
+    .with_ratings(ratings)
+    .with_events(events);
     super::defect::on_parts(defect, &mut parts)?;
     // On the independent route, judged within the run-off: a stage 1 portfolio is not yet
     // complete, and after the run-off it could no longer be (`RuleSet::check_completion`).

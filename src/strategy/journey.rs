@@ -9,9 +9,9 @@ use crate::experience::{
 };
 use crate::portfolio::Stage;
 use crate::profession::Profession;
-use crate::roadmap::{Context, ContextParts, RoadmapEvent};
+use crate::roadmap::{RoadmapContext, RoadmapContextParts, RoadmapEvent};
 use crate::rules::{RuleSet, RuleSetId};
-use crate::supervisor::{SupervisionPolicy, Trainee, TraineeKind};
+use crate::supervisor::{Trainee, TraineeKind};
 
 /// A valid journey through the roadmap: the event log of a generated portfolio, with what the
 /// state machine's guards read (rule set, trainee, experience assessed as of the case's date)
@@ -94,20 +94,20 @@ impl Journey {
     /// The context the roadmap's guards read, borrowed from the journey, with the default
     /// supervision policy.
     #[must_use]
-    pub fn context(&self) -> Context<'_> {
+    pub fn context(&self) -> RoadmapContext<'_> {
         let p = &self.case.portfolio;
-        Context::new(ContextParts {
-            setup: p.setup(),
-            rules: &self.rules,
-            trainee: &self.trainee,
-            registration: &p.practitioner().registration,
-            experience: &self.experience,
-            supervisors: p.supervisors(),
-            policy: SupervisionPolicy::default(),
-            framework: &self.case.framework,
-            evidence: p.evidence(),
-            ratings: p.ratings(),
-        })
+        RoadmapContextParts::new(
+            p.setup(),
+            &self.rules,
+            &self.trainee,
+            &p.practitioner().registration,
+            &self.experience,
+            &self.case.framework,
+        )
+        .with_supervisors(p.supervisors())
+        .with_evidence(p.evidence())
+        .with_ratings(p.ratings())
+        .build()
     }
 }
 

@@ -11,7 +11,7 @@ use crate::framework::{Framework, FrameworkRegistry};
 use crate::portfolio::{Portfolio, Stage};
 use crate::profession::Profession;
 use crate::rules::RuleSetId;
-use crate::validate::{Context, Report, validate};
+use crate::validate::{Report, ValidationContext, validate};
 
 /// A generated portfolio with what it is judged against: the framework it follows (not
 /// necessarily a built-in one) and the as-of date to validate it on.
@@ -59,7 +59,10 @@ impl PortfolioCase {
     /// and the default policies.
     pub fn validate(&self) -> Report {
         let registry = self.registry();
-        validate(&self.portfolio, &Context::new(self.as_of, &registry))
+        validate(
+            &self.portfolio,
+            &ValidationContext::new(self.as_of, &registry),
+        )
     }
 }
 

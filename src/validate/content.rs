@@ -13,7 +13,7 @@ use crate::roadmap::RoadmapEvent;
 use crate::signoff::HeadingRating;
 use crate::signoff::Subject;
 
-use super::Context;
+use super::ValidationContext;
 use super::sink::{Section, Sink};
 
 /// Hash-map indexes built once per validation. The map of all evidence ids is built only
@@ -107,7 +107,7 @@ fn referenced_evidence(p: &Portfolio) -> HashMap<&str, bool> {
 /// Returns the framework, if it resolves.
 pub(super) fn check<'r>(
     p: &Portfolio,
-    ctx: &Context<'r>,
+    ctx: &ValidationContext<'r>,
     index: &Index<'_>,
     sink: &mut Sink,
 ) -> Option<&'r Framework> {
@@ -200,7 +200,7 @@ pub(super) fn check<'r>(
 
 fn framework_checks<'r>(
     p: &Portfolio,
-    ctx: &Context<'r>,
+    ctx: &ValidationContext<'r>,
     index: &Index<'_>,
     sink: &mut Sink,
 ) -> Option<&'r Framework> {
@@ -339,7 +339,12 @@ fn coverage_checks(p: &Portfolio, framework: &Framework, index: &Index<'_>, sink
 /// Evidence dates: none after the as-of date (V056); none after a sign-off that covers it,
 /// naming the earliest such sign-off (V057); a note for evidence no declaration covers, once
 /// there is a declaration (V058).
-pub(super) fn evidence_dates(p: &Portfolio, ctx: &Context<'_>, index: &Index<'_>, sink: &mut Sink) {
+pub(super) fn evidence_dates(
+    p: &Portfolio,
+    ctx: &ValidationContext<'_>,
+    index: &Index<'_>,
+    sink: &mut Sink,
+) {
     let evidence = p.evidence();
     // The earliest sign-off covering each item (date, event index), and whether a declaration
     // covers it.

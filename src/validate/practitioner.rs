@@ -12,13 +12,13 @@ use crate::profession::Profession;
 use crate::roadmap::RoadmapEvent;
 use crate::rules::RuleSet;
 
-use super::Context;
+use super::ValidationContext;
 use super::signoffs::Signed;
 use super::sink::{Section, Sink};
 
 pub(super) fn check(
     p: &Portfolio,
-    ctx: &Context<'_>,
+    ctx: &ValidationContext<'_>,
     rules: &RuleSet,
     signed: &Signed,
     sink: &mut Sink,
@@ -115,7 +115,7 @@ fn pro_rata_deadline(start: NaiveDate, months: u32, wte: u16) -> Option<NaiveDat
 /// guard), or by the as-of date if stage 2 has not started.
 pub(super) fn experience(
     p: &Portfolio,
-    ctx: &Context<'_>,
+    ctx: &ValidationContext<'_>,
     sink: &mut Sink,
 ) -> ExperienceAssessment {
     let practitioner = p.practitioner();

@@ -5,10 +5,10 @@ use crate::diagnostic::Code;
 use crate::experience::ExperienceAssessment;
 use crate::framework::Framework;
 use crate::portfolio::{Portfolio, Stage};
-use crate::roadmap::{self, AnyRoadmap, ContextParts, StageKind};
+use crate::roadmap::{self, AnyRoadmap, RoadmapContextParts, StageKind};
 use crate::rules::RuleSet;
 
-use super::Context;
+use super::ValidationContext;
 use super::signoffs::trainee_of;
 use super::sink::{Section, Sink};
 
@@ -16,14 +16,14 @@ use super::sink::{Section, Sink};
 /// accepted (their sign-off digests verified by the state machine).
 pub(super) fn check(
     p: &Portfolio,
-    ctx: &Context<'_>,
+    ctx: &ValidationContext<'_>,
     rules: &RuleSet,
     framework: &Framework,
     experience: &ExperienceAssessment,
     sink: &mut Sink,
 ) -> usize {
     let trainee = trainee_of(p);
-    let rctx = roadmap::Context::new(ContextParts {
+    let rctx = roadmap::RoadmapContext::new(RoadmapContextParts {
         setup: p.setup(),
         rules,
         trainee: &trainee,

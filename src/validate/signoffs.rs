@@ -13,7 +13,7 @@ use crate::rules::RuleSet;
 use crate::signoff::{Checklist, CoverageError, SignOff, SignerRole, Subject};
 use crate::supervisor::{SupervisorRefusal, Trainee, TraineeKind};
 
-use super::Context;
+use super::ValidationContext;
 use super::content::Index;
 use super::sink::{Section, Sink};
 
@@ -62,7 +62,7 @@ pub(super) fn trainee_of(p: &Portfolio) -> Trainee {
 )]
 pub(super) fn check_supervisor(
     p: &Portfolio,
-    ctx: &Context<'_>,
+    ctx: &ValidationContext<'_>,
     rules: &RuleSet,
     index: &Index<'_>,
     sink: &mut Sink,
@@ -112,7 +112,7 @@ pub(super) fn check_supervisor(
 )]
 pub(super) fn check<'p>(
     p: &'p Portfolio,
-    ctx: &Context<'_>,
+    ctx: &ValidationContext<'_>,
     rules: &RuleSet,
     index: &Index<'_>,
     replayed: usize,

@@ -15,10 +15,10 @@ use crate::roadmap::RoadmapEvent;
 use crate::rules::{RouteError, RuleSet, whole_months};
 use crate::signoff::{SignerRole, Subject};
 
-use super::Context;
+use super::ValidationContext;
 use super::sink::{Section, Sink};
 
-pub(super) fn check(p: &Portfolio, ctx: &Context<'_>, rules: &RuleSet, sink: &mut Sink) {
+pub(super) fn check(p: &Portfolio, ctx: &ValidationContext<'_>, rules: &RuleSet, sink: &mut Sink) {
     route(p, ctx, rules, sink);
     checklists(p, ctx, sink);
     e_learning(p, rules, sink);
@@ -36,7 +36,7 @@ fn first<'p, T>(p: &'p Portfolio, f: impl Fn(&'p RoadmapEvent) -> Option<T>) -> 
 /// V080: the route is one of the rule set's and, for the independent portfolio route, was
 /// started before its closure. V083: an independent portfolio completed by the end of the
 /// run-off, or still within it on the as-of date.
-fn route(p: &Portfolio, ctx: &Context<'_>, rules: &RuleSet, sink: &mut Sink) {
+fn route(p: &Portfolio, ctx: &ValidationContext<'_>, rules: &RuleSet, sink: &mut Sink) {
     let route = p.route();
     let started = first(p, |e| match e {
         RoadmapEvent::Started { on, .. } => Some(*on),
@@ -98,7 +98,7 @@ fn route(p: &Portfolio, ctx: &Context<'_>, rules: &RuleSet, sink: &mut Sink) {
 }
 
 /// V084: every component the hub requires is in the document's checklist.
-fn checklists(p: &Portfolio, ctx: &Context<'_>, sink: &mut Sink) {
+fn checklists(p: &Portfolio, ctx: &ValidationContext<'_>, sink: &mut Sink) {
     let Some(required) = &ctx.required_checklists else {
         return;
     };
@@ -225,7 +225,7 @@ fn stage_2_end(p: &Portfolio) -> Option<NaiveDate> {
 /// agreed, the first declaration or the completion (or the as-of date), at least [`RuleSet::wpbas_required_in_month`] workplace-based
 /// assessments (evidence kinds for which `is_wpba` holds), pro rata at the stage 2 WTE. A month
 /// cut short by readiness is not judged; pauses are not taken out.
-fn wpbas(p: &Portfolio, ctx: &Context<'_>, rules: &RuleSet, sink: &mut Sink) {
+fn wpbas(p: &Portfolio, ctx: &ValidationContext<'_>, rules: &RuleSet, sink: &mut Sink) {
     if rules.wpbas_per_month == 0 {
         return;
     }

@@ -11,7 +11,9 @@ use fcp_roadmap::framework::Framework;
 use fcp_roadmap::id::{ComponentId, PersonId};
 use fcp_roadmap::profession::Profession;
 use fcp_roadmap::registration::{RegistrationEvent, RegistrationRecord};
-use fcp_roadmap::roadmap::{Context, ContextParts, RoadmapEvent, RoadmapSetup, Stage1Exception};
+use fcp_roadmap::roadmap::{
+    RoadmapContext, RoadmapContextParts, RoadmapEvent, RoadmapSetup, Stage1Exception,
+};
 use fcp_roadmap::rules::{Route, RuleSet, RuleSetId};
 use fcp_roadmap::signoff::{
     Checklist, Content, HeadingRating, Rating, SignOff, SignerRole, Subject,
@@ -68,17 +70,9 @@ pub fn gp(id: &str, number: &str) -> Supervisor {
 }
 
 pub fn item(id: &str, kind: EvidenceKind, on: NaiveDate, title: &str) -> EvidenceItem {
-    EvidenceItem::new(EvidenceParts {
-        id: id.parse().unwrap(),
-        kind,
-        date: on,
-        title: title.into(),
-        capabilities: vec![],
-        areas_of_practice: vec![],
-        assessor: None,
-        attachments: vec![],
-    })
-    .unwrap()
+    EvidenceParts::new(id.parse().unwrap(), kind, on, title)
+        .build()
+        .unwrap()
 }
 
 impl World {
@@ -155,19 +149,20 @@ impl World {
         }
     }
 
-    pub fn ctx(&self) -> Context<'_> {
-        Context::new(ContextParts {
-            setup: &self.setup,
-            rules: &self.rules,
-            trainee: &self.trainee,
-            registration: &self.registration,
-            experience: &self.experience,
-            supervisors: &self.supervisors,
-            policy: self.policy,
-            framework: &self.framework,
-            evidence: &self.evidence,
-            ratings: &self.ratings,
-        })
+    pub fn ctx(&self) -> RoadmapContext<'_> {
+        RoadmapContextParts::new(
+            &self.setup,
+            &self.rules,
+            &self.trainee,
+            &self.registration,
+            &self.experience,
+            &self.framework,
+        )
+        .with_supervisors(&self.supervisors)
+        .with_policy(self.policy)
+        .with_evidence(&self.evidence)
+        .with_ratings(&self.ratings)
+        .build()
     }
 
     /// Adds a registration event to the trainee's record.

@@ -6,7 +6,7 @@
 use std::path::{Path, PathBuf};
 
 use fcp_roadmap::portfolio::{LoadError, Portfolio};
-use fcp_roadmap::validate::{Context, Report, validate};
+use fcp_roadmap::validate::{Report, ValidationContext, validate};
 use rayon::prelude::*;
 
 /// One input: a file named on the command line or found below a directory.
@@ -151,7 +151,7 @@ fn walk(dir: &Path, found: &mut Vec<Input>) {
 }
 
 /// Reads, loads and validates one input; with `locate`, finds each diagnostic's line.
-pub fn check_one(input: &Input, context: &Context<'_>, locate: bool) -> FileResult {
+pub fn check_one(input: &Input, context: &ValidationContext<'_>, locate: bool) -> FileResult {
     let mut regions = Vec::new();
     let outcome = match &input.listing_error {
         Some(e) => Outcome::Unreadable(e.clone()),
@@ -181,7 +181,7 @@ pub fn check_one(input: &Input, context: &Context<'_>, locate: bool) -> FileResu
 }
 
 /// Loads and validates a document's bytes.
-pub fn check_bytes(bytes: &[u8], context: &Context<'_>) -> Outcome {
+pub fn check_bytes(bytes: &[u8], context: &ValidationContext<'_>) -> Outcome {
     match std::str::from_utf8(bytes) {
         Err(e) => Outcome::Unreadable(format!(
             "the file is not UTF-8 text (invalid byte at offset {})",
@@ -198,7 +198,7 @@ pub fn check_bytes(bytes: &[u8], context: &Context<'_>) -> Outcome {
 /// file (from any thread). The results are in input order.
 pub fn check_all(
     inputs: &[Input],
-    context: &Context<'_>,
+    context: &ValidationContext<'_>,
     locate: bool,
     tick: &(dyn Fn() + Sync),
 ) -> Vec<FileResult> {

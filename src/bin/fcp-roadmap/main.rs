@@ -24,7 +24,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use fcp_roadmap::framework::{Framework, FrameworkRegistry};
 use fcp_roadmap::rules::{RuleSet, RuleSetId};
-use fcp_roadmap::validate::Context;
+use fcp_roadmap::validate::ValidationContext;
 
 const EXIT_STATUS: &str = "\
 Exit status:
@@ -140,8 +140,8 @@ struct Parts {
 }
 
 impl Parts {
-    fn context(&self) -> Context<'_> {
-        let context = Context::new(self.as_of, &self.registry);
+    fn context(&self) -> ValidationContext<'_> {
+        let context = ValidationContext::new(self.as_of, &self.registry);
         match &self.rules {
             Some(rules) => context.with_rule_set(rules.clone()),
             None => context,
