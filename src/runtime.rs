@@ -12,7 +12,7 @@
 //! | typed face | `Roadmap<S>` | `Registration<S>` | `ApPathway<S>` |
 //! | runtime face | `AnyRoadmap` | `AnyRegistration` | `AnyApPathway` |
 //! | event | `RoadmapEvent` | `RegistrationEvent` | `ApEvent` |
-//! | what the guards read | `&Context` | `ReadmissionPolicy` | `ApRules` |
+//! | what the guards read | `&RoadmapContext` | `ReadmissionPolicy` | `ApRules` |
 //! | record (the event log) | `RoadmapRecord` | `RegistrationRecord` | `ApRecord` |
 //! | refusal | `roadmap::Refusal` | `registration::Refusal` | `ApRefusal` |
 //!
@@ -28,7 +28,7 @@
 //! - `any.apply(event, rules)` delegates to the typed transition and returns the
 //!   [`Transition`] it made (the event's name and date, the stage before and after); on refusal
 //!   it returns the reason and leaves the value exactly as it was.
-//! - `record.push(event)` (the roadmap's record takes the `&Context` too, as it borrows the
+//! - `record.push(event)` (the roadmap's record takes the `&RoadmapContext` too, as it borrows the
 //!   portfolio it reads) applies the event and appends it to the log, returning the same
 //!   [`Transition`]; on refusal nothing changes. `record.current()` is the state the log
 //!   replays to and `record.events()` the log.
@@ -49,9 +49,9 @@
 //! # use fcp_roadmap::framework::{Framework, builtin};
 //! # use fcp_roadmap::profession::Profession;
 //! # use fcp_roadmap::registration::RegistrationRecord;
-//! # use fcp_roadmap::roadmap::{Context, ContextParts, RoadmapSetup};
+//! # use fcp_roadmap::roadmap::{RoadmapContextParts, RoadmapSetup};
 //! # use fcp_roadmap::rules::{RuleSet, SwitchOver};
-//! # use fcp_roadmap::supervisor::{SupervisionPolicy, Supervisor, SupervisorKind, Trainee, TraineeKind};
+//! # use fcp_roadmap::supervisor::{Supervisor, SupervisorKind, Trainee, TraineeKind};
 //! # let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).ok_or("date");
 //! # let rules = RuleSet::in_force_on(d(2024, 6, 3)?, &SwitchOver::default());
 //! # let setup = RoadmapSetup::new(rules.id, Profession::Dietitian, vec!["ksa-portfolio".parse()?], vec!["wpba-record".parse()?])?;
@@ -61,11 +61,9 @@
 //! # let experience = ExperienceRequirement::five_years().assess(&practice, CountingPolicy::default(), d(2025, 6, 1)?);
 //! # let supervisors = [Supervisor::new("dr-jones".parse()?, SupervisorKind::Gp, RegistrationRecord::new("GMC 7012345".parse()?, d(2005, 8, 1)?), Wte::FULL_TIME)?];
 //! # let framework = Framework::try_from(builtin::msk_core_2018_raw())?;
-//! # let ctx = Context::new(ContextParts {
-//! #     setup: &setup, rules: &rules, trainee: &trainee, registration: &registration,
-//! #     experience: &experience, supervisors: &supervisors, policy: SupervisionPolicy::default(),
-//! #     framework: &framework, evidence: &[], ratings: &[],
-//! # });
+//! # let ctx = RoadmapContextParts::new(&setup, &rules, &trainee, &registration, &experience, &framework)
+//! #     .with_supervisors(&supervisors)
+//! #     .build();
 //! use fcp_roadmap::roadmap::{Roadmap, RoadmapEvent, RoadmapRecord, Stage1, StageKind};
 //! use fcp_roadmap::rules::Route;
 //!
