@@ -70,6 +70,8 @@
 //! Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
+use std::collections::BTreeMap;
+
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
@@ -80,15 +82,19 @@ use crate::portfolio::{Checklists, Portfolio, Stage};
 use crate::rules::{RuleSet, SwitchOver};
 use crate::supervisor::SupervisionPolicy;
 
+mod cause;
 mod content;
+mod next;
 mod practitioner;
 mod replay;
 mod signoffs;
 mod sink;
-mod standing;
 mod stages;
+mod standing;
 
 use sink::Sink;
+
+pub use next::{NextStep, Step};
 
 /// What a validation is judged against: the as-of date, the frameworks, and any policy the
 /// caller overrides. No clock is read: the caller says what "today" is.
@@ -247,9 +253,35 @@ pub enum ChecklistSource {
 }
 
 /// The result of validating a portfolio: diagnostics in document order, the stage claimed, the
-/// stage the evidence supports, and whether the claim is met. Serialises to JSON.
+/// stage the evidence supports, whether the claim is met, and the [next steps](Report::next_steps)
+/// to meet it.
+///
+/// Serialises to JSON with everything a front end shows, so that it needs no second lookup:
+/// `verdict` (the sentence of [`Report::verdict`]), `claimed_stage`, `supported_stage`,
+/// `complete`, the counts by severity (`errors`, `warnings`, `notes`), `titles` (each code
+/// present, with its [title](Code::title)), `next_steps`, `diagnostics` (each with its subject,
+/// refusal code and cause) and `stage_2_gaps`. It reads back from that JSON (`verdict` and
+/// `titles` are recomputed), and from reports written before those fields existed.
+///
+/// # Example
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use fcp_roadmap::framework::FrameworkRegistry;
+/// use fcp_roadmap::portfolio::Portfolio;
+/// use fcp_roadmap::validate::{validate, Context, Report};
+///
+/// let portfolio = Portfolio::from_json(include_str!("../examples/data/defect-too-few-wpbas.json"))?;
+/// let registry = FrameworkRegistry::builtin();
+/// let report = validate(&portfolio, &Context::new(NaiveDate::from_ymd_opt(2025, 12, 31).ok_or("date")?, &registry));
+/// let json: serde_json::Value = serde_json::to_value(&report)?;
+/// assert_eq!(json["verdict"], report.verdict());
+/// assert_eq!(json["titles"]["V071"], "fewer than 2 WPBAs in a month");
+/// assert_eq!(serde_json::from_value::<Report>(json)?, report);
+/// Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(into = "ReportJson", from = "ReportJson")]
 #[must_use = "a validation report says what is missing; dropping it discards the answer"]
 pub struct Report {
     claimed_stage: Stage,
@@ -258,9 +290,81 @@ pub struct Report {
     errors: usize,
     warnings: usize,
     notes: usize,
-    #[serde(default)]
     checklist: ChecklistSource,
     diagnostics: Vec<Diagnostic>,
+    next_steps: Vec<NextStep>,
+    stage_2_gaps: Vec<Diagnostic>,
+}
+
+/// The JSON form of a [`Report`]: its fields, with the verdict and the titles a front end shows.
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ReportJson {
+    /// Written for readers; recomputed on reading.
+    #[serde(default)]
+    verdict: Option<String>,
+    claimed_stage: Stage,
+    supported_stage: Option<Stage>,
+    complete: bool,
+    errors: usize,
+    warnings: usize,
+    notes: usize,
+    #[serde(default)]
+    checklist: ChecklistSource,
+    /// Written for readers; recomputed on reading.
+    #[serde(default)]
+    titles: BTreeMap<Code, String>,
+    /// Absent from reports written before it existed: then derived from the diagnostics.
+    #[serde(default)]
+    next_steps: Option<Vec<NextStep>>,
+    diagnostics: Vec<Diagnostic>,
+    #[serde(default)]
+    stage_2_gaps: Vec<Diagnostic>,
+}
+
+impl From<Report> for ReportJson {
+    fn from(r: Report) -> ReportJson {
+        let titles = r
+            .diagnostics
+            .iter()
+            .chain(&r.stage_2_gaps)
+            .map(|d| (d.code, d.code.title().to_owned()))
+            .collect();
+        ReportJson {
+            verdict: Some(r.verdict()),
+            claimed_stage: r.claimed_stage,
+            supported_stage: r.supported_stage,
+            complete: r.complete,
+            errors: r.errors,
+            warnings: r.warnings,
+            notes: r.notes,
+            checklist: r.checklist,
+            titles,
+            next_steps: Some(r.next_steps),
+            diagnostics: r.diagnostics,
+            stage_2_gaps: r.stage_2_gaps,
+        }
+    }
+}
+
+impl From<ReportJson> for Report {
+    fn from(j: ReportJson) -> Report {
+        let next_steps = j
+            .next_steps
+            .unwrap_or_else(|| next::next_steps(&j.diagnostics));
+        Report {
+            claimed_stage: j.claimed_stage,
+            supported_stage: j.supported_stage,
+            complete: j.complete,
+            errors: j.errors,
+            warnings: j.warnings,
+            notes: j.notes,
+            checklist: j.checklist,
+            diagnostics: j.diagnostics,
+            next_steps,
+            stage_2_gaps: j.stage_2_gaps,
+        }
+    }
 }
 
 impl Report {
@@ -311,6 +415,37 @@ impl Report {
     #[must_use]
     pub fn notes(&self) -> usize {
         self.notes
+    }
+
+    /// What to do, in the roadmap's order, to complete the claimed stage: one step per code
+    /// of the errors that follow from no other finding (see [`NextStep`]). Empty when the
+    /// portfolio is complete.
+    #[must_use]
+    pub fn next_steps(&self) -> &[NextStep] {
+        &self.next_steps
+    }
+
+    /// For a portfolio claiming stage 1, what stage 2 still needs: the errors and warnings about
+    /// stage 2, with their own severity and message, in document order. The
+    /// [diagnostics](Self::diagnostics) stand for them with one note, V095, that counts them by
+    /// code. Empty for a stage 2 claim.
+    #[must_use]
+    pub fn stage_2_gaps(&self) -> &[Diagnostic] {
+        &self.stage_2_gaps
+    }
+
+    /// The finding `d` follows from ([`Diagnostic::caused_by`]), looked up in the list `d`
+    /// belongs to (the diagnostics, or the stage 2 gaps).
+    #[must_use]
+    pub fn cause_of(&self, d: &Diagnostic) -> Option<&Diagnostic> {
+        let cause = d.caused_by.as_ref()?;
+        let list = if self.stage_2_gaps.iter().any(|g| std::ptr::eq(g, d)) {
+            &self.stage_2_gaps
+        } else {
+            &self.diagnostics
+        };
+        list.get(cause.index)
+            .filter(|c| c.code == cause.code && c.path == cause.path)
     }
 
     /// The codes, in document order (repeats kept).
@@ -379,11 +514,17 @@ pub fn validate(portfolio: &Portfolio, context: &Context<'_>) -> Report {
     } else {
         ChecklistSource::SelfDeclared
     };
-    finish(portfolio.claimed_stage(), sink, checklist)
+    finish(portfolio, sink, checklist)
 }
 
-fn finish(claimed: Stage, sink: Sink, checklist: ChecklistSource) -> Report {
-    let (diagnostics, blocks_1, blocks_2) = sink.finish(claimed);
+fn finish(portfolio: &Portfolio, sink: Sink, checklist: ChecklistSource) -> Report {
+    let claimed = portfolio.claimed_stage();
+    let sink::Finished {
+        diagnostics,
+        later,
+        blocks_1,
+        blocks_2,
+    } = sink.finish(claimed, portfolio);
     let supported = if blocks_1 {
         None
     } else if blocks_2 {
@@ -400,6 +541,8 @@ fn finish(claimed: Stage, sink: Sink, checklist: ChecklistSource) -> Report {
         warnings: count(Severity::Warning),
         notes: count(Severity::Note),
         checklist,
+        next_steps: next::next_steps(&diagnostics),
         diagnostics,
+        stage_2_gaps: later,
     }
 }

@@ -450,20 +450,39 @@ fn claimed_stage_1_is_complete_despite_stage_2_errors() {
     assert!(r.is_complete());
     assert_eq!(r.supported_stage(), Some(Stage::Stage1));
     assert_eq!(r.errors(), 0);
-    // A stage 2 warning is a note too, as the stage 2 errors are: a heading with no evidence
-    // is never reported more mildly than one with a single piece.
-    assert_eq!(r.verdict(), "complete for stage 1 (0 warnings, 4 notes)");
-    // The missing declarations are what remains for stage 2: notes, with their codes.
-    let for_stage_2: Vec<_> = r
-        .diagnostics()
-        .iter()
-        .filter(|d| d.message.starts_with("for stage 2: "))
-        .map(|d| (d.code.as_str(), d.severity))
-        .collect();
-    assert!(
-        for_stage_2.contains(&("V046", Severity::Note)),
-        "{for_stage_2:?}"
+    // What remains for stage 2 is one note, not a note per finding.
+    assert_eq!(r.verdict(), "complete for stage 1 (0 warnings, 1 note)");
+    let last = r.diagnostics().last().unwrap();
+    assert_eq!(
+        (last.code.as_str(), last.severity, last.path.as_str()),
+        ("V095", Severity::Note, "")
     );
+    assert_eq!(
+        last.message,
+        "for stage 2: 2 findings remain, none needed for stage 1: 2 × V046 (declaration missing)"
+    );
+    // The missing declarations themselves are kept apart, with their own severity.
+    let for_stage_2: Vec<_> = r
+        .stage_2_gaps()
+        .iter()
+        .map(|d| (d.code.as_str(), d.severity, d.message.as_str()))
+        .collect();
+    assert_eq!(
+        for_stage_2,
+        [
+            (
+                "V046",
+                Severity::Error,
+                "the final declaration has no trainee sign-off"
+            ),
+            (
+                "V046",
+                Severity::Error,
+                "the final declaration has no roadmap supervisor sign-off"
+            ),
+        ]
+    );
+    assert!(r.next_steps().is_empty());
 }
 
 #[test]
