@@ -1,7 +1,9 @@
 //! Diagnostics: what the validator (and the loader) says about a portfolio.
 //!
-//! Every [`Diagnostic`] carries a stable [`Code`] (`D…` for loading, `V…` for validation; the roadmap's own refusals, `P…`,
-//! appear inside V090), a
+//! Every [`Diagnostic`] carries a stable [`Code`] (`D…` for loading, `V…` for validation; the
+//! code of a refusal of the roadmap, `P…`, or of the supervisor rules, `S…`, behind a finding
+//! is its [`refusal_code`](Diagnostic::refusal_code)), what it is about ([`Subject`]), the
+//! finding it follows from ([`Cause`]), a
 //! [`Severity`], the JSON pointer of the place it concerns, a plain-English message, the rule it
 //! enforces as a page a user can open (an anchor of the crate's domain reference,
 //! `docs/domain.md#…`) and the public source of that rule (the address of the page that states

@@ -47,10 +47,20 @@
 //! [`Report::is_complete`] says whether that reaches the stage the portfolio claims. An error
 //! that blocks only a stage beyond the claimed one (a stage 2 declaration missing from a
 //! portfolio submitted for stage 1) is what remains to do, not a fault of the submission: it
-//! is reported as a note with the same code, its message starting "for stage 2: "; so is a
-//! warning about that later stage, so that a finding is never milder than a lesser one of the
-//! same kind (a heading with no evidence is not a note while one with a single piece is a
-//! warning).
+//! goes to [`Report::stage_2_gaps`] with its own severity and message, and one note (V095) in
+//! the diagnostics counts those gaps by code; so does a warning about that later stage, so
+//! that a finding is never shown while a greater one of the same kind is not (a heading with
+//! a single piece of evidence is not a warning while one with none is left for later).
+//!
+//! For a front end, each diagnostic names its [subject](crate::diagnostic::Subject) (the
+//! practitioner, a supervisor, an evidence item, a capability, an event, a checklist
+//! component or the framework, with its id), the refusal code behind it (`P…` or `S…`) and
+//! the earlier finding it only follows from ([`Diagnostic::caused_by`]): a refused event
+//! whose cause has its own code (V090 after V050 for an unrated heading, P018), an experience
+//! requirement missed only because of practice off the register (V020 after V021).
+//! [`Report::next_steps`] turns the errors that follow from nothing else into steps in the
+//! roadmap's order ([`Step`]), and the report's JSON carries its verdict and each code's
+//! title.
 //!
 //! # Example
 //!

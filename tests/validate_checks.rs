@@ -459,28 +459,33 @@ fn claimed_stage_1_is_complete_despite_stage_2_errors() {
     );
     assert_eq!(
         last.message,
-        "for stage 2: 2 findings remain, none needed for stage 1: 2 × V046 (declaration missing)"
+        "for stage 2: 4 findings remain, none needed for stage 1: 2 × V046 (declaration missing), 1 × V070 (stage 2 beyond six months), 1 × V090 (event refused by the roadmap)"
     );
-    // The missing declarations themselves are kept apart, with their own severity.
+    // The findings themselves are kept apart, with their own severity; the refused
+    // approval follows from the missing declaration.
     let for_stage_2: Vec<_> = r
         .stage_2_gaps()
         .iter()
-        .map(|d| (d.code.as_str(), d.severity, d.message.as_str()))
+        .map(|d| (d.code.as_str(), d.severity, d.caused_by.is_some()))
         .collect();
     assert_eq!(
         for_stage_2,
         [
-            (
-                "V046",
-                Severity::Error,
-                "the final declaration has no trainee sign-off"
-            ),
-            (
-                "V046",
-                Severity::Error,
-                "the final declaration has no roadmap supervisor sign-off"
-            ),
+            ("V046", Severity::Error, false),
+            ("V046", Severity::Error, false),
+            ("V070", Severity::Warning, false),
+            ("V090", Severity::Error, true),
         ]
+    );
+    assert_eq!(
+        r.stage_2_gaps()[0].message,
+        "the final declaration has no trainee sign-off"
+    );
+    let v090 = &r.stage_2_gaps()[3];
+    assert_eq!(
+        r.cause_of(v090)
+            .map(|c| (c.code.as_str(), c.message.as_str())),
+        Some(("V046", "the final declaration has no trainee sign-off"))
     );
     assert!(r.next_steps().is_empty());
 }
