@@ -290,8 +290,8 @@ pub enum ChecklistSource {
 /// assert_eq!(serde_json::from_value::<Report>(json)?, report);
 /// Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(into = "ReportJson", from = "ReportJson")]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Deserialize)]
+#[serde(from = "ReportJson")]
 #[must_use = "a validation report says what is missing; dropping it discards the answer"]
 pub struct Report {
     claimed_stage: Stage,
@@ -306,13 +306,14 @@ pub struct Report {
     stage_2_gaps: Vec<Diagnostic>,
 }
 
-/// The JSON form of a [`Report`]: its fields, with the verdict and the titles a front end shows.
-#[derive(Serialize, Deserialize)]
+/// The JSON form of a [`Report`] read back: its fields, with the verdict and the titles a front
+/// end shows.
+#[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct ReportJson {
     /// Written for readers; recomputed on reading.
-    #[serde(default)]
-    verdict: Option<String>,
+    #[serde(default, rename = "verdict")]
+    _verdict: Option<String>,
     claimed_stage: Stage,
     supported_stage: Option<Stage>,
     complete: bool,
@@ -322,8 +323,8 @@ struct ReportJson {
     #[serde(default)]
     checklist: ChecklistSource,
     /// Written for readers; recomputed on reading.
-    #[serde(default)]
-    titles: BTreeMap<Code, String>,
+    #[serde(default, rename = "titles")]
+    _titles: BTreeMap<Code, String>,
     /// Absent from reports written before it existed: then derived from the diagnostics.
     #[serde(default)]
     next_steps: Option<Vec<NextStep>>,
@@ -332,28 +333,46 @@ struct ReportJson {
     stage_2_gaps: Vec<Diagnostic>,
 }
 
-impl From<Report> for ReportJson {
-    fn from(r: Report) -> ReportJson {
-        let titles = r
+/// The JSON form written: [`ReportJson`]'s fields, borrowed (a report may hold many findings).
+#[derive(Serialize)]
+struct ReportJsonRef<'r> {
+    verdict: String,
+    claimed_stage: Stage,
+    supported_stage: Option<Stage>,
+    complete: bool,
+    errors: usize,
+    warnings: usize,
+    notes: usize,
+    checklist: ChecklistSource,
+    titles: BTreeMap<Code, &'static str>,
+    next_steps: &'r [NextStep],
+    diagnostics: &'r [Diagnostic],
+    stage_2_gaps: &'r [Diagnostic],
+}
+
+impl Serialize for Report {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let titles = self
             .diagnostics
             .iter()
-            .chain(&r.stage_2_gaps)
-            .map(|d| (d.code, d.code.title().to_owned()))
+            .chain(&self.stage_2_gaps)
+            .map(|d| (d.code, d.code.title()))
             .collect();
-        ReportJson {
-            verdict: Some(r.verdict()),
-            claimed_stage: r.claimed_stage,
-            supported_stage: r.supported_stage,
-            complete: r.complete,
-            errors: r.errors,
-            warnings: r.warnings,
-            notes: r.notes,
-            checklist: r.checklist,
+        ReportJsonRef {
+            verdict: self.verdict(),
+            claimed_stage: self.claimed_stage,
+            supported_stage: self.supported_stage,
+            complete: self.complete,
+            errors: self.errors,
+            warnings: self.warnings,
+            notes: self.notes,
+            checklist: self.checklist,
             titles,
-            next_steps: Some(r.next_steps),
-            diagnostics: r.diagnostics,
-            stage_2_gaps: r.stage_2_gaps,
+            next_steps: &self.next_steps,
+            diagnostics: &self.diagnostics,
+            stage_2_gaps: &self.stage_2_gaps,
         }
+        .serialize(s)
     }
 }
 
