@@ -462,3 +462,54 @@ fn a_stage_1_claim_sums_up_stage_2_in_one_note() {
     assert!(!r.codes().any(|c| c == Code::LaterStageRemaining));
     assert_eq!(r.errors(), 9);
 }
+
+#[test]
+fn subjects_causes_and_steps_display_and_pad() {
+    let texts: Vec<String> = [
+        Subject::Practitioner { id: id("ot-ada") },
+        Subject::Supervisor { id: id("dr-khan") },
+        Subject::Evidence { id: id("cbd-1") },
+        Subject::Capability { id: id("B3") },
+        Subject::Event {
+            index: 4,
+            event: id("signed"),
+        },
+        Subject::ChecklistComponent {
+            checklist: id("stage_2"),
+            id: id("msf"),
+        },
+        Subject::Framework {
+            id: id("msk-fcp-2018"),
+        },
+    ]
+    .iter()
+    .map(ToString::to_string)
+    .collect();
+    assert_eq!(
+        texts,
+        [
+            "practitioner `ot-ada`",
+            "supervisor `dr-khan`",
+            "evidence `cbd-1`",
+            "capability `B3`",
+            "event 4 (`signed`)",
+            "stage 2 checklist component `msf`",
+            "framework `msk-fcp-2018`",
+        ]
+    );
+    let s = Subject::Capability { id: id("B3") };
+    assert_eq!(format!("{s:>17}|"), "  capability `B3`|");
+    assert_eq!(
+        format!("{:<14}|", Cause::new(2, Code::RatingMissing, "/r")),
+        "#2 V050 /r    |"
+    );
+    assert_eq!(format!("{:<10}|", Step::Readiness), "readiness |");
+    assert_eq!(
+        serde_json::to_value(Subject::Event {
+            index: 4,
+            event: id("signed")
+        })
+        .unwrap(),
+        json!({"kind": "event", "index": 4, "event": "signed"})
+    );
+}
