@@ -1,7 +1,9 @@
 //! Diagnostics: what the validator (and the loader) says about a portfolio.
 //!
-//! Every [`Diagnostic`] carries a stable [`Code`] (`D…` for loading, `V…` for validation; the roadmap's own refusals, `P…`,
-//! appear inside V090), a
+//! Every [`Diagnostic`] carries a stable [`Code`] (`D…` for loading, `V…` for validation; the
+//! code of a refusal of the roadmap, `P…`, or of the supervisor rules, `S…`, behind a finding
+//! is its [`refusal_code`](Diagnostic::refusal_code)), what it is about ([`Subject`]), the
+//! finding it follows from ([`Cause`]), a
 //! [`Severity`], the JSON pointer of the place it concerns, a plain-English message, the rule it
 //! enforces as a page a user can open (an anchor of the crate's domain reference,
 //! `docs/domain.md#…`) and the public source of that rule (the address of the page that states
@@ -106,6 +108,181 @@ pub struct Diagnostic {
     /// before the field existed, which read as `None`.
     #[serde(default)]
     pub source: Option<String>,
+    /// What the finding is about: the practitioner, a supervisor, an evidence item, a
+    /// capability heading, an event, a checklist component or the framework, with its id
+    /// (beside [`path`](Self::path), the place in the document). `None` for the
+    /// document-format codes and in reports written before the field existed.
+    #[serde(default)]
+    pub subject: Option<Subject>,
+    /// The code of the refusal behind the finding, when the roadmap's state machine or the
+    /// supervisor rules refused something: `P001`…`P026` ([`crate::roadmap::Refusal::code`]) or
+    /// `S001`…`S005` ([`crate::supervisor::SupervisorRefusal::code`]). The message names it
+    /// too, in brackets.
+    #[serde(default)]
+    pub refusal_code: Option<String>,
+    /// The earlier finding this one only follows from (a V090 refusal whose cause has its own
+    /// code, V020 when only practice off the register, V021, keeps the requirement from being
+    /// met): fix that one and this one goes too. Set by [`crate::validate`] in a report.
+    #[serde(default)]
+    pub caused_by: Option<Cause>,
+}
+
+/// What a [`Diagnostic`] is about, with its id: the structured subject a front end groups
+/// findings by.
+///
+/// Serialises as an object tagged by `kind`, e.g. `{"kind": "evidence", "id": "cbd-1"}`.
+///
+/// # Example
+///
+/// ```
+/// use fcp_roadmap::diagnostic::Subject;
+///
+/// let s = Subject::Evidence { id: "cbd-1".to_owned() };
+/// assert_eq!(s.to_string(), "evidence `cbd-1`");
+/// assert_eq!(s.id(), "cbd-1");
+/// assert_eq!(serde_json::to_string(&s)?, r#"{"kind":"evidence","id":"cbd-1"}"#);
+/// Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
+#[non_exhaustive]
+pub enum Subject {
+    /// The trainee (also for findings about their roadmap as a whole, such as a missing
+    /// declaration or a closed route).
+    Practitioner {
+        /// The practitioner's id.
+        id: String,
+    },
+    /// A supervisor or assessor.
+    Supervisor {
+        /// The supervisor's id.
+        id: String,
+    },
+    /// An evidence item.
+    Evidence {
+        /// The item's id.
+        id: String,
+    },
+    /// A capability heading of the framework.
+    Capability {
+        /// The capability id, e.g. `B3`.
+        id: String,
+    },
+    /// An event of the roadmap's log.
+    Event {
+        /// Its index in the log (`/events/{index}`): events have no id of their own.
+        index: usize,
+        /// The event's name, e.g. `signed`.
+        event: String,
+    },
+    /// A checklist component.
+    ChecklistComponent {
+        /// `stage_1` or `stage_2`.
+        checklist: String,
+        /// The component id.
+        id: String,
+    },
+    /// The capability framework.
+    Framework {
+        /// The framework id.
+        id: String,
+    },
+}
+
+impl Subject {
+    /// The id: the event's index as text for an event.
+    #[must_use]
+    pub fn id(&self) -> std::borrow::Cow<'_, str> {
+        match self {
+            Subject::Practitioner { id }
+            | Subject::Supervisor { id }
+            | Subject::Evidence { id }
+            | Subject::Capability { id }
+            | Subject::ChecklistComponent { id, .. }
+            | Subject::Framework { id } => std::borrow::Cow::Borrowed(id),
+            Subject::Event { index, .. } => std::borrow::Cow::Owned(index.to_string()),
+        }
+    }
+
+    /// `practitioner`, `supervisor`, `evidence`, `capability`, `event`,
+    /// `checklist_component` or `framework`: the JSON `kind`.
+    #[must_use]
+    pub const fn kind(&self) -> &'static str {
+        match self {
+            Subject::Practitioner { .. } => "practitioner",
+            Subject::Supervisor { .. } => "supervisor",
+            Subject::Evidence { .. } => "evidence",
+            Subject::Capability { .. } => "capability",
+            Subject::Event { .. } => "event",
+            Subject::ChecklistComponent { .. } => "checklist_component",
+            Subject::Framework { .. } => "framework",
+        }
+    }
+}
+
+impl fmt::Display for Subject {
+    /// `practitioner `ot-ada``, `event 4 (`signed`)`, `stage 2 checklist component `msf``…
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        crate::pad::pad_with(f, |f| match self {
+            Subject::Practitioner { id } => write!(f, "practitioner `{id}`"),
+            Subject::Supervisor { id } => write!(f, "supervisor `{id}`"),
+            Subject::Evidence { id } => write!(f, "evidence `{id}`"),
+            Subject::Capability { id } => write!(f, "capability `{id}`"),
+            Subject::Event { index, event } => write!(f, "event {index} (`{event}`)"),
+            Subject::ChecklistComponent { checklist, id } => {
+                let stage = checklist.strip_prefix("stage_").unwrap_or(checklist);
+                write!(f, "stage {stage} checklist component `{id}`")
+            }
+            Subject::Framework { id } => write!(f, "framework `{id}`"),
+        })
+    }
+}
+
+/// The earlier finding a [`Diagnostic`] follows from: its position in the report's
+/// [`diagnostics`](crate::validate::Report::diagnostics), with its code and path so that the
+/// link can be checked (and read) without counting.
+///
+/// # Example
+///
+/// ```
+/// use fcp_roadmap::diagnostic::{Cause, Code};
+///
+/// let c = Cause::new(2, Code::RatingMissing, "/ratings/3");
+/// assert_eq!(c.to_string(), "#2 V050 /ratings/3");
+/// assert_eq!(serde_json::to_string(&c)?, r#"{"index":2,"code":"V050","path":"/ratings/3"}"#);
+/// Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct Cause {
+    /// The cause's index in the report's diagnostics (counting from 0).
+    pub index: usize,
+    /// The cause's code.
+    pub code: Code,
+    /// The cause's JSON pointer.
+    pub path: String,
+}
+
+impl Cause {
+    /// A link to the diagnostic at `index`, with that diagnostic's code and path.
+    #[must_use]
+    pub fn new(index: usize, code: Code, path: impl Into<String>) -> Cause {
+        Cause {
+            index,
+            code,
+            path: path.into(),
+        }
+    }
+}
+
+impl fmt::Display for Cause {
+    /// `#index code path`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        crate::pad::pad_with(f, |f| {
+            write!(f, "#{} {} {}", self.index, self.code, self.path)
+        })
+    }
 }
 
 impl Diagnostic {
@@ -119,7 +296,41 @@ impl Diagnostic {
             message: message.into(),
             rule: code.rule().to_owned(),
             source: code.source().map(str::to_owned),
+            subject: None,
+            refusal_code: None,
+            caused_by: None,
         }
+    }
+
+    /// The same diagnostic about `subject`.
+    ///
+    /// ```
+    /// use fcp_roadmap::diagnostic::{Code, Diagnostic, Subject};
+    ///
+    /// let d = Diagnostic::new(Code::RatingMissing, "/ratings/3", "capability `B3` has no self-rating")
+    ///     .with_subject(Subject::Capability { id: "B3".to_owned() })
+    ///     .with_refusal_code("P018");
+    /// assert_eq!(d.subject.as_ref().map(ToString::to_string).as_deref(), Some("capability `B3`"));
+    /// assert_eq!(d.refusal_code.as_deref(), Some("P018"));
+    /// ```
+    #[must_use]
+    pub fn with_subject(mut self, subject: Subject) -> Diagnostic {
+        self.subject = Some(subject);
+        self
+    }
+
+    /// The same diagnostic, naming the code of the refusal behind it (`P018`, `S003`…).
+    #[must_use]
+    pub fn with_refusal_code(mut self, code: impl Into<String>) -> Diagnostic {
+        self.refusal_code = Some(code.into());
+        self
+    }
+
+    /// The same diagnostic, following from `cause`.
+    #[must_use]
+    pub fn with_caused_by(mut self, cause: Cause) -> Diagnostic {
+        self.caused_by = Some(cause);
+        self
     }
 }
 

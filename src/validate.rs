@@ -47,10 +47,20 @@
 //! [`Report::is_complete`] says whether that reaches the stage the portfolio claims. An error
 //! that blocks only a stage beyond the claimed one (a stage 2 declaration missing from a
 //! portfolio submitted for stage 1) is what remains to do, not a fault of the submission: it
-//! is reported as a note with the same code, its message starting "for stage 2: "; so is a
-//! warning about that later stage, so that a finding is never milder than a lesser one of the
-//! same kind (a heading with no evidence is not a note while one with a single piece is a
-//! warning).
+//! goes to [`Report::stage_2_gaps`] with its own severity and message, and one note (V095) in
+//! the diagnostics counts those gaps by code; so does a warning about that later stage, so
+//! that a finding is never shown while a greater one of the same kind is not (a heading with
+//! a single piece of evidence is not a warning while one with none is left for later).
+//!
+//! For a front end, each diagnostic names its [subject](crate::diagnostic::Subject) (the
+//! practitioner, a supervisor, an evidence item, a capability, an event, a checklist
+//! component or the framework, with its id), the refusal code behind it (`P…` or `S…`) and
+//! the earlier finding it only follows from ([`Diagnostic::caused_by`]): a refused event
+//! whose cause has its own code (V090 after V050 for an unrated heading, P018), an experience
+//! requirement missed only because of practice off the register (V020 after V021).
+//! [`Report::next_steps`] turns the errors that follow from nothing else into steps in the
+//! roadmap's order ([`Step`]), and the report's JSON carries its verdict and each code's
+//! title.
 //!
 //! # Example
 //!
@@ -70,6 +80,8 @@
 //! Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
+use std::collections::BTreeMap;
+
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
@@ -80,7 +92,9 @@ use crate::portfolio::{Checklists, Portfolio, Stage};
 use crate::rules::{RuleSet, SwitchOver};
 use crate::supervisor::SupervisionPolicy;
 
+mod cause;
 mod content;
+mod next;
 mod practitioner;
 mod replay;
 mod signoffs;
@@ -89,6 +103,8 @@ mod stages;
 mod standing;
 
 use sink::Sink;
+
+pub use next::{NextStep, Step};
 
 /// What a validation is judged against: the as-of date, the frameworks, and any policy the
 /// caller overrides. No clock is read: the caller says what "today" is.
@@ -254,9 +270,35 @@ pub enum ChecklistSource {
 }
 
 /// The result of validating a portfolio: diagnostics in document order, the stage claimed, the
-/// stage the evidence supports, and whether the claim is met. Serialises to JSON.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+/// stage the evidence supports, whether the claim is met, and the [next steps](Report::next_steps)
+/// to meet it.
+///
+/// Serialises to JSON with everything a front end shows, so that it needs no second lookup:
+/// `verdict` (the sentence of [`Report::verdict`]), `claimed_stage`, `supported_stage`,
+/// `complete`, the counts by severity (`errors`, `warnings`, `notes`), `titles` (each code
+/// present, with its [title](Code::title)), `next_steps`, `diagnostics` (each with its subject,
+/// refusal code and cause) and `stage_2_gaps`. It reads back from that JSON (`verdict` and
+/// `titles` are recomputed), and from reports written before those fields existed.
+///
+/// # Example
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use fcp_roadmap::framework::FrameworkRegistry;
+/// use fcp_roadmap::portfolio::Portfolio;
+/// use fcp_roadmap::validate::{validate, Report, ValidationContext};
+///
+/// let portfolio = Portfolio::from_json(include_str!("../examples/data/defect-too-few-wpbas.json"))?;
+/// let registry = FrameworkRegistry::builtin();
+/// let report = validate(&portfolio, &ValidationContext::new(NaiveDate::from_ymd_opt(2025, 12, 31).ok_or("date")?, &registry));
+/// let json: serde_json::Value = serde_json::to_value(&report)?;
+/// assert_eq!(json["verdict"], report.verdict());
+/// assert_eq!(json["titles"]["V071"], "fewer than 2 WPBAs in a month");
+/// assert_eq!(serde_json::from_value::<Report>(json)?, report);
+/// Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Deserialize)]
+#[serde(from = "ReportJson")]
 #[must_use = "a validation report says what is missing; dropping it discards the answer"]
 pub struct Report {
     claimed_stage: Stage,
@@ -265,9 +307,100 @@ pub struct Report {
     errors: usize,
     warnings: usize,
     notes: usize,
-    #[serde(default)]
     checklist: ChecklistSource,
     diagnostics: Vec<Diagnostic>,
+    next_steps: Vec<NextStep>,
+    stage_2_gaps: Vec<Diagnostic>,
+}
+
+/// The JSON form of a [`Report`] read back: its fields, with the verdict and the titles a front
+/// end shows.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ReportJson {
+    /// Written for readers; recomputed on reading.
+    #[serde(default, rename = "verdict")]
+    _verdict: Option<String>,
+    claimed_stage: Stage,
+    supported_stage: Option<Stage>,
+    complete: bool,
+    errors: usize,
+    warnings: usize,
+    notes: usize,
+    #[serde(default)]
+    checklist: ChecklistSource,
+    /// Written for readers; recomputed on reading.
+    #[serde(default, rename = "titles")]
+    _titles: BTreeMap<Code, String>,
+    /// Absent from reports written before it existed: then derived from the diagnostics.
+    #[serde(default)]
+    next_steps: Option<Vec<NextStep>>,
+    diagnostics: Vec<Diagnostic>,
+    #[serde(default)]
+    stage_2_gaps: Vec<Diagnostic>,
+}
+
+/// The JSON form written: [`ReportJson`]'s fields, borrowed (a report may hold many findings).
+#[derive(Serialize)]
+struct ReportJsonRef<'r> {
+    verdict: String,
+    claimed_stage: Stage,
+    supported_stage: Option<Stage>,
+    complete: bool,
+    errors: usize,
+    warnings: usize,
+    notes: usize,
+    checklist: ChecklistSource,
+    titles: BTreeMap<Code, &'static str>,
+    next_steps: &'r [NextStep],
+    diagnostics: &'r [Diagnostic],
+    stage_2_gaps: &'r [Diagnostic],
+}
+
+impl Serialize for Report {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let titles = self
+            .diagnostics
+            .iter()
+            .chain(&self.stage_2_gaps)
+            .map(|d| (d.code, d.code.title()))
+            .collect();
+        ReportJsonRef {
+            verdict: self.verdict(),
+            claimed_stage: self.claimed_stage,
+            supported_stage: self.supported_stage,
+            complete: self.complete,
+            errors: self.errors,
+            warnings: self.warnings,
+            notes: self.notes,
+            checklist: self.checklist,
+            titles,
+            next_steps: &self.next_steps,
+            diagnostics: &self.diagnostics,
+            stage_2_gaps: &self.stage_2_gaps,
+        }
+        .serialize(s)
+    }
+}
+
+impl From<ReportJson> for Report {
+    fn from(j: ReportJson) -> Report {
+        let next_steps = j
+            .next_steps
+            .unwrap_or_else(|| next::next_steps(&j.diagnostics));
+        Report {
+            claimed_stage: j.claimed_stage,
+            supported_stage: j.supported_stage,
+            complete: j.complete,
+            errors: j.errors,
+            warnings: j.warnings,
+            notes: j.notes,
+            checklist: j.checklist,
+            diagnostics: j.diagnostics,
+            next_steps,
+            stage_2_gaps: j.stage_2_gaps,
+        }
+    }
 }
 
 impl Report {
@@ -318,6 +451,37 @@ impl Report {
     #[must_use]
     pub fn notes(&self) -> usize {
         self.notes
+    }
+
+    /// What to do, in the roadmap's order, to complete the claimed stage: one step per code
+    /// of the errors that follow from no other finding (see [`NextStep`]). Empty when the
+    /// portfolio is complete.
+    #[must_use]
+    pub fn next_steps(&self) -> &[NextStep] {
+        &self.next_steps
+    }
+
+    /// For a portfolio claiming stage 1, what stage 2 still needs: the errors and warnings about
+    /// stage 2, with their own severity and message, in document order. The
+    /// [diagnostics](Self::diagnostics) stand for them with one note, V095, that counts them by
+    /// code. Empty for a stage 2 claim.
+    #[must_use]
+    pub fn stage_2_gaps(&self) -> &[Diagnostic] {
+        &self.stage_2_gaps
+    }
+
+    /// The finding `d` follows from ([`Diagnostic::caused_by`]), looked up in the list `d`
+    /// belongs to (the diagnostics, or the stage 2 gaps).
+    #[must_use]
+    pub fn cause_of(&self, d: &Diagnostic) -> Option<&Diagnostic> {
+        let cause = d.caused_by.as_ref()?;
+        let list = if self.stage_2_gaps.iter().any(|g| std::ptr::eq(g, d)) {
+            &self.stage_2_gaps
+        } else {
+            &self.diagnostics
+        };
+        list.get(cause.index)
+            .filter(|c| c.code == cause.code && c.path == cause.path)
     }
 
     /// The codes, in document order (repeats kept).
@@ -386,11 +550,17 @@ pub fn validate(portfolio: &Portfolio, context: &ValidationContext<'_>) -> Repor
     } else {
         ChecklistSource::SelfDeclared
     };
-    finish(portfolio.claimed_stage(), sink, checklist)
+    finish(portfolio, sink, checklist)
 }
 
-fn finish(claimed: Stage, sink: Sink, checklist: ChecklistSource) -> Report {
-    let (diagnostics, blocks_1, blocks_2) = sink.finish(claimed);
+fn finish(portfolio: &Portfolio, sink: Sink, checklist: ChecklistSource) -> Report {
+    let claimed = portfolio.claimed_stage();
+    let sink::Finished {
+        diagnostics,
+        later,
+        blocks_1,
+        blocks_2,
+    } = sink.finish(claimed, portfolio);
     let supported = if blocks_1 {
         None
     } else if blocks_2 {
@@ -407,6 +577,8 @@ fn finish(claimed: Stage, sink: Sink, checklist: ChecklistSource) -> Report {
         warnings: count(Severity::Warning),
         notes: count(Severity::Note),
         checklist,
+        next_steps: next::next_steps(&diagnostics),
         diagnostics,
+        stage_2_gaps: later,
     }
 }

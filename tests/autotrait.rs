@@ -103,6 +103,8 @@ fn diagnostic_types_are_send_sync_unpin() {
     assert_auto::<fcp_roadmap::diagnostic::Diagnostic>();
     assert_auto::<fcp_roadmap::diagnostic::Severity>();
     assert_auto::<fcp_roadmap::diagnostic::UnknownCode>();
+    assert_auto::<fcp_roadmap::diagnostic::Subject>();
+    assert_auto::<fcp_roadmap::diagnostic::Cause>();
 }
 
 #[test]
@@ -381,6 +383,8 @@ fn validate_types_are_send_sync_unpin() {
     assert_auto::<fcp_roadmap::validate::ValidationContext<'static>>();
     assert_auto::<fcp_roadmap::validate::Report>();
     assert_auto::<fcp_roadmap::validate::ChecklistSource>();
+    assert_auto::<fcp_roadmap::validate::NextStep>();
+    assert_auto::<fcp_roadmap::validate::Step>();
 }
 
 #[test]

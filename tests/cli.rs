@@ -902,3 +902,17 @@ fn every_subcommand_has_help_and_the_tool_a_version() {
         .code(0)
         .stdout(format!("fcp-roadmap {}\n", env!("CARGO_PKG_VERSION")));
 }
+
+/// The human output lists the next steps under the verdict (issue 13).
+#[test]
+fn human_output_shows_the_next_steps() {
+    let file = format!("{DATA}/defect-lapsed-registration-at-signing.json");
+    let output = validate_cmd(&[&file]).assert().code(1).get_output().clone();
+    let out = stdout(&output);
+    assert!(
+        out.contains(
+            "  verdict: incomplete for stage 2: 3 errors, 0 warnings; the evidence supports stage 1\n  next steps:\n    1. Choose a supervisor in good standing: supervisor `dr-khan` (V035, S005).\n\n"
+        ),
+        "{out}"
+    );
+}

@@ -449,20 +449,44 @@ fn claimed_stage_1_is_complete_despite_stage_2_errors() {
     assert!(r.is_complete());
     assert_eq!(r.supported_stage(), Some(Stage::Stage1));
     assert_eq!(r.errors(), 0);
-    // A stage 2 warning is a note too, as the stage 2 errors are: a heading with no evidence
-    // is never reported more mildly than one with a single piece.
-    assert_eq!(r.verdict(), "complete for stage 1 (0 warnings, 4 notes)");
-    // The missing declarations are what remains for stage 2: notes, with their codes.
-    let for_stage_2: Vec<_> = r
-        .diagnostics()
-        .iter()
-        .filter(|d| d.message.starts_with("for stage 2: "))
-        .map(|d| (d.code.as_str(), d.severity))
-        .collect();
-    assert!(
-        for_stage_2.contains(&("V046", Severity::Note)),
-        "{for_stage_2:?}"
+    // What remains for stage 2 is one note, not a note per finding.
+    assert_eq!(r.verdict(), "complete for stage 1 (0 warnings, 1 note)");
+    let last = r.diagnostics().last().unwrap();
+    assert_eq!(
+        (last.code.as_str(), last.severity, last.path.as_str()),
+        ("V095", Severity::Note, "")
     );
+    assert_eq!(
+        last.message,
+        "for stage 2: 4 findings remain, none needed for stage 1: 2 × V046 (declaration missing), 1 × V070 (stage 2 beyond six months), 1 × V090 (event refused by the roadmap)"
+    );
+    // The findings themselves are kept apart, with their own severity; the refused
+    // approval follows from the missing declaration.
+    let for_stage_2: Vec<_> = r
+        .stage_2_gaps()
+        .iter()
+        .map(|d| (d.code.as_str(), d.severity, d.caused_by.is_some()))
+        .collect();
+    assert_eq!(
+        for_stage_2,
+        [
+            ("V046", Severity::Error, false),
+            ("V046", Severity::Error, false),
+            ("V070", Severity::Warning, false),
+            ("V090", Severity::Error, true),
+        ]
+    );
+    assert_eq!(
+        r.stage_2_gaps()[0].message,
+        "the final declaration has no trainee sign-off"
+    );
+    let v090 = &r.stage_2_gaps()[3];
+    assert_eq!(
+        r.cause_of(v090)
+            .map(|c| (c.code.as_str(), c.message.as_str())),
+        Some(("V046", "the final declaration has no trainee sign-off"))
+    );
+    assert!(r.next_steps().is_empty());
 }
 
 #[test]

@@ -584,7 +584,8 @@ fn two_wpbas_a_month_in_stage_2() {
 #[test]
 fn a_capability_with_no_evidence_is_never_milder_than_one_with_one_piece() {
     // Claimed for stage 1, a heading with no evidence and a heading with one piece are both
-    // notes: what remains for stage 2.
+    // what remains for stage 2: kept apart from the diagnostics, with their own severity, and
+    // counted in one note.
     let text =
         std::fs::read_to_string(format!("{DATA}/defect-capability-without-evidence.json")).unwrap();
     let mut doc: serde_json::Value = serde_json::from_str(&text).unwrap();
@@ -594,13 +595,22 @@ fn a_capability_with_no_evidence_is_never_milder_than_one_with_one_piece() {
     doc["ratings"][0]["evidence"] = serde_json::json!(["learning_log-a1"]);
     let p: Portfolio = serde_json::from_value(doc).unwrap();
     let r = validate(&p, &ValidationContext::new(as_of(), &registry()));
-    let severity = |code: Code| {
+    assert!(
         r.diagnostics()
+            .iter()
+            .all(|d| d.code != Code::CapabilityUncovered && d.code != Code::BelowSuggestedEvidence)
+    );
+    let severity = |code: Code| {
+        r.stage_2_gaps()
             .iter()
             .find(|d| d.code == code)
             .map(|d| d.severity)
     };
-    assert_eq!(severity(Code::CapabilityUncovered), Some(Severity::Note));
-    assert_eq!(severity(Code::BelowSuggestedEvidence), Some(Severity::Note));
-    assert!(severity(Code::CapabilityUncovered) >= severity(Code::BelowSuggestedEvidence));
+    assert_eq!(severity(Code::CapabilityUncovered), Some(Severity::Error));
+    assert_eq!(
+        severity(Code::BelowSuggestedEvidence),
+        Some(Severity::Warning)
+    );
+    // Severity orders error first: the heading with none is never milder.
+    assert!(severity(Code::CapabilityUncovered) < severity(Code::BelowSuggestedEvidence));
 }

@@ -240,7 +240,19 @@ fn which_stage_each_finding_blocks() {
     let r = run(&stage_1);
     assert!(r.is_complete());
     assert_eq!(r.supported_stage(), Some(Stage::Stage1));
-    assert!(r.diagnostics()[0].message.starts_with("for stage 2: "));
+    assert_eq!(
+        r.stage_2_gaps()
+            .iter()
+            .map(|d| d.code.as_str())
+            .collect::<Vec<_>>(),
+        ["V003"]
+    );
+    assert_eq!(
+        r.diagnostics().last().map(|d| d.message.as_str()),
+        Some(
+            "for stage 2: 1 finding remains, none needed for stage 1: 1 × V003 (framework does not serve the profession)"
+        )
+    );
 
     let mut stage_1 = sample("defect-profession-without-roadmap.json");
     stage_1["claimed_stage"] = json!("stage_1");

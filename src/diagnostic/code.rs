@@ -423,6 +423,16 @@ care e-learning and the Personalised Care Institute modules, the rule set's \
 naming the module and a certificate not already used for another module.\n\nExample: a \
 roadmap-2024 portfolio recording only `hee-core-primary-care` gives V085 at `/events` for \
 `personalised-care-institute`.";
+    /// What remains for stage 2 of a portfolio claiming stage 1, in one note.
+    LaterStageRemaining = "V095", Note, "docs/domain.md#stage-2", "stage 2 still to do",
+"A portfolio submitted for stage 1 is judged for stage 1. What stage 2 still needs (its \
+checklist sign-offs, ratings, readiness, declaration, approval, evidence for every heading) is \
+not a fault of that submission, so it is not listed finding by finding: one note counts it by \
+code, and the report keeps the findings themselves apart, with their own severity, for a hub \
+that wants to show what stage 2 will take (`Report::stage_2_gaps`).\n\nExample: a stage 1 \
+portfolio with no stage 2 sign-offs yet gives one note V095 at `` such as \"for stage 2: 4 \
+findings remain, none needed for stage 1: 2 × V046 (declaration missing), 2 × V047 (readiness \
+not agreed)\".";
 }
 
 /// The prefix of a rule that is an anchor of the domain reference.

@@ -5,7 +5,7 @@ use std::collections::HashMap;
 
 use chrono::NaiveDate;
 
-use crate::diagnostic::Code;
+use crate::diagnostic::{Code, Subject as About};
 use crate::evidence::{Coverage, EvidenceItem, EvidenceKind, SUGGESTED_PER_CAPABILITY};
 use crate::framework::{CapabilityId, Completeness, Framework};
 use crate::portfolio::{Portfolio, Stage};
@@ -253,6 +253,9 @@ fn framework_checks<'r>(
 fn coverage_checks(p: &Portfolio, framework: &Framework, index: &Index<'_>, sink: &mut Sink) {
     let coverage = Coverage::compute(framework, p.evidence());
     for (cap, count) in coverage.per_capability() {
+        let about = || About::Capability {
+            id: cap.id().to_string(),
+        };
         let rated = index.rating_index(cap.id());
         let (key, path) = match rated {
             Some(i) => ((Section::Ratings, i + 1, 0), format!("/ratings/{i}")),
@@ -266,6 +269,7 @@ fn coverage_checks(p: &Portfolio, framework: &Framework, index: &Index<'_>, sink
                 path.clone(),
                 format!("capability `{}` ({}) is not rated", cap.id(), cap.title()),
             );
+            sink.last().subject(about());
         }
         if count == 0 {
             sink.push(
@@ -279,6 +283,7 @@ fn coverage_checks(p: &Portfolio, framework: &Framework, index: &Index<'_>, sink
                     cap.title()
                 ),
             );
+            sink.last().subject(about());
         } else if count < SUGGESTED_PER_CAPABILITY {
             sink.push(
                 key,
@@ -292,6 +297,7 @@ fn coverage_checks(p: &Portfolio, framework: &Framework, index: &Index<'_>, sink
                     if count == 1 { "" } else { "s" }
                 ),
             );
+            sink.last().subject(about());
         }
     }
     for link in coverage.unknown_links() {

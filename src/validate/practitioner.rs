@@ -14,7 +14,7 @@ use crate::rules::RuleSet;
 
 use super::ValidationContext;
 use super::signoffs::Signed;
-use super::sink::{Section, Sink};
+use super::sink::{Section, Sink, Target};
 
 pub(super) fn check(
     p: &Portfolio,
@@ -174,7 +174,11 @@ pub(super) fn experience(
     if let Some(verdict) = verdict {
         // How much registered practice counted by that day, and how much was left out and why.
         let counted = assess(clipped.periods(), &requirement, policy, by).counted();
-        let claimed = assess(&practitioner.experience, &requirement, policy, by).counted();
+        let as_claimed = assess(&practitioner.experience, &requirement, policy, by);
+        let claimed = as_claimed.counted();
+        // Met by then as claimed: only the practice left out (V021 where off the register)
+        // keeps it from being met.
+        let met_as_claimed = as_claimed.met_on().is_some_and(|m| m <= by);
         let left_out = claimed.saturating_sub(counted);
         let mut reasons: Vec<String> = Vec::new();
         for l in clipped.left_out().iter().filter(|l| l.first() < by) {
@@ -196,6 +200,9 @@ pub(super) fn experience(
             "/practitioner/experience".to_owned(),
             message,
         );
+        if met_as_claimed {
+            sink.last().after([Target::code(Code::PracticeOffRegister)]);
+        }
     }
     a
 }

@@ -54,6 +54,9 @@ pub(super) fn check(
                     refusal.code()
                 ),
             );
+            sink.last()
+                .refusal(refusal.code())
+                .after(super::cause::of_refusal(&refusal, i));
             return i;
         }
     }

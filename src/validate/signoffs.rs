@@ -103,6 +103,7 @@ pub(super) fn check_supervisor(
             path,
             format!("{r} [{}]", r.code()),
         );
+        sink.last().refusal(r.code());
     }
 }
 

@@ -7,7 +7,7 @@ use std::collections::HashMap;
 
 use chrono::NaiveDate;
 
-use crate::diagnostic::Code;
+use crate::diagnostic::{Code, Subject as About};
 use crate::evidence::EvidenceId;
 use crate::id::ComponentId;
 use crate::portfolio::{Portfolio, Stage};
@@ -121,6 +121,10 @@ fn checklists(p: &Portfolio, ctx: &ValidationContext<'_>, sink: &mut Sink) {
                     n + 1
                 ),
             );
+            sink.last().subject(About::ChecklistComponent {
+                checklist: format!("stage_{}", n + 1),
+                id: c.to_string(),
+            });
         }
     }
 }

@@ -115,6 +115,7 @@ fn assessors(p: &Portfolio, index: &Index<'_>, sink: &mut Sink) {
                     r.code()
                 ),
             );
+            sink.last().refusal(r.code());
         }
     }
 }

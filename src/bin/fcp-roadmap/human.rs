@@ -1,5 +1,5 @@
-//! The human format: per file, findings grouped by severity and a one-line verdict; then a
-//! summary table.
+//! The human format: per file, findings grouped by severity, a one-line verdict and the next
+//! steps; then a summary table.
 
 use std::fmt::Write as _;
 
@@ -110,7 +110,16 @@ pub fn render(results: &[FileResult], summary: &Summary, as_of: NaiveDate, style
             Outcome::Unreadable(_) => {}
         }
         let class = result.outcome.class();
-        let _ = writeln!(out, "  verdict: {}\n", style.class(class, &verdict(result)));
+        let _ = writeln!(out, "  verdict: {}", style.class(class, &verdict(result)));
+        if let Outcome::Checked(r) = &result.outcome {
+            if !r.next_steps().is_empty() {
+                let _ = writeln!(out, "  next steps:");
+                for (n, step) in r.next_steps().iter().enumerate() {
+                    let _ = writeln!(out, "    {}. {step}", n + 1);
+                }
+            }
+        }
+        out.push('\n');
     }
     let _ = writeln!(
         out,
