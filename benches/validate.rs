@@ -13,7 +13,7 @@ use std::time::Duration;
 
 use chrono::NaiveDate;
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
-use fcp_roadmap::evidence::{EvidenceKind, EvidenceParts};
+use fcp_roadmap::evidence::{EvidenceItem, EvidenceKind, EvidenceParts};
 use fcp_roadmap::framework::{CapabilityId, FrameworkRegistry};
 use fcp_roadmap::portfolio::{Portfolio, PortfolioParts};
 use fcp_roadmap::roadmap::RoadmapEvent;
@@ -22,13 +22,25 @@ use fcp_roadmap::validate::{ValidationContext, validate};
 
 const MSK: &str = include_str!("../examples/data/complete-msk-stage2.json");
 
-/// The complete MSK sample with `n` evidence items (cycling through the 14 capabilities and
-/// the assessed kinds, dated before the declaration) and its declarations and approval
-/// re-signed over them.
+/// The complete MSK sample with `n` evidence items (its certificates, then items cycling
+/// through the 14 capabilities and the assessed kinds, dated before the declaration) and its
+/// declarations and approval re-signed over them.
 fn portfolio_text(n: usize) -> String {
     let parts = Portfolio::from_json(MSK).unwrap().into_parts();
     let caps: Vec<CapabilityId> = parts.ratings.iter().map(|r| r.capability).collect();
-    let keep = parts.evidence[..2].to_vec(); // e-learning and university certificates
+    // The e-learning and university certificates the sample's events record.
+    let keep: Vec<EvidenceItem> = parts
+        .evidence
+        .iter()
+        .filter(|e| {
+            matches!(
+                e.kind(),
+                EvidenceKind::ElearningCertificate | EvidenceKind::UniversityCertificate
+            )
+        })
+        .cloned()
+        .collect();
+    let certificates = keep.len();
     let start = NaiveDate::from_ymd_opt(2025, 1, 13).unwrap();
     let kinds = [
         EvidenceKind::Cot,
@@ -36,7 +48,7 @@ fn portfolio_text(n: usize) -> String {
         EvidenceKind::LearningLog,
     ];
     let mut evidence = keep;
-    for i in 0..n.saturating_sub(2) {
+    for i in 0..n.saturating_sub(certificates) {
         let kind = kinds[i % kinds.len()];
         evidence.push({
             let mut item = EvidenceParts::new(
@@ -58,7 +70,7 @@ fn portfolio_text(n: usize) -> String {
         .map(|(k, r)| HeadingRating {
             evidence: evidence
                 .iter()
-                .skip(2 + k)
+                .skip(certificates + k)
                 .step_by(caps.len())
                 .take(3)
                 .map(|e| e.id().clone())

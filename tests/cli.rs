@@ -9,10 +9,13 @@ use assert_cmd::Command;
 use assert_cmd::cargo::cargo_bin_cmd;
 use chrono::NaiveDate;
 use fcp_roadmap::diagnostic::Code;
+use fcp_roadmap::eligibility;
+use fcp_roadmap::experience::PracticePeriod;
 use fcp_roadmap::framework::{Framework, FrameworkRegistry};
-use fcp_roadmap::portfolio::Portfolio;
+use fcp_roadmap::portfolio::{Checklists, Portfolio};
 use fcp_roadmap::profession::Profession;
-use fcp_roadmap::rules::{RuleSet, RuleSetId};
+use fcp_roadmap::registration::RegistrationRecord;
+use fcp_roadmap::rules::{Route, RuleSet, RuleSetId, SwitchOver};
 use fcp_roadmap::validate::{ValidationContext, validate};
 use predicates::prelude::*;
 use quick_junit::{NonSuccessKind, TestCaseStatus};
@@ -868,6 +871,7 @@ fn every_subcommand_has_help_and_the_tool_a_version() {
         "schema",
         "badge",
         "case",
+        "eligibility",
     ] {
         tool()
             .args([sub, "--help"])
@@ -891,11 +895,29 @@ fn every_subcommand_has_help_and_the_tool_a_version() {
         .assert()
         .code(0)
         .stdout(predicate::str::contains("Exit status:\n  0  success"));
+    for sub in ["validate", "eligibility"] {
+        tool()
+            .args([sub, "--help"])
+            .assert()
+            .code(0)
+            .stdout(predicate::str::contains("Exit status:\n  0  success"));
+    }
     tool()
         .args(["validate", "--help"])
         .assert()
         .code(0)
-        .stdout(predicate::str::contains("Exit status:\n  0  success"));
+        .stdout(predicate::str::contains("--checklist <FILE>"))
+        .stdout(predicate::str::contains(
+            "*.eligibility.json and *.checklist.json files",
+        ));
+    tool()
+        .args(["eligibility", "--help"])
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains("--format <FORMAT>"))
+        .stdout(predicate::str::contains("- human: "))
+        .stdout(predicate::str::contains("- json:  One JSON document"))
+        .stdout(predicate::str::contains("sarif").not());
     tool()
         .arg("--version")
         .assert()
@@ -915,4 +937,505 @@ fn human_output_shows_the_next_steps() {
         ),
         "{out}"
     );
+}
+
+const HR: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/examples/data/hr/physiotherapist.eligibility.json"
+);
+const HUB: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/examples/data/hub/required.checklist.json"
+);
+
+fn date(text: &str) -> NaiveDate {
+    text.parse().unwrap()
+}
+
+/// The sample eligibility question as JSON, to edit.
+fn hr_question() -> serde_json::Value {
+    serde_json::from_str(&std::fs::read_to_string(HR).unwrap()).unwrap()
+}
+
+/// What the library answers to the sample's facts on `as_of`, asked with `with`.
+fn hr_answer(
+    as_of: NaiveDate,
+    with: impl FnOnce(eligibility::Query<'_>) -> eligibility::Query<'_>,
+) -> eligibility::Eligibility {
+    let q = hr_question();
+    let record: RegistrationRecord = serde_json::from_value(q["registration"].clone()).unwrap();
+    let practice: Vec<PracticePeriod> = serde_json::from_value(q["practice"].clone()).unwrap();
+    with(eligibility::Query::new(
+        Profession::Physiotherapist,
+        &record,
+        &practice,
+        as_of,
+    ))
+    .check()
+}
+
+/// `eligibility ARGS...`: the output, asserting the exit status.
+fn eligibility_run(args: &[&str], status: i32) -> Output {
+    tool()
+        .arg("eligibility")
+        .args(args)
+        .assert()
+        .code(status)
+        .get_output()
+        .clone()
+}
+
+/// Writes `question` to `name` in a temporary directory.
+fn question_file(dir: &tempfile::TempDir, name: &str, question: &serde_json::Value) -> String {
+    let path = dir.path().join(name);
+    std::fs::write(&path, serde_json::to_string_pretty(question).unwrap()).unwrap();
+    path.to_str().unwrap().to_owned()
+}
+
+#[test]
+fn eligibility_human_output_is_the_library_s_answer_line_by_line() {
+    let answer = hr_answer(date("2025-01-06"), |q| q);
+    // The sample: readmitted after a lapse, not on the roadmap yet, five years long met.
+    assert_eq!(answer.verdict(), eligibility::Verdict::MayStartStage1);
+    let renewal = answer.renewal().unwrap();
+    let calendar = answer.experience().calendar_time().met_on().unwrap();
+    let wte = answer.experience().wte_pro_rata().met_on().unwrap();
+    assert!(calendar < wte && wte < date("2025-01-06"));
+    let blockers = answer.stage_2().blockers();
+    assert_eq!(blockers.len(), 1);
+    assert_eq!(blockers[0].code(), "P015");
+
+    let out = stdout(&eligibility_run(&[HR], 1));
+    let expected = format!(
+        "== {HR}
+  as of:         2025-01-06
+  practitioner:  Physiotherapist PH105985
+  registration:  may practise freely since 2017-01-16
+  renewal:       by {} (window opens {}; lapses on {} if not renewed)
+  rule set:      roadmap-2024 (stage 1 routes open: taught, supported_portfolio)
+  experience:    met on {calendar} counting calendar time (applies)
+                 met on {wte} counting WTE pro rata
+  progress:      not on the roadmap
+  stage 1:       may start
+  stage 2:       blocked
+    [P015] {}
+  verdict: may start stage 1; stage 2 may not start yet
+",
+        renewal.deadline, renewal.window_opens, renewal.lapses_on, blockers[0]
+    );
+    assert_eq!(out, expected);
+    assert_eq!(renewal.deadline, date("2026-04-30"));
+}
+
+#[test]
+fn eligibility_json_output_carries_the_whole_answer() {
+    let answer = hr_answer(date("2025-01-06"), |q| q);
+    let output = eligibility_run(&["--format", "json", HR], 1);
+    let doc: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(doc["tool"], "fcp-roadmap");
+    assert_eq!(doc["file"], HR);
+    assert_eq!(doc["status"], "blocked");
+    assert_eq!(
+        doc["verdict"],
+        "may start stage 1; stage 2 may not start yet"
+    );
+    assert_eq!(doc["verdict_code"], "may_start_stage_1");
+    assert_eq!(doc["may_practise"], true);
+    assert_eq!(doc["answer"], serde_json::to_value(&answer).unwrap());
+    assert_eq!(doc["answer"]["as_of"], "2025-01-06");
+    assert_eq!(doc["answer"]["stage_1"]["status"], "may_start");
+    assert_eq!(doc["answer"]["stage_2"]["blockers"][0]["code"], "P015");
+    assert!(doc.get("load_error").is_none() && doc.get("read_error").is_none());
+}
+
+#[test]
+fn eligibility_exits_0_when_nothing_blocks_the_next_step() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut q = hr_question();
+    q["progress"] = serde_json::json!({"stage": "stage_1_verified", "on": "2024-11-01"});
+    let file = question_file(&dir, "verified.json", &q);
+    let answer = hr_answer(date("2025-01-06"), |q| {
+        q.progress(eligibility::Progress::Stage1Verified {
+            on: date("2024-11-01"),
+        })
+    });
+    assert_eq!(answer.verdict(), eligibility::Verdict::MayStartStage2);
+    let out = stdout(&eligibility_run(&[&file], 0));
+    assert!(out.contains("  progress:      stage 1 verified on 2024-11-01\n"));
+    assert!(out.contains("  stage 1:       started\n  stage 2:       may start\n"));
+    assert!(out.ends_with("  verdict: may start stage 2 in primary care\n"));
+    let doc: serde_json::Value =
+        serde_json::from_slice(&eligibility_run(&["--format", "json", &file], 0).stdout).unwrap();
+    assert_eq!(doc["status"], "clear");
+    assert_eq!(doc["verdict_code"], "may_start_stage_2");
+    assert_eq!(doc["answer"], serde_json::to_value(&answer).unwrap());
+}
+
+#[test]
+fn eligibility_as_of_on_the_command_line_overrides_the_file() {
+    // During the lapse: no blocker on stage 2 beyond P015, but no practice either, so status 1.
+    let lapsed = hr_answer(date("2016-06-01"), |q| q);
+    assert!(!lapsed.may_practise());
+    let out = stdout(&eligibility_run(&["--as-of", "2016-06-01", HR], 1));
+    assert!(out.contains("  as of:         2016-06-01\n"));
+    assert!(out.contains("  registration:  may not practise since 2016-05-01\n"));
+    let codes: Vec<&str> = lapsed
+        .stage_1()
+        .blockers()
+        .iter()
+        .map(eligibility::Blocker::code)
+        .collect();
+    assert_eq!(codes, ["P006"]);
+    assert!(out.contains(&format!(
+        "  stage 1:       blocked\n    [P006] {}\n",
+        lapsed.stage_1().blockers()[0]
+    )));
+    assert!(
+        out.ends_with("  verdict: may not start the roadmap yet; may not practise on 2016-06-01\n")
+    );
+    // Before first registration.
+    let doc: serde_json::Value = serde_json::from_slice(
+        &eligibility_run(&["--format", "json", "--as-of", "2012-09-02", HR], 1).stdout,
+    )
+    .unwrap();
+    assert_eq!(doc["answer"]["as_of"], "2012-09-02");
+    assert_eq!(doc["answer"]["practice"], serde_json::Value::Null);
+    assert_eq!(doc["may_practise"], false);
+    assert_eq!(doc["status"], "blocked");
+    // Neither given: today, read by the tool.
+    let mut q = hr_question();
+    q.as_object_mut().unwrap().remove("as_of");
+    let dir = tempfile::tempdir().unwrap();
+    let file = question_file(&dir, "today.json", &q);
+    let doc: serde_json::Value = serde_json::from_slice(
+        &tool()
+            .args(["eligibility", "--format", "json", &file])
+            .output()
+            .unwrap()
+            .stdout,
+    )
+    .unwrap();
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_secs();
+    let today = date("1970-01-01") + chrono::Days::new(secs / 86_400);
+    let got = date(doc["answer"]["as_of"].as_str().unwrap());
+    assert!(got == today || got == today.pred_opt().unwrap() || got == today.succ_opt().unwrap());
+}
+
+#[test]
+fn eligibility_takes_a_rule_set_or_switch_over_days() {
+    let dir = tempfile::tempdir().unwrap();
+    let on = date("2025-01-06");
+    let mut q = hr_question();
+    q["rule_set"] = "roadmap-2021".into();
+    let file = question_file(&dir, "2021.json", &q);
+    let answer = hr_answer(on, |q| q.rule_set(RuleSet::builtin(RuleSetId::Roadmap2021)));
+    let doc: serde_json::Value =
+        serde_json::from_slice(&eligibility_run(&["--format", "json", &file], 1).stdout).unwrap();
+    assert_eq!(doc["answer"]["rule_set"], "roadmap-2021");
+    assert_eq!(doc["answer"], serde_json::to_value(&answer).unwrap());
+    assert!(answer.routes().contains(&Route::IndependentPortfolio));
+
+    // A whole rule set object reads as the built-in one it copies.
+    q["rule_set"] = serde_json::to_value(RuleSet::builtin(RuleSetId::Roadmap2021)).unwrap();
+    let file = question_file(&dir, "object.json", &q);
+    let by_object: serde_json::Value =
+        serde_json::from_slice(&eligibility_run(&["--format", "json", &file], 1).stdout).unwrap();
+    assert_eq!(by_object["answer"], doc["answer"]);
+
+    // Switch-over days: roadmap 2024 only from 2025-06-01, so 2023 on the day.
+    let mut q = hr_question();
+    q["switch_over"] =
+        serde_json::json!({"roadmap_2023_from": "2023-09-01", "roadmap_2024_from": "2025-06-01"});
+    let file = question_file(&dir, "switch.json", &q);
+    let mut switch_over = SwitchOver::default();
+    switch_over.roadmap_2024_from = date("2025-06-01");
+    let answer = hr_answer(on, |q| q.switch_over(switch_over));
+    assert_eq!(answer.rule_set(), RuleSetId::Roadmap2023);
+    let doc: serde_json::Value =
+        serde_json::from_slice(&eligibility_run(&["--format", "json", &file], 1).stdout).unwrap();
+    assert_eq!(doc["answer"], serde_json::to_value(&answer).unwrap());
+}
+
+#[test]
+fn eligibility_reports_a_file_that_is_not_a_question_with_status_1() {
+    let dir = tempfile::tempdir().unwrap();
+    let cases: [(&str, serde_json::Value, &str); 5] = [
+        (
+            "typo.json",
+            {
+                let mut q = hr_question();
+                q["practise"] = serde_json::json!([]);
+                q
+            },
+            "unknown field `practise`",
+        ),
+        (
+            "both.json",
+            {
+                let mut q = hr_question();
+                q["rule_set"] = "roadmap-2024".into();
+                q["switch_over"] = serde_json::json!({"roadmap_2023_from": "2023-09-01", "roadmap_2024_from": "2024-05-01"});
+                q
+            },
+            "give `rule_set` or `switch_over`, not both",
+        ),
+        (
+            "unknown-rules.json",
+            {
+                let mut q = hr_question();
+                q["rule_set"] = "roadmap-2099".into();
+                q
+            },
+            "rule_set: unknown rule set `roadmap-2099`",
+        ),
+        (
+            "number.json",
+            {
+                let mut q = hr_question();
+                q["registration"]["number"] = "XY123".into();
+                q
+            },
+            "unknown register code `XY`",
+        ),
+        (
+            "history.json",
+            {
+                let mut q = hr_question();
+                q["registration"]["events"] =
+                    serde_json::json!([{"on": "2016-05-01", "kind": {"type": "restored"}}]);
+                q
+            },
+            "restored",
+        ),
+    ];
+    for (name, q, message) in cases {
+        let file = question_file(&dir, name, &q);
+        let out = stdout(&eligibility_run(&[&file], 1));
+        assert!(
+            out.starts_with(&format!(
+                "== {file}\n  verdict: not an eligibility question: "
+            )),
+            "{out}"
+        );
+        assert!(out.contains(message), "{name}: {out}");
+        let doc: serde_json::Value =
+            serde_json::from_slice(&eligibility_run(&["--format", "json", &file], 1).stdout)
+                .unwrap();
+        assert_eq!(doc["status"], "not_loadable");
+        assert!(
+            doc["load_error"].as_str().unwrap().contains(message),
+            "{name}"
+        );
+        assert!(doc.get("answer").is_none());
+    }
+    let not_json = dir.path().join("not.json");
+    std::fs::write(&not_json, "{\"profession\": ").unwrap();
+    eligibility_run(&[not_json.to_str().unwrap()], 1);
+}
+
+#[test]
+fn eligibility_exits_2_for_a_file_it_cannot_read_or_bad_arguments() {
+    let dir = tempfile::tempdir().unwrap();
+    let missing = dir.path().join("missing.json");
+    let out = stdout(&eligibility_run(&[missing.to_str().unwrap()], 2));
+    assert!(out.contains("  verdict: unreadable: cannot read the file: "));
+    let latin1 = dir.path().join("latin1.json");
+    std::fs::write(&latin1, b"{\"name\": \"Ren\xE9e\"}").unwrap();
+    let doc: serde_json::Value = serde_json::from_slice(
+        &eligibility_run(&["--format", "json", latin1.to_str().unwrap()], 2).stdout,
+    )
+    .unwrap();
+    assert_eq!(doc["status"], "unreadable");
+    assert_eq!(
+        doc["read_error"],
+        "the file is not UTF-8 text (invalid byte at offset 13)"
+    );
+    // A byte-order mark is accepted.
+    let bom = dir.path().join("bom.json");
+    let mut bytes = b"\xEF\xBB\xBF".to_vec();
+    bytes.extend_from_slice(&std::fs::read(HR).unwrap());
+    std::fs::write(&bom, bytes).unwrap();
+    let doc: serde_json::Value = serde_json::from_slice(
+        &eligibility_run(&["--format", "json", bom.to_str().unwrap()], 1).stdout,
+    )
+    .unwrap();
+    assert_eq!(doc["verdict_code"], "may_start_stage_1");
+    // Bad arguments.
+    eligibility_run(&[], 2);
+    eligibility_run(&["--format", "sarif", HR], 2);
+    tool()
+        .args(["eligibility", "--as-of", "2025-13-01", HR])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "`2025-13-01` is not a YYYY-MM-DD date",
+        ));
+}
+
+/// `(code, pointer)` of each diagnostic in a `validate --format json` run's first file, and its
+/// `checklist`.
+fn first_report(output: &Output) -> (Vec<(String, String)>, serde_json::Value) {
+    let doc: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let report = &doc["files"][0]["report"];
+    let found = report["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| {
+            (
+                d["code"].as_str().unwrap().to_owned(),
+                d["path"].as_str().unwrap().to_owned(),
+            )
+        })
+        .collect();
+    (found, report["checklist"].clone())
+}
+
+#[test]
+fn validate_checklist_judges_portfolios_against_the_hub_s_components() {
+    let file = format!("{DATA}/complete-msk-stage2.json");
+    let hub: Checklists = serde_json::from_str(&std::fs::read_to_string(HUB).unwrap()).unwrap();
+    let registry = registry();
+    let portfolio = Portfolio::from_json(&std::fs::read_to_string(&file).unwrap()).unwrap();
+    let report = validate(
+        &portfolio,
+        &ValidationContext::new(date(AS_OF), &registry).with_required_checklists(hub),
+    );
+    assert!(!report.is_complete());
+    let expected: Vec<(String, String)> = report
+        .diagnostics()
+        .iter()
+        .map(|d| (d.code.as_str().to_owned(), d.path.clone()))
+        .collect();
+    assert!(expected.contains(&("V084".to_owned(), "/checklists/stage_2".to_owned())));
+
+    let output = validate_cmd(&["--format", "json", "--checklist", HUB, &file])
+        .assert()
+        .code(1)
+        .get_output()
+        .clone();
+    let (found, checklist) = first_report(&output);
+    assert_eq!(found, expected);
+    assert_eq!(checklist, "hub");
+    let human = stdout(
+        &validate_cmd(&["--checklist", HUB, &file])
+            .assert()
+            .code(1)
+            .get_output()
+            .clone(),
+    );
+    assert!(human.contains(&format!("Checklist: the hub's, from {HUB}\n")));
+    assert!(human.contains("[V084] /checklists/stage_2: the hub requires the stage 2 checklist component `msf-completed`"));
+
+    // Without a hub list: the document's own, self-declared.
+    let output = validate_cmd(&["--format", "json", &file]).output().unwrap();
+    assert_eq!(first_report(&output).1, "self_declared");
+    assert!(stdout(&validate_cmd(&[&file]).output().unwrap()).contains(
+        "Checklist: self-declared, each portfolio's own components (--checklist FILE judges against the hub's)\n"
+    ));
+
+    // A hub list the portfolio meets: complete, and judged by the hub.
+    let dir = tempfile::tempdir().unwrap();
+    let met = dir.path().join("met.checklist.json");
+    std::fs::write(
+        &met,
+        r#"{"stage_1": ["ksa-portfolio"], "stage_2": ["pdp-agreed", "wpba-record"]}"#,
+    )
+    .unwrap();
+    let output = validate_cmd(&[
+        "--format",
+        "json",
+        "--checklist",
+        met.to_str().unwrap(),
+        &file,
+    ])
+    .assert()
+    .code(0)
+    .get_output()
+    .clone();
+    assert_eq!(first_report(&output).1, "hub");
+}
+
+#[test]
+fn validate_refuses_a_bad_checklist_file_with_status_2() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = format!("{DATA}/complete-msk-stage2.json");
+    for (name, text, message) in [
+        (
+            "empty.json",
+            r#"{"stage_1": [], "stage_2": ["pdp-agreed"]}"#,
+            "the stage 1 checklist has no components: name at least one",
+        ),
+        (
+            "twice.json",
+            r#"{"stage_1": ["a"], "stage_2": ["b", "b"]}"#,
+            "the stage 2 checklist names component `b` twice",
+        ),
+        (
+            "field.json",
+            r#"{"stage_1": ["a"], "stage_2": ["b"], "stage_3": ["c"]}"#,
+            "unknown field `stage_3`",
+        ),
+    ] {
+        let path = dir.path().join(name);
+        std::fs::write(&path, text).unwrap();
+        validate_cmd(&["--checklist", path.to_str().unwrap(), &file])
+            .assert()
+            .code(2)
+            .stdout("")
+            .stderr(predicate::str::starts_with(format!(
+                "error: checklist {}: ",
+                path.display()
+            )))
+            .stderr(predicate::str::contains(message));
+    }
+    validate_cmd(&["--checklist", "no-such-checklist.json", &file])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::starts_with(
+            "error: cannot read checklist no-such-checklist.json: ",
+        ));
+}
+
+#[test]
+fn directory_walks_leave_out_the_tool_s_other_inputs() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(
+        format!("{DATA}/complete-msk-stage2.json"),
+        dir.path().join("portfolio.json"),
+    )
+    .unwrap();
+    std::fs::copy(HR, dir.path().join("smith.Eligibility.json")).unwrap();
+    std::fs::copy(HUB, dir.path().join("hub.checklist.json")).unwrap();
+    // A checklist given with --checklist is left out whatever its name.
+    let given = dir.path().join("required.json");
+    std::fs::write(
+        &given,
+        r#"{"stage_1": ["ksa-portfolio"], "stage_2": ["pdp-agreed"]}"#,
+    )
+    .unwrap();
+    let out = stdout(
+        &validate_cmd(&[
+            "--checklist",
+            given.to_str().unwrap(),
+            dir.path().to_str().unwrap(),
+        ])
+        .assert()
+        .code(0)
+        .get_output()
+        .clone(),
+    );
+    assert!(
+        out.contains(&format!("Summary: 1 file as of {AS_OF}\n")),
+        "{out}"
+    );
+    assert!(out.contains("portfolio.json"));
+    // Named on the command line, such a file is validated (and is no portfolio).
+    validate_cmd(&[HR])
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("  not loadable      1\n"));
 }

@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use chrono::NaiveDate;
 
 use crate::diagnostic::{Code, Subject as About};
-use crate::evidence::{Coverage, EvidenceItem, EvidenceKind, SUGGESTED_PER_CAPABILITY};
+use crate::evidence::{Coverage, EvidenceId, EvidenceItem, EvidenceKind, SUGGESTED_PER_CAPABILITY};
 use crate::framework::{CapabilityId, Completeness, Framework};
 use crate::portfolio::{Portfolio, Stage};
 use crate::roadmap::RoadmapEvent;
@@ -94,10 +94,16 @@ fn referenced_evidence(p: &Portfolio) -> HashMap<&str, bool> {
             refs.insert(evidence.as_str(), false);
         }
     }
-    if !refs.is_empty() {
-        for e in p.evidence() {
-            if let Some(found) = refs.get_mut(e.id().as_str()) {
+    // Ids are unique (checked on loading): once every reference is found, stop looking.
+    let mut missing = refs.len();
+    for e in p.evidence() {
+        if missing == 0 {
+            break;
+        }
+        if let Some(found) = refs.get_mut(e.id().as_str()) {
+            if !*found {
                 *found = true;
+                missing -= 1;
             }
         }
     }
@@ -112,9 +118,16 @@ pub(super) fn check<'r>(
     sink: &mut Sink,
 ) -> Option<&'r Framework> {
     // Assessors must be listed supervisors (docs/domain.md#evidence-types, docs/domain.md#supervisors).
+    // Runs of items share an assessor: the last one found is not looked up again.
+    let mut listed: Option<&str> = None;
     for (i, e) in p.evidence().iter().enumerate() {
         if let Some(a) = e.assessor() {
-            if index.supervisor_index(a.as_str()).is_none() {
+            if listed == Some(a.as_str()) {
+                continue;
+            }
+            if index.supervisor_index(a.as_str()).is_some() {
+                listed = Some(a.as_str());
+            } else {
                 sink.push(
                     (Section::Evidence, i + 1, 4),
                     Stage::Stage2,
@@ -357,6 +370,10 @@ pub(super) fn evidence_dates(
     let mut covered: Vec<Option<(NaiveDate, usize)>> = vec![None; evidence.len()];
     let mut declared = vec![false; evidence.len()];
     let mut any_declaration = false;
+    // Sign-offs over the same content (both declarations, the education provider's approval)
+    // list the same ids: their positions are found once, for the first of a run. `None`:
+    // the document's own order, no lookup needed.
+    let mut last: Option<(&[EvidenceId], Option<Vec<usize>>)> = None;
     for (i, event) in p.events().iter().enumerate() {
         let RoadmapEvent::Signed { sign_off: s } = event else {
             continue;
@@ -366,19 +383,22 @@ pub(super) fn evidence_dates(
         if s.evidence.is_empty() {
             continue;
         }
-        // Declarations usually list the document's evidence in its order: no lookup needed.
-        let in_order = s.evidence.len() == evidence.len()
-            && s.evidence.iter().zip(evidence).all(|(id, e)| id == e.id());
-        let positions: Box<dyn Iterator<Item = usize>> = if in_order {
-            Box::new(0..evidence.len())
-        } else {
-            Box::new(
+        if last
+            .as_ref()
+            .is_none_or(|(ids, _)| *ids != s.evidence.as_slice())
+        {
+            // Declarations often list the document's evidence in its order.
+            let in_order = s.evidence.len() == evidence.len()
+                && s.evidence.iter().zip(evidence).all(|(id, e)| id == e.id());
+            let positions = (!in_order).then(|| {
                 s.evidence
                     .iter()
-                    .filter_map(|id| index.evidence_index(id.as_str())),
-            )
-        };
-        for k in positions {
+                    .filter_map(|id| index.evidence_index(id.as_str()))
+                    .collect()
+            });
+            last = Some((s.evidence.as_slice(), positions));
+        }
+        let mut mark = |k: usize| {
             if let Some(c) = covered.get_mut(k) {
                 if c.is_none_or(|(d, _)| s.on < d) {
                     *c = Some((s.on, i));
@@ -387,6 +407,10 @@ pub(super) fn evidence_dates(
             if let (true, Some(d)) = (is_declaration, declared.get_mut(k)) {
                 *d = true;
             }
+        };
+        match last.as_ref().map(|(_, positions)| positions) {
+            Some(Some(positions)) => positions.iter().copied().for_each(&mut mark),
+            _ => (0..evidence.len()).for_each(&mut mark),
         }
     }
     for (k, e) in evidence.iter().enumerate() {

@@ -93,12 +93,19 @@ fn serves(p: &Portfolio, f: &Framework, sink: &mut Sink) {
 /// on its date (V036). An assessor who is not listed is V063, reported elsewhere.
 fn assessors(p: &Portfolio, index: &Index<'_>, sink: &mut Sink) {
     let trainee = trainee_of(p);
+    // Runs of items share an assessor: the last one is not looked up again.
+    let mut last: Option<(&str, Option<usize>)> = None;
     for (i, e) in p.evidence().iter().enumerate() {
         let Some(a) = e.assessor() else { continue };
-        let Some(s) = index
-            .supervisor_index(a.as_str())
-            .and_then(|k| p.supervisors().get(k))
-        else {
+        let k = match last {
+            Some((id, k)) if id == a.as_str() => k,
+            _ => {
+                let k = index.supervisor_index(a.as_str());
+                last = Some((a.as_str(), k));
+                k
+            }
+        };
+        let Some(s) = k.and_then(|k| p.supervisors().get(k)) else {
             continue;
         };
         if let Err(r) = s.check_may_sign(&trainee, e.date()) {

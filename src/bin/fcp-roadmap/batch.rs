@@ -85,7 +85,8 @@ impl FileResult {
 
 /// The inputs named by `paths`, in a stable order: each argument in turn; below a directory,
 /// every `*.json` file (extension matched without regard to case) at any depth, sorted by
-/// path; symbolic links to directories are not followed. A path that does not exist stays an input, so that it is reported. Files whose
+/// path, except the tool's other inputs (`*.eligibility.json`, `*.checklist.json`, see
+/// [`other_input`]); symbolic links to directories are not followed. A path that does not exist stays an input, so that it is reported. Files whose
 /// canonical path is in `skip` (the frameworks given with `--framework`) are left out of
 /// directory walks only.
 pub fn collect(paths: &[PathBuf], skip: &[PathBuf]) -> Vec<Input> {
@@ -141,6 +142,7 @@ fn walk(dir: &Path, found: &mut Vec<Input>) {
         } else if path
             .extension()
             .is_some_and(|ext| ext.eq_ignore_ascii_case("json"))
+            && !other_input(&path)
         {
             found.push(Input {
                 path,
@@ -148,6 +150,20 @@ fn walk(dir: &Path, found: &mut Vec<Input>) {
             });
         }
     }
+}
+
+/// Suffixes of the tool's other inputs, matched without regard to case: an eligibility question
+/// and a hub's checklist, which a directory of portfolios may hold beside them.
+pub const OTHER_INPUTS: [&str; 2] = [".eligibility.json", ".checklist.json"];
+
+/// Whether a directory walk leaves `path` out: its file name ends with one of [`OTHER_INPUTS`].
+pub fn other_input(path: &Path) -> bool {
+    path.file_name()
+        .and_then(|n| n.to_str())
+        .is_some_and(|name| {
+            let name = name.to_ascii_lowercase();
+            OTHER_INPUTS.iter().any(|suffix| name.ends_with(suffix))
+        })
 }
 
 /// Reads, loads and validates one input; with `locate`, finds each diagnostic's line.

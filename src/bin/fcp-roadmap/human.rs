@@ -2,6 +2,7 @@
 //! steps; then a summary table.
 
 use std::fmt::Write as _;
+use std::path::Path;
 
 use chrono::NaiveDate;
 use fcp_roadmap::diagnostic::{Diagnostic, Severity};
@@ -20,7 +21,8 @@ impl Style {
         Style { colour }
     }
 
-    fn paint(self, code: &str, text: &str) -> String {
+    /// `text` in the ANSI style `code` (such as `1;31`), or plain.
+    pub fn paint(self, code: &str, text: &str) -> String {
         if self.colour {
             format!("\x1b[{code}m{text}\x1b[0m")
         } else {
@@ -46,7 +48,8 @@ impl Style {
         self.paint(code, text)
     }
 
-    fn bold(self, text: &str) -> String {
+    /// `text` in bold, or plain.
+    pub fn bold(self, text: &str) -> String {
         self.paint("1", text)
     }
 }
@@ -80,8 +83,14 @@ pub fn verdict(result: &FileResult) -> String {
     }
 }
 
-/// Renders the whole run.
-pub fn render(results: &[FileResult], summary: &Summary, as_of: NaiveDate, style: Style) -> String {
+/// Renders the whole run; `checklist` names the hub's checklist file, if one was given.
+pub fn render(
+    results: &[FileResult],
+    summary: &Summary,
+    as_of: NaiveDate,
+    checklist: Option<&Path>,
+    style: Style,
+) -> String {
     let mut out = String::new();
     for result in results {
         let _ = writeln!(out, "{}", style.bold(&format!("== {}", result.name())));
@@ -144,6 +153,13 @@ pub fn render(results: &[FileResult], summary: &Summary, as_of: NaiveDate, style
         };
         let _ = writeln!(out, "  {text}");
     }
+    let _ = match checklist {
+        Some(file) => writeln!(out, "Checklist: the hub's, from {}", file.display()),
+        None => writeln!(
+            out,
+            "Checklist: self-declared, each portfolio's own components (--checklist FILE judges against the hub's)"
+        ),
+    };
     if !summary.codes.is_empty() {
         let _ = writeln!(out, "Most frequent codes:");
         for c in summary.codes.iter().take(crate::summary::TOP_CODES) {

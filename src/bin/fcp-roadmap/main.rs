@@ -9,6 +9,7 @@
 
 mod batch;
 mod commands;
+mod eligibility;
 mod human;
 mod json;
 mod junit;
@@ -23,15 +24,20 @@ use std::process::ExitCode;
 use chrono::{DateTime, NaiveDate, Utc};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use fcp_roadmap::framework::{Framework, FrameworkRegistry};
+use fcp_roadmap::portfolio::Checklists;
+use fcp_roadmap::profession::Profession;
+use fcp_roadmap::roadmap::RoadmapSetup;
 use fcp_roadmap::rules::{RuleSet, RuleSetId};
 use fcp_roadmap::validate::ValidationContext;
 
 const EXIT_STATUS: &str = "\
 Exit status:
   0  success: every portfolio complete for the stage it claims (validate), every number valid
-     (check-number)
+     (check-number), nothing blocking the next step and free to practise (eligibility)
   1  findings: a portfolio incomplete or not loadable as a portfolio (validate), a number not
-     valid (check-number), a CASE package that does not import (case import)
+     valid (check-number), a CASE package that does not import (case import), a blocker or a
+     registration that does not allow practice, or an input that is not an eligibility
+     question (eligibility)
   2  bad arguments, or an input that cannot be read (missing, not UTF-8 text); for validate,
      every other file is still validated and reported";
 
@@ -61,8 +67,10 @@ enum Command {
     /// Export a capability framework as a 1EdTech CASE 1.1 package, or import one.
     #[command(subcommand)]
     Case(commands::CaseCommand),
-    // `eligibility FILE` (the HR answer from a small JSON input) slots in here once the library
-    // has it: a variant, its `commands::EligibilityArgs`, one arm in `run`.
+    /// Whether a practitioner may practise, start stage 1 or stage 2, and what blocks them: the
+    /// HR answer, from a small JSON file.
+    #[command(after_help = EXIT_STATUS)]
+    Eligibility(eligibility::EligibilityArgs),
 }
 
 /// A date in the form YYYY-MM-DD.
@@ -97,7 +105,8 @@ enum Format {
 
 #[derive(Debug, Args)]
 struct ValidateArgs {
-    /// Portfolio files, or directories searched for *.json files at any depth (sorted by path).
+    /// Portfolio files, or directories searched for *.json files at any depth (sorted by path;
+    /// *.eligibility.json and *.checklist.json files, the tool's other inputs, are left out).
     #[arg(required = true, value_name = "PATH")]
     paths: Vec<PathBuf>,
     /// Judge as of this date (YYYY-MM-DD); default today (UTC).
@@ -111,8 +120,12 @@ struct ValidateArgs {
     /// here is not validated as a portfolio when a directory walk finds it.
     #[arg(long, value_name = "FILE")]
     framework: Vec<PathBuf>,
-    // `--checklist FILE` (the hub's required checklist components) slots in here once the
-    // library has it: read it in `context_parts`, apply it in `Parts::context`.
+    /// The stage 1 and stage 2 checklist components the hub requires (JSON:
+    /// {"stage_1": [id...], "stage_2": [id...]}); a portfolio whose checklist lacks one is
+    /// incomplete (V084). Without it each portfolio's own list is judged, and reports say the
+    /// checklist was self-declared. Not validated as a portfolio when a directory walk finds it.
+    #[arg(long, value_name = "FILE")]
+    checklist: Option<PathBuf>,
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Human)]
     format: Format,
@@ -136,16 +149,20 @@ struct Parts {
     as_of: NaiveDate,
     registry: FrameworkRegistry,
     rules: Option<RuleSet>,
+    checklists: Option<Checklists>,
     skip: Vec<PathBuf>,
 }
 
 impl Parts {
     fn context(&self) -> ValidationContext<'_> {
-        let context = ValidationContext::new(self.as_of, &self.registry);
-        match &self.rules {
-            Some(rules) => context.with_rule_set(rules.clone()),
-            None => context,
+        let mut context = ValidationContext::new(self.as_of, &self.registry);
+        if let Some(rules) = &self.rules {
+            context = context.with_rule_set(rules.clone());
         }
+        if let Some(checklists) = &self.checklists {
+            context = context.with_required_checklists(checklists.clone());
+        }
+        context
     }
 }
 
@@ -157,6 +174,24 @@ fn read_text(path: &std::path::Path, what: &str) -> Result<String, Fatal> {
     Ok(text
         .strip_prefix('\u{feff}')
         .map_or(text.clone(), str::to_owned))
+}
+
+/// The hub's checklist file: the portfolio's `checklists` object, held to the same rules (each
+/// list non-empty, no repeats, at most 64 components).
+fn read_checklists(path: &std::path::Path) -> Result<Checklists, Fatal> {
+    let text = read_text(path, "checklist")?;
+    let checklists: Checklists = serde_json::from_str(&text)
+        .map_err(|e| Fatal(format!("checklist {}: {e}", path.display())))?;
+    // The same checks a portfolio's own checklists get; the rule set and profession are not
+    // looked at.
+    RoadmapSetup::new(
+        RuleSetId::Roadmap2024,
+        Profession::Physiotherapist,
+        checklists.stage_1.clone(),
+        checklists.stage_2.clone(),
+    )
+    .map_err(|e| Fatal(format!("checklist {}: {e}", path.display())))?;
+    Ok(checklists)
 }
 
 fn context_parts(args: &ValidateArgs) -> Result<Parts, Fatal> {
@@ -187,10 +222,21 @@ fn context_parts(args: &ValidateArgs) -> Result<Parts, Fatal> {
             }
         }),
     };
+    let checklists = match &args.checklist {
+        None => None,
+        Some(path) => {
+            let checklists = read_checklists(path)?;
+            if let Ok(canonical) = std::fs::canonicalize(path) {
+                skip.push(canonical);
+            }
+            Some(checklists)
+        }
+    };
     Ok(Parts {
         as_of: args.as_of.unwrap_or_else(today),
         registry,
         rules,
+        checklists,
         skip,
     })
 }
@@ -247,7 +293,13 @@ fn validate(args: &ValidateArgs) -> Result<u8, Fatal> {
                 std::io::stdout().is_terminal(),
                 std::env::var_os("NO_COLOR").as_deref(),
             );
-            human::render(&results, &summary, parts.as_of, human::Style::new(colour))
+            human::render(
+                &results,
+                &summary,
+                parts.as_of,
+                args.checklist.as_deref(),
+                human::Style::new(colour),
+            )
         }
         Format::Json => json::render(&results, &summary, parts.as_of)? + "\n",
         Format::Sarif => sarif::render(&results)? + "\n",
@@ -278,6 +330,13 @@ fn run(cli: &Cli) -> Result<u8, Fatal> {
         Command::Schema => commands::schema(),
         Command::Badge(args) => commands::badge(args),
         Command::Case(command) => commands::case(command),
+        Command::Eligibility(args) => eligibility::eligibility(
+            args,
+            use_colour(
+                std::io::stdout().is_terminal(),
+                std::env::var_os("NO_COLOR").as_deref(),
+            ),
+        ),
     }
 }
 
@@ -328,9 +387,20 @@ mod tests {
         }];
         let summary = crate::summary::Summary::of(&results);
         let date = chrono::NaiveDate::MIN;
-        let plain = crate::human::render(&results, &summary, date, crate::human::Style::new(false));
-        let coloured =
-            crate::human::render(&results, &summary, date, crate::human::Style::new(true));
+        let plain = crate::human::render(
+            &results,
+            &summary,
+            date,
+            None,
+            crate::human::Style::new(false),
+        );
+        let coloured = crate::human::render(
+            &results,
+            &summary,
+            date,
+            None,
+            crate::human::Style::new(true),
+        );
         assert!(!plain.contains('\x1b'));
         assert!(coloured.contains("\x1b[1;35munreadable: gone\x1b[0m"));
         assert_eq!(
