@@ -45,6 +45,13 @@ impl Sink {
             .push((key, blocks, Diagnostic::new(code, path, message)));
     }
 
+    /// Whether an error with `code` is reported that blocks `stage` or an earlier one.
+    pub(super) fn reports(&self, code: Code, stage: Stage) -> bool {
+        self.items.iter().any(|(_, blocks, d)| {
+            d.code == code && d.severity == Severity::Error && *blocks <= stage
+        })
+    }
+
     /// The diagnostics in document order, and whether errors block stage 1 and stage 2.
     ///
     /// An error or a warning about a stage beyond `claimed` is not a fault of the portfolio as
