@@ -147,6 +147,39 @@ fn trainee_signing_as_supervisor_and_wrong_trainee_signer() {
     );
 }
 
+/// Issue 11: a trainee naming themselves as supervisor and signing every supervisor sign-off
+/// gets one V031 at the start and one on each such sign-off, and no V090 besides: the roadmap
+/// refuses the start for the same cause (S001).
+#[test]
+fn trainee_as_their_own_supervisor_is_one_finding_per_sign_off() {
+    let mut d = msk();
+    let i = event_index(&d, |e| e["event"] == "started");
+    d["events"][i]["supervisor"] = json!("physio-grace-hopper");
+    for e in d["events"].as_array_mut().unwrap() {
+        if e["sign_off"]["role"] == "roadmap_supervisor" {
+            e["sign_off"]["signer"] = json!("physio-grace-hopper");
+        }
+    }
+    let r = run(&d);
+    assert_eq!(
+        codes(&r),
+        [
+            "V031 /events/0/supervisor",
+            "V031 /events/6/sign_off/signer",
+            "V031 /events/8/sign_off/signer",
+            "V031 /events/12/sign_off/signer",
+            "V031 /events/14/sign_off/signer",
+            "V031 /events/16/sign_off/signer",
+            "V031 /events/20/sign_off/signer"
+        ]
+    );
+    assert_eq!(r.supported_stage(), None);
+    assert_eq!(
+        r.diagnostics()[0].message,
+        "`physio-grace-hopper` is the trainee: nobody may supervise or sign for themselves"
+    );
+}
+
 #[test]
 fn supervisor_training_under_roadmap_2021() {
     let mut d = msk();
