@@ -93,3 +93,93 @@ pub(super) fn report(refused: Option<Refused>, sink: &mut Sink) {
         ),
     );
 }
+
+#[cfg(test)]
+mod tests {
+    use chrono::NaiveDate;
+
+    use super::*;
+    use crate::diagnostic::Severity;
+    use crate::supervisor::SupervisorRefusal;
+
+    fn lapsed_supervisor(blocks: Stage) -> Refused {
+        Refused {
+            index: 3,
+            blocks,
+            refusal: Refusal::Supervisor(SupervisorRefusal::NotInGoodStanding {
+                supervisor: "dr-khan".parse().unwrap(),
+                number: "GMC 1234567".parse().unwrap(),
+                on: NaiveDate::from_ymd_opt(2025, 6, 2).unwrap(),
+            }),
+            event: "signed",
+        }
+    }
+
+    fn codes(sink: Sink, claimed: Stage) -> (Vec<(Code, Severity)>, bool, bool) {
+        let (d, b1, b2) = sink.finish(claimed);
+        (d.iter().map(|d| (d.code, d.severity)).collect(), b1, b2)
+    }
+
+    fn v035(sink: &mut Sink, blocks: Stage) {
+        sink.push(
+            (Section::Events, 4, 1),
+            blocks,
+            Code::SupervisorNotInGoodStanding,
+            "/events/3/sign_off/signer".to_owned(),
+            "lapsed".to_owned(),
+        );
+    }
+
+    #[test]
+    fn a_refusal_reported_with_its_own_code_is_not_reported_again() {
+        for (own, refused) in [
+            (Stage::Stage1, Stage::Stage1),
+            (Stage::Stage1, Stage::Stage2),
+            (Stage::Stage2, Stage::Stage2),
+        ] {
+            let mut sink = Sink::default();
+            v035(&mut sink, own);
+            report(Some(lapsed_supervisor(refused)), &mut sink);
+            let (codes, b1, b2) = codes(sink, Stage::Stage2);
+            assert_eq!(
+                codes,
+                [(Code::SupervisorNotInGoodStanding, Severity::Error)]
+            );
+            assert_eq!((b1, b2), (own == Stage::Stage1, own == Stage::Stage2));
+        }
+    }
+
+    /// The refusal blocks stage 1 but its own code only stage 2: V090 stays, so that the
+    /// verdict is what it was.
+    #[test]
+    fn a_refusal_blocking_an_earlier_stage_than_its_own_code_stays() {
+        let mut sink = Sink::default();
+        v035(&mut sink, Stage::Stage2);
+        report(Some(lapsed_supervisor(Stage::Stage1)), &mut sink);
+        let (codes, b1, _) = codes(sink, Stage::Stage2);
+        assert_eq!(
+            codes,
+            [
+                (Code::EventRefused, Severity::Error),
+                (Code::SupervisorNotInGoodStanding, Severity::Error)
+            ]
+        );
+        assert!(b1);
+    }
+
+    /// A refusal whose own code no other check reported is V090, with the refusal inside.
+    #[test]
+    fn a_refusal_whose_own_code_was_not_reported_stays() {
+        let mut sink = Sink::default();
+        report(Some(lapsed_supervisor(Stage::Stage2)), &mut sink);
+        let (d, _, b2) = sink.finish(Stage::Stage2);
+        assert_eq!(d.len(), 1);
+        assert_eq!(d[0].code, Code::EventRefused);
+        assert_eq!(d[0].path, "/events/3");
+        assert_eq!(
+            d[0].message,
+            "the roadmap refuses the signed event: supervisor `dr-khan` (GMC 1234567) was not in good standing on 2025-06-02, so cannot supervise or sign [S005]; later events are not replayed"
+        );
+        assert!(b2);
+    }
+}
