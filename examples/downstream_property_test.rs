@@ -33,8 +33,8 @@ fn next_action(report: &Report) -> NextAction {
         .filter(|d| d.severity == fcp_roadmap::diagnostic::Severity::Error)
         .map(|d| d.code)
         .collect();
-    // A missing declaration stops the log at the next event (V090): still a declaration to
-    // chase, not a case to review.
+    // A missing declaration is V046 alone (the roadmap's refusal of the next event has the same
+    // cause, so no V090): still a declaration to chase, not a case to review.
     if errors.contains(&Code::DeclarationMissing)
         && errors
             .iter()

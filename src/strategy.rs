@@ -44,7 +44,7 @@
 //!     .run(&strategy::portfolio_with_defect(Defect::MissingSupervisorDeclaration), |case| {
 //!         let report = case.validate();
 //!         prop_assert!(!report.is_complete());
-//!         // V046, and V090 for the event the missing declaration leaves the roadmap refusing.
+//!         // V046, once: the roadmap's refusal of the event after it has the same cause.
 //!         prop_assert!(report.codes().any(|c| c == Code::DeclarationMissing));
 //!         let expected = Defect::MissingSupervisorDeclaration.expected_errors();
 //!         prop_assert!(report

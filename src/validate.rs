@@ -529,22 +529,17 @@ pub fn validate(portfolio: &Portfolio, context: &ValidationContext<'_>) -> Repor
     let framework = content::check(portfolio, context, &index, &mut sink);
     // The state machine verifies each sign-off's digest as it replays: the sign-off checks
     // below hash only what it did not reach.
-    let replayed = match framework {
-        Some(framework) => replay::check(
-            portfolio,
-            context,
-            &rules,
-            framework,
-            &experience,
-            &mut sink,
-        ),
-        None => 0,
+    let (replayed, refused) = match framework {
+        Some(framework) => replay::check(portfolio, context, &rules, framework, &experience),
+        None => (0, None),
     };
     standing::check(portfolio, framework, &index, &mut sink);
     let signed = signoffs::check(portfolio, context, &rules, &index, replayed, &mut sink);
     content::evidence_dates(portfolio, context, &index, &mut sink);
     practitioner::check(portfolio, context, &rules, &signed, &mut sink);
     stages::check(portfolio, context, &rules, &mut sink);
+    // Last, so that a refusal whose cause has a code of its own is not reported twice.
+    replay::report(refused, &mut sink);
     let checklist = if context.required_checklists.is_some() {
         ChecklistSource::Hub
     } else {

@@ -71,6 +71,26 @@ fn order_stage_and_rule_set() {
         "P005",
         "supervisor `dr-who` is not among the supervisors supplied: add their record",
     );
+    // The trainee naming themselves is self-supervision (S001), listed or not, as when they
+    // sign in the supervisor's role: the validator reports it as V031, once.
+    let themselves = RoadmapEvent::Started {
+        on: d(2024, 6, 3),
+        route: Route::Taught,
+        supervisor: w.trainee.id.as_str().parse().unwrap(),
+    };
+    let r = refusal(&w, &[], &themselves);
+    check(
+        &r,
+        "S001",
+        &format!(
+            "supervisor `{}` is the trainee: nobody may supervise or sign for themselves",
+            w.trainee.id
+        ),
+    );
+    assert_eq!(
+        r.validator_code(),
+        Some(fcp_roadmap::diagnostic::Code::SelfSupervision)
+    );
 }
 
 #[test]

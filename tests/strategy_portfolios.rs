@@ -173,9 +173,8 @@ fn defect_codes_are_documented() {
     );
     assert_eq!(
         Defect::SupervisorLapsedAtSigning.expected_errors(),
-        [Code::SupervisorNotInGoodStanding, Code::EventRefused]
+        [Code::SupervisorNotInGoodStanding]
     );
-    assert_eq!(Defect::UnknownAssessor.companion(), None);
     assert_eq!(
         Defect::AssessorSuspended.expected_errors(),
         [Code::AssessorCannotAssess]
@@ -244,22 +243,22 @@ mod journeys {
             prop_assert!(dates.iter().all(|d| *d <= case.as_of));
         }
 
-        /// A defect that breaks the log is refused by the state machine too.
+        /// A defect that breaks the log is refused by the state machine too, for the cause the
+        /// validator reports with its own code (V046), and not again as V090.
         #[test]
-        fn defective_logs_are_refused_where_the_validator_says(
+        fn defective_logs_are_refused_for_the_cause_the_validator_reports(
             case in strategy::portfolio_with_defect(Defect::MissingSupervisorDeclaration)
         ) {
             let journey = Journey::new(case);
             let err = RoadmapRecord::replay(journey.events().to_vec(), &journey.context());
-            prop_assert!(err.is_err());
-            let v090 = journey
-                .case()
-                .validate()
-                .diagnostics()
-                .iter()
-                .find(|d| d.code == Code::EventRefused)
-                .map(|d| d.path.clone());
-            prop_assert_eq!(v090, err.err().map(|e| format!("/events/{}", e.index)));
+            let refusal = err.err().map(|e| e.reason);
+            prop_assert_eq!(
+                refusal.as_ref().map(fcp_roadmap::roadmap::Refusal::reported_as),
+                Some(Code::DeclarationMissing)
+            );
+            let r = journey.case().validate();
+            prop_assert!(r.codes().any(|c| c == Code::DeclarationMissing));
+            prop_assert!(r.codes().all(|c| c != Code::EventRefused));
         }
     }
 }

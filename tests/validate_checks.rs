@@ -75,12 +75,12 @@ fn trainee_lapsed_before_signing() {
         json!([{"on": "2025-06-15", "kind": {"type": "lapsed"}}]);
     let r = run(&d);
     // The ongoing practice period runs on through the lapse: practice claimed while lapsed
-    // (V021, issue 16), then the signatures made while lapsed.
+    // (V021, issue 16), then the signatures made while lapsed, one finding each. The roadmap
+    // refuses the first of them for the same cause (P006): V010 says it, not V090 as well.
     assert_eq!(
         codes(&r),
         [
             "V021 /practitioner/experience/0",
-            "V090 /events/19",
             "V010 /events/19",
             "V010 /events/20",
             "V010 /events/21",
@@ -90,19 +90,11 @@ fn trainee_lapsed_before_signing() {
     d["practitioner"]["experience"][0]["end"] = json!("2025-06-14");
     let stopped = run(&d);
     assert_eq!(codes(&stopped), codes(&r)[1..]);
-    let r = stopped;
-    // The roadmap refuses the trainee's own signature once the registration has lapsed.
-    assert!(
-        r.diagnostics()[0]
-            .message
-            .starts_with("the roadmap refuses the signed event: "),
-        "{}",
-        r.diagnostics()[0].message
-    );
     assert_eq!(
-        r.diagnostics()[1].message,
+        stopped.diagnostics()[0].message,
         "the trainee's registration PH44257 was not in good standing on 2025-06-20, when the final declaration was signed"
     );
+    assert_eq!(stopped.supported_stage(), Some(Stage::Stage1));
 }
 
 #[test]
@@ -130,7 +122,6 @@ fn unknown_supervisor_and_assessor() {
         codes(&r),
         [
             "V063 /evidence/1/assessor",
-            "V090 /events/0",
             "V030 /events/0/supervisor",
             "V042 /events/19/sign_off/digest",
             "V042 /events/20/sign_off/digest",
@@ -150,10 +141,42 @@ fn trainee_signing_as_supervisor_and_wrong_trainee_signer() {
     assert_eq!(
         codes(&r),
         [
-            "V090 /events/5",
             "V044 /events/5/sign_off/signer",
             "V031 /events/6/sign_off/signer"
         ]
+    );
+}
+
+/// Issue 11: a trainee naming themselves as supervisor and signing every supervisor sign-off
+/// gets one V031 at the start and one on each such sign-off, and no V090 besides: the roadmap
+/// refuses the start for the same cause (S001).
+#[test]
+fn trainee_as_their_own_supervisor_is_one_finding_per_sign_off() {
+    let mut d = msk();
+    let i = event_index(&d, |e| e["event"] == "started");
+    d["events"][i]["supervisor"] = json!("physio-grace-hopper");
+    for e in d["events"].as_array_mut().unwrap() {
+        if e["sign_off"]["role"] == "roadmap_supervisor" {
+            e["sign_off"]["signer"] = json!("physio-grace-hopper");
+        }
+    }
+    let r = run(&d);
+    assert_eq!(
+        codes(&r),
+        [
+            "V031 /events/0/supervisor",
+            "V031 /events/6/sign_off/signer",
+            "V031 /events/8/sign_off/signer",
+            "V031 /events/12/sign_off/signer",
+            "V031 /events/14/sign_off/signer",
+            "V031 /events/16/sign_off/signer",
+            "V031 /events/20/sign_off/signer"
+        ]
+    );
+    assert_eq!(r.supported_stage(), None);
+    assert_eq!(
+        r.diagnostics()[0].message,
+        "`physio-grace-hopper` is the trainee: nobody may supervise or sign for themselves"
     );
 }
 
@@ -164,9 +187,11 @@ fn supervisor_training_under_roadmap_2021() {
     d["route"] = json!("taught");
     let r = run(&d);
     let c = codes(&r);
-    assert_eq!(c.iter().filter(|c| c.starts_with("V033")).count(), 7);
-    assert_eq!(&c[..2], ["V090 /events/0", "V033 /events/0/supervisor"]);
-    assert!(c[1..].iter().all(|c| c.starts_with("V033")));
+    // One finding at the start and one on each of the supervisor's sign-offs; the roadmap's
+    // refusal of the start (S003) is the same cause, so no V090.
+    assert_eq!(c.len(), 7);
+    assert_eq!(c[0], "V033 /events/0/supervisor");
+    assert!(c.iter().all(|c| c.starts_with("V033")));
     // With training completed in time, nothing is left.
     d["supervisors"][0]["training"] =
         json!([{"kind": "roadmap_supervisor_course", "completed_on": "2023-03-01"}]);
@@ -187,7 +212,6 @@ fn supervisor_over_capacity() {
         [
             "V034 /events/6/sign_off/signer",
             "V034 /events/8/sign_off/signer",
-            "V090 /events/10",
             "V034 /events/12/sign_off/signer"
         ]
     );
@@ -209,15 +233,7 @@ fn steps_missing_and_out_of_order() {
             && e["sign_off"]["subject"]["kind"] != "education_provider_approval"
     });
     let r = run(&d);
-    assert_eq!(
-        codes(&r),
-        [
-            "V047 /events",
-            "V047 /events",
-            "V045 /events",
-            "V090 /events/15"
-        ]
-    );
+    assert_eq!(codes(&r), ["V047 /events", "V047 /events", "V045 /events"]);
     assert_eq!(
         r.diagnostics()[2].message,
         "roadmap-2023 requires the education provider's approval, and there is none"
@@ -231,9 +247,11 @@ fn steps_missing_and_out_of_order() {
     d["events"][i]["sign_off"]["on"] = json!("2025-06-01");
     d["events"][i + 1]["sign_off"]["on"] = json!("2025-06-01");
     let r = run(&d);
-    assert_eq!(codes(&r), ["V090 /events/19", "V041 /events/19"]);
+    // The declaration's refusal (P014: readiness not yet agreed in the roadmap's order) has no
+    // code of its own; it comes after the other finding on the same event.
+    assert_eq!(codes(&r), ["V041 /events/19", "V090 /events/19"]);
     assert_eq!(
-        r.diagnostics()[1].message,
+        r.diagnostics()[0].message,
         "the final declaration was signed on 2025-06-01, before readiness to seek verification was completed on 2025-06-02"
     );
 }
@@ -248,12 +266,7 @@ fn declaration_missing_and_sign_off_in_the_future() {
     let r = run(&d);
     assert_eq!(
         codes(&r),
-        [
-            "V046 /events",
-            "V046 /events",
-            "V070 /events/10",
-            "V090 /events/19"
-        ]
+        ["V046 /events", "V046 /events", "V070 /events/10"]
     );
     assert_eq!(
         r.diagnostics()[0].message,
@@ -277,7 +290,6 @@ fn signed_content_missing() {
     assert_eq!(
         c,
         [
-            "V090 /events/2",
             "V054 /events/2/evidence",
             "V043 /events/19/sign_off/evidence/14",
             "V043 /events/20/sign_off/evidence/14",
@@ -307,7 +319,6 @@ fn ratings_missing_low_unknown_and_broken_links() {
             "V050 /ratings/1",
             "V053 /ratings/2/evidence/0",
             "V052 /ratings/3/capability",
-            "V090 /events/17",
             "V043 /events/19/sign_off/ratings/3",
             "V043 /events/20/sign_off/ratings/3",
             "V043 /events/21/sign_off/ratings/3"
@@ -335,7 +346,6 @@ fn coverage_warnings_unknown_links_and_areas() {
             "V062 /evidence/2/capabilities/0",
             "V064 /evidence/2/areas_of_practice/0",
             "V061 /ratings/0",
-            "V090 /events/18",
             "V042 /events/18/sign_off/digest",
             "V042 /events/19/sign_off/digest",
             "V042 /events/20/sign_off/digest"
@@ -458,10 +468,10 @@ fn claimed_stage_1_is_complete_despite_stage_2_errors() {
     );
     assert_eq!(
         last.message,
-        "for stage 2: 4 findings remain, none needed for stage 1: 2 × V046 (declaration missing), 1 × V070 (stage 2 beyond six months), 1 × V090 (event refused by the roadmap)"
+        "for stage 2: 3 findings remain, none needed for stage 1: 2 × V046 (declaration missing), 1 × V070 (stage 2 beyond six months)"
     );
-    // The findings themselves are kept apart, with their own severity; the refused
-    // approval follows from the missing declaration.
+    // The findings themselves are kept apart, with their own severity; the roadmap's refusal
+    // of the approval for want of the declaration is V046's cause, not a finding of its own.
     let for_stage_2: Vec<_> = r
         .stage_2_gaps()
         .iter()
@@ -473,18 +483,11 @@ fn claimed_stage_1_is_complete_despite_stage_2_errors() {
             ("V046", Severity::Error, false),
             ("V046", Severity::Error, false),
             ("V070", Severity::Warning, false),
-            ("V090", Severity::Error, true),
         ]
     );
     assert_eq!(
         r.stage_2_gaps()[0].message,
         "the final declaration has no trainee sign-off"
-    );
-    let v090 = &r.stage_2_gaps()[3];
-    assert_eq!(
-        r.cause_of(v090)
-            .map(|c| (c.code.as_str(), c.message.as_str())),
-        Some(("V046", "the final declaration has no trainee sign-off"))
     );
     assert!(r.next_steps().is_empty());
 }
@@ -509,7 +512,6 @@ fn findings_on_one_evidence_item_keep_their_order() {
         [
             "V062 /evidence/0/capabilities/0",
             "V063 /evidence/0/assessor",
-            "V090 /events/19",
             "V042 /events/19/sign_off/digest",
             "V042 /events/20/sign_off/digest",
             "V042 /events/21/sign_off/digest"
@@ -537,7 +539,6 @@ fn findings_on_ratings_are_grouped_by_rating_in_field_order() {
             "V051 /ratings/1/supervisor_rating",
             "V053 /ratings/1/evidence/0",
             "V053 /ratings/1/evidence/1",
-            "V090 /events/17",
             "V042 /events/19/sign_off/digest",
             "V042 /events/20/sign_off/digest",
             "V042 /events/21/sign_off/digest"
@@ -565,7 +566,6 @@ fn findings_on_evidence_and_coverage_follow_the_document() {
             "V064 /evidence/4/areas_of_practice/1",
             "V051 /ratings/0/supervisor_rating",
             "V061 /ratings/1",
-            "V090 /events/19",
             "V042 /events/19/sign_off/digest",
             "V042 /events/20/sign_off/digest",
             "V042 /events/21/sign_off/digest"
@@ -680,10 +680,10 @@ fn steps_out_of_order_are_judged_by_their_later_signature() {
         codes(&run(&d)),
         [
             "V040 /checklists/stage_1/1",
-            "V040 /checklists/stage_2/1",
             // The taught route verifies stage 1 only with its checklist signed (HEE "Roadmap
-            // Verification Changes"): the verification is the refused event.
-            "V090 /events/8"
+            // Verification Changes"): the verification is refused for the same cause (P014),
+            // which V040 reports.
+            "V040 /checklists/stage_2/1"
         ]
     );
 }

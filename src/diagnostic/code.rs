@@ -369,7 +369,10 @@ V082 at `/events`.";
 order (docs/domain.md#roadmap-stages): stage 1 verified before stage 2 starts, readiness before ratings, \
 declarations only after capable ratings, dates never going backwards. The first event it \
 refuses is reported with the roadmap's own refusal code (P0xx or S0xx); later events are not \
-replayed.\n\nExample: a `stage_2_started` event before `stage_1_verified` (and no exception \
+replayed. A refusal whose cause the validator reports with a code of its own (a lapsed \
+registration, V010; a supervisor who may not sign, V031–V035; a missing sign-off, V040 \
+to V047; and so on: `roadmap::Refusal::validator_code`) is reported with that code only, \
+once, not as V090 as well.\n\nExample: a `stage_2_started` event before `stage_1_verified` (and no exception \
 claimed) gives V090 at that event's path, e.g. `/events/4`.";
     /// Evidence dated after the as-of date.
     EvidenceInFuture = "V056", Error, "docs/domain.md#evidence-types", "evidence dated in the future",

@@ -5,6 +5,7 @@ use std::fmt;
 
 use chrono::NaiveDate;
 
+use crate::diagnostic::Code;
 use crate::evidence::{EvidenceId, EvidenceKind};
 use crate::framework::CapabilityId;
 use crate::id::{ComponentId, PersonId};
@@ -397,6 +398,117 @@ impl Refusal {
             Refusal::Route(RouteError::RunOffEnded { .. }) => "P025",
             Refusal::Route(_) => "P024",
             Refusal::UnknownModule { .. } => "P026",
+        }
+    }
+}
+
+/// The table of causes shared by the roadmap and the validator: for each refusal, the code
+/// [`validate`](crate::validate::validate) reports the same cause with, where it has one of
+/// its own. The validator reports a refusal on replay as [`Code::EventRefused`] (V090) only
+/// when this gives `None` (or when its own check did not see the cause), so that one cause is
+/// reported once.
+///
+/// | Refusal | Validator code |
+/// |---|---|
+/// | `P003`, `P024` (route closed, started after closure) | V080 |
+/// | `P005` (unknown supervisor) | V030 |
+/// | `P006` (trainee not in good standing) | V010 |
+/// | `P007` (experience not met) | V020 |
+/// | `P008` (certificate not in the portfolio) | V054 |
+/// | `P011` (someone else signed in the trainee's role) | V044 |
+/// | `P013` (signed content missing; content changed) | V043; V042 |
+/// | `P014` (a stage 1 e-learning module; the learning needs analysis; a checklist component; readiness; a rating; the declaration; the education provider's approval) | V085; V082; V040; V047; V050; V046; V045 |
+/// | `P017` (rating below capable), `P018` (heading not rated) | V051, V050 |
+/// | `P025` (independent route unfinished after the run-off) | V083 |
+/// | `S001`–`S005` | V031–V035 ([`SupervisorRefusal::validator_code`]) |
+/// | every other refusal | none: V090 |
+impl Refusal {
+    /// The validator's code for the cause of this refusal, if it has one of its own; `None`
+    /// when the validator reports it only as the refused event (V090). See the table above.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use fcp_roadmap::diagnostic::Code;
+    /// use fcp_roadmap::roadmap::{Missing, Refusal};
+    ///
+    /// let on = NaiveDate::from_ymd_opt(2025, 6, 2).ok_or("date")?;
+    /// let missing = Refusal::Incomplete { event: "completed", on, missing: Missing::Declaration {
+    ///     role: fcp_roadmap::signoff::SignerRole::RoadmapSupervisor } };
+    /// assert_eq!(missing.validator_code(), Some(Code::DeclarationMissing));
+    /// assert_eq!(missing.reported_as(), Code::DeclarationMissing);
+    /// assert_eq!(Refusal::NotPaused.validator_code(), None);
+    /// assert_eq!(Refusal::NotPaused.reported_as(), Code::EventRefused);
+    /// Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub const fn validator_code(&self) -> Option<Code> {
+        Some(match self {
+            Refusal::Route(RouteError::RunOffEnded { .. }) => Code::IndependentRunOffEnded,
+            Refusal::RouteClosed { .. } | Refusal::Route(_) => Code::RouteClosed,
+            Refusal::UnknownSupervisor { .. } => Code::UnknownSupervisor,
+            Refusal::Supervisor(s) => s.validator_code(),
+            Refusal::TraineeNotInGoodStanding { .. } => Code::TraineeNotInGoodStanding,
+            Refusal::ExperienceNotMet { .. } => Code::ExperienceNotMet,
+            Refusal::CertificateNotFound { .. } => Code::EventUnknownEvidence,
+            Refusal::SignerMismatch {
+                role: SignerRole::Trainee,
+                ..
+            } => Code::WrongSigner,
+            Refusal::Coverage(CoverageError::ContentChanged { .. }) => Code::DigestMismatch,
+            Refusal::Coverage(_) => Code::SignedContentMissing,
+            Refusal::Incomplete { missing, .. } => match missing {
+                Missing::ELearningModule { .. } => Code::ELearningModuleMissing,
+                Missing::LearningNeedsAnalysis => Code::LearningNeedsAnalysisMissing,
+                Missing::Component { .. } => Code::SignOffMissing,
+                Missing::Readiness { .. } => Code::ReadinessMissing,
+                Missing::SelfRating | Missing::SupervisorRating => Code::RatingMissing,
+                Missing::Declaration { .. } => Code::DeclarationMissing,
+                Missing::EducationProviderApproval => Code::EducationProviderApprovalMissing,
+                Missing::ELearning
+                | Missing::UniversityCertificate
+                | Missing::Stage1Verification => {
+                    return None;
+                }
+            },
+            Refusal::RatingBelowCapable { .. } => Code::RatingBelowCapable,
+            Refusal::HeadingNotRated { .. } => Code::RatingMissing,
+            _ => return None,
+        })
+    }
+
+    /// The code the validator reports this refusal's cause with: its
+    /// [`validator_code`](Self::validator_code), or [`Code::EventRefused`] (V090).
+    #[must_use]
+    pub const fn reported_as(&self) -> Code {
+        match self.validator_code() {
+            Some(code) => code,
+            None => Code::EventRefused,
+        }
+    }
+}
+
+/// Part of the table above: a supervisor's refusal always has a validator code of its own.
+impl SupervisorRefusal {
+    /// The validator's code for the same cause: `S001`–`S005` are V031–V035.
+    ///
+    /// ```
+    /// use fcp_roadmap::diagnostic::Code;
+    /// use fcp_roadmap::supervisor::SupervisorRefusal;
+    ///
+    /// let r = SupervisorRefusal::SelfSupervision { supervisor: "ada".parse()? };
+    /// assert_eq!((r.code(), r.validator_code()), ("S001", Code::SelfSupervision));
+    /// Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub const fn validator_code(&self) -> Code {
+        match self {
+            SupervisorRefusal::SelfSupervision { .. } => Code::SelfSupervision,
+            SupervisorRefusal::FcpSupervisesFcpOnly { .. } => Code::FcpSupervisesFcpOnly,
+            SupervisorRefusal::TrainingRequired { .. } => Code::SupervisorTrainingMissing,
+            SupervisorRefusal::OverCapacity { .. } => Code::SupervisorOverCapacity,
+            SupervisorRefusal::NotInGoodStanding { .. } => Code::SupervisorNotInGoodStanding,
         }
     }
 }

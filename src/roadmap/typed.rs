@@ -10,7 +10,7 @@ use crate::experience::Wte;
 use crate::id::{ComponentId, PersonId};
 use crate::rules::Route;
 use crate::signoff::{Checklist, SignerRole};
-use crate::supervisor::SupervisorId;
+use crate::supervisor::{SupervisorId, SupervisorRefusal};
 
 use super::context::RoadmapContext;
 use super::event::Stage1Exception;
@@ -457,7 +457,8 @@ impl Roadmap<Stage1> {
     ///
     /// Guards: the rules supplied are the record's; the route is open under them (the
     /// independent portfolio route is closed to new starters under roadmap 2024, docs/domain.md#independent-route);
-    /// the supervisor is known and may supervise the trainee that day
+    /// the supervisor is not the trainee (`S001`, as when the trainee signs in the supervisor's
+    /// role), is known and may supervise the trainee that day
     /// ([`Supervisor::check_may_supervise`](crate::supervisor::Supervisor::check_may_supervise));
     /// the trainee's registration is in good standing that day.
     pub fn start(
@@ -469,6 +470,12 @@ impl Roadmap<Stage1> {
         check_rule_set(ctx)?;
         let p = ctx.parts();
         p.rules.check_start(route, on).map_err(Refusal::from)?;
+        if supervisor.as_str() == p.trainee.id.as_str() {
+            // Nobody supervises themselves, whether or not the supervisors supplied list them.
+            return Err(Refusal::Supervisor(SupervisorRefusal::SelfSupervision {
+                supervisor: supervisor.clone(),
+            }));
+        }
         let s = ctx.supervisor(supervisor)?;
         s.check_may_supervise(p.trainee, on, p.rules, &p.policy)
             .map_err(Refusal::Supervisor)?;

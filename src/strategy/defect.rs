@@ -21,11 +21,11 @@ use super::build::Signers;
 /// [`portfolio_with_defect`](super::portfolio_with_defect).
 ///
 /// Each defect produces the diagnostic [`Defect::code`]. Some defects also break the roadmap's
-/// event log, which the validator replays through the state machine: the first event the
-/// machine then refuses is reported as [`Code::EventRefused`] (V090). That companion is part of
-/// the defect, not a second one, and [`Defect::companion`] names it. The validator reports
-/// nothing else: a test can assert that the set of error codes is exactly
-/// [`Defect::expected_errors`].
+/// event log, which the validator replays through the state machine; the machine refuses the
+/// first event they break for the same cause, which the validator reports once, with the
+/// defect's own code ([`Refusal::validator_code`](crate::roadmap::Refusal::validator_code)),
+/// not as V090 as well. The validator reports nothing else: a test can assert that the set of
+/// error codes is exactly [`Defect::expected_errors`].
 ///
 /// Every defect listed is one the validator reports. An FCP supervisor signing for an
 /// advanced-practice trainee (V032) is not: portfolios are FCP portfolios, so the validator
@@ -38,36 +38,31 @@ use super::build::Signers;
 /// use fcp_roadmap::strategy::Defect;
 ///
 /// assert_eq!(Defect::MissingSupervisorDeclaration.code(), Code::DeclarationMissing);
-/// assert_eq!(Defect::MissingSupervisorDeclaration.companion(), Some(Code::EventRefused));
+/// assert_eq!(Defect::MissingSupervisorDeclaration.expected_errors(), vec![Code::DeclarationMissing]);
 /// assert_eq!(Defect::CapabilityWithoutEvidence.expected_errors(), vec![Code::CapabilityUncovered]);
 /// assert!(Defect::BelowSuggestedEvidence.expected_errors().is_empty());
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 #[non_exhaustive]
 pub enum Defect {
-    /// The supervisor never signed the final declaration: V046, and the next event (education
-    /// provider approval or recognition) is refused (V090).
+    /// The supervisor never signed the final declaration: V046.
     MissingSupervisorDeclaration,
-    /// The supervisor never signed the last stage 2 checklist component: V040, and the
-    /// self-rating that needs every component signed is refused (V090).
+    /// The supervisor never signed the last stage 2 checklist component: V040.
     MissingSupervisorChecklistSignOff,
-    /// The supervisor never agreed readiness to seek verification: V047, and the self-rating
-    /// that follows readiness is refused (V090).
+    /// The supervisor never agreed readiness to seek verification: V047.
     MissingSupervisorReadiness,
-    /// Roadmap 2023 onwards: the education provider never approved sign-off: V045, and
-    /// recognition is refused (V090).
+    /// Roadmap 2023 onwards: the education provider never approved sign-off: V045.
     MissingEducationProviderApproval,
     /// The supervisor's registration lapsed on the day readiness was agreed: V035 on each of
-    /// their sign-offs from that day, and the first of them is refused (V090).
+    /// their sign-offs from that day.
     SupervisorLapsedAtSigning,
     /// The trainee's registration lapsed on the day readiness was agreed: V010 on each
-    /// sign-off from that day, and the first of them is refused (V090).
+    /// sign-off from that day.
     TraineeLapsedAtSigning,
-    /// Four years' experience (not five) on the first day of stage 2: V020, and the start of
-    /// stage 2 is refused (V090).
+    /// Four years' experience (not five) on the first day of stage 2: V020.
     ExperienceShort,
     /// A piece of evidence retitled after the declarations covered it: V042 on each sign-off
-    /// of the whole portfolio, and the first of them is refused (V090).
+    /// of the whole portfolio.
     EvidenceEditedAfterSignOff,
     /// A capability heading with no evidence linked: V060 (the roadmap does not refuse it).
     CapabilityWithoutEvidence,
@@ -75,19 +70,16 @@ pub enum Defect {
     /// error.
     BelowSuggestedEvidence,
     /// The supervisor already has as many other trainees as their WTE allows: V034 at the
-    /// start and on each of their sign-offs, and the start is refused (V090).
+    /// start and on each of their sign-offs.
     SupervisorOverCapacity,
     /// Roadmap 2021: the supervisor has not completed Roadmap Supervisor training: V033 at the
-    /// start and on each of their sign-offs, and the start is refused (V090).
+    /// start and on each of their sign-offs.
     SupervisorUntrained,
-    /// The trainee signed readiness in the supervisor's role: V031, and that sign-off is
-    /// refused (V090).
+    /// The trainee signed readiness in the supervisor's role: V031.
     SelfSignOff,
-    /// The supervisor rated one heading "needs further development": V051, and the
-    /// declaration is refused (V090).
+    /// The supervisor rated one heading "needs further development": V051.
     RatingBelowCapable,
-    /// Roadmap 2024: the portfolio follows the closed independent portfolio route: V080, and
-    /// the start is refused (V090).
+    /// Roadmap 2024: the portfolio follows the closed independent portfolio route: V080.
     RouteClosed,
     /// A workplace-based assessment whose assessor is not among the supervisors: V063 (the
     /// roadmap does not refuse it).
@@ -164,34 +156,28 @@ impl Defect {
         }
     }
 
-    /// The code the defect necessarily brings with it: V090 when the roadmap's state machine
-    /// refuses an event of the log because of it, `None` otherwise.
+    /// The code the defect brought with it when the validator reported the roadmap's refusal
+    /// of the event it breaks as V090 besides the defect's own code. The validator now reports
+    /// that refusal with the defect's own code only
+    /// ([`Refusal::validator_code`](crate::roadmap::Refusal::validator_code)), so no defect
+    /// has a companion.
+    #[deprecated(
+        note = "V090 no longer repeats a cause with its own code: every defect's errors are its code"
+    )]
     #[must_use]
     pub const fn companion(self) -> Option<Code> {
-        match self {
-            Defect::CapabilityWithoutEvidence
-            | Defect::BelowSuggestedEvidence
-            | Defect::UnknownAssessor
-            | Defect::AssessorSuspended
-            | Defect::ProfessionWithoutRoadmap
-            | Defect::FrameworkNotServing
-            | Defect::SupervisorNotAssigned
-            | Defect::PracticeBeforeRegistration => None,
-            _ => Some(Code::EventRefused),
-        }
+        None
     }
 
-    /// The error codes a portfolio with this defect gets, in code order: the defect's code
-    /// (when it is an error) and its companion. Empty for a warning.
+    /// The error codes a portfolio with this defect gets: the defect's code when it is an
+    /// error. Empty for a warning.
     #[must_use]
     pub fn expected_errors(self) -> Vec<Code> {
-        let mut codes = Vec::with_capacity(2);
         if self.code().severity() == crate::diagnostic::Severity::Error {
-            codes.push(self.code());
+            vec![self.code()]
+        } else {
+            Vec::new()
         }
-        codes.extend(self.companion());
-        codes.sort();
-        codes
     }
 
     /// The rule sets under which the defect can occur: approval is required only from 2023,

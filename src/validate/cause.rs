@@ -5,7 +5,6 @@ use crate::roadmap::{Missing, Refusal};
 use crate::rules::RouteError;
 use crate::signoff::CoverageError;
 
-use super::signoffs::refusal_code;
 use super::sink::{Target, checklist_name};
 
 /// The findings the refusal of event `event` may follow from, most specific first: the V090
@@ -14,7 +13,7 @@ pub(super) fn of_refusal(refusal: &Refusal, event: usize) -> Vec<Target> {
     let at = format!("/events/{event}");
     let here = |code: Code| Target::code(code).under(at.clone());
     match refusal {
-        Refusal::Supervisor(s) => vec![here(refusal_code(s)), Target::code(refusal_code(s))],
+        Refusal::Supervisor(s) => vec![here(s.validator_code()), Target::code(s.validator_code())],
         Refusal::UnknownSupervisor { .. } => vec![here(Code::UnknownSupervisor)],
         Refusal::TraineeNotInGoodStanding { .. } => vec![
             here(Code::TraineeNotInGoodStanding),

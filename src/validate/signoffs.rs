@@ -11,7 +11,7 @@ use crate::portfolio::{Portfolio, Stage};
 use crate::roadmap::RoadmapEvent;
 use crate::rules::RuleSet;
 use crate::signoff::{Checklist, CoverageError, SignOff, SignerRole, Subject};
-use crate::supervisor::{SupervisorRefusal, Trainee, TraineeKind};
+use crate::supervisor::{Trainee, TraineeKind};
 
 use super::ValidationContext;
 use super::content::Index;
@@ -34,16 +34,6 @@ fn stage_of(subject: &Subject) -> Stage {
             ..
         } => Stage::Stage1,
         _ => Stage::Stage2,
-    }
-}
-
-pub(super) fn refusal_code(r: &SupervisorRefusal) -> Code {
-    match r {
-        SupervisorRefusal::SelfSupervision { .. } => Code::SelfSupervision,
-        SupervisorRefusal::FcpSupervisesFcpOnly { .. } => Code::FcpSupervisesFcpOnly,
-        SupervisorRefusal::TrainingRequired { .. } => Code::SupervisorTrainingMissing,
-        SupervisorRefusal::OverCapacity { .. } => Code::SupervisorOverCapacity,
-        SupervisorRefusal::NotInGoodStanding { .. } => Code::SupervisorNotInGoodStanding,
     }
 }
 
@@ -99,7 +89,7 @@ pub(super) fn check_supervisor(
         sink.push(
             (Section::Events, event + 1, sub),
             stage,
-            refusal_code(&r),
+            r.validator_code(),
             path,
             format!("{r} [{}]", r.code()),
         );

@@ -150,6 +150,15 @@ impl Sink {
         Last(self.items.last_mut())
     }
 
+    /// Whether an error with `code` is reported that blocks `stage` or an earlier one.
+    pub(super) fn reports(&self, code: Code, stage: Stage) -> bool {
+        self.items.iter().any(|i| {
+            i.diagnostic.code == code
+                && i.diagnostic.severity == Severity::Error
+                && i.blocks <= stage
+        })
+    }
+
     /// The diagnostics in document order, each with its subject and cause.
     ///
     /// An error or a warning about a stage beyond `claimed` is not a fault of the portfolio as
