@@ -933,7 +933,7 @@ fn human_output_shows_the_next_steps() {
     let out = stdout(&output);
     assert!(
         out.contains(
-            "  verdict: incomplete for stage 2: 3 errors, 0 warnings; the evidence supports stage 1\n  next steps:\n    1. Choose a supervisor in good standing: supervisor `dr-khan` (V035, S005).\n\n"
+            "  verdict: incomplete for stage 2: 2 errors, 0 warnings; the evidence supports stage 1\n  next steps:\n    1. Choose a supervisor in good standing: supervisor `dr-khan` (V035, S005).\n\n"
         ),
         "{out}"
     );

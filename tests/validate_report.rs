@@ -81,14 +81,6 @@ fn each_finding_names_its_subject() {
                     event: id("stage_2_started")
                 })
             ),
-            (
-                "V090",
-                "/events/15",
-                Some(Subject::Event {
-                    index: 15,
-                    event: id("self_rating_completed")
-                })
-            ),
         ]
     );
     // In JSON, tagged by kind.
@@ -138,7 +130,6 @@ fn the_refusal_code_is_a_field() {
         got,
         [
             ("V002", "/framework", None),
-            ("V090", "/events/15", Some("S005")),
             ("V035", "/events/15/sign_off/signer", Some("S005")),
             ("V035", "/events/19/sign_off/signer", Some("S005")),
         ]
@@ -150,54 +141,41 @@ fn the_refusal_code_is_a_field() {
         .unwrap()
         .remove("self_rating");
     let r = run(&d);
-    let v090 = find(&r, Code::EventRefused);
-    assert_eq!(v090.refusal_code.as_deref(), Some("P018"));
-    assert_eq!(v090.path, "/events/17");
+    // The roadmap's refusal (P018) has its own code, V050, which reports the cause once.
+    assert!(!r.codes().any(|c| c == Code::EventRefused));
+    assert_eq!(find(&r, Code::RatingMissing).path, "/ratings/1");
 }
 
 #[test]
-fn a_refused_event_follows_from_the_finding_with_its_own_code() {
-    // P018: the heading not rated (V050) of the same capability.
+fn a_refused_event_with_its_own_code_is_reported_once() {
+    // P018: the heading not rated is V050 for that capability, and no V090 repeats it.
     let mut d = sample("complete-msk-stage2.json");
     d["ratings"][1]
         .as_object_mut()
         .unwrap()
         .remove("self_rating");
     let r = run(&d);
-    let v090 = find(&r, Code::EventRefused);
-    assert_eq!(
-        v090.caused_by,
-        Some(Cause::new(0, Code::RatingMissing, "/ratings/1"))
-    );
-    let cause = r.cause_of(v090).unwrap();
-    assert_eq!(cause.message, "capability `A2` has no self-rating");
-    assert_eq!(cause.subject, Some(Subject::Capability { id: id("A2") }));
+    assert!(!r.codes().any(|c| c == Code::EventRefused));
+    let v050 = find(&r, Code::RatingMissing);
+    assert_eq!(v050.message, "capability `A2` has no self-rating");
+    assert_eq!(v050.subject, Some(Subject::Capability { id: id("A2") }));
 
-    // P014 for a checklist component: the missing sign-off of that component.
+    // P014 for a checklist component: the missing sign-off of that component, once.
     let r = run(&unfinished_msk());
-    assert_eq!(
-        find(&r, Code::EventRefused).caused_by,
-        Some(Cause::new(1, Code::SignOffMissing, "/checklists/stage_2/1"))
-    );
+    assert!(!r.codes().any(|c| c == Code::EventRefused));
+    assert_eq!(find(&r, Code::SignOffMissing).path, "/checklists/stage_2/1");
 
-    // S005: the supervisor finding at the same event.
+    // S005: the supervisor finding at the event carries the refusal code; nothing follows
+    // from anything, so no finding has a cause.
     let r = run(&sample("defect-lapsed-registration-at-signing.json"));
+    assert!(!r.codes().any(|c| c == Code::EventRefused));
     assert_eq!(
-        find(&r, Code::EventRefused).caused_by,
-        Some(Cause::new(
-            2,
-            Code::SupervisorNotInGoodStanding,
-            "/events/15/sign_off/signer"
-        ))
+        find(&r, Code::SupervisorNotInGoodStanding)
+            .refusal_code
+            .as_deref(),
+        Some("S005")
     );
-    // Only the dependent finding has a cause.
-    assert_eq!(
-        r.diagnostics()
-            .iter()
-            .filter(|d| d.caused_by.is_some())
-            .count(),
-        1
-    );
+    assert!(r.diagnostics().iter().all(|d| d.caused_by.is_none()));
 }
 
 #[test]
@@ -225,20 +203,10 @@ fn experience_short_only_because_of_practice_off_the_register_follows_from_it() 
                 ))
             ),
             ("V021", None),
-            (
-                "V090",
-                Some(Cause::new(
-                    0,
-                    Code::ExperienceNotMet,
-                    "/practitioner/experience"
-                ))
-            ),
         ]
     );
-    assert_eq!(
-        find(&r, Code::EventRefused).refusal_code.as_deref(),
-        Some("P007")
-    );
+    // The roadmap's refusal of stage 2 (P007) is V020's cause: not reported again.
+    assert!(!r.codes().any(|c| c == Code::EventRefused));
     // One thing to do: the rest follows.
     let steps: Vec<(Step, Code)> = r.next_steps().iter().map(|s| (s.step, s.code)).collect();
     assert_eq!(steps, [(Step::Experience, Code::PracticeOffRegister)]);
@@ -328,21 +296,20 @@ fn the_json_report_carries_verdict_counts_and_titles() {
     let json = serde_json::to_value(&r).unwrap();
     assert_eq!(
         json["verdict"],
-        "incomplete for stage 2: 3 errors, 0 warnings; the evidence supports stage 1"
+        "incomplete for stage 2: 2 errors, 0 warnings; the evidence supports stage 1"
     );
     assert_eq!(json["claimed_stage"], "stage_2");
     assert_eq!(json["supported_stage"], "stage_1");
     assert_eq!(json["complete"], false);
     assert_eq!(
         (&json["errors"], &json["warnings"], &json["notes"]),
-        (&json!(3), &json!(0), &json!(1))
+        (&json!(2), &json!(0), &json!(1))
     );
     assert_eq!(
         json["titles"],
         json!({
             "V002": "framework marked incomplete",
             "V035": "supervisor not in good standing",
-            "V090": "event refused by the roadmap",
         })
     );
     assert_eq!(
@@ -352,13 +319,10 @@ fn the_json_report_carries_verdict_counts_and_titles() {
             "code": "V035",
             "text": "Choose a supervisor in good standing: supervisor `dr-khan` (V035, S005).",
             "subjects": [{"kind": "supervisor", "id": "dr-khan"}],
-            "findings": [2, 3],
+            "findings": [1, 2],
         })
     );
-    assert_eq!(
-        json["diagnostics"][1]["caused_by"],
-        json!({"index": 2, "code": "V035", "path": "/events/15/sign_off/signer"})
-    );
+    assert_eq!(json["diagnostics"][1]["caused_by"], Value::Null);
     assert_eq!(json["diagnostics"][1]["refusal_code"], "S005");
     // And it reads back.
     let back: Report = serde_json::from_value(json).unwrap();
@@ -381,20 +345,18 @@ fn a_report_written_before_the_new_fields_still_loads() {
     }
     let old: Report = serde_json::from_value(json).unwrap();
     assert_eq!(old.verdict(), r.verdict());
-    assert_eq!(old.errors(), 3);
+    assert_eq!(old.errors(), 2);
     assert!(
         old.diagnostics()
             .iter()
             .all(|d| d.subject.is_none() && d.refusal_code.is_none() && d.caused_by.is_none())
     );
-    // The next steps are derived from what the old report has: no subjects, so the places;
-    // no causes, so the refused event is a step of its own.
+    // The next steps are derived from what the old report has: no subjects, so the places.
     let got: Vec<&str> = old.next_steps().iter().map(|s| s.text.as_str()).collect();
     assert_eq!(
         got,
         [
             "Choose a supervisor in good standing: `/events/15/sign_off/signer`, `/events/19/sign_off/signer` (V035).",
-            "Correct the event the roadmap refuses: `/events/15` (V090)."
         ]
     );
     // An unknown field is still refused.
