@@ -105,10 +105,8 @@ pub struct Uri(Box<str>);
 #[non_exhaustive]
 pub enum UriError {
     /// No scheme (RFC 3986: a letter, then letters, digits, `+`, `-` or `.`, then `:`).
-    #[error("`{0}` is not an absolute URI: it has no scheme (such as `https:`)")]
     NoScheme(String),
     /// White space or a control character.
-    #[error("`{0}` is not a URI: it contains white space or a control character")]
     BadChar(String),
 }
 
@@ -407,21 +405,14 @@ impl Recognition {
 #[non_exhaustive]
 pub enum BadgeError {
     /// The issuer's name is empty.
-    #[error("the issuer `{0}` has an empty name")]
     EmptyIssuerName(Uri),
     /// The recipient has no identity.
-    #[error("the recipient has neither an id nor an identifier")]
     NoRecipient,
     /// The date cannot be written as an RFC 3339 date-time (year outside 0000–9999).
-    #[error("the recognition date {0} cannot be written as an RFC 3339 date-time")]
     DateOutOfRange(NaiveDate),
     /// FCP recognition claimed under a rule set after NHS England stopped recognising FCPs.
-    #[error(
-        "NHS England recognises no First Contact Practitioner under {0}: record the completed roadmap (`fcp_roadmap_completed`) instead"
-    )]
     RecognitionWithdrawn(RuleSetId),
     /// The framework serves another stage than the recognition.
-    #[error("the framework `{framework}` serves {serves}, not {needed}")]
     FrameworkStage {
         /// The framework.
         framework: FrameworkId,
@@ -588,5 +579,48 @@ impl OpenBadgeCredential {
     #[must_use]
     pub fn criteria(&self) -> &str {
         &self.credential_subject.achievement.criteria.narrative
+    }
+}
+
+impl std::fmt::Display for UriError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        crate::pad::pad_with(f, |f| match self {
+            Self::NoScheme { 0: v0, .. } => write!(
+                f,
+                "`{v0}` is not an absolute URI: it has no scheme (such as `https:`)"
+            ),
+            Self::BadChar { 0: v0, .. } => write!(
+                f,
+                "`{v0}` is not a URI: it contains white space or a control character"
+            ),
+        })
+    }
+}
+
+impl std::fmt::Display for BadgeError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        crate::pad::pad_with(f, |f| match self {
+            Self::EmptyIssuerName { 0: v0, .. } => write!(f, "the issuer `{v0}` has an empty name"),
+            Self::NoRecipient { .. } => {
+                write!(f, "the recipient has neither an id nor an identifier")
+            }
+            Self::DateOutOfRange { 0: v0, .. } => write!(
+                f,
+                "the recognition date {v0} cannot be written as an RFC 3339 date-time"
+            ),
+            Self::RecognitionWithdrawn { 0: v0, .. } => write!(
+                f,
+                "NHS England recognises no First Contact Practitioner under {v0}: record the completed roadmap (`fcp_roadmap_completed`) instead"
+            ),
+            Self::FrameworkStage {
+                framework,
+                serves,
+                needed,
+                ..
+            } => write!(
+                f,
+                "the framework `{framework}` serves {serves}, not {needed}"
+            ),
+        })
     }
 }

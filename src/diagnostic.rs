@@ -349,7 +349,6 @@ impl fmt::Display for Diagnostic {
 
 /// A code string that names no [`Code`].
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("unknown diagnostic code `{0}`")]
 pub struct UnknownCode(String);
 
 impl FromStr for Code {
@@ -387,6 +386,15 @@ impl<'de> Deserialize<'de> for Code {
 #[must_use]
 pub fn escape_pointer_token(token: &str) -> String {
     token.replace('~', "~0").replace('/', "~1")
+}
+
+impl std::fmt::Display for UnknownCode {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        crate::pad::pad_with(f, |f| {
+            let Self { 0: v0, .. } = self;
+            write!(f, "unknown diagnostic code `{v0}`")
+        })
+    }
 }
 
 #[cfg(test)]

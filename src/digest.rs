@@ -32,15 +32,11 @@ pub struct Sha256Digest([u8; 32]);
 #[non_exhaustive]
 pub enum DigestError {
     /// The text is not 64 characters long.
-    #[error("a SHA-256 digest is 64 lowercase hex characters, found {len} characters")]
     Length {
         /// The length found, in characters.
         len: usize,
     },
     /// A character is not one of `0-9` or `a-f`.
-    #[error(
-        "a SHA-256 digest is 64 lowercase hex characters, found {found:?} at position {position}"
-    )]
     NotLowercaseHex {
         /// The offending character.
         found: char,
@@ -130,6 +126,23 @@ impl<'de> Deserialize<'de> for Sha256Digest {
             }
         }
         deserializer.deserialize_str(Visitor)
+    }
+}
+
+impl std::fmt::Display for DigestError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        crate::pad::pad_with(f, |f| match self {
+            Self::Length { len, .. } => write!(
+                f,
+                "a SHA-256 digest is 64 lowercase hex characters, found {len} characters"
+            ),
+            Self::NotLowercaseHex {
+                found, position, ..
+            } => write!(
+                f,
+                "a SHA-256 digest is 64 lowercase hex characters, found {found:?} at position {position}"
+            ),
+        })
     }
 }
 

@@ -30,85 +30,58 @@ use crate::{digest, evidence, experience, framework, profession, registration, r
 #[non_exhaustive]
 pub enum Error {
     /// A profession name or code that is not known.
-    #[error(transparent)]
     Profession(#[from] profession::UnknownProfession),
     /// A registration number that does not parse.
-    #[error(transparent)]
     RegistrationNumber(#[from] registration::ParseError),
     /// A registration lifecycle transition that was refused.
-    #[error(transparent)]
     RegistrationRefused(#[from] registration::Refusal),
     /// A registration history that does not replay.
-    #[error(transparent)]
     RegistrationReplay(#[from] registration::ReplayError),
     /// A whole-time equivalence that does not parse.
-    #[error(transparent)]
     Wte(#[from] experience::WteError),
     /// An Agenda for Change band that does not parse.
-    #[error(transparent)]
     Band(#[from] experience::BandError),
     /// A specialty or setting tag that does not parse.
-    #[error(transparent)]
     Tag(#[from] experience::TagError),
     /// A practice period that cannot exist.
-    #[error(transparent)]
     Period(#[from] experience::PeriodError),
     /// An identifier outside its grammar.
-    #[error(transparent)]
     Id(#[from] framework::IdError),
     /// A capability framework that does not validate.
-    #[error(transparent)]
     Framework(#[from] framework::FrameworkError),
     /// A framework reference that resolves to nothing.
-    #[error(transparent)]
     Resolve(#[from] framework::ResolveError),
     /// An evidence item that cannot exist.
-    #[error(transparent)]
     Evidence(#[from] evidence::EvidenceError),
     /// An attachment that cannot exist.
-    #[error(transparent)]
     Attachment(#[from] evidence::AttachmentError),
     /// A SHA-256 digest that does not parse.
-    #[error(transparent)]
     Digest(#[from] digest::DigestError),
     /// A rule set name that is not known.
-    #[error(transparent)]
     RuleSet(#[from] rules::UnknownRuleSet),
     /// A supervisor record that cannot exist.
-    #[error(transparent)]
     Supervisor(#[from] supervisor::SupervisorError),
     /// A supervisor who may not supervise or sign.
-    #[error(transparent)]
     SupervisorRefused(#[from] supervisor::SupervisorRefusal),
     /// A sign-off that no longer covers its content.
-    #[error(transparent)]
     SignOff(#[from] signoff::CoverageError),
     /// A roadmap set-up that cannot exist.
-    #[error(transparent)]
     RoadmapSetup(#[from] roadmap::SetupError),
     /// A roadmap transition that was refused.
-    #[error(transparent)]
     RoadmapRefused(#[from] roadmap::Refusal),
     /// A roadmap event log that does not replay.
-    #[error(transparent)]
     RoadmapReplay(#[from] roadmap::ReplayError),
     /// An advanced-practice pathway step that was refused.
-    #[error(transparent)]
     ApRefused(#[from] advanced::ApRefusal),
     /// An advanced-practice event log that does not replay.
-    #[error(transparent)]
     ApReplay(#[from] advanced::ApReplayError),
     /// A URI that does not parse.
-    #[error(transparent)]
     Uri(#[from] badge::UriError),
     /// A recognition that cannot be issued as a badge.
-    #[error(transparent)]
     Badge(#[from] badge::BadgeError),
     /// A CASE package that does not import.
-    #[error(transparent)]
     Case(#[from] case::CaseError),
     /// A portfolio document that does not load.
-    #[error(transparent)]
     Portfolio(#[from] portfolio::LoadError),
 }
 
@@ -116,5 +89,39 @@ impl From<advanced::ReplayError> for Error {
     /// An AP event log that does not replay is an [`Error::ApReplay`].
     fn from(e: advanced::ReplayError) -> Error {
         Error::ApReplay(e.into())
+    }
+}
+
+impl std::fmt::Display for Error {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        crate::pad::pad_with(f, |f| match self {
+            Self::Profession { 0: inner, .. } => write!(f, "{inner}"),
+            Self::RegistrationNumber { 0: inner, .. } => write!(f, "{inner}"),
+            Self::RegistrationRefused { 0: inner, .. } => write!(f, "{inner}"),
+            Self::RegistrationReplay { 0: inner, .. } => write!(f, "{inner}"),
+            Self::Wte { 0: inner, .. } => write!(f, "{inner}"),
+            Self::Band { 0: inner, .. } => write!(f, "{inner}"),
+            Self::Tag { 0: inner, .. } => write!(f, "{inner}"),
+            Self::Period { 0: inner, .. } => write!(f, "{inner}"),
+            Self::Id { 0: inner, .. } => write!(f, "{inner}"),
+            Self::Framework { 0: inner, .. } => write!(f, "{inner}"),
+            Self::Resolve { 0: inner, .. } => write!(f, "{inner}"),
+            Self::Evidence { 0: inner, .. } => write!(f, "{inner}"),
+            Self::Attachment { 0: inner, .. } => write!(f, "{inner}"),
+            Self::Digest { 0: inner, .. } => write!(f, "{inner}"),
+            Self::RuleSet { 0: inner, .. } => write!(f, "{inner}"),
+            Self::Supervisor { 0: inner, .. } => write!(f, "{inner}"),
+            Self::SupervisorRefused { 0: inner, .. } => write!(f, "{inner}"),
+            Self::SignOff { 0: inner, .. } => write!(f, "{inner}"),
+            Self::RoadmapSetup { 0: inner, .. } => write!(f, "{inner}"),
+            Self::RoadmapRefused { 0: inner, .. } => write!(f, "{inner}"),
+            Self::RoadmapReplay { 0: inner, .. } => write!(f, "{inner}"),
+            Self::ApRefused { 0: inner, .. } => write!(f, "{inner}"),
+            Self::ApReplay { 0: inner, .. } => write!(f, "{inner}"),
+            Self::Uri { 0: inner, .. } => write!(f, "{inner}"),
+            Self::Badge { 0: inner, .. } => write!(f, "{inner}"),
+            Self::Case { 0: inner, .. } => write!(f, "{inner}"),
+            Self::Portfolio { 0: inner, .. } => write!(f, "{inner}"),
+        })
     }
 }

@@ -374,7 +374,6 @@ pub struct Imported {
 #[non_exhaustive]
 pub enum FhirError {
     /// An identifier of a registration system whose value is not a number on that register.
-    #[error("identifier `{value}` of system `{system}` is not a registration number: {reason}")]
     BadNumber {
         /// The system.
         system: String,
@@ -384,7 +383,6 @@ pub enum FhirError {
         reason: crate::registration::ParseError,
     },
     /// A registration qualification lacks a part.
-    #[error("registration qualification {index} has no {missing}")]
     Incomplete {
         /// Its position among the qualifications, from 0.
         index: usize,
@@ -392,7 +390,6 @@ pub enum FhirError {
         missing: &'static str,
     },
     /// A registration qualification has a code this crate does not write.
-    #[error("registration qualification {index} has the unknown {what} `{code}`")]
     UnknownCode {
         /// Its position among the qualifications, from 0.
         index: usize,
@@ -402,7 +399,6 @@ pub enum FhirError {
         code: String,
     },
     /// A registration record given to [`export`] starts after the as-of date.
-    #[error("the registration {0} did not exist yet on the as-of date")]
     NotYetRegistered(RegistrationNumber),
 }
 
@@ -750,4 +746,33 @@ fn read_registration(index: usize, q: &Qualification) -> Result<RegistrationSumm
         stage,
         order,
     })
+}
+
+impl std::fmt::Display for FhirError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        crate::pad::pad_with(f, |f| match self {
+            Self::BadNumber {
+                value,
+                system,
+                reason,
+                ..
+            } => write!(
+                f,
+                "identifier `{value}` of system `{system}` is not a registration number: {reason}"
+            ),
+            Self::Incomplete { index, missing, .. } => {
+                write!(f, "registration qualification {index} has no {missing}")
+            }
+            Self::UnknownCode {
+                index, what, code, ..
+            } => write!(
+                f,
+                "registration qualification {index} has the unknown {what} `{code}`"
+            ),
+            Self::NotYetRegistered { 0: v0, .. } => write!(
+                f,
+                "the registration {v0} did not exist yet on the as-of date"
+            ),
+        })
+    }
 }

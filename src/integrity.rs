@@ -133,16 +133,12 @@ pub struct VerifiedProof {
 #[non_exhaustive]
 pub enum SignError {
     /// The document did not serialise to a JSON object.
-    #[error("the document to sign is not a JSON object")]
     NotAnObject,
     /// The document already has a `proof`.
-    #[error("the document already has a proof; proof sets and chains are not supported")]
     AlreadySigned,
     /// The document could not be serialised or canonicalised (the serde error's text).
-    #[error("the document cannot be canonicalised: {0}")]
     Canonicalise(String),
     /// `created` cannot be written as an RFC 3339 date-time (year outside 0000–9999).
-    #[error("the proof's created time {0} cannot be written as an RFC 3339 date-time")]
     CreatedOutOfRange(DateTime<Utc>),
 }
 
@@ -151,28 +147,20 @@ pub enum SignError {
 #[non_exhaustive]
 pub enum VerifyError {
     /// The document is not a JSON object.
-    #[error("the document is not a JSON object")]
     NotAnObject,
     /// The document has no `proof`.
-    #[error("the document has no proof")]
     NoProof,
     /// The `proof` is not a single object (a proof set is an array).
-    #[error("the proof is not a single JSON object; proof sets and chains are not supported")]
     ProofNotAnObject,
     /// A required proof property is missing or is not a string.
-    #[error("the proof has no `{0}` string")]
     MissingProperty(&'static str),
     /// The proof's `type` is not `DataIntegrityProof`.
-    #[error("the proof type is `{0}`, not `DataIntegrityProof`")]
     ProofType(String),
     /// The proof's `cryptosuite` is not `eddsa-jcs-2022`.
-    #[error("the cryptosuite is `{0}`, not `eddsa-jcs-2022`")]
     Cryptosuite(String),
     /// The proof's purpose is not `assertionMethod`.
-    #[error("the proof purpose is `{0}`, not `assertionMethod`")]
     ProofPurpose(String),
     /// The proof names another verification method than the key given.
-    #[error("the proof names the verification method `{found}`, not the trusted `{expected}`")]
     VerificationMethod {
         /// The verification method of the key given.
         expected: Uri,
@@ -180,10 +168,8 @@ pub enum VerifyError {
         found: String,
     },
     /// `created` is not an RFC 3339 date-time.
-    #[error("the proof's created time `{0}` is not an RFC 3339 date-time")]
     BadCreated(String),
     /// The proof was created after the as-of time.
-    #[error("the proof was created at {created}, after the as-of time {as_of}")]
     CreatedAfterAsOf {
         /// When the proof says it was created.
         created: DateTime<Utc>,
@@ -191,20 +177,13 @@ pub enum VerifyError {
         as_of: DateTime<Utc>,
     },
     /// The proof's `@context` is not the start of the document's `@context`.
-    #[error("the proof's @context does not match the start of the document's @context")]
     Context,
     /// `proofValue` is not a multibase base58-btc Ed25519 signature (`z`, 64 bytes).
-    #[error("the proof value is not a base58-btc multibase Ed25519 signature")]
     ProofValue,
     /// The document could not be canonicalised (the serde error's text).
-    #[error("the document cannot be canonicalised: {0}")]
     Canonicalise(String),
     /// The signature does not verify with the key: the document, the proof options or the key
     /// differ from those signed.
-    #[error(
-        "the signature does not verify: the credential or its proof options were changed after \
-         signing, or it was signed with another key"
-    )]
     Signature,
 }
 
@@ -213,13 +192,10 @@ pub enum VerifyError {
 #[non_exhaustive]
 pub enum KeyError {
     /// Not multibase base58-btc (`z` then base58 characters).
-    #[error("the key is not multibase base58-btc (`z…`)")]
     Encoding,
     /// Not an Ed25519 key of the expected kind (header and 32 bytes).
-    #[error("the key is not an Ed25519 {0} key in Multikey form")]
     Kind(&'static str),
     /// The bytes are not a valid Ed25519 public key.
-    #[error("the key is not a valid Ed25519 public key")]
     Invalid,
 }
 
@@ -422,4 +398,88 @@ pub fn verify(
         created,
         added_contexts,
     })
+}
+
+impl std::fmt::Display for SignError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        crate::pad::pad_with(f, |f| match self {
+            Self::NotAnObject { .. } => write!(f, "the document to sign is not a JSON object"),
+            Self::AlreadySigned { .. } => write!(
+                f,
+                "the document already has a proof; proof sets and chains are not supported"
+            ),
+            Self::Canonicalise { 0: v0, .. } => {
+                write!(f, "the document cannot be canonicalised: {v0}")
+            }
+            Self::CreatedOutOfRange { 0: v0, .. } => write!(
+                f,
+                "the proof's created time {v0} cannot be written as an RFC 3339 date-time"
+            ),
+        })
+    }
+}
+
+impl std::fmt::Display for VerifyError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        crate::pad::pad_with(f, |f| match self {
+            Self::NotAnObject { .. } => write!(f, "the document is not a JSON object"),
+            Self::NoProof { .. } => write!(f, "the document has no proof"),
+            Self::ProofNotAnObject { .. } => write!(
+                f,
+                "the proof is not a single JSON object; proof sets and chains are not supported"
+            ),
+            Self::MissingProperty { 0: v0, .. } => write!(f, "the proof has no `{v0}` string"),
+            Self::ProofType { 0: v0, .. } => {
+                write!(f, "the proof type is `{v0}`, not `DataIntegrityProof`")
+            }
+            Self::Cryptosuite { 0: v0, .. } => {
+                write!(f, "the cryptosuite is `{v0}`, not `eddsa-jcs-2022`")
+            }
+            Self::ProofPurpose { 0: v0, .. } => {
+                write!(f, "the proof purpose is `{v0}`, not `assertionMethod`")
+            }
+            Self::VerificationMethod {
+                found, expected, ..
+            } => write!(
+                f,
+                "the proof names the verification method `{found}`, not the trusted `{expected}`"
+            ),
+            Self::BadCreated { 0: v0, .. } => write!(
+                f,
+                "the proof's created time `{v0}` is not an RFC 3339 date-time"
+            ),
+            Self::CreatedAfterAsOf { created, as_of, .. } => write!(
+                f,
+                "the proof was created at {created}, after the as-of time {as_of}"
+            ),
+            Self::Context { .. } => write!(
+                f,
+                "the proof's @context does not match the start of the document's @context"
+            ),
+            Self::ProofValue { .. } => write!(
+                f,
+                "the proof value is not a base58-btc multibase Ed25519 signature"
+            ),
+            Self::Canonicalise { 0: v0, .. } => {
+                write!(f, "the document cannot be canonicalised: {v0}")
+            }
+            Self::Signature { .. } => write!(
+                f,
+                "the signature does not verify: the credential or its proof options were changed after \
+         signing, or it was signed with another key"
+            ),
+        })
+    }
+}
+
+impl std::fmt::Display for KeyError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        crate::pad::pad_with(f, |f| match self {
+            Self::Encoding { .. } => write!(f, "the key is not multibase base58-btc (`z…`)"),
+            Self::Kind { 0: v0, .. } => {
+                write!(f, "the key is not an Ed25519 {v0} key in Multikey form")
+            }
+            Self::Invalid { .. } => write!(f, "the key is not a valid Ed25519 public key"),
+        })
+    }
 }

@@ -367,9 +367,6 @@ impl fmt::Display for Profession {
 /// The error from parsing a [`Profession`]: the text is neither a profession name nor an HCPC
 /// code.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error(
-    "unknown profession `{0}`: expected a name such as `occupational_therapist` or an HCPC code such as `OT`"
-)]
 pub struct UnknownProfession(String);
 
 impl FromStr for Profession {
@@ -382,6 +379,18 @@ impl FromStr for Profession {
             .find(|p| p.as_str().eq_ignore_ascii_case(t))
             .or_else(|| Profession::from_hcpc_code(t))
             .ok_or_else(|| UnknownProfession(t.to_owned()))
+    }
+}
+
+impl std::fmt::Display for UnknownProfession {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        crate::pad::pad_with(f, |f| {
+            let Self { 0: v0, .. } = self;
+            write!(
+                f,
+                "unknown profession `{v0}`: expected a name such as `occupational_therapist` or an HCPC code such as `OT`"
+            )
+        })
     }
 }
 

@@ -114,7 +114,6 @@ impl fmt::Display for RuleSetId {
 
 /// The error from parsing a [`RuleSetId`].
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("unknown rule set `{0}`: expected `roadmap-2021`, `roadmap-2023` or `roadmap-2024`")]
 pub struct UnknownRuleSet(String);
 
 impl FromStr for RuleSetId {
@@ -206,9 +205,6 @@ pub struct RunOff {
 #[non_exhaustive]
 pub enum RouteError {
     /// The route is not one of the rule set's routes at all.
-    #[error(
-        "the {route} route is not open to trainees starting under {rule_set}: choose the taught or supported portfolio route"
-    )]
     NotOpen {
         /// The route.
         route: Route,
@@ -216,9 +212,6 @@ pub enum RouteError {
         rule_set: RuleSetId,
     },
     /// Started on the independent portfolio route on or after its closure.
-    #[error(
-        "the {route} route closed to new starters on {closed_from}, so it cannot be started on {on}: choose the taught or supported portfolio route"
-    )]
     ClosedToNewStarters {
         /// The route.
         route: Route,
@@ -228,9 +221,6 @@ pub enum RouteError {
         on: NaiveDate,
     },
     /// Completed (or still unfinished) after the run-off ended.
-    #[error(
-        "the {route} route's run-off ended on {finish_by}: a portfolio on it cannot be completed on {on}"
-    )]
     RunOffEnded {
         /// The route.
         route: Route,
@@ -547,6 +537,49 @@ pub fn whole_months(
         let to = start.checked_add_months(Months::new(k.checked_add(1)?))?;
         (to <= end).then_some((from, to))
     })
+}
+
+impl std::fmt::Display for UnknownRuleSet {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        crate::pad::pad_with(f, |f| {
+            let Self { 0: v0, .. } = self;
+            write!(
+                f,
+                "unknown rule set `{v0}`: expected `roadmap-2021`, `roadmap-2023` or `roadmap-2024`"
+            )
+        })
+    }
+}
+
+impl std::fmt::Display for RouteError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        crate::pad::pad_with(f, |f| match self {
+            Self::NotOpen {
+                route, rule_set, ..
+            } => write!(
+                f,
+                "the {route} route is not open to trainees starting under {rule_set}: choose the taught or supported portfolio route"
+            ),
+            Self::ClosedToNewStarters {
+                route,
+                closed_from,
+                on,
+                ..
+            } => write!(
+                f,
+                "the {route} route closed to new starters on {closed_from}, so it cannot be started on {on}: choose the taught or supported portfolio route"
+            ),
+            Self::RunOffEnded {
+                route,
+                finish_by,
+                on,
+                ..
+            } => write!(
+                f,
+                "the {route} route's run-off ended on {finish_by}: a portfolio on it cannot be completed on {on}"
+            ),
+        })
+    }
 }
 
 #[cfg(test)]

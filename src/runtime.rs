@@ -169,6 +169,8 @@
 //! Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
+use std::fmt;
+
 use chrono::NaiveDate;
 
 /// A refused transition of a typed face: the value the transition was asked of, unchanged,
@@ -196,7 +198,6 @@ use chrono::NaiveDate;
 /// Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, thiserror::Error)]
-#[error("{reason}")]
 pub struct Refused<T, R> {
     value: T,
     reason: R,
@@ -319,7 +320,6 @@ impl<K: PartialEq> Transition<K> {
 /// Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, thiserror::Error)]
-#[error("event {index} (`{event}` on {on}) cannot be applied: {reason}")]
 #[non_exhaustive]
 pub struct ReplayError<R> {
     /// The index of the refused event in the log, from 0.
@@ -471,5 +471,28 @@ impl<F, E> Log<F, E> {
     /// The event log, by value.
     pub(crate) fn into_events(self) -> Vec<E> {
         self.events
+    }
+}
+
+impl<T, R: fmt::Display> fmt::Display for Refused<T, R> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        crate::pad::pad_with(f, |f| write!(f, "{}", self.reason))
+    }
+}
+
+impl<R: fmt::Display> fmt::Display for ReplayError<R> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let Self {
+            index,
+            event,
+            on,
+            reason,
+        } = self;
+        crate::pad::pad_with(f, |f| {
+            write!(
+                f,
+                "event {index} (`{event}` on {on}) cannot be applied: {reason}"
+            )
+        })
     }
 }

@@ -417,9 +417,6 @@ pub struct SignOff {
 #[non_exhaustive]
 pub enum CoverageError {
     /// The content named by the sign-off changed after it was signed.
-    #[error(
-        "the {role}'s sign-off of {subject} on {on} no longer covers its content: the evidence or ratings it signed were changed afterwards"
-    )]
     ContentChanged {
         /// The signer's role.
         role: SignerRole,
@@ -429,9 +426,6 @@ pub enum CoverageError {
         on: NaiveDate,
     },
     /// The sign-off names evidence that is no longer in the portfolio.
-    #[error(
-        "the {role}'s sign-off of {subject} on {on} covers evidence `{evidence}`, which is no longer in the portfolio"
-    )]
     EvidenceMissing {
         /// The signer's role.
         role: SignerRole,
@@ -443,9 +437,6 @@ pub enum CoverageError {
         evidence: EvidenceId,
     },
     /// The sign-off names a heading with no rating in the portfolio.
-    #[error(
-        "the {role}'s sign-off of {subject} on {on} covers the rating of `{capability}`, which is no longer in the portfolio"
-    )]
     RatingMissing {
         /// The signer's role.
         role: SignerRole,
@@ -523,5 +514,38 @@ impl SignOff {
             })?);
         }
         Ok(Content::from_refs(evidence, ratings))
+    }
+}
+
+impl std::fmt::Display for CoverageError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        crate::pad::pad_with(f, |f| match self {
+            Self::ContentChanged {
+                role, subject, on, ..
+            } => write!(
+                f,
+                "the {role}'s sign-off of {subject} on {on} no longer covers its content: the evidence or ratings it signed were changed afterwards"
+            ),
+            Self::EvidenceMissing {
+                role,
+                subject,
+                on,
+                evidence,
+                ..
+            } => write!(
+                f,
+                "the {role}'s sign-off of {subject} on {on} covers evidence `{evidence}`, which is no longer in the portfolio"
+            ),
+            Self::RatingMissing {
+                role,
+                subject,
+                on,
+                capability,
+                ..
+            } => write!(
+                f,
+                "the {role}'s sign-off of {subject} on {on} covers the rating of `{capability}`, which is no longer in the portfolio"
+            ),
+        })
     }
 }

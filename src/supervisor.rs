@@ -340,7 +340,6 @@ impl From<Supervisor> for RawSupervisor {
 #[non_exhaustive]
 pub enum SupervisorError {
     /// A GP supervisor whose registration is not on the GMC register.
-    #[error("supervisor `{id}` is a GP but {number} is not a GMC number")]
     GpNotOnGmcRegister {
         /// The supervisor.
         id: SupervisorId,
@@ -348,13 +347,11 @@ pub enum SupervisorError {
         number: RegistrationNumber,
     },
     /// A GP top-up course recorded for someone who is not a GP.
-    #[error("supervisor `{id}` is not a GP, so cannot have taken the GP top-up course")]
     GpTopUpForNonGp {
         /// The supervisor.
         id: SupervisorId,
     },
     /// An assignment whose last day is before its first.
-    #[error("the assignment of trainee `{trainee}` ends on {until}, before it starts on {from}")]
     AssignmentEndsBeforeItStarts {
         /// The trainee.
         trainee: PersonId,
@@ -372,17 +369,11 @@ pub enum SupervisorError {
 #[non_exhaustive]
 pub enum SupervisorRefusal {
     /// Nobody supervises or signs for themselves (docs/domain.md#supervisors).
-    #[error(
-        "supervisor `{supervisor}` is the trainee: nobody may supervise or sign for themselves"
-    )]
     SelfSupervision {
         /// The supervisor.
         supervisor: SupervisorId,
     },
     /// An FCP supervisor may supervise FCP trainees only (CPTH, docs/domain.md#supervisors).
-    #[error(
-        "supervisor `{supervisor}` is an FCP and may supervise FCP trainees only, not an {trainee} trainee"
-    )]
     FcpSupervisesFcpOnly {
         /// The supervisor.
         supervisor: SupervisorId,
@@ -390,9 +381,6 @@ pub enum SupervisorRefusal {
         trainee: TraineeKind,
     },
     /// The rule set requires Roadmap Supervisor training and none was completed by the day.
-    #[error(
-        "supervisor `{supervisor}` had completed no Roadmap Supervisor training by {on}, which {rule_set} requires"
-    )]
     TrainingRequired {
         /// The supervisor.
         supervisor: SupervisorId,
@@ -402,9 +390,6 @@ pub enum SupervisorRefusal {
         rule_set: crate::rules::RuleSetId,
     },
     /// The supervisor already has as many trainees as their WTE allows (CPTH, docs/domain.md#supervisors).
-    #[error(
-        "supervisor `{supervisor}` already has {current} trainees on {on}; at {wte} WTE the limit is {limit}"
-    )]
     OverCapacity {
         /// The supervisor.
         supervisor: SupervisorId,
@@ -418,9 +403,6 @@ pub enum SupervisorRefusal {
         wte: Wte,
     },
     /// The supervisor's own registration did not allow them to practise on the day.
-    #[error(
-        "supervisor `{supervisor}` ({number}) was not in good standing on {on}, so cannot supervise or sign"
-    )]
     NotInGoodStanding {
         /// The supervisor.
         supervisor: SupervisorId,
@@ -701,5 +683,77 @@ impl Supervisor {
         self.check_not_self(trainee)?;
         self.check_kind(trainee)?;
         self.check_standing(on)
+    }
+}
+
+impl std::fmt::Display for SupervisorError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        crate::pad::pad_with(f, |f| match self {
+            Self::GpNotOnGmcRegister { id, number, .. } => write!(
+                f,
+                "supervisor `{id}` is a GP but {number} is not a GMC number"
+            ),
+            Self::GpTopUpForNonGp { id, .. } => write!(
+                f,
+                "supervisor `{id}` is not a GP, so cannot have taken the GP top-up course"
+            ),
+            Self::AssignmentEndsBeforeItStarts {
+                trainee,
+                until,
+                from,
+                ..
+            } => write!(
+                f,
+                "the assignment of trainee `{trainee}` ends on {until}, before it starts on {from}"
+            ),
+        })
+    }
+}
+
+impl std::fmt::Display for SupervisorRefusal {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        crate::pad::pad_with(f, |f| match self {
+            Self::SelfSupervision { supervisor, .. } => write!(
+                f,
+                "supervisor `{supervisor}` is the trainee: nobody may supervise or sign for themselves"
+            ),
+            Self::FcpSupervisesFcpOnly {
+                supervisor,
+                trainee,
+                ..
+            } => write!(
+                f,
+                "supervisor `{supervisor}` is an FCP and may supervise FCP trainees only, not an {trainee} trainee"
+            ),
+            Self::TrainingRequired {
+                supervisor,
+                on,
+                rule_set,
+                ..
+            } => write!(
+                f,
+                "supervisor `{supervisor}` had completed no Roadmap Supervisor training by {on}, which {rule_set} requires"
+            ),
+            Self::OverCapacity {
+                supervisor,
+                current,
+                on,
+                wte,
+                limit,
+                ..
+            } => write!(
+                f,
+                "supervisor `{supervisor}` already has {current} trainees on {on}; at {wte} WTE the limit is {limit}"
+            ),
+            Self::NotInGoodStanding {
+                supervisor,
+                number,
+                on,
+                ..
+            } => write!(
+                f,
+                "supervisor `{supervisor}` ({number}) was not in good standing on {on}, so cannot supervise or sign"
+            ),
+        })
     }
 }

@@ -75,7 +75,7 @@ pub struct EngagementWarning {
 
 impl fmt::Display for EngagementWarning {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self.done_on {
+        crate::pad::pad_with(f, |f| match self.done_on {
             Some(on) => write!(
                 f,
                 "the {} was expected by {}, but came on {on}",
@@ -86,7 +86,7 @@ impl fmt::Display for EngagementWarning {
                 "the {} was expected by {} and has not happened",
                 self.what, self.by
             ),
-        }
+        })
     }
 }
 

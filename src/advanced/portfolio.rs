@@ -128,8 +128,8 @@ impl RouteProblem {
 
 impl std::fmt::Display for RouteProblem {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            RouteProblem::Limit(v) => v.fmt(f),
+        crate::pad::pad_with(f, |f| match self {
+            RouteProblem::Limit(v) => write!(f, "{v}"),
             RouteProblem::UnknownCapability(link) => write!(
                 f,
                 "evidence `{}` links capability {}, which the framework does not have",
@@ -143,7 +143,7 @@ impl std::fmt::Display for RouteProblem {
                 f,
                 "every peer confirmation is by `{reviewer}`: with one peer reviewer, the Centre is told for extra quality checks"
             ),
-        }
+        })
     }
 }
 

@@ -342,13 +342,10 @@ pub type ReplayError = runtime::ReplayError<ApRefusal>;
 #[non_exhaustive]
 pub enum ApReplayError {
     /// An event was refused (the message ends with the refusal's code).
-    #[error("{0} [{code}]", code = .0.reason.code())]
     Refused(ReplayError),
     /// The record's framework is not a built-in one.
-    #[error("{0}")]
     Framework(ResolveError),
     /// The built-in 2017 framework is missing (never, unless the crate is broken).
-    #[error("the built-in framework `ap-2017` is missing")]
     NoBuiltinFramework,
 }
 
@@ -579,5 +576,17 @@ impl From<ApRecord> for RecordDoc {
             deadlines: r.deadlines,
             events: r.log.into_events(),
         }
+    }
+}
+
+impl std::fmt::Display for ApReplayError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        crate::pad::pad_with(f, |f| match self {
+            Self::Refused { 0: v0, .. } => write!(f, "{v0} [{code}]", code = v0.reason.code()),
+            Self::Framework { 0: v0, .. } => write!(f, "{v0}"),
+            Self::NoBuiltinFramework { .. } => {
+                write!(f, "the built-in framework `ap-2017` is missing")
+            }
+        })
     }
 }

@@ -37,7 +37,6 @@ use crate::id::PersonId;
 #[non_exhaustive]
 pub enum ApRefusal {
     /// Events must be dated in non-decreasing order.
-    #[error("an event dated {on} is earlier than the last change, on {last}")]
     OutOfOrder {
         /// The date of the last change.
         last: NaiveDate,
@@ -45,7 +44,6 @@ pub enum ApRefusal {
         on: NaiveDate,
     },
     /// The event does not apply to the pathway's current stage.
-    #[error("a `{event}` event does not apply to a pathway at the {stage} stage")]
     NotApplicable {
         /// The event's name (as in serialised events).
         event: &'static str,
@@ -54,9 +52,6 @@ pub enum ApRefusal {
     },
     /// The submission (or resubmission) deadline passed before the event: the portfolio has
     /// timed out (no deferral to a later cohort).
-    #[error(
-        "the {what} was due by {by}: an event on {on} is too late, the portfolio timed out (no deferral)"
-    )]
     DeadlineMissed {
         /// The deadline missed.
         what: DueKind,
@@ -66,7 +61,6 @@ pub enum ApRefusal {
         on: NaiveDate,
     },
     /// The portfolio is locked from internal verification on: evidence cannot change.
-    #[error("the portfolio is locked at the {stage} stage: evidence cannot change")]
     PortfolioLocked {
         /// The stage the pathway is at.
         stage: ApStageKind,
@@ -74,21 +68,16 @@ pub enum ApRefusal {
     /// Adding the piece would break a hard maximum of the
     /// [`ApLimits`](crate::evidence::ApLimits): the pieces in the portfolio, or the attachments
     /// on one piece.
-    #[error("adding the evidence would break the ePortfolio limits: {violation}")]
     Limit {
         /// The limit broken.
         violation: ApViolation,
     },
     /// The piece links no capability.
-    #[error("evidence `{evidence}` must be linked to at least one capability")]
     NotLinked {
         /// The piece.
         evidence: EvidenceId,
     },
     /// The piece links a capability the framework does not have.
-    #[error(
-        "evidence `{evidence}` links capability {capability}, which the framework does not have"
-    )]
     UnknownCapability {
         /// The piece.
         evidence: EvidenceId,
@@ -96,21 +85,16 @@ pub enum ApRefusal {
         capability: CapabilityId,
     },
     /// A piece with this id is already in the portfolio.
-    #[error("evidence `{evidence}` is already in the portfolio")]
     DuplicateEvidence {
         /// The piece.
         evidence: EvidenceId,
     },
     /// No piece with this id is in the portfolio.
-    #[error("evidence `{evidence}` is not in the portfolio")]
     UnknownEvidence {
         /// The id asked for.
         evidence: EvidenceId,
     },
     /// The practitioner cannot confirm or verify their own evidence.
-    #[error(
-        "evidence `{evidence}` cannot be confirmed by the practitioner `{by}`: a peer must confirm it"
-    )]
     SelfConfirmation {
         /// The piece.
         evidence: EvidenceId,
@@ -118,7 +102,6 @@ pub enum ApRefusal {
         by: PersonId,
     },
     /// A confirmation dated before the evidence it confirms.
-    #[error("evidence `{evidence}` is dated {dated}: it cannot be confirmed on {on}, before that")]
     ConfirmedBeforeEvidence {
         /// The piece.
         evidence: EvidenceId,
@@ -128,7 +111,6 @@ pub enum ApRefusal {
         on: NaiveDate,
     },
     /// This peer (or organisation) has already confirmed this piece.
-    #[error("evidence `{evidence}` is already confirmed by `{by}`")]
     AlreadyConfirmed {
         /// The piece.
         evidence: EvidenceId,
@@ -137,29 +119,21 @@ pub enum ApRefusal {
     },
     /// The checklist cannot be signed: the evidence breaks the route's firm rules (the
     /// problems listed are those that are not [warnings](super::RouteProblem::is_warning)).
-    #[error(
-        "the evidence does not meet the ePortfolio rules ({} problem(s)), first: {}",
-        problems.len(),
-        first(problems)
-    )]
     EvidenceRulesNotMet {
         /// Every problem, as [`check_route_evidence`](super::check_route_evidence) lists them.
         problems: Vec<RouteProblem>,
     },
     /// A time-out was asked for, but no deadline had passed.
-    #[error("no deadline had passed on {as_of}: the portfolio cannot time out")]
     NothingOverdue {
         /// The day asked about.
         as_of: NaiveDate,
     },
     /// A date computed from the event lies outside the calendar chrono supports.
-    #[error("a date computed from the event on {on} is out of range")]
     DateOutOfRange {
         /// The date of the refused event.
         on: NaiveDate,
     },
     /// An extension must move the deadline later.
-    #[error("an extension of the {what} must be due after {current}, not on {requested}")]
     ExtensionNotLater {
         /// The deadline extended.
         what: DueKind,
@@ -169,7 +143,6 @@ pub enum ApRefusal {
         requested: NaiveDate,
     },
     /// There is no submission or resubmission deadline to extend at this stage.
-    #[error("no submission deadline runs at the {stage} stage: there is nothing to extend")]
     NoDeadlineToExtend {
         /// The stage the pathway is at.
         stage: ApStageKind,
@@ -214,3 +187,90 @@ impl ApRefusal {
 /// [`into_inner`](crate::runtime::Refused::into_inner),
 /// [`into_parts`](crate::runtime::Refused::into_parts).
 pub type Refused<T> = crate::runtime::Refused<T, ApRefusal>;
+
+impl std::fmt::Display for ApRefusal {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        crate::pad::pad_with(f, |f| match self {
+            Self::OutOfOrder { on, last, .. } => write!(
+                f,
+                "an event dated {on} is earlier than the last change, on {last}"
+            ),
+            Self::NotApplicable { event, stage, .. } => write!(
+                f,
+                "a `{event}` event does not apply to a pathway at the {stage} stage"
+            ),
+            Self::DeadlineMissed { what, by, on, .. } => write!(
+                f,
+                "the {what} was due by {by}: an event on {on} is too late, the portfolio timed out (no deferral)"
+            ),
+            Self::PortfolioLocked { stage, .. } => write!(
+                f,
+                "the portfolio is locked at the {stage} stage: evidence cannot change"
+            ),
+            Self::Limit { violation, .. } => write!(
+                f,
+                "adding the evidence would break the ePortfolio limits: {violation}"
+            ),
+            Self::NotLinked { evidence, .. } => write!(
+                f,
+                "evidence `{evidence}` must be linked to at least one capability"
+            ),
+            Self::UnknownCapability {
+                evidence,
+                capability,
+                ..
+            } => write!(
+                f,
+                "evidence `{evidence}` links capability {capability}, which the framework does not have"
+            ),
+            Self::DuplicateEvidence { evidence, .. } => {
+                write!(f, "evidence `{evidence}` is already in the portfolio")
+            }
+            Self::UnknownEvidence { evidence, .. } => {
+                write!(f, "evidence `{evidence}` is not in the portfolio")
+            }
+            Self::SelfConfirmation { evidence, by, .. } => write!(
+                f,
+                "evidence `{evidence}` cannot be confirmed by the practitioner `{by}`: a peer must confirm it"
+            ),
+            Self::ConfirmedBeforeEvidence {
+                evidence,
+                dated,
+                on,
+                ..
+            } => write!(
+                f,
+                "evidence `{evidence}` is dated {dated}: it cannot be confirmed on {on}, before that"
+            ),
+            Self::AlreadyConfirmed { evidence, by, .. } => {
+                write!(f, "evidence `{evidence}` is already confirmed by `{by}`")
+            }
+            Self::EvidenceRulesNotMet { problems, .. } => write!(
+                f,
+                "the evidence does not meet the ePortfolio rules ({} problem(s)), first: {}",
+                problems.len(),
+                first(problems)
+            ),
+            Self::NothingOverdue { as_of, .. } => write!(
+                f,
+                "no deadline had passed on {as_of}: the portfolio cannot time out"
+            ),
+            Self::DateOutOfRange { on, .. } => {
+                write!(f, "a date computed from the event on {on} is out of range")
+            }
+            Self::ExtensionNotLater {
+                what,
+                current,
+                requested,
+                ..
+            } => write!(
+                f,
+                "an extension of the {what} must be due after {current}, not on {requested}"
+            ),
+            Self::NoDeadlineToExtend { stage, .. } => write!(
+                f,
+                "no submission deadline runs at the {stage} stage: there is nothing to extend"
+            ),
+        })
+    }
+}

@@ -169,7 +169,7 @@ pub enum WithdrawnBy {
 
 impl fmt::Display for WithdrawnBy {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
+        f.pad(match self {
             WithdrawnBy::Applicant => "the applicant",
             WithdrawnBy::Provider => "the education provider",
         })

@@ -13,7 +13,6 @@ use crate::framework::{
 #[non_exhaustive]
 pub enum CaseError {
     /// A field the framework needs is missing.
-    #[error("CASE node `{node}`: `{field}` is missing")]
     MissingField {
         /// The identifier of the node.
         node: String,
@@ -21,15 +20,11 @@ pub enum CaseError {
         field: &'static str,
     },
     /// Two items share an identifier.
-    #[error("CASE item `{item}` appears twice")]
     DuplicateItem {
         /// The identifier.
         item: String,
     },
     /// An `isChildOf` association links a node that is not in the package.
-    #[error(
-        "CASE association `{association}` links `{node}`, which is neither the document nor an item"
-    )]
     UnknownNode {
         /// The association.
         association: String,
@@ -37,7 +32,6 @@ pub enum CaseError {
         node: String,
     },
     /// An item is the child of two parents.
-    #[error("CASE item `{item}` is the child of both `{first}` and `{second}`")]
     TwoParents {
         /// The item.
         item: String,
@@ -47,13 +41,11 @@ pub enum CaseError {
         second: String,
     },
     /// An item has no parent.
-    #[error("CASE item `{item}` is not the child of the document nor of a domain")]
     Orphan {
         /// The item.
         item: String,
     },
     /// An item is nested deeper than document → domain → capability.
-    #[error("CASE item `{item}` is the child of capability `{parent}`: frameworks have two levels")]
     TooDeep {
         /// The item.
         item: String,
@@ -61,13 +53,11 @@ pub enum CaseError {
         parent: String,
     },
     /// A domain has no capabilities.
-    #[error("CASE item `{item}` is a domain without capabilities")]
     EmptyDomain {
         /// The item.
         item: String,
     },
     /// An item's `humanCodingScheme` is not a valid domain or capability id.
-    #[error("CASE item `{item}`: {source}")]
     InvalidCode {
         /// The item.
         item: String,
@@ -75,7 +65,6 @@ pub enum CaseError {
         source: IdError,
     },
     /// Two items share a code.
-    #[error("CASE items `{first}` and `{second}` share the code `{code}`")]
     DuplicateCode {
         /// The code.
         code: String,
@@ -85,7 +74,6 @@ pub enum CaseError {
         second: String,
     },
     /// The framework built from the package is not valid.
-    #[error("CASE document `{document}` does not make a valid framework: {source}")]
     Framework {
         /// The document.
         document: String,
@@ -267,4 +255,57 @@ pub fn import(package: &CasePackage) -> Result<Framework, CaseError> {
         document: doc.identifier.clone(),
         source,
     })
+}
+
+impl std::fmt::Display for CaseError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        crate::pad::pad_with(f, |f| match self {
+            Self::MissingField { node, field, .. } => {
+                write!(f, "CASE node `{node}`: `{field}` is missing")
+            }
+            Self::DuplicateItem { item, .. } => write!(f, "CASE item `{item}` appears twice"),
+            Self::UnknownNode {
+                association, node, ..
+            } => write!(
+                f,
+                "CASE association `{association}` links `{node}`, which is neither the document nor an item"
+            ),
+            Self::TwoParents {
+                item,
+                first,
+                second,
+                ..
+            } => write!(
+                f,
+                "CASE item `{item}` is the child of both `{first}` and `{second}`"
+            ),
+            Self::Orphan { item, .. } => write!(
+                f,
+                "CASE item `{item}` is not the child of the document nor of a domain"
+            ),
+            Self::TooDeep { item, parent, .. } => write!(
+                f,
+                "CASE item `{item}` is the child of capability `{parent}`: frameworks have two levels"
+            ),
+            Self::EmptyDomain { item, .. } => {
+                write!(f, "CASE item `{item}` is a domain without capabilities")
+            }
+            Self::InvalidCode { item, source, .. } => write!(f, "CASE item `{item}`: {source}"),
+            Self::DuplicateCode {
+                first,
+                second,
+                code,
+                ..
+            } => write!(
+                f,
+                "CASE items `{first}` and `{second}` share the code `{code}`"
+            ),
+            Self::Framework {
+                document, source, ..
+            } => write!(
+                f,
+                "CASE document `{document}` does not make a valid framework: {source}"
+            ),
+        })
+    }
 }

@@ -46,7 +46,6 @@ struct RawAttachment {
 /// The error from [`Attachment::new`]: the URI is empty or holds white space or a control
 /// character.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("attachment URI `{uri}` is empty or contains white space or a control character")]
 pub struct AttachmentError {
     uri: String,
 }
@@ -211,7 +210,6 @@ impl EvidenceParts {
 #[non_exhaustive]
 pub enum EvidenceError {
     /// The kind needs an assessor ([`EvidenceKind::needs_assessor`]) and none is named.
-    #[error("evidence `{id}`: a {kind} needs an assessor")]
     MissingAssessor {
         /// The item.
         id: EvidenceId,
@@ -219,13 +217,11 @@ pub enum EvidenceError {
         kind: EvidenceKind,
     },
     /// The title is empty or white space.
-    #[error("evidence `{id}`: the title is empty")]
     EmptyTitle {
         /// The item.
         id: EvidenceId,
     },
     /// A capability is linked twice.
-    #[error("evidence `{id}`: capability `{capability}` is linked twice")]
     DuplicateCapability {
         /// The item.
         id: EvidenceId,
@@ -233,7 +229,6 @@ pub enum EvidenceError {
         capability: CapabilityId,
     },
     /// An area of practice is tagged twice.
-    #[error("evidence `{id}`: area of practice `{area}` is tagged twice")]
     DuplicateArea {
         /// The item.
         id: EvidenceId,
@@ -427,5 +422,36 @@ impl Serialize for EvidenceItem {
             attachments: &self.attachments,
         }
         .serialize(serializer)
+    }
+}
+
+impl std::fmt::Display for AttachmentError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        crate::pad::pad_with(f, |f| {
+            let Self { uri, .. } = self;
+            write!(
+                f,
+                "attachment URI `{uri}` is empty or contains white space or a control character"
+            )
+        })
+    }
+}
+
+impl std::fmt::Display for EvidenceError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        crate::pad::pad_with(f, |f| match self {
+            Self::MissingAssessor { id, kind, .. } => {
+                write!(f, "evidence `{id}`: a {kind} needs an assessor")
+            }
+            Self::EmptyTitle { id, .. } => write!(f, "evidence `{id}`: the title is empty"),
+            Self::DuplicateCapability { id, capability, .. } => write!(
+                f,
+                "evidence `{id}`: capability `{capability}` is linked twice"
+            ),
+            Self::DuplicateArea { id, area, .. } => write!(
+                f,
+                "evidence `{id}`: area of practice `{area}` is tagged twice"
+            ),
+        })
     }
 }

@@ -103,7 +103,6 @@ impl fmt::Display for Band {
 
 /// The error from parsing a [`Band`].
 #[derive(Debug, Clone, PartialEq, Eq, Hash, thiserror::Error)]
-#[error("unknown Agenda for Change band `{0}`: expected 1 to 7, 8a to 8d or 9")]
 pub struct BandError(String);
 
 impl FromStr for Band {
@@ -154,6 +153,18 @@ impl<'de> Deserialize<'de> for Band {
         }
 
         deserializer.deserialize_any(Visitor)
+    }
+}
+
+impl std::fmt::Display for BandError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        crate::pad::pad_with(f, |f| {
+            let Self { 0: v0, .. } = self;
+            write!(
+                f,
+                "unknown Agenda for Change band `{v0}`: expected 1 to 7, 8a to 8d or 9"
+            )
+        })
     }
 }
 

@@ -41,10 +41,8 @@ impl Tag {
 #[non_exhaustive]
 pub enum TagError {
     /// Nothing but spaces.
-    #[error("a specialty or setting tag must not be empty")]
     Empty,
     /// A control character (such as a line break) inside the tag.
-    #[error("specialty or setting tag `{0}` contains a control character")]
     ControlCharacter(String),
 }
 
@@ -127,7 +125,6 @@ pub struct PracticePeriod {
 #[non_exhaustive]
 pub enum PeriodError {
     /// The last day comes before the first.
-    #[error("practice period ends on {end}, before it starts on {start}")]
     EndBeforeStart {
         /// The first day given.
         start: NaiveDate,
@@ -257,6 +254,29 @@ impl From<PracticePeriod> for RawPracticePeriod {
             band: p.band,
             tag: p.tag,
         }
+    }
+}
+
+impl std::fmt::Display for TagError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        crate::pad::pad_with(f, |f| match self {
+            Self::Empty { .. } => write!(f, "a specialty or setting tag must not be empty"),
+            Self::ControlCharacter { 0: v0, .. } => write!(
+                f,
+                "specialty or setting tag `{v0}` contains a control character"
+            ),
+        })
+    }
+}
+
+impl std::fmt::Display for PeriodError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        crate::pad::pad_with(f, |f| match self {
+            Self::EndBeforeStart { end, start, .. } => write!(
+                f,
+                "practice period ends on {end}, before it starts on {start}"
+            ),
+        })
     }
 }
 

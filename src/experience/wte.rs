@@ -96,13 +96,10 @@ impl fmt::Display for Wte {
 #[non_exhaustive]
 pub enum WteError {
     /// The text is not a plain decimal number.
-    #[error("whole-time equivalent `{0}` is not a decimal number such as `0.6` or `1`")]
     Syntax(String),
     /// More than four decimal places.
-    #[error("whole-time equivalent `{0}` has more than four decimal places")]
     TooPrecise(String),
     /// Zero, or more than one.
-    #[error("whole-time equivalent `{0}` is out of range: it must be more than 0 and at most 1")]
     OutOfRange(String),
 }
 
@@ -195,6 +192,25 @@ impl<'de> Deserialize<'de> for Wte {
         }
 
         deserializer.deserialize_any(Visitor)
+    }
+}
+
+impl std::fmt::Display for WteError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        crate::pad::pad_with(f, |f| match self {
+            Self::Syntax { 0: v0, .. } => write!(
+                f,
+                "whole-time equivalent `{v0}` is not a decimal number such as `0.6` or `1`"
+            ),
+            Self::TooPrecise { 0: v0, .. } => write!(
+                f,
+                "whole-time equivalent `{v0}` has more than four decimal places"
+            ),
+            Self::OutOfRange { 0: v0, .. } => write!(
+                f,
+                "whole-time equivalent `{v0}` is out of range: it must be more than 0 and at most 1"
+            ),
+        })
     }
 }
 

@@ -96,7 +96,6 @@ impl fmt::Display for IdProblem {
 /// assert_eq!(err.to_string(), "invalid capability id `A 1`: ' ' at position 1 is not allowed");
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("invalid {kind} `{text}`: {problem}")]
 pub struct IdError {
     kind: IdKind,
     text: String,
@@ -383,6 +382,20 @@ slug_id!(
     IdKind::AreaOfPractice,
     "an area of practice id such as `frailty`"
 );
+
+impl std::fmt::Display for IdError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        crate::pad::pad_with(f, |f| {
+            let Self {
+                kind,
+                text,
+                problem,
+                ..
+            } = self;
+            write!(f, "invalid {kind} `{text}`: {problem}")
+        })
+    }
+}
 
 #[cfg(test)]
 mod tests {

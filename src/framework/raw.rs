@@ -83,7 +83,6 @@ pub struct RawEntry {
 #[non_exhaustive]
 pub enum FrameworkError {
     /// An id does not follow its grammar.
-    #[error("{path}: {source}")]
     InvalidId {
         /// Where.
         path: String,
@@ -91,7 +90,6 @@ pub enum FrameworkError {
         source: IdError,
     },
     /// An id is used twice.
-    #[error("{path}: duplicate {kind} `{id}`, first at {first}")]
     Duplicate {
         /// Where the second use is.
         path: String,
@@ -103,13 +101,11 @@ pub enum FrameworkError {
         first: String,
     },
     /// The version is missing.
-    #[error("{path}: the version is missing")]
     MissingVersion {
         /// Where it should be.
         path: String,
     },
     /// The version is not a semantic version.
-    #[error("{path}: `{text}` is not a semantic version ({reason})")]
     InvalidVersion {
         /// Where.
         path: String,
@@ -119,7 +115,6 @@ pub enum FrameworkError {
         reason: String,
     },
     /// A domain has no capabilities.
-    #[error("{path}: domain `{id}` has no capabilities")]
     EmptyDomain {
         /// Where the domain's capability list is.
         path: String,
@@ -127,13 +122,11 @@ pub enum FrameworkError {
         id: String,
     },
     /// The framework has no domains.
-    #[error("{path}: the framework has no domains")]
     NoDomains {
         /// Where the domain list is.
         path: String,
     },
     /// A title is empty or only white space.
-    #[error("{path}: the title is empty")]
     EmptyTitle {
         /// Where.
         path: String,
@@ -326,5 +319,29 @@ impl From<Framework> for RawFramework {
                 .map(|a| entry(a.id.as_str(), a.title))
                 .collect(),
         }
+    }
+}
+
+impl std::fmt::Display for FrameworkError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        crate::pad::pad_with(f, |f| match self {
+            Self::InvalidId { path, source, .. } => write!(f, "{path}: {source}"),
+            Self::Duplicate {
+                path,
+                kind,
+                id,
+                first,
+                ..
+            } => write!(f, "{path}: duplicate {kind} `{id}`, first at {first}"),
+            Self::MissingVersion { path, .. } => write!(f, "{path}: the version is missing"),
+            Self::InvalidVersion {
+                path, text, reason, ..
+            } => write!(f, "{path}: `{text}` is not a semantic version ({reason})"),
+            Self::EmptyDomain { path, id, .. } => {
+                write!(f, "{path}: domain `{id}` has no capabilities")
+            }
+            Self::NoDomains { path, .. } => write!(f, "{path}: the framework has no domains"),
+            Self::EmptyTitle { path, .. } => write!(f, "{path}: the title is empty"),
+        })
     }
 }

@@ -52,7 +52,6 @@ impl fmt::Display for FrameworkRef {
 
 /// A reference that no framework in the registry satisfies; lists what is available.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("no framework matches `{wanted}`; available: {}", list(.available))]
 pub struct ResolveError {
     wanted: FrameworkRef,
     available: Vec<(FrameworkId, semver::Version)>,
@@ -180,5 +179,20 @@ impl FrameworkRegistry {
     #[must_use]
     pub fn is_empty(&self) -> bool {
         self.frameworks.is_empty()
+    }
+}
+
+impl std::fmt::Display for ResolveError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        crate::pad::pad_with(f, |f| {
+            let Self {
+                wanted, available, ..
+            } = self;
+            write!(
+                f,
+                "no framework matches `{wanted}`; available: {}",
+                list(available)
+            )
+        })
     }
 }

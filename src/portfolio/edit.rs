@@ -42,20 +42,17 @@ pub struct Edited {
 #[non_exhaustive]
 pub enum EditError {
     /// No evidence item has this id.
-    #[error("there is no evidence `{evidence}` in the portfolio")]
     UnknownEvidence {
         /// The id asked for.
         evidence: EvidenceId,
     },
     /// No heading rating has this capability.
-    #[error("there is no rating of heading `{capability}` in the portfolio")]
     UnknownRating {
         /// The heading asked for.
         capability: CapabilityId,
     },
     /// The edit changed the evidence item's id; sign-offs and ratings name items by id, so an
     /// edit keeps it.
-    #[error("the edit changed the id of evidence `{from}` to `{to}`; an edit keeps the id")]
     EvidenceIdChanged {
         /// The id before the edit.
         from: EvidenceId,
@@ -64,9 +61,6 @@ pub enum EditError {
     },
     /// The edit changed the rating's heading; sign-offs name ratings by heading, so an edit
     /// keeps it.
-    #[error(
-        "the edit changed the heading of the rating of `{from}` to `{to}`; an edit keeps the heading"
-    )]
     HeadingChanged {
         /// The heading before the edit.
         from: CapabilityId,
@@ -74,15 +68,10 @@ pub enum EditError {
         to: CapabilityId,
     },
     /// The edited item fails the item's own checks.
-    #[error(transparent)]
     Evidence(EvidenceError),
     /// The edited document fails the cross-field checks of [`Portfolio::from_parts`].
-    #[error(transparent)]
     Document(LoadError),
     /// A sign-off to re-sign was signed, or last re-signed, after the day of the edit.
-    #[error(
-        "cannot re-sign on {on} the {role}'s sign-off of {subject}: it was last signed on {signed_on}"
-    )]
     SignedAfterEdit {
         /// The day of the edit.
         on: NaiveDate,
@@ -322,5 +311,39 @@ impl Portfolio {
         })?;
         *self = Portfolio::from_parts(next).map_err(EditError::Document)?;
         Ok(edited)
+    }
+}
+
+impl std::fmt::Display for EditError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        crate::pad::pad_with(f, |f| match self {
+            Self::UnknownEvidence { evidence, .. } => {
+                write!(f, "there is no evidence `{evidence}` in the portfolio")
+            }
+            Self::UnknownRating { capability, .. } => write!(
+                f,
+                "there is no rating of heading `{capability}` in the portfolio"
+            ),
+            Self::EvidenceIdChanged { from, to, .. } => write!(
+                f,
+                "the edit changed the id of evidence `{from}` to `{to}`; an edit keeps the id"
+            ),
+            Self::HeadingChanged { from, to, .. } => write!(
+                f,
+                "the edit changed the heading of the rating of `{from}` to `{to}`; an edit keeps the heading"
+            ),
+            Self::Evidence { 0: inner, .. } => write!(f, "{inner}"),
+            Self::Document { 0: inner, .. } => write!(f, "{inner}"),
+            Self::SignedAfterEdit {
+                on,
+                role,
+                subject,
+                signed_on,
+                ..
+            } => write!(
+                f,
+                "cannot re-sign on {on} the {role}'s sign-off of {subject}: it was last signed on {signed_on}"
+            ),
+        })
     }
 }

@@ -32,7 +32,6 @@ pub struct SchemaVersion(semver::Version);
 #[non_exhaustive]
 pub enum SchemaVersionError {
     /// Not a semver version.
-    #[error("schema version `{text}` is not a semver version such as 1.0.0: {reason}")]
     Malformed {
         /// The text.
         text: String,
@@ -40,7 +39,6 @@ pub enum SchemaVersionError {
         reason: String,
     },
     /// A version this library does not read.
-    #[error("unsupported schema version {0}: this library reads 1.x (>=1.0.0, <2.0.0)")]
     Unsupported(semver::Version),
 }
 
@@ -93,5 +91,20 @@ impl From<SchemaVersion> for String {
 impl fmt::Display for SchemaVersion {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         crate::pad::pad_with(f, |f| write!(f, "{}", self.0))
+    }
+}
+
+impl std::fmt::Display for SchemaVersionError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        crate::pad::pad_with(f, |f| match self {
+            Self::Malformed { text, reason, .. } => write!(
+                f,
+                "schema version `{text}` is not a semver version such as 1.0.0: {reason}"
+            ),
+            Self::Unsupported { 0: v0, .. } => write!(
+                f,
+                "unsupported schema version {v0}: this library reads 1.x (>=1.0.0, <2.0.0)"
+            ),
+        })
     }
 }

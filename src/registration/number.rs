@@ -101,26 +101,18 @@ const GOSC_MAX_DIGITS: usize = 7;
 #[non_exhaustive]
 pub enum ParseError {
     /// The text is empty or only white space.
-    #[error("registration number is empty")]
     Empty,
     /// The text does not begin with a register code.
-    #[error(
-        "registration number has no register code at byte {at}: write it as `PH12345`, `GMC 1234567`, `NMC 12A3456E` or `GOsC 1234`"
-    )]
     MissingCode {
         /// Byte position where the code was expected.
         at: usize,
     },
     /// The letters at the start are not an HCPC code nor `GMC`, `NMC` or `GOsC`.
-    #[error(
-        "unknown register code `{code}`: expected an HCPC code (AS, BS, CH, CS, DT, HAD, ODP, OR, OT, PA, PH, PO, PYL, RA, SL), `GMC`, `NMC` or `GOsC`"
-    )]
     UnknownCode {
         /// The letters found (as written).
         code: String,
     },
     /// The number of digits is wrong for the code.
-    #[error("expected {expected} digits after `{code}`, found {found}")]
     DigitCount {
         /// The code or register name the digits follow (`OT`, `GMC`).
         code: &'static str,
@@ -130,7 +122,6 @@ pub enum ParseError {
         found: usize,
     },
     /// A character that does not belong where it is.
-    #[error("unexpected `{found}` at byte {at}: expected {expected}")]
     Unexpected {
         /// The character found.
         found: char,
@@ -141,9 +132,6 @@ pub enum ParseError {
     },
     /// An HCPC number of one to four digits: HCPC writes numbers below 10000 with leading zeros
     /// to five digits, so the error names that form.
-    #[error(
-        "expected 5 or 6 digits after `{code}`, found {found}: HCPC writes shorter numbers with leading zeros, as `{canonical}`"
-    )]
     MissingLeadingZeros {
         /// The HCPC code the digits follow.
         code: &'static str,
@@ -154,7 +142,6 @@ pub enum ParseError {
     },
     /// A separator among the digits (a space, `-`, `/` or `.`) where the canonical form has
     /// none: without it the number is valid, and the error names it.
-    #[error("unexpected `{found}` at byte {at}: write the number as `{canonical}`")]
     Separator {
         /// The separator found.
         found: char,
@@ -164,15 +151,11 @@ pub enum ParseError {
         canonical: RegistrationNumber,
     },
     /// An NMC PIN of the wrong length.
-    #[error(
-        "expected an NMC PIN of 8 characters (2 digits, a letter, 4 digits, a letter), found {found}"
-    )]
     NmcPinLength {
         /// The number of characters found.
         found: usize,
     },
     /// A number on one register given where another register's number was expected.
-    #[error("expected a number on the {expected} register, found one on the {found} register")]
     WrongRegister {
         /// The register asked for.
         expected: Register,
@@ -180,11 +163,6 @@ pub enum ParseError {
         found: Register,
     },
     /// An HCPC number whose code is not the profession it was given with.
-    #[error(
-        "registration code `{found_code}` ({found}) does not match the profession given, {expected} (`{expected_code}`)",
-        found_code = found.hcpc_code().unwrap_or(""),
-        expected_code = expected.hcpc_code().unwrap_or("")
-    )]
     ProfessionMismatch {
         /// The profession the number was given with.
         expected: Profession,
@@ -571,6 +549,73 @@ impl<'de> Deserialize<'de> for RegistrationNumber {
             }
         }
         deserializer.deserialize_str(V)
+    }
+}
+
+impl std::fmt::Display for ParseError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        crate::pad::pad_with(f, |f| match self {
+            Self::Empty { .. } => write!(f, "registration number is empty"),
+            Self::MissingCode { at, .. } => write!(
+                f,
+                "registration number has no register code at byte {at}: write it as `PH12345`, `GMC 1234567`, `NMC 12A3456E` or `GOsC 1234`"
+            ),
+            Self::UnknownCode { code, .. } => write!(
+                f,
+                "unknown register code `{code}`: expected an HCPC code (AS, BS, CH, CS, DT, HAD, ODP, OR, OT, PA, PH, PO, PYL, RA, SL), `GMC`, `NMC` or `GOsC`"
+            ),
+            Self::DigitCount {
+                expected,
+                code,
+                found,
+                ..
+            } => write!(
+                f,
+                "expected {expected} digits after `{code}`, found {found}"
+            ),
+            Self::Unexpected {
+                found,
+                at,
+                expected,
+                ..
+            } => write!(f, "unexpected `{found}` at byte {at}: expected {expected}"),
+            Self::MissingLeadingZeros {
+                code,
+                found,
+                canonical,
+                ..
+            } => write!(
+                f,
+                "expected 5 or 6 digits after `{code}`, found {found}: HCPC writes shorter numbers with leading zeros, as `{canonical}`"
+            ),
+            Self::Separator {
+                found,
+                at,
+                canonical,
+                ..
+            } => write!(
+                f,
+                "unexpected `{found}` at byte {at}: write the number as `{canonical}`"
+            ),
+            Self::NmcPinLength { found, .. } => write!(
+                f,
+                "expected an NMC PIN of 8 characters (2 digits, a letter, 4 digits, a letter), found {found}"
+            ),
+            Self::WrongRegister {
+                expected, found, ..
+            } => write!(
+                f,
+                "expected a number on the {expected} register, found one on the {found} register"
+            ),
+            Self::ProfessionMismatch {
+                found, expected, ..
+            } => write!(
+                f,
+                "registration code `{found_code}` ({found}) does not match the profession given, {expected} (`{expected_code}`)",
+                found_code = found.hcpc_code().unwrap_or(""),
+                expected_code = expected.hcpc_code().unwrap_or("")
+            ),
+        })
     }
 }
 

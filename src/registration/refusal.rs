@@ -103,7 +103,6 @@ impl fmt::Display for OrderKind {
 #[non_exhaustive]
 pub enum Refusal {
     /// Events must be dated in non-decreasing order.
-    #[error("an event dated {on} is earlier than the last change, on {last}")]
     OutOfOrder {
         /// The date of the last change.
         last: NaiveDate,
@@ -111,7 +110,6 @@ pub enum Refusal {
         on: NaiveDate,
     },
     /// The event does not apply to the registration's current stage.
-    #[error("a `{event}` event does not apply to a registration that is {stage}")]
     NotApplicable {
         /// The event's name (as in serialised events).
         event: &'static str,
@@ -119,7 +117,6 @@ pub enum Refusal {
         stage: StageKind,
     },
     /// An order must end after the day it is imposed.
-    #[error("{} imposed on {imposed} must expire after that day, not on {expires}", order.with_article())]
     EndsTooSoon {
         /// The order.
         order: OrderKind,
@@ -129,12 +126,6 @@ pub enum Refusal {
         expires: NaiveDate,
     },
     /// An order longer than the law allows.
-    #[error(
-        "{what} may last at most {limit}: imposed on {imposed}, it must expire by {latest}, not on {expires} ({source})",
-        what = order.with_article(),
-        limit = order.limit_text(),
-        source = order.source()
-    )]
     OrderTooLong {
         /// The order.
         order: OrderKind,
@@ -146,11 +137,6 @@ pub enum Refusal {
         latest: NaiveDate,
     },
     /// An order shorter than the law allows (a caution order lasts at least 1 year).
-    #[error(
-        "{what} must last at least 1 year: imposed on {imposed}, it must expire on or after {earliest}, not on {expires} ({source})",
-        what = order.with_article(),
-        source = order.source()
-    )]
     OrderTooShort {
         /// The order.
         order: OrderKind,
@@ -162,9 +148,6 @@ pub enum Refusal {
         earliest: NaiveDate,
     },
     /// An extension of an interim order longer than 12 months (HPO 2001 art 31).
-    #[error(
-        "an extension of the {order} may add at most 12 months: it expires on {current}, so the extension must expire by {latest}, not on {requested} (HPO 2001 art 31)"
-    )]
     ExtensionTooLong {
         /// The order.
         order: OrderKind,
@@ -176,7 +159,6 @@ pub enum Refusal {
         latest: NaiveDate,
     },
     /// The current order has already expired by the event's date: record its expiry first.
-    #[error("the {order} expired on {expired}: record its expiry before an event on {on}")]
     OrderExpired {
         /// The order.
         order: OrderKind,
@@ -186,7 +168,6 @@ pub enum Refusal {
         on: NaiveDate,
     },
     /// An interim order extension must move the expiry later.
-    #[error("an extension of the {order} must expire after {current}, not on {requested}")]
     ExtensionNotLater {
         /// The order.
         order: OrderKind,
@@ -196,9 +177,6 @@ pub enum Refusal {
         requested: NaiveDate,
     },
     /// Restoration after striking off is possible only from the fifth anniversary.
-    #[error(
-        "restoration on {on} is too early: struck off on {struck_off}, restoration is possible from {earliest} (HPO 2001 art 33)"
-    )]
     RestorationTooEarly {
         /// The day of striking off.
         struck_off: NaiveDate,
@@ -208,9 +186,6 @@ pub enum Refusal {
         earliest: NaiveDate,
     },
     /// Not enough updating for the time out of practice.
-    #[error(
-        "readmission on {on} after time out of practice since {out_since} needs {required} days of updating, but {done} were done"
-    )]
     NotEnoughUpdating {
         /// The day time out of practice began: the last day practised, or the day the
         /// registrant left the register.
@@ -223,9 +198,6 @@ pub enum Refusal {
         done: u32,
     },
     /// Enough days in total, but too many of them private study.
-    #[error(
-        "at most half of the {required} days of updating may be private study: {private_study} days were, of which {counted} count"
-    )]
     TooMuchPrivateStudy {
         /// Days required.
         required: u16,
@@ -235,9 +207,6 @@ pub enum Refusal {
         counted: u16,
     },
     /// Updating is required, but its start and finish are not given.
-    #[error(
-        "readmission on {on} needs {required} days of updating, dated: give the days the updating started and finished"
-    )]
     UpdatingNotDated {
         /// Days required.
         required: u16,
@@ -245,9 +214,6 @@ pub enum Refusal {
         on: NaiveDate,
     },
     /// The updating was not done, start to finish, within the window before readmission.
-    #[error(
-        "the updating must be done, start to finish, within the {months} months before readmission on {on} (from {earliest}): it ran from {started} to {finished}"
-    )]
     UpdatingOutsideWindow {
         /// The first day of the updating.
         started: NaiveDate,
@@ -261,7 +227,6 @@ pub enum Refusal {
         months: u32,
     },
     /// The last day practised is after the day of readmission.
-    #[error("the last day practised, {last_practised}, cannot be after the readmission on {on}")]
     LastPractisedAfterReadmission {
         /// The last day practised given.
         last_practised: NaiveDate,
@@ -269,7 +234,6 @@ pub enum Refusal {
         on: NaiveDate,
     },
     /// A date computed from the event lies outside the calendar chrono supports.
-    #[error("a date computed from the event on {on} is out of range")]
     DateOutOfRange {
         /// The date of the refused event.
         on: NaiveDate,
@@ -297,3 +261,132 @@ pub enum Refusal {
 /// Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub type Refused<T> = crate::runtime::Refused<T, Refusal>;
+
+impl std::fmt::Display for Refusal {
+    // One arm a message, as the `#[error]` attributes were: splitting them would not help.
+    #[allow(clippy::too_many_lines)]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        crate::pad::pad_with(f, |f| match self {
+            Self::OutOfOrder { on, last, .. } => write!(
+                f,
+                "an event dated {on} is earlier than the last change, on {last}"
+            ),
+            Self::NotApplicable { event, stage, .. } => write!(
+                f,
+                "a `{event}` event does not apply to a registration that is {stage}"
+            ),
+            Self::EndsTooSoon {
+                imposed,
+                expires,
+                order,
+                ..
+            } => write!(
+                f,
+                "{} imposed on {imposed} must expire after that day, not on {expires}",
+                order.with_article()
+            ),
+            Self::OrderTooLong {
+                imposed,
+                latest,
+                expires,
+                order,
+                ..
+            } => write!(
+                f,
+                "{what} may last at most {limit}: imposed on {imposed}, it must expire by {latest}, not on {expires} ({source})",
+                what = order.with_article(),
+                limit = order.limit_text(),
+                source = order.source()
+            ),
+            Self::OrderTooShort {
+                imposed,
+                earliest,
+                expires,
+                order,
+                ..
+            } => write!(
+                f,
+                "{what} must last at least 1 year: imposed on {imposed}, it must expire on or after {earliest}, not on {expires} ({source})",
+                what = order.with_article(),
+                source = order.source()
+            ),
+            Self::ExtensionTooLong {
+                order,
+                current,
+                latest,
+                requested,
+                ..
+            } => write!(
+                f,
+                "an extension of the {order} may add at most 12 months: it expires on {current}, so the extension must expire by {latest}, not on {requested} (HPO 2001 art 31)"
+            ),
+            Self::OrderExpired {
+                order, expired, on, ..
+            } => write!(
+                f,
+                "the {order} expired on {expired}: record its expiry before an event on {on}"
+            ),
+            Self::ExtensionNotLater {
+                order,
+                current,
+                requested,
+                ..
+            } => write!(
+                f,
+                "an extension of the {order} must expire after {current}, not on {requested}"
+            ),
+            Self::RestorationTooEarly {
+                on,
+                struck_off,
+                earliest,
+                ..
+            } => write!(
+                f,
+                "restoration on {on} is too early: struck off on {struck_off}, restoration is possible from {earliest} (HPO 2001 art 33)"
+            ),
+            Self::NotEnoughUpdating {
+                on,
+                out_since,
+                required,
+                done,
+                ..
+            } => write!(
+                f,
+                "readmission on {on} after time out of practice since {out_since} needs {required} days of updating, but {done} were done"
+            ),
+            Self::TooMuchPrivateStudy {
+                required,
+                private_study,
+                counted,
+                ..
+            } => write!(
+                f,
+                "at most half of the {required} days of updating may be private study: {private_study} days were, of which {counted} count"
+            ),
+            Self::UpdatingNotDated { on, required, .. } => write!(
+                f,
+                "readmission on {on} needs {required} days of updating, dated: give the days the updating started and finished"
+            ),
+            Self::UpdatingOutsideWindow {
+                months,
+                on,
+                earliest,
+                started,
+                finished,
+                ..
+            } => write!(
+                f,
+                "the updating must be done, start to finish, within the {months} months before readmission on {on} (from {earliest}): it ran from {started} to {finished}"
+            ),
+            Self::LastPractisedAfterReadmission {
+                last_practised, on, ..
+            } => write!(
+                f,
+                "the last day practised, {last_practised}, cannot be after the readmission on {on}"
+            ),
+            Self::DateOutOfRange { on, .. } => {
+                write!(f, "a date computed from the event on {on} is out of range")
+            }
+        })
+    }
+}

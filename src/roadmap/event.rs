@@ -101,13 +101,11 @@ impl From<RoadmapSetup> for RawSetup {
 #[non_exhaustive]
 pub enum SetupError {
     /// A checklist with no components.
-    #[error("the stage {stage} checklist has no components: name at least one")]
     NoComponents {
         /// 1 or 2.
         stage: u8,
     },
     /// A checklist with more components than the roadmap can track.
-    #[error("the stage {stage} checklist has {count} components; at most 64 are supported")]
     TooManyComponents {
         /// 1 or 2.
         stage: u8,
@@ -115,7 +113,6 @@ pub enum SetupError {
         count: usize,
     },
     /// A component named twice in one checklist.
-    #[error("the stage {stage} checklist names component `{component}` twice")]
     DuplicateComponent {
         /// 1 or 2.
         stage: u8,
@@ -390,6 +387,27 @@ impl RoadmapEvent {
             RoadmapEvent::Resumed { .. } => "resumed",
             RoadmapEvent::Withdrawn { .. } => "withdrawn",
         }
+    }
+}
+
+impl std::fmt::Display for SetupError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        crate::pad::pad_with(f, |f| match self {
+            Self::NoComponents { stage, .. } => write!(
+                f,
+                "the stage {stage} checklist has no components: name at least one"
+            ),
+            Self::TooManyComponents { stage, count, .. } => write!(
+                f,
+                "the stage {stage} checklist has {count} components; at most 64 are supported"
+            ),
+            Self::DuplicateComponent {
+                stage, component, ..
+            } => write!(
+                f,
+                "the stage {stage} checklist names component `{component}` twice"
+            ),
+        })
     }
 }
 

@@ -135,9 +135,6 @@ impl fmt::Display for Missing {
 #[non_exhaustive]
 pub enum Refusal {
     /// An event dated before the one before it.
-    #[error(
-        "the `{event}` event is dated {on}, before the previous event on {previous}: record events in the order they happened"
-    )]
     OutOfOrder {
         /// The event's name.
         event: &'static str,
@@ -147,7 +144,6 @@ pub enum Refusal {
         previous: NaiveDate,
     },
     /// The event has no meaning in the roadmap's current stage.
-    #[error("the `{event}` event cannot be recorded while the roadmap is {stage}")]
     WrongStage {
         /// The event's name.
         event: &'static str,
@@ -155,9 +151,6 @@ pub enum Refusal {
         stage: StageKind,
     },
     /// The route is not open under the record's rule set (docs/domain.md#rule-sets).
-    #[error(
-        "the {route} route is not open to trainees starting under {rule_set}: choose the taught or supported portfolio route"
-    )]
     RouteClosed {
         /// The route asked for.
         route: Route,
@@ -165,9 +158,6 @@ pub enum Refusal {
         rule_set: RuleSetId,
     },
     /// The context's rule set is not the one the record follows.
-    #[error(
-        "the record follows {record} but the rules supplied are {supplied}: judge it under {record}"
-    )]
     RuleSetMismatch {
         /// The record's rule set.
         record: RuleSetId,
@@ -175,18 +165,13 @@ pub enum Refusal {
         supplied: RuleSetId,
     },
     /// A supervisor named that the context does not hold.
-    #[error("supervisor `{supervisor}` is not among the supervisors supplied: add their record")]
     UnknownSupervisor {
         /// The supervisor named.
         supervisor: SupervisorId,
     },
     /// The supervisor may not supervise or sign (docs/domain.md#supervisors).
-    #[error(transparent)]
     Supervisor(SupervisorRefusal),
     /// The trainee's registration did not allow them to practise on a day that matters.
-    #[error(
-        "the trainee's registration {number} was not in good standing on {on}, so the `{event}` event cannot be recorded"
-    )]
     TraineeNotInGoodStanding {
         /// The trainee's registration number.
         number: RegistrationNumber,
@@ -196,7 +181,6 @@ pub enum Refusal {
         event: &'static str,
     },
     /// The experience requirement was not met on a day that matters (docs/domain.md#experience).
-    #[error("the experience requirement was not met on {on}{}, so the `{event}` event cannot be recorded", met_on.map_or_else(String::new, |m| format!(" (it is met on {m})")))]
     ExperienceNotMet {
         /// The day.
         on: NaiveDate,
@@ -206,7 +190,6 @@ pub enum Refusal {
         event: &'static str,
     },
     /// A recorded certificate that is not in the portfolio or is of the wrong kind.
-    #[error("evidence `{evidence}` is not an item of kind `{}` in the portfolio: add the certificate first", expected.as_str())]
     CertificateNotFound {
         /// The evidence named.
         evidence: EvidenceId,
@@ -214,13 +197,11 @@ pub enum Refusal {
         expected: EvidenceKind,
     },
     /// A university certificate on a route other than the taught route.
-    #[error("a university certificate belongs to the taught route, not the {route} route")]
     NotTaughtRoute {
         /// The record's route.
         route: Route,
     },
     /// A checklist component the setup does not name.
-    #[error("`{component}` is not a component of the stage {} checklist set up for this record", match checklist { Checklist::Stage1 => 1, Checklist::Stage2 => 2 })]
     UnknownComponent {
         /// Which checklist.
         checklist: Checklist,
@@ -228,7 +209,6 @@ pub enum Refusal {
         component: ComponentId,
     },
     /// Someone signed in a role that is not theirs.
-    #[error("`{signer}` cannot sign {subject} as the {role}: that role belongs to `{expected}`")]
     SignerMismatch {
         /// Who signed.
         signer: PersonId,
@@ -240,7 +220,6 @@ pub enum Refusal {
         expected: PersonId,
     },
     /// A subject signed in a role that does not sign it.
-    #[error("the {role} does not sign {subject}")]
     RoleCannotSign {
         /// The role.
         role: SignerRole,
@@ -248,10 +227,8 @@ pub enum Refusal {
         subject: Subject,
     },
     /// The sign-off no longer covers the evidence or ratings it names.
-    #[error(transparent)]
     Coverage(CoverageError),
     /// A step taken before what must come first.
-    #[error("the `{event}` event cannot be recorded on {on}: {missing}")]
     Incomplete {
         /// The event's name.
         event: &'static str,
@@ -262,15 +239,11 @@ pub enum Refusal {
     },
     /// Stage 2 started in primary care before stage 1 was verified, without an exception
     /// (HEE FAQ Q2, docs/domain.md#stage-1).
-    #[error(
-        "stage 2 cannot start in primary care on {on}: stage 1 has not been verified, and neither the paramedic-in-post nor the retrospective exception was claimed"
-    )]
     Stage1NotVerified {
         /// The day.
         on: NaiveDate,
     },
     /// An exception claimed that does not apply.
-    #[error("the {exception} exception does not apply to a {profession}")]
     ExceptionNotApplicable {
         /// The exception.
         exception: Stage1Exception,
@@ -278,9 +251,6 @@ pub enum Refusal {
         profession: Profession,
     },
     /// A heading rated below capable by the supervisor blocks the declarations (docs/domain.md#stage-2-verification).
-    #[error(
-        "the supervisor rated `{capability}` as {rating}: the declarations are signed only when every heading is rated capable or excellent"
-    )]
     RatingBelowCapable {
         /// The heading.
         capability: CapabilityId,
@@ -288,7 +258,6 @@ pub enum Refusal {
         rating: Rating,
     },
     /// A heading without the rating a step needs.
-    #[error("capability heading `{capability}` has no {role} rating yet")]
     HeadingNotRated {
         /// The heading.
         capability: CapabilityId,
@@ -296,17 +265,11 @@ pub enum Refusal {
         role: SignerRole,
     },
     /// Stage 3 under a rule set without it (docs/domain.md#stage-3).
-    #[error(
-        "{rule_set} has no stage 3: advanced practice recognition goes through the Centre for Advancing Practice"
-    )]
     NoStage3 {
         /// The rule set.
         rule_set: RuleSetId,
     },
     /// A pause while the trainee's registration was in good standing.
-    #[error(
-        "the roadmap cannot be paused on {on} for {reason}: the trainee's registration {number} was in good standing that day"
-    )]
     NothingToPauseFor {
         /// The day.
         on: NaiveDate,
@@ -316,9 +279,6 @@ pub enum Refusal {
         number: RegistrationNumber,
     },
     /// Any step but resuming or withdrawing while paused.
-    #[error(
-        "the roadmap has been paused since {since}: resume it once the registration is restored before recording `{event}`"
-    )]
     Paused {
         /// The day it was paused.
         since: NaiveDate,
@@ -326,25 +286,17 @@ pub enum Refusal {
         event: &'static str,
     },
     /// The trainee or their supervisor named as the education provider.
-    #[error(
-        "`{person}` is the trainee or their roadmap supervisor, so cannot act as the education provider"
-    )]
     NotIndependent {
         /// The person named.
         person: PersonId,
     },
     /// Resuming a roadmap that is not paused.
-    #[error("the roadmap is not paused, so it cannot resume")]
     NotPaused,
     /// The independent portfolio route started after its closure (`P024`) or completed after
     /// its run-off (`P025`); the rule is [`RuleSet::check_start`](crate::rules::RuleSet::check_start)
     /// and [`RuleSet::check_completion`](crate::rules::RuleSet::check_completion).
-    #[error(transparent)]
     Route(RouteError),
     /// An e-learning certificate for a module the rule set does not name.
-    #[error(
-        "`{module}` is not one of the mandatory e-learning modules of {rule_set}: expected one of {expected}"
-    )]
     UnknownModule {
         /// The module named.
         module: ComponentId,
@@ -510,5 +462,153 @@ impl SupervisorRefusal {
             SupervisorRefusal::OverCapacity { .. } => Code::SupervisorOverCapacity,
             SupervisorRefusal::NotInGoodStanding { .. } => Code::SupervisorNotInGoodStanding,
         }
+    }
+}
+
+impl std::fmt::Display for Refusal {
+    // One arm a message, as the `#[error]` attributes were: splitting them would not help.
+    #[allow(clippy::too_many_lines)]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        crate::pad::pad_with(f, |f| match self {
+            Self::OutOfOrder {
+                event,
+                on,
+                previous,
+                ..
+            } => write!(
+                f,
+                "the `{event}` event is dated {on}, before the previous event on {previous}: record events in the order they happened"
+            ),
+            Self::WrongStage { event, stage, .. } => write!(
+                f,
+                "the `{event}` event cannot be recorded while the roadmap is {stage}"
+            ),
+            Self::RouteClosed {
+                route, rule_set, ..
+            } => write!(
+                f,
+                "the {route} route is not open to trainees starting under {rule_set}: choose the taught or supported portfolio route"
+            ),
+            Self::RuleSetMismatch {
+                record, supplied, ..
+            } => write!(
+                f,
+                "the record follows {record} but the rules supplied are {supplied}: judge it under {record}"
+            ),
+            Self::UnknownSupervisor { supervisor, .. } => write!(
+                f,
+                "supervisor `{supervisor}` is not among the supervisors supplied: add their record"
+            ),
+            Self::Supervisor { 0: inner, .. } => write!(f, "{inner}"),
+            Self::TraineeNotInGoodStanding {
+                number, on, event, ..
+            } => write!(
+                f,
+                "the trainee's registration {number} was not in good standing on {on}, so the `{event}` event cannot be recorded"
+            ),
+            Self::ExperienceNotMet {
+                on, event, met_on, ..
+            } => write!(
+                f,
+                "the experience requirement was not met on {on}{}, so the `{event}` event cannot be recorded",
+                met_on.map_or_else(String::new, |m| format!(" (it is met on {m})"))
+            ),
+            Self::CertificateNotFound {
+                evidence, expected, ..
+            } => write!(
+                f,
+                "evidence `{evidence}` is not an item of kind `{}` in the portfolio: add the certificate first",
+                expected.as_str()
+            ),
+            Self::NotTaughtRoute { route, .. } => write!(
+                f,
+                "a university certificate belongs to the taught route, not the {route} route"
+            ),
+            Self::UnknownComponent {
+                component,
+                checklist,
+                ..
+            } => write!(
+                f,
+                "`{component}` is not a component of the stage {} checklist set up for this record",
+                match checklist {
+                    Checklist::Stage1 => 1,
+                    Checklist::Stage2 => 2,
+                }
+            ),
+            Self::SignerMismatch {
+                signer,
+                subject,
+                role,
+                expected,
+                ..
+            } => write!(
+                f,
+                "`{signer}` cannot sign {subject} as the {role}: that role belongs to `{expected}`"
+            ),
+            Self::RoleCannotSign { role, subject, .. } => {
+                write!(f, "the {role} does not sign {subject}")
+            }
+            Self::Coverage { 0: inner, .. } => write!(f, "{inner}"),
+            Self::Incomplete {
+                event, on, missing, ..
+            } => write!(
+                f,
+                "the `{event}` event cannot be recorded on {on}: {missing}"
+            ),
+            Self::Stage1NotVerified { on, .. } => write!(
+                f,
+                "stage 2 cannot start in primary care on {on}: stage 1 has not been verified, and neither the paramedic-in-post nor the retrospective exception was claimed"
+            ),
+            Self::ExceptionNotApplicable {
+                exception,
+                profession,
+                ..
+            } => write!(
+                f,
+                "the {exception} exception does not apply to a {profession}"
+            ),
+            Self::RatingBelowCapable {
+                capability, rating, ..
+            } => write!(
+                f,
+                "the supervisor rated `{capability}` as {rating}: the declarations are signed only when every heading is rated capable or excellent"
+            ),
+            Self::HeadingNotRated {
+                capability, role, ..
+            } => write!(
+                f,
+                "capability heading `{capability}` has no {role} rating yet"
+            ),
+            Self::NoStage3 { rule_set, .. } => write!(
+                f,
+                "{rule_set} has no stage 3: advanced practice recognition goes through the Centre for Advancing Practice"
+            ),
+            Self::NothingToPauseFor {
+                on, reason, number, ..
+            } => write!(
+                f,
+                "the roadmap cannot be paused on {on} for {reason}: the trainee's registration {number} was in good standing that day"
+            ),
+            Self::Paused { since, event, .. } => write!(
+                f,
+                "the roadmap has been paused since {since}: resume it once the registration is restored before recording `{event}`"
+            ),
+            Self::NotIndependent { person, .. } => write!(
+                f,
+                "`{person}` is the trainee or their roadmap supervisor, so cannot act as the education provider"
+            ),
+            Self::NotPaused { .. } => write!(f, "the roadmap is not paused, so it cannot resume"),
+            Self::Route { 0: inner, .. } => write!(f, "{inner}"),
+            Self::UnknownModule {
+                module,
+                rule_set,
+                expected,
+                ..
+            } => write!(
+                f,
+                "`{module}` is not one of the mandatory e-learning modules of {rule_set}: expected one of {expected}"
+            ),
+        })
     }
 }
