@@ -4,6 +4,8 @@
 
 #[path = "../tests/roadmap_util/mod.rs"]
 mod roadmap_util;
+#[path = "../tests/util/mod.rs"]
+mod util;
 
 use std::hint::black_box;
 

@@ -21,7 +21,7 @@
 # Idempotent: a second run changes nothing (the rewritten text no longer matches). Run it from
 # anywhere; it works on the repository that holds it and touches only files whose text changes.
 # After running it, refresh the committed JSON Schema if its test says so:
-#   UPDATE_SCHEMA=1 cargo test --all-features --test schema
+#   UPDATE_SCHEMA=1 cargo test --all-features --test exports schema
 set -eu
 
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -29,7 +29,7 @@ cd "$root"
 
 find src docs schema tests examples benches README.md -type f \
     \( -name '*.rs' -o -name '*.md' -o -name '*.json' \) \
-    ! -path tests/citations.rs ! -path docs/domain.md ! -path docs/design.md -print0 |
+    ! -path tests/api/citations.rs ! -path docs/domain.md ! -path docs/design.md -print0 |
     sort -z |
     xargs -0 perl -e "$(cat <<'PERL'
 use strict;

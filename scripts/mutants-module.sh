@@ -51,8 +51,8 @@ fi
 # The copy of the configuration, with the module's test files.
 args='"--lib"'
 for t in $tests; do
-    [ -f "$root/tests/$t.rs" ] || {
-        echo "mutants-module: $table names tests/$t.rs, which does not exist" >&2
+    [ -f "$root/tests/$t.rs" ] || [ -f "$root/tests/$t/main.rs" ] || {
+        echo "mutants-module: $table names $t, which is neither tests/$t.rs nor tests/$t/main.rs" >&2
         exit 2
     }
     args="$args, \"--test\", \"$t\""

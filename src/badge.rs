@@ -15,7 +15,7 @@
 //! crate only shapes it.
 //!
 //! The document carries every property the specification requires
-//! (checked by `tests/badge_shape.rs`): on the credential `@context` (the VC 2.0 context
+//! (checked by `tests/exports/badge_shape.rs`): on the credential `@context` (the VC 2.0 context
 //! first, then the OB 3.0.3 context), `id`, `type` (`VerifiableCredential`,
 //! `OpenBadgeCredential`), `issuer`, `validFrom`, `name` and `credentialSubject`; on the issuer
 //! profile `id` and `type`; on the subject `type`, `achievement` and either `id` or

@@ -18,7 +18,7 @@
 //!    options with it become the document's `proof`.
 //!
 //! The published test vector of the specification (appendix B.3) is reproduced byte for byte
-//! by `tests/integrity_vector.rs`.
+//! by `tests/exports/integrity_vector.rs`.
 //!
 //! **Keys are the caller's.** The crate never generates, stores or fetches a key, and never
 //! reads the clock: [`sign`] takes the [`SigningKey`] and the `created` time, [`verify`] takes

@@ -3,7 +3,7 @@
 //! numbers, digests, whole-time equivalents, bands, …), so that the schema says what those
 //! parsers read, and the generator behind [`crate::portfolio::json_schema`].
 //!
-//! Every pattern here mirrors a parser in the crate; `tests/schema.rs` checks them against the
+//! Every pattern here mirrors a parser in the crate; `tests/exports/schema.rs` checks them against the
 //! parsers on sample values.
 
 use std::borrow::Cow;

@@ -3,18 +3,16 @@
 #![allow(unsafe_code)]
 
 mod counting_alloc;
+mod util;
 
-use chrono::NaiveDate;
+use util::d;
+
 use counting_alloc::{Counting, allocations};
 use fcp_roadmap::experience::{ConditionsPolicy, PracticePeriod, Wte, clip_to_registration};
 use fcp_roadmap::registration::{EventKind, RegistrationEvent, RegistrationRecord};
 
 #[global_allocator]
 static GLOBAL: Counting = Counting;
-
-fn d(y: i32, m: u32, day: u32) -> NaiveDate {
-    NaiveDate::from_ymd_opt(y, m, day).unwrap()
-}
 
 #[test]
 fn nothing_left_out_costs_two_allocations_whatever_the_number_of_periods() {

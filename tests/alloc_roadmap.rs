@@ -8,6 +8,7 @@
 #![allow(clippy::result_large_err)] // a refusal hands the roadmap back by value, on purpose
 
 mod roadmap_util;
+mod util;
 
 mod counting_alloc;
 

@@ -22,10 +22,7 @@ use fcp_roadmap::supervisor::{
     SupervisionPolicy, Supervisor, SupervisorKind, Trainee, TraineeKind, Training, TrainingKind,
 };
 
-#[track_caller]
-pub fn d(y: i32, m: u32, day: u32) -> NaiveDate {
-    NaiveDate::from_ymd_opt(y, m, day).unwrap()
-}
+pub use crate::util::d;
 
 pub const FRAMEWORK: &str = include_str!("../../examples/data/ot-illustrative-framework.json");
 pub const EP: &str = "ep-hsu";

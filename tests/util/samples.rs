@@ -1,6 +1,6 @@
 //! The generator of `examples/data/*.json` portfolio samples: sign-off digests are computed by
-//! the library, never typed in. `tests/portfolio_samples.rs` checks the committed files are
-//! what this produces; run `cargo test --test portfolio_samples -- --ignored` to rewrite them.
+//! the library, never typed in. `tests/portfolio/portfolio_samples.rs` checks the committed files are
+//! what this produces; run `cargo test --test portfolio portfolio_samples -- --ignored` to rewrite them.
 
 #![allow(dead_code, reason = "each test file uses part of the helpers")]
 

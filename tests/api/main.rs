@@ -1,0 +1,7 @@
+//! The api tests, one test crate (one link of the library) for the area.
+
+mod autotrait;
+mod citations;
+mod display_padding;
+mod display_texts;
+mod robustness_props;

@@ -1,0 +1,10 @@
+//! The registration tests, one test crate (one link of the library) for the area.
+
+#[path = "../util/mod.rs"]
+mod util;
+
+mod profession_renewal;
+mod registration_lifecycle;
+mod registration_number;
+mod registration_props;
+mod registration_sources;

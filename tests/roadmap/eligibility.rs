@@ -1,0 +1,536 @@
+//! "Can we employ this person as an FCP?": the eligibility answer from what HR holds, with
+//! every blocker, both counting policies, renewal dates and the date edges of each guard.
+
+use crate::util::d;
+use fcp_roadmap::eligibility::{Blocker, Progress, Query, Step, Verdict};
+use fcp_roadmap::experience::{
+    Band, ConditionsPolicy, CountingPolicy, ExperienceRequirement, PracticePeriod, Wte,
+};
+use fcp_roadmap::profession::Profession;
+use fcp_roadmap::registration::{
+    EventKind, PracticeRight, RegistrationEvent, RegistrationRecord, Updating,
+};
+use fcp_roadmap::roadmap::Stage1Exception;
+use fcp_roadmap::rules::{Route, RuleSet, RuleSetId, SwitchOver};
+
+fn codes(step: &Step) -> Vec<&'static str> {
+    step.blockers().iter().map(Blocker::code).collect()
+}
+
+/// A physiotherapist first registered on 3 September 2012: full time to 31 August 2015, a
+/// career break, then 0.6 WTE from 1 February 2017.
+fn physio() -> (RegistrationRecord, Vec<PracticePeriod>) {
+    let record = RegistrationRecord::new("PH105985".parse().unwrap(), d(2012, 9, 3));
+    let practice = vec![
+        PracticePeriod::new(d(2012, 9, 3), Some(d(2015, 8, 31)), Wte::FULL_TIME).unwrap(),
+        PracticePeriod::new(d(2017, 2, 1), None, "0.6".parse().unwrap()).unwrap(),
+    ];
+    (record, practice)
+}
+
+#[test]
+fn experience_under_both_policies_with_a_career_break() {
+    let (record, practice) = physio();
+    let answer = Query::new(
+        Profession::Physiotherapist,
+        &record,
+        &practice,
+        d(2019, 6, 1),
+    )
+    .check();
+    let e = answer.experience();
+    assert_eq!(e.applies(), CountingPolicy::CalendarTime);
+    // Five years from 3 September 2012 is 1826 days; 1093 were practised before the break,
+    // so 733 more from 1 February 2017.
+    assert_eq!(e.calendar_time().met_on(), Some(d(2019, 2, 4)));
+    assert!(e.is_met());
+    assert_eq!(e.met_on(), Some(d(2019, 2, 4)));
+    // At 0.6 WTE the 733 days take 1222 days.
+    assert_eq!(e.wte_pro_rata().met_on(), Some(d(2020, 6, 7)));
+    assert!(!e.wte_pro_rata().is_met());
+    assert_eq!(e.under(CountingPolicy::WteProRata), e.wte_pro_rata());
+    assert_eq!(e.applied(), e.calendar_time());
+}
+
+#[test]
+fn the_policy_that_applies_decides_the_stage_2_check_at_its_date_edges() {
+    let (record, practice) = physio();
+    let verified = Progress::Stage1Verified { on: d(2018, 1, 5) };
+    let ask = |on, policy| {
+        Query::new(Profession::Physiotherapist, &record, &practice, on)
+            .progress(verified)
+            .counting_policy(policy)
+            .check()
+    };
+    // Calendar time: met on 4 February 2019.
+    let before = ask(d(2019, 2, 3), CountingPolicy::CalendarTime);
+    assert_eq!(codes(before.stage_2()), ["P007"]);
+    assert_eq!(
+        before.stage_2().blockers()[0].to_string(),
+        "the experience requirement was not met on 2019-02-03 (it is met on 2019-02-04), so the `stage_2_started` event cannot be recorded"
+    );
+    assert_eq!(before.verdict(), Verdict::InStage1);
+    let on = ask(d(2019, 2, 4), CountingPolicy::CalendarTime);
+    assert_eq!(on.stage_2(), &Step::MayStart);
+    assert_eq!(on.verdict(), Verdict::MayStartStage2);
+    assert!(
+        ask(d(2019, 2, 5), CountingPolicy::CalendarTime)
+            .stage_2()
+            .may_start()
+    );
+
+    // WTE pro rata: met on 7 June 2020.
+    let pro_rata = ask(d(2019, 2, 4), CountingPolicy::WteProRata);
+    assert_eq!(pro_rata.experience().applies(), CountingPolicy::WteProRata);
+    assert_eq!(codes(pro_rata.stage_2()), ["P007"]);
+    assert_eq!(
+        codes(ask(d(2020, 6, 6), CountingPolicy::WteProRata).stage_2()),
+        ["P007"]
+    );
+    assert!(
+        ask(d(2020, 6, 7), CountingPolicy::WteProRata)
+            .stage_2()
+            .may_start()
+    );
+    assert!(
+        ask(d(2020, 6, 8), CountingPolicy::WteProRata)
+            .stage_2()
+            .may_start()
+    );
+}
+
+#[test]
+fn every_blocker_is_reported_not_only_the_first() {
+    // A radiographer asked about as a physiotherapist would be: an OT number, lapsed, little
+    // practice, not started.
+    let mut record = RegistrationRecord::new("OT41405".parse().unwrap(), d(2022, 1, 10));
+    record
+        .push(RegistrationEvent {
+            on: d(2023, 11, 1),
+            kind: EventKind::Lapsed,
+        })
+        .unwrap();
+    let practice =
+        [PracticePeriod::new(d(2022, 1, 10), Some(d(2023, 10, 31)), Wte::FULL_TIME).unwrap()];
+    let answer = Query::new(Profession::Radiographer, &record, &practice, d(2024, 6, 3)).check();
+    assert_eq!(codes(answer.stage_1()), ["E001", "E002", "P006"]);
+    assert_eq!(
+        codes(answer.stage_2()),
+        ["E001", "E002", "P015", "P006", "P007"]
+    );
+    assert_eq!(answer.verdict(), Verdict::Blocked);
+    assert!(!answer.may_practise());
+    let messages: Vec<String> = answer
+        .stage_2()
+        .blockers()
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+    assert_eq!(
+        messages,
+        [
+            "Radiographer is not an FCP profession: the roadmap is for physiotherapists, paramedics, occupational therapists, dietitians, podiatrists and osteopaths",
+            "registration number OT41405 is not on the radiographer part of the HCPC register",
+            "stage 2 cannot start in primary care on 2024-06-03: stage 1 has not been verified, and neither the paramedic-in-post nor the retrospective exception was claimed",
+            "the trainee's registration OT41405 was not in good standing on 2024-06-03, so the `stage_2_started` event cannot be recorded",
+            "the experience requirement was not met on 2024-06-03, so the `stage_2_started` event cannot be recorded",
+        ]
+    );
+}
+
+#[test]
+fn a_number_on_another_register_is_e002() {
+    let record = RegistrationRecord::new("GMC 7012345".parse().unwrap(), d(2005, 8, 1));
+    let answer = Query::new(Profession::Physiotherapist, &record, &[], d(2024, 6, 3)).check();
+    assert_eq!(codes(answer.stage_1()), ["E002"]);
+    assert_eq!(
+        answer.stage_1().blockers()[0].to_string(),
+        "registration number GMC 7012345 is not on the physiotherapist part of the HCPC register"
+    );
+    // An osteopath's GOsC number is on the osteopath's register: no E002, and no renewal cycle.
+    let gosc = RegistrationRecord::new("GOsC 1234".parse().unwrap(), d(2005, 8, 1));
+    let osteopath = Query::new(Profession::Osteopath, &gosc, &[], d(2024, 6, 3)).check();
+    assert_eq!(osteopath.stage_1(), &Step::MayStart);
+    assert_eq!(osteopath.renewal(), None);
+}
+
+#[test]
+fn exceptions_let_stage_2_start_before_stage_1_is_verified() {
+    // A paramedic at band 6 throughout: two years' consolidation, then three at band 6.
+    let record = RegistrationRecord::new("PA09970".parse().unwrap(), d(2014, 9, 1));
+    let practice = [PracticePeriod::new(d(2014, 9, 1), None, Wte::FULL_TIME)
+        .unwrap()
+        .with_band(Band::B6)];
+    let on = d(2024, 6, 3);
+    let plain = Query::new(Profession::Paramedic, &record, &practice, on).check();
+    assert_eq!(codes(plain.stage_2()), ["P015"]);
+    assert_eq!(plain.verdict(), Verdict::MayStartStage1);
+    let in_post = Query::new(Profession::Paramedic, &record, &practice, on)
+        .exception(Stage1Exception::ParamedicInPost)
+        .check();
+    assert_eq!(in_post.stage_2(), &Step::MayStart);
+    assert_eq!(in_post.stage_1(), &Step::MayStart);
+    assert_eq!(in_post.verdict(), Verdict::MayStartStage2);
+
+    // The paramedic's exception is refused for a physiotherapist (P016); the retrospective one
+    // is open to anyone already in post.
+    let ph = RegistrationRecord::new("PH44257".parse().unwrap(), d(2014, 9, 1));
+    let refused = Query::new(Profession::Physiotherapist, &ph, &practice, on)
+        .exception(Stage1Exception::ParamedicInPost)
+        .check();
+    assert_eq!(codes(refused.stage_2()), ["P016"]);
+    assert_eq!(
+        refused.stage_2().blockers()[0].to_string(),
+        "the paramedic already in post exception does not apply to a physiotherapist"
+    );
+    let retro = Query::new(Profession::Physiotherapist, &ph, &practice, on)
+        .exception(Stage1Exception::Retrospective)
+        .check();
+    assert!(retro.stage_2().may_start());
+}
+
+#[test]
+fn progress_decides_the_verdict() {
+    let record = RegistrationRecord::new("DT12345".parse().unwrap(), d(2015, 9, 1));
+    let practice = [PracticePeriod::new(d(2015, 9, 1), None, Wte::FULL_TIME).unwrap()];
+    let ask = |progress| {
+        Query::new(Profession::Dietitian, &record, &practice, d(2025, 3, 3))
+            .progress(progress)
+            .check()
+    };
+    let cases = [
+        (Progress::NotStarted, Verdict::MayStartStage1),
+        (
+            Progress::Stage1 {
+                started_on: d(2024, 6, 3),
+            },
+            Verdict::InStage1,
+        ),
+        (
+            Progress::Stage1Verified { on: d(2024, 8, 5) },
+            Verdict::MayStartStage2,
+        ),
+        (
+            Progress::Stage2 {
+                started_on: d(2024, 9, 2),
+            },
+            Verdict::InStage2,
+        ),
+        (Progress::Completed { on: d(2025, 3, 1) }, Verdict::Done),
+    ];
+    for (progress, verdict) in cases {
+        let answer = ask(progress);
+        assert_eq!(answer.verdict(), verdict, "{progress:?}");
+        assert_eq!(answer.progress(), progress);
+    }
+    assert_eq!(codes(ask(Progress::NotStarted).stage_2()), ["P015"]);
+    assert_eq!(
+        ask(Progress::Stage1 {
+            started_on: d(2024, 6, 3)
+        })
+        .stage_1(),
+        &Step::Started
+    );
+}
+
+#[test]
+fn may_practise_and_since_when_after_a_lapse_and_readmission() {
+    let mut record = RegistrationRecord::new("PH105985".parse().unwrap(), d(2012, 9, 3));
+    record
+        .push(RegistrationEvent {
+            on: d(2018, 5, 1),
+            kind: EventKind::Lapsed,
+        })
+        .unwrap();
+    record
+        .push(RegistrationEvent {
+            on: d(2019, 3, 1),
+            kind: EventKind::Readmitted {
+                updating: Updating::default(),
+            },
+        })
+        .unwrap();
+    let ask = |on| Query::new(Profession::Physiotherapist, &record, &[], on).check();
+    let lapsed = ask(d(2019, 2, 28));
+    assert!(!lapsed.may_practise());
+    let p = lapsed.practice().unwrap();
+    assert_eq!(
+        (p.right, p.since),
+        (PracticeRight::NotPermitted, d(2018, 5, 1))
+    );
+    assert_eq!(codes(lapsed.stage_1()), ["P006"]);
+    let back = ask(d(2019, 3, 1));
+    assert!(back.may_practise());
+    let p = back.practice().unwrap();
+    assert_eq!((p.right, p.since), (PracticeRight::Freely, d(2019, 3, 1)));
+    assert!(back.stage_1().may_start());
+    // Before first registration nothing is known.
+    let early = ask(d(2012, 9, 2));
+    assert_eq!(early.practice(), None);
+    assert_eq!(codes(early.stage_1()), ["P006"]);
+}
+
+#[test]
+fn renewal_deadline_and_window_at_the_deadline_edges() {
+    let (record, practice) = physio();
+    let ask = |on| {
+        Query::new(Profession::Physiotherapist, &record, &practice, on)
+            .check()
+            .renewal()
+            .unwrap()
+    };
+    // Physiotherapists renew by 30 April in even years (HCPC renewal pages, docs/domain.md#renewal).
+    let r = ask(d(2026, 4, 29));
+    assert_eq!(r.deadline, d(2026, 4, 30));
+    assert_eq!(r.lapses_on, d(2026, 5, 1));
+    assert!(r.window_open_on(d(2026, 4, 29)));
+    assert!(r.window_open_on(r.window_opens));
+    assert!(!r.window_open_on(r.window_opens.pred_opt().unwrap()));
+    assert_eq!(ask(d(2026, 4, 30)).deadline, d(2026, 4, 30));
+    let after = ask(d(2026, 5, 1));
+    assert_eq!(after.deadline, d(2028, 4, 30));
+    assert!(!after.window_open_on(d(2026, 5, 1)));
+    // The window is the profession's own rule.
+    assert_eq!(
+        Some(r.window_opens),
+        Profession::Physiotherapist.renewal_window_opens(d(2026, 4, 29))
+    );
+}
+
+#[test]
+fn the_rule_set_in_force_on_the_day_names_the_open_routes() {
+    let (record, practice) = physio();
+    let ask = |q: Query<'_>| q.check();
+    let q = |on| Query::new(Profession::Physiotherapist, &record, &practice, on);
+    let before = ask(q(d(2024, 4, 30)));
+    assert_eq!(before.rule_set(), RuleSetId::Roadmap2023);
+    assert_eq!(
+        before.routes(),
+        [
+            Route::Taught,
+            Route::SupportedPortfolio,
+            Route::IndependentPortfolio
+        ]
+    );
+    let on = ask(q(d(2024, 5, 1)));
+    assert_eq!(on.rule_set(), RuleSetId::Roadmap2024);
+    assert_eq!(on.routes(), [Route::Taught, Route::SupportedPortfolio]);
+    // Other switch-over dates, or a rule set given outright.
+    let mut later = SwitchOver::default();
+    later.roadmap_2024_from = d(2024, 6, 1);
+    assert_eq!(
+        ask(q(d(2024, 5, 1)).switch_over(later)).rule_set(),
+        RuleSetId::Roadmap2023
+    );
+    let given = ask(q(d(2024, 5, 1)).rule_set(RuleSet::builtin(RuleSetId::Roadmap2021)));
+    assert_eq!(given.rule_set(), RuleSetId::Roadmap2021);
+    assert_eq!(given.routes(), [Route::Taught, Route::IndependentPortfolio]);
+}
+
+#[test]
+fn a_dietitians_specialty_requirement_can_be_given() {
+    let record = RegistrationRecord::new("DT12345".parse().unwrap(), d(2015, 9, 1));
+    let practice = [PracticePeriod::new(d(2015, 9, 1), None, Wte::FULL_TIME).unwrap()];
+    let on = d(2025, 3, 3);
+    let plain = Query::new(Profession::Dietitian, &record, &practice, on).check();
+    assert_eq!(plain.experience().met_on(), Some(d(2020, 9, 1)));
+    // Three years in a specialty the untagged periods never reach.
+    let specialty = ExperienceRequirement::for_dietitian("diabetes".parse().unwrap());
+    let tagged = Query::new(Profession::Dietitian, &record, &practice, on)
+        .requirement(specialty)
+        .progress(Progress::Stage1Verified { on: d(2024, 8, 5) })
+        .check();
+    assert_eq!(tagged.experience().met_on(), None);
+    assert_eq!(codes(tagged.stage_2()), ["P007"]);
+}
+
+#[test]
+fn the_answer_serialises_with_codes_and_sentences() {
+    let (record, practice) = physio();
+    let answer = Query::new(
+        Profession::Physiotherapist,
+        &record,
+        &practice,
+        d(2019, 2, 3),
+    )
+    .check();
+    let json = serde_json::to_value(&answer).unwrap();
+    assert_eq!(json["stage_1"]["status"], "may_start");
+    assert_eq!(json["stage_2"]["status"], "blocked");
+    assert_eq!(json["stage_2"]["blockers"][0]["code"], "P015");
+    assert_eq!(json["stage_2"]["blockers"][1]["code"], "P007");
+    assert_eq!(
+        json["stage_2"]["blockers"][1]["message"],
+        "the experience requirement was not met on 2019-02-03 (it is met on 2019-02-04), so the `stage_2_started` event cannot be recorded"
+    );
+    assert_eq!(json["renewal"]["deadline"], "2020-04-30");
+    assert_eq!(json["progress"]["stage"], "not_started");
+    assert_eq!(json["experience"]["applies"], "calendar_time");
+    assert_eq!(json["number"], "PH105985");
+}
+
+#[test]
+fn verdicts_and_blockers_pad_as_asked() {
+    assert_eq!(
+        format!("[{:<36}]", Verdict::MayStartStage2),
+        "[may start stage 2 in primary care   ]"
+    );
+    assert_eq!(format!("{:>10.5}", Verdict::Done), "     the r");
+    let (record, practice) = physio();
+    let answer = Query::new(
+        Profession::Physiotherapist,
+        &record,
+        &practice,
+        d(2019, 2, 3),
+    )
+    .check();
+    let b = &answer.stage_2().blockers()[0];
+    assert_eq!(format!("{b:.8}|"), "stage 2 |");
+    assert_eq!(format!("{b}").len(), format!("{b:<10}").len());
+}
+
+#[test]
+fn practice_before_first_registration_does_not_count() {
+    // Issue 16's first portfolio: first registered on 1 January 2021, practice recorded from
+    // September 2016. Only the days from registration count: five years on 1 January 2026.
+    let record = RegistrationRecord::new("PH105985".parse().unwrap(), d(2021, 1, 1));
+    let practice = [PracticePeriod::new(d(2016, 9, 1), None, Wte::FULL_TIME).unwrap()];
+    let ask = |on| {
+        Query::new(Profession::Physiotherapist, &record, &practice, on)
+            .progress(Progress::Stage1Verified { on: d(2024, 11, 1) })
+            .check()
+    };
+    let answer = ask(d(2025, 1, 6));
+    assert_eq!(answer.experience().met_on(), Some(d(2026, 1, 1)));
+    assert_eq!(
+        answer.experience().wte_pro_rata().met_on(),
+        Some(d(2026, 1, 1))
+    );
+    assert_eq!(codes(answer.stage_2()), ["P007"]);
+    let left_out = answer.experience().left_out();
+    assert_eq!(left_out.len(), 1);
+    assert_eq!(
+        left_out[0].to_string(),
+        "practice period 0, 2016-09-01 to 2020-12-31: before first registration on 2021-01-01"
+    );
+    assert_eq!(codes(ask(d(2025, 12, 31)).stage_2()), ["P007"]);
+    assert!(ask(d(2026, 1, 1)).stage_2().may_start());
+}
+
+#[test]
+fn practice_while_lapsed_does_not_count() {
+    // Issue 16's second portfolio: lapsed on 1 January 2018, readmitted on 1 June 2022, one
+    // period running through the lapse.
+    let mut record = RegistrationRecord::new("PH105985".parse().unwrap(), d(2012, 9, 1));
+    record
+        .push(RegistrationEvent {
+            on: d(2018, 1, 1),
+            kind: EventKind::Lapsed,
+        })
+        .unwrap();
+    // Dated within the 12 months before readmission, as HCPC requires.
+    let updating = Updating {
+        supervised_or_formal_days: 20,
+        private_study_days: 10,
+        started: Some(d(2022, 1, 10)),
+        finished: Some(d(2022, 4, 29)),
+        last_practised: None,
+    };
+    record
+        .push(RegistrationEvent {
+            on: d(2022, 6, 1),
+            kind: EventKind::Readmitted { updating },
+        })
+        .unwrap();
+    let practice = [PracticePeriod::new(d(2016, 9, 1), None, Wte::FULL_TIME).unwrap()];
+    let answer = Query::new(
+        Profession::Physiotherapist,
+        &record,
+        &practice,
+        d(2025, 1, 6),
+    )
+    .progress(Progress::Stage1Verified { on: d(2024, 11, 1) })
+    .check();
+    let e = answer.experience();
+    assert!(!e.is_met());
+    assert_eq!(e.calendar_time().counted().to_string(), "1437 days");
+    // Five years from 1 September 2016 is 1826 days: 487 before the lapse, so 1339 from
+    // 1 June 2022.
+    assert_eq!(e.met_on(), Some(d(2026, 1, 30)));
+    assert_eq!(
+        e.left_out()[0].to_string(),
+        "practice period 0, 2018-01-01 to 2022-05-31: while lapsed: `lapsed` on 2018-01-01"
+    );
+    assert_eq!(codes(answer.stage_2()), ["P007"]);
+}
+
+#[test]
+fn practice_under_conditions_counts_unless_the_query_says_otherwise() {
+    let mut record = RegistrationRecord::new("OT41405".parse().unwrap(), d(2015, 1, 5));
+    record
+        .push(RegistrationEvent {
+            on: d(2019, 1, 5),
+            kind: EventKind::ConditionsImposed {
+                expires: d(2020, 1, 5),
+            },
+        })
+        .unwrap();
+    let practice = [PracticePeriod::new(d(2015, 1, 5), None, Wte::FULL_TIME).unwrap()];
+    let q = || {
+        Query::new(
+            Profession::OccupationalTherapist,
+            &record,
+            &practice,
+            d(2020, 6, 1),
+        )
+    };
+    let counted = q().check();
+    assert_eq!(counted.experience().met_on(), Some(d(2020, 1, 5)));
+    assert!(counted.experience().left_out().is_empty());
+    let left_out = q().conditions_policy(ConditionsPolicy::LeftOut).check();
+    // The year under conditions (365 days) is left out.
+    assert_eq!(left_out.experience().met_on(), Some(d(2021, 1, 4)));
+    assert_eq!(left_out.experience().left_out().len(), 1);
+}
+
+#[test]
+fn verdicts_read_as_sentences() {
+    let texts = [
+        (Verdict::Done, "the roadmap is complete"),
+        (Verdict::InStage2, "stage 2 is under way in primary care"),
+        (Verdict::MayStartStage2, "may start stage 2 in primary care"),
+        (
+            Verdict::InStage1,
+            "stage 1 is under way; stage 2 may not start yet",
+        ),
+        (
+            Verdict::MayStartStage1,
+            "may start stage 1; stage 2 may not start yet",
+        ),
+        (Verdict::Blocked, "may not start the roadmap yet"),
+    ];
+    for (verdict, text) in texts {
+        assert_eq!(verdict.to_string(), text);
+    }
+    assert_eq!(
+        serde_json::to_value(Verdict::MayStartStage2).unwrap(),
+        "may_start_stage_2"
+    );
+    assert_eq!(
+        serde_json::to_value(Verdict::InStage1).unwrap(),
+        "in_stage_1"
+    );
+    // Progress reads back as written, with the stage named as documents name stages.
+    let progress = Progress::Stage1Verified { on: d(2024, 8, 5) };
+    let json = serde_json::to_string(&progress).unwrap();
+    assert_eq!(json, r#"{"stage":"stage_1_verified","on":"2024-08-05"}"#);
+    assert_eq!(serde_json::from_str::<Progress>(&json).unwrap(), progress);
+    let json = r#"{"stage":"stage_2","started_on":"2024-09-02"}"#;
+    assert_eq!(
+        serde_json::from_str::<Progress>(json).unwrap(),
+        Progress::Stage2 {
+            started_on: d(2024, 9, 2)
+        }
+    );
+    assert!(serde_json::from_str::<Progress>(r#"{"stage":"stage_2","on":"2024-09-02"}"#).is_err());
+}

@@ -1,0 +1,611 @@
+//! The validator on every sample in examples/data: the exact codes, in document order.
+
+use crate::util;
+
+use fcp_roadmap::diagnostic::{Code, Severity};
+use fcp_roadmap::portfolio::{Checklists, Portfolio, Stage};
+use fcp_roadmap::validate::{ChecklistSource, Report, ValidationContext, validate};
+use util::samples::{DATA, as_of, registry};
+
+#[track_caller]
+fn report(name: &str) -> Report {
+    let text = std::fs::read_to_string(format!("{DATA}/{name}")).unwrap();
+    let p = Portfolio::from_json(&text).unwrap();
+    validate(&p, &ValidationContext::new(as_of(), &registry()))
+}
+
+#[track_caller]
+fn codes(r: &Report) -> Vec<&'static str> {
+    r.codes().map(Code::as_str).collect()
+}
+
+#[test]
+fn complete_ot_stage_2() {
+    let r = report("complete-ot-stage2.json");
+    assert_eq!(codes(&r), ["V002"]);
+    assert!(r.is_complete());
+    assert_eq!(r.supported_stage(), Some(Stage::Stage2));
+    assert_eq!(r.verdict(), "complete for stage 2 (0 warnings, 1 note)");
+}
+
+#[test]
+fn complete_msk_stage_2() {
+    let r = report("complete-msk-stage2.json");
+    assert_eq!(codes(&r), Vec::<&str>::new());
+    assert!(r.is_complete());
+    assert_eq!(r.claimed_stage(), Stage::Stage2);
+}
+
+#[test]
+fn missing_supervisor_sign_off() {
+    let r = report("defect-missing-supervisor-signoff.json");
+    assert_eq!(codes(&r), ["V002", "V040"]);
+    let d = &r.diagnostics()[1];
+    assert_eq!(d.path, "/checklists/stage_2/1");
+    assert_eq!(
+        d.message,
+        "stage 2 checklist component `wpba-record` has no roadmap supervisor sign-off"
+    );
+    assert!(!r.is_complete());
+    assert_eq!(r.supported_stage(), Some(Stage::Stage1));
+    assert_eq!(
+        r.verdict(),
+        "incomplete for stage 2: 1 error, 0 warnings; the evidence supports stage 1"
+    );
+}
+
+#[test]
+fn lapsed_registration_at_signing() {
+    let r = report("defect-lapsed-registration-at-signing.json");
+    // One finding per sign-off made while lapsed; the roadmap refuses the first of them for
+    // the same cause (S005), so no V090.
+    assert_eq!(codes(&r), ["V002", "V035", "V035"]);
+    assert_eq!(r.diagnostics()[1].path, "/events/15/sign_off/signer");
+    assert_eq!(
+        r.diagnostics()[1].message,
+        "supervisor `dr-khan` (GMC 1234567) was not in good standing on 2025-06-02, so cannot supervise or sign [S005]"
+    );
+    assert_eq!(r.diagnostics()[1].rule, "docs/domain.md#supervisors");
+    assert_eq!(r.diagnostics()[2].path, "/events/19/sign_off/signer");
+}
+
+#[test]
+fn four_years_experience() {
+    let r = report("defect-four-years-experience.json");
+    assert_eq!(codes(&r), ["V020", "V002"]);
+    assert_eq!(r.diagnostics()[0].path, "/practitioner/experience");
+    assert_eq!(
+        r.diagnostics()[0].message,
+        "the experience requirement was not met by 2025-01-06, the first day of stage 2 in primary care: it is met on 2026-03-01; 1407 days of registered practice counted by 2025-01-06"
+    );
+}
+
+/// Issue 16: a physiotherapist first registered on 1 January 2021 whose practice starts in
+/// September 2016. Only practice since first registration counts (docs/domain.md#experience):
+/// "a minimum of 5 years post-graduate experience", HEE, "Roadmap FAQs",
+/// <https://www.hee.nhs.uk/our-work/allied-health-professions/enable-workforce/roadmap-faqs>.
+#[test]
+fn practice_before_first_registration() {
+    let r = report("defect-practice-before-registration.json");
+    assert_eq!(codes(&r), ["V020", "V021"]);
+    assert_eq!(
+        r.diagnostics()[0].message,
+        "the experience requirement was not met by 2025-01-13, the first day of stage 2 in primary care: it is met on 2026-01-01; 1473 days of registered practice counted by 2025-01-13, 1583 days left out (before first registration on 2021-01-01)"
+    );
+    assert_eq!(r.diagnostics()[1].path, "/practitioner/experience/0");
+    assert_eq!(
+        r.diagnostics()[1].message,
+        "practice period 0 claims practice from 2016-09-01 to 2020-12-31, before first registration on 2021-01-01: only practice since first registration counts"
+    );
+    assert_eq!(r.diagnostics()[1].rule, "docs/domain.md#experience");
+    assert_eq!(r.supported_stage(), None);
+}
+
+/// Issue 16: registration lapsed on 1 January 2018, readmitted on 1 June 2022, one practice
+/// period running through the lapse: about 3.9 years of registered practice by stage 2.
+/// Practising a protected title off the register is an offence: Health Professions Order 2001,
+/// art 39, <https://www.legislation.gov.uk/uksi/2002/254/article/39>.
+#[test]
+fn practice_through_a_lapse() {
+    let r = report("defect-practice-through-lapse.json");
+    assert_eq!(codes(&r), ["V020", "V021"]);
+    assert_eq!(
+        r.diagnostics()[0].message,
+        "the experience requirement was not met by 2025-01-13, the first day of stage 2 in primary care: it is met on 2026-01-30; 1444 days of registered practice counted by 2025-01-13, 1612 days left out (while lapsed: `lapsed` on 2018-01-01)"
+    );
+    assert_eq!(
+        r.diagnostics()[1].message,
+        "practice period 0 claims practice from 2018-01-01 to 2022-05-31, while the registration was lapsed after the `lapsed` event on 2018-01-01 (/practitioner/registration/events/0): the registration did not allow practice"
+    );
+    assert!(!r.is_complete());
+}
+
+/// Issue 16: the same lapse, with practice resuming only on readmission: nothing is claimed
+/// off the register, and the registered practice is counted as it is (still short).
+#[test]
+fn practice_resuming_after_readmission() {
+    let r = report("defect-practice-resumes-after-readmission.json");
+    assert_eq!(codes(&r), ["V020"]);
+    assert_eq!(
+        r.diagnostics()[0].message,
+        "the experience requirement was not met by 2025-01-13, the first day of stage 2 in primary care: it is met on 2026-01-30; 1444 days of registered practice counted by 2025-01-13"
+    );
+    assert_eq!(r.supported_stage(), Some(Stage::Stage1));
+}
+
+/// Issue 17: a COT assessed by a second supervisor suspended on the day of the assessment. A
+/// supervisor assesses within their own scope of practice: CPTH, "First Contact Practitioner
+/// (FCP) Supervisor Training",
+/// <https://cptraininghub.nhs.uk/first-contact-practitioner-fcp-supervisor-training/>.
+#[test]
+fn assessor_suspended_on_the_assessment_date() {
+    let r = report("defect-assessor-suspended.json");
+    assert_eq!(codes(&r), ["V036"]);
+    assert_eq!(r.diagnostics()[0].path, "/evidence/13/assessor");
+    assert_eq!(
+        r.diagnostics()[0].message,
+        "evidence `cot-b3` (COT, dated 2025-02-05) does not count: its assessor could not assess this trainee that day: supervisor `fcp-patel` (PH61234) was not in good standing on 2025-02-05, so cannot supervise or sign [S005]"
+    );
+    assert_eq!(r.supported_stage(), Some(Stage::Stage1));
+}
+
+/// Issue 17: a radiographer completing the MSK roadmap: no FCP roadmap for the profession.
+/// The five FCP professions, and osteopaths on the MSK roadmap: Health Sciences University,
+/// "First Contact Practice portfolio route",
+/// <https://hsu.ac.uk/course/first-contact-practice-portfolio-route>.
+#[test]
+fn profession_without_an_fcp_roadmap() {
+    let r = report("defect-profession-without-roadmap.json");
+    assert_eq!(codes(&r), ["V012"]);
+    assert_eq!(r.diagnostics()[0].path, "/practitioner/profession");
+    assert_eq!(
+        r.diagnostics()[0].message,
+        "there is no FCP roadmap for the profession `radiographer`: the roadmaps are for physiotherapists (and osteopaths, on the MSK roadmap), paramedics, occupational therapists, dietitians and podiatrists"
+    );
+    assert_eq!(r.supported_stage(), None);
+}
+
+/// Issue 17: an occupational therapist judged against the MSK framework.
+#[test]
+fn framework_that_does_not_serve_the_profession() {
+    let r = report("defect-framework-not-serving.json");
+    assert_eq!(codes(&r), ["V003"]);
+    assert_eq!(
+        r.diagnostics()[0].message,
+        "framework msk-fcp-2018 1.0.0 does not serve this portfolio: it serves `physiotherapist`, `osteopath`, not `occupational_therapist`"
+    );
+    assert_eq!(r.supported_stage(), Some(Stage::Stage1));
+}
+
+/// Issue 17: the roadmap supervisor's assignment to the trainee ended before their last three
+/// sign-offs: one warning, the portfolio still complete (our reading: docs/domain.md#supervisors).
+#[test]
+fn supervisor_signing_without_an_assignment() {
+    let r = report("warning-supervisor-not-assigned.json");
+    assert_eq!(codes(&r), ["V037"]);
+    assert_eq!(r.diagnostics()[0].path, "/events/14/sign_off/signer");
+    assert_eq!(
+        r.diagnostics()[0].message,
+        "roadmap supervisor `fcp-jones` signed 3 times from 2025-05-30 to 2025-06-20 with no assignment to `physio-grace-hopper` on those days, so their capacity count does not include this trainee"
+    );
+    assert!(r.is_complete());
+    assert_eq!(r.verdict(), "complete for stage 2 (1 warning, 0 notes)");
+}
+
+#[test]
+fn evidence_edited_after_sign_off() {
+    let r = report("defect-evidence-edited-after-signoff.json");
+    // The roadmap refuses the first declaration for the same cause (P013): V042 only.
+    assert_eq!(codes(&r), ["V002", "V042", "V042", "V042"]);
+    let paths: Vec<&str> = r.diagnostics().iter().map(|d| d.path.as_str()).collect();
+    assert_eq!(
+        paths,
+        [
+            "/framework",
+            "/events/18/sign_off/digest",
+            "/events/19/sign_off/digest",
+            "/events/20/sign_off/digest"
+        ]
+    );
+}
+
+#[test]
+fn capability_without_evidence() {
+    let r = report("defect-capability-without-evidence.json");
+    assert_eq!(codes(&r), ["V002", "V060"]);
+    assert_eq!(r.diagnostics()[1].path, "/ratings/4");
+    assert_eq!(
+        r.diagnostics()[1].message,
+        "capability `B3` (Work capacity assessment (illustrative)) has no evidence linked to it"
+    );
+}
+
+#[track_caller]
+fn load_error(name: &str) -> fcp_roadmap::portfolio::LoadError {
+    let text = std::fs::read_to_string(format!("{DATA}/{name}")).unwrap();
+    Portfolio::from_json(&text).unwrap_err()
+}
+
+#[test]
+fn unknown_field() {
+    let e = load_error("defect-unknown-field.json");
+    assert_eq!(e.code(), Code::UnknownField);
+    assert_eq!(e.path(), "/funding");
+    assert_eq!(e.line_column(), Some((60, 11)));
+    assert_eq!(
+        e.to_string(),
+        "/funding: unknown field `funding`, expected one of `schema_version`, `rule_set`, `claimed_stage`, `practitioner`, `supervisors`, `framework`, `route`, `checklists`, `evidence`, `ratings`, `events`"
+    );
+}
+
+#[test]
+fn future_schema_version() {
+    let e = load_error("defect-future-schema-version.json");
+    assert_eq!(e.code(), Code::UnsupportedSchemaVersion);
+    assert_eq!(
+        e.to_string(),
+        "/schema_version: unsupported schema version 2.0.0: this library reads 1.x (>=1.0.0, <2.0.0)"
+    );
+}
+
+#[test]
+fn report_serialises_to_json_and_back() {
+    let r = report("defect-missing-supervisor-signoff.json");
+    let v = serde_json::to_value(&r).unwrap();
+    assert_eq!(v["claimed_stage"], "stage_2");
+    assert_eq!(v["supported_stage"], "stage_1");
+    assert_eq!(v["complete"], false);
+    assert_eq!(v["errors"], 1);
+    assert_eq!(v["diagnostics"][1]["code"], "V040");
+    assert_eq!(v["diagnostics"][1]["severity"], "error");
+    assert_eq!(v["diagnostics"][1]["rule"], "docs/domain.md#checklist");
+    let back: Report = serde_json::from_value(v).unwrap();
+    assert_eq!(back, r);
+}
+
+/// The counts a report gives agree with its diagnostics, sample by sample, and the samples
+/// between them have errors and notes.
+#[test]
+fn the_counts_agree_with_the_diagnostics() {
+    use fcp_roadmap::diagnostic::Severity;
+    let mut totals = (0, 0, 0);
+    let mut names: Vec<_> = std::fs::read_dir(DATA)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .filter(|n| {
+            std::path::Path::new(n)
+                .extension()
+                .is_some_and(|e| e.eq_ignore_ascii_case("json"))
+                && !n.contains("framework")
+        })
+        .collect();
+    names.sort();
+    for name in &names {
+        let text = std::fs::read_to_string(format!("{DATA}/{name}")).unwrap();
+        let Ok(p) = Portfolio::from_json(&text) else {
+            continue;
+        };
+        let r = validate(&p, &ValidationContext::new(as_of(), &registry()));
+        let count = |s: Severity| r.diagnostics().iter().filter(|d| d.severity == s).count();
+        assert_eq!(r.errors(), count(Severity::Error), "{name}");
+        assert_eq!(r.warnings(), count(Severity::Warning), "{name}");
+        assert_eq!(r.notes(), count(Severity::Note), "{name}");
+        totals.0 += r.errors();
+        totals.1 += r.warnings();
+        totals.2 += r.notes();
+    }
+    // The samples between them have errors, warnings and notes: each count can be wrong.
+    assert!(totals.0 > 0 && totals.1 > 0 && totals.2 > 0, "{totals:?}");
+}
+
+// The samples of the corrected rules. Sources: HEE "Roadmap Verification Changes",
+// https://www.hee.nhs.uk/our-work/allied-health-professions/enable-workforce/first-contact-practice-self-declaration-education-providers/roadmap-verification-changes
+// (the independent route's closure and six-month run-off; the learning needs analysis and the
+// education provider's approval belong to the procured provision; the 9.4 checklist on every
+// route) and cptraininghub.nhs.uk,
+// https://cptraininghub.nhs.uk/first-contact-practitioner-fcp-supervisor-training/ ("each
+// practitioner will require 2 WPBAs per month").
+
+#[track_caller]
+fn report_as_of(name: &str, as_of: chrono::NaiveDate) -> Report {
+    let text = std::fs::read_to_string(format!("{DATA}/{name}")).unwrap();
+    let p = Portfolio::from_json(&text).unwrap();
+    validate(&p, &ValidationContext::new(as_of, &registry()))
+}
+
+fn day(y: i32, m: u32, d: u32) -> chrono::NaiveDate {
+    chrono::NaiveDate::from_ymd_opt(y, m, d).unwrap()
+}
+
+#[test]
+fn complete_taught_route_signs_its_checklist_and_is_approved() {
+    let r = report("complete-taught-stage2.json");
+    assert_eq!(codes(&r), ["V002"]);
+    assert!(r.is_complete());
+    assert_eq!(r.checklist(), ChecklistSource::SelfDeclared);
+}
+
+#[test]
+fn complete_independent_route_started_before_closure_needs_no_provider() {
+    let r = report("complete-independent-stage2.json");
+    // No learning needs analysis (V082) and no education provider's approval (V045).
+    assert_eq!(codes(&r), ["V002"]);
+    assert!(r.is_complete());
+    assert_eq!(r.verdict(), "complete for stage 2 (0 warnings, 1 note)");
+}
+
+#[test]
+fn independent_route_started_on_the_closure_day() {
+    let r = report("defect-independent-started-after-closure.json");
+    // The roadmap refuses the start for the same cause (P024): V080 only.
+    assert_eq!(codes(&r), ["V002", "V080"]);
+    assert_eq!(
+        r.diagnostics()[1].message,
+        "the independent_portfolio route closed to new starters on 2023-11-01, so it cannot be started on 2023-11-01: choose the taught or supported portfolio route"
+    );
+    assert_eq!(r.supported_stage(), None);
+}
+
+#[test]
+fn independent_route_start_edges() {
+    let text = std::fs::read_to_string(format!("{DATA}/complete-independent-stage2.json")).unwrap();
+    let mut doc: serde_json::Value = serde_json::from_str(&text).unwrap();
+    // The day before the closure, the day, the day after: only the start date is judged by
+    // V080 (the replay refuses the events dated before a later start on its own).
+    for (started, closed) in [
+        ("2023-10-31", false),
+        ("2023-11-01", true),
+        ("2023-11-02", true),
+    ] {
+        doc["events"][0]["on"] = serde_json::json!(started);
+        let p: Portfolio = serde_json::from_value(doc.clone()).unwrap();
+        let r = validate(&p, &ValidationContext::new(as_of(), &registry()));
+        assert_eq!(
+            r.codes().any(|c| c == Code::RouteClosed),
+            closed,
+            "{started}"
+        );
+    }
+}
+
+#[test]
+fn independent_portfolio_unfinished_after_the_run_off() {
+    let r = report("defect-independent-unfinished-after-run-off.json");
+    assert_eq!(codes(&r), ["V002", "V083", "V046", "V046", "V070"]);
+    assert_eq!(r.diagnostics()[1].path, "/route");
+    assert_eq!(
+        r.diagnostics()[1].message,
+        "the independent_portfolio route's run-off ended on 2024-04-30 and this portfolio was not completed by then: it can no longer be completed on that route (as of 2025-12-31)"
+    );
+    // Stage 1 was verified within the run-off: it still stands.
+    assert_eq!(r.supported_stage(), Some(Stage::Stage1));
+    // The last day of the run-off, and the day after.
+    let on_time = report_as_of(
+        "defect-independent-unfinished-after-run-off.json",
+        day(2024, 4, 30),
+    );
+    assert!(!on_time.codes().any(|c| c == Code::IndependentRunOffEnded));
+    let late = report_as_of(
+        "defect-independent-unfinished-after-run-off.json",
+        day(2024, 5, 1),
+    );
+    assert!(late.codes().any(|c| c == Code::IndependentRunOffEnded));
+}
+
+#[test]
+fn independent_portfolio_completed_after_the_run_off() {
+    let text = std::fs::read_to_string(format!("{DATA}/complete-independent-stage2.json")).unwrap();
+    let mut doc: serde_json::Value = serde_json::from_str(&text).unwrap();
+    let n = doc["events"].as_array().unwrap().len();
+    for (completed, late) in [
+        ("2024-04-29", false),
+        ("2024-04-30", false),
+        ("2024-05-01", true),
+    ] {
+        doc["events"][n - 1]["on"] = serde_json::json!(completed);
+        let p: Portfolio = serde_json::from_value(doc.clone()).unwrap();
+        let r = validate(&p, &ValidationContext::new(as_of(), &registry()));
+        let c = codes(&r);
+        if late {
+            // The roadmap refuses the completion for the same cause (P025): V083 only.
+            assert_eq!(c, ["V002", "V083"], "{completed}");
+        } else {
+            assert_eq!(c, ["V002"], "{completed}");
+        }
+    }
+}
+
+#[test]
+fn taught_route_without_the_education_provider_approval() {
+    let r = report("defect-taught-without-approval.json");
+    assert_eq!(codes(&r), ["V002", "V045"]);
+    assert_eq!(
+        r.diagnostics()[1].message,
+        "roadmap-2024 requires the education provider's approval, and there is none"
+    );
+}
+
+#[test]
+fn taught_route_signs_the_stage_1_checklist_too() {
+    let r = report("defect-taught-stage1-checklist-unsigned.json");
+    // The roadmap refuses the stage 1 verification for the same cause (P014): V040 only.
+    assert_eq!(codes(&r), ["V002", "V040", "V040"]);
+    assert_eq!(r.diagnostics()[1].path, "/checklists/stage_1/0");
+    assert_eq!(r.supported_stage(), None);
+}
+
+#[test]
+fn each_e_learning_module_needs_its_own_certificate() {
+    let r = report("defect-missing-pci-certificate.json");
+    assert_eq!(codes(&r), ["V002", "V085"]);
+    assert_eq!(
+        r.diagnostics()[1].message,
+        "no certificate of the mandatory e-learning module `personalised-care-institute` is recorded (roadmap-2024 requires `hee-core-primary-care`, `personalised-care-institute`)"
+    );
+    // One certificate does not stand for both modules.
+    let text = std::fs::read_to_string(format!("{DATA}/complete-ot-stage2.json")).unwrap();
+    let mut doc: serde_json::Value = serde_json::from_str(&text).unwrap();
+    doc["events"][3]["evidence"] = serde_json::json!("cert-core-elearning");
+    let p: Portfolio = serde_json::from_value(doc).unwrap();
+    let r = validate(&p, &ValidationContext::new(as_of(), &registry()));
+    let found: Vec<(&str, &str)> = r
+        .diagnostics()
+        .iter()
+        .filter(|d| d.code == Code::ELearningModuleMissing)
+        .map(|d| (d.path.as_str(), d.message.as_str()))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            (
+                "/events",
+                "no certificate of the mandatory e-learning module `personalised-care-institute` is recorded (roadmap-2024 requires `hee-core-primary-care`, `personalised-care-institute`)"
+            ),
+            (
+                "/events/3/evidence",
+                "certificate `cert-core-elearning` already evidences the e-learning module `hee-core-primary-care`: module `personalised-care-institute` needs its own certificate"
+            ),
+        ]
+    );
+}
+
+#[test]
+fn the_hub_defines_the_checklist() {
+    let text =
+        std::fs::read_to_string(format!("{DATA}/defect-self-declared-checklist.json")).unwrap();
+    let p = Portfolio::from_json(&text).unwrap();
+    // Without the hub's list the document's own (one stage 2 component) is used, and the
+    // report says so.
+    let registry = registry();
+    let r = validate(&p, &ValidationContext::new(as_of(), &registry));
+    assert!(r.is_complete());
+    assert_eq!(r.checklist(), ChecklistSource::SelfDeclared);
+    assert_eq!(
+        serde_json::to_value(&r).unwrap()["checklist"],
+        "self_declared"
+    );
+    let hub = Checklists {
+        stage_1: vec![
+            "ksa-portfolio".parse().unwrap(),
+            "mandatory-elearning".parse().unwrap(),
+        ],
+        stage_2: vec![
+            "pdp-agreed".parse().unwrap(),
+            "wpba-record".parse().unwrap(),
+        ],
+    };
+    let r = validate(
+        &p,
+        &ValidationContext::new(as_of(), &registry).with_required_checklists(hub),
+    );
+    assert_eq!(r.checklist(), ChecklistSource::Hub);
+    assert_eq!(codes(&r), ["V002", "V084"]);
+    assert_eq!(r.diagnostics()[1].path, "/checklists/stage_2");
+    assert_eq!(
+        r.diagnostics()[1].message,
+        "the hub requires the stage 2 checklist component `wpba-record`, and this portfolio's checklist does not list it"
+    );
+    assert_eq!(r.supported_stage(), Some(Stage::Stage1));
+}
+
+#[test]
+fn evidence_dated_after_the_sign_off_that_covers_it() {
+    let r = report("defect-evidence-dated-after-signoff.json");
+    assert_eq!(codes(&r), ["V002", "V057"]);
+    assert_eq!(r.diagnostics()[1].path, "/evidence/4/date");
+    assert_eq!(
+        r.diagnostics()[1].message,
+        "evidence `cbd-b2` is dated 2025-06-25, after the trainee's sign-off of the final declaration on 2025-06-20 (/events/18) that covers it"
+    );
+    assert!(!r.is_complete());
+}
+
+#[test]
+fn evidence_dated_after_the_as_of_date() {
+    let r = report("defect-evidence-dated-in-future.json");
+    assert_eq!(codes(&r), ["V002", "V056"]);
+    assert_eq!(
+        r.diagnostics()[1].message,
+        "evidence `cbd-b2` is dated 2026-01-05, after the as-of date 2025-12-31"
+    );
+    // As of the day before the evidence's date it is in the future; as of the date itself, or
+    // the day after, it is not.
+    for (as_of, future) in [
+        (day(2026, 1, 4), true),
+        (day(2026, 1, 5), false),
+        (day(2026, 1, 6), false),
+    ] {
+        let r = report_as_of("defect-evidence-dated-in-future.json", as_of);
+        assert_eq!(
+            r.codes().any(|c| c == Code::EvidenceInFuture),
+            future,
+            "{as_of}"
+        );
+    }
+}
+
+#[test]
+fn evidence_no_declaration_covers_is_a_note() {
+    let r = report("defect-evidence-not-declared.json");
+    assert_eq!(codes(&r), ["V002", "V058"]);
+    assert_eq!(r.diagnostics()[1].path, "/evidence/26");
+    assert!(r.is_complete());
+}
+
+#[test]
+fn two_wpbas_a_month_in_stage_2() {
+    let r = report("defect-too-few-wpbas.json");
+    assert_eq!(codes(&r), ["V002", "V071"]);
+    assert_eq!(
+        r.diagnostics()[1].message,
+        "stage 2 month 2025-03-06 to 2025-04-05 has 1 workplace-based assessment; 2 are needed a month at 1 WTE (2 a month full time)"
+    );
+    assert!(r.is_complete(), "a warning, not an error");
+    // Part time is pro rata, rounded up: at 0.5 WTE one a month is enough.
+    let text = std::fs::read_to_string(format!("{DATA}/defect-too-few-wpbas.json")).unwrap();
+    let mut doc: serde_json::Value = serde_json::from_str(&text).unwrap();
+    let i = doc["events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .position(|e| e["event"] == "stage_2_started")
+        .unwrap();
+    doc["events"][i]["wte"] = serde_json::json!(0.5);
+    let p: Portfolio = serde_json::from_value(doc).unwrap();
+    let r = validate(&p, &ValidationContext::new(as_of(), &registry()));
+    assert!(!r.codes().any(|c| c == Code::WpbasBelowMonthly));
+}
+
+#[test]
+fn a_capability_with_no_evidence_is_never_milder_than_one_with_one_piece() {
+    // Claimed for stage 1, a heading with no evidence and a heading with one piece are both
+    // what remains for stage 2: kept apart from the diagnostics, with their own severity, and
+    // counted in one note.
+    let text =
+        std::fs::read_to_string(format!("{DATA}/defect-capability-without-evidence.json")).unwrap();
+    let mut doc: serde_json::Value = serde_json::from_str(&text).unwrap();
+    doc["claimed_stage"] = serde_json::json!("stage_1");
+    let ev = doc["evidence"].as_array_mut().unwrap();
+    ev.retain(|e| e["id"] != "cot-a1" && e["id"] != "cbd-a1");
+    doc["ratings"][0]["evidence"] = serde_json::json!(["learning_log-a1"]);
+    let p: Portfolio = serde_json::from_value(doc).unwrap();
+    let r = validate(&p, &ValidationContext::new(as_of(), &registry()));
+    assert!(
+        r.diagnostics()
+            .iter()
+            .all(|d| d.code != Code::CapabilityUncovered && d.code != Code::BelowSuggestedEvidence)
+    );
+    let severity = |code: Code| {
+        r.stage_2_gaps()
+            .iter()
+            .find(|d| d.code == code)
+            .map(|d| d.severity)
+    };
+    assert_eq!(severity(Code::CapabilityUncovered), Some(Severity::Error));
+    assert_eq!(
+        severity(Code::BelowSuggestedEvidence),
+        Some(Severity::Warning)
+    );
+    // Severity orders error first: the heading with none is never milder.
+    assert!(severity(Code::CapabilityUncovered) < severity(Code::BelowSuggestedEvidence));
+}
