@@ -3,5 +3,6 @@
 mod autotrait;
 mod citations;
 mod display_padding;
+mod display_padding_errors;
 mod display_texts;
 mod robustness_props;

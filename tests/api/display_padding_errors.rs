@@ -1,5 +1,5 @@
 //! Every error's `Display` honours width, fill, alignment and precision, as the crate's values
-//! do (`tests/display_padding.rs`): `format!("{err:<60}")` pads, `{err:.10}` truncates, and
+//! do (`tests/api/display_padding.rs`): `format!("{err:<60}")` pads, `{err:.10}` truncates, and
 //! without a width the text is exactly the error's message.
 
 use std::fmt::Display;
