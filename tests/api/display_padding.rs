@@ -25,7 +25,7 @@ use fcp_roadmap::supervisor::{SupervisorKind, TraineeKind, TrainingKind};
 /// `value` pads left, right and centre with any fill, and truncates to a precision, exactly
 /// as its plain text would.
 #[track_caller]
-fn pads(value: &dyn Display) {
+pub(super) fn pads(value: &dyn Display) {
     let plain = value.to_string();
     let n = plain.chars().count();
     assert!(n > 1, "{plain}");

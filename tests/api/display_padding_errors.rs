@@ -14,24 +14,7 @@ use fcp_roadmap::profession::Profession;
 use fcp_roadmap::registration::{Register, Registration, RegistrationNumber};
 use fcp_roadmap::rules::RuleSetId;
 
-/// `value` pads left, right and centre with any fill, and truncates to a precision, exactly
-/// as its plain text would.
-#[track_caller]
-fn pads(value: &dyn Display) {
-    let plain = value.to_string();
-    let n = plain.chars().count();
-    assert!(n > 1, "{plain}");
-    assert_eq!(format!("{value:<w$}|", w = n + 3), format!("{plain}   |"));
-    assert_eq!(format!("{value:>w$}", w = n + 2), format!("  {plain}"));
-    assert_eq!(format!("{value:^w$}", w = n + 2), format!(" {plain} "));
-    assert_eq!(format!("{value:*<w$}", w = n + 1), format!("{plain}*"));
-    // A width no wider than the text changes nothing.
-    assert_eq!(format!("{value:<n$}"), plain);
-    assert_eq!(format!("{value:<1}"), plain);
-    let head: String = plain.chars().take(5).collect();
-    assert_eq!(format!("{value:.5}"), head);
-    assert_eq!(format!("{value:>7.5}"), format!("  {head}"));
-}
+use super::display_padding::pads;
 
 fn d(y: i32, m: u32, day: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, day).unwrap()
