@@ -366,7 +366,11 @@ impl Portfolio {
     }
 
     /// As [`Portfolio::from_parts`], under `limits`.
-    pub fn from_parts_with(parts: PortfolioParts, limits: &Limits) -> Result<Portfolio, LoadError> {
+    pub fn from_parts_with(
+        mut parts: PortfolioParts,
+        limits: &Limits,
+    ) -> Result<Portfolio, LoadError> {
+        parts.events.iter_mut().for_each(RoadmapEvent::normalise);
         load::check_parts(&parts, limits)?;
         let setup = RoadmapSetup::new(
             parts.rule_set,

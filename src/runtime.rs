@@ -197,21 +197,56 @@ use chrono::NaiveDate;
 /// assert_eq!(reg.stage_since(), d(2010, 1, 4)?);
 /// Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
+///
+/// # The old public fields
+///
+/// `roadmap::Refused` once had the public fields `value` and `refusal`. They stay, deprecated,
+/// so that code written against them still builds; read them through [`value`](Self::value),
+/// [`reason`](Self::reason), [`into_inner`](Self::into_inner) or
+/// [`into_parts`](Self::into_parts) instead, the calls of every face.
+///
+/// ```
+/// # use chrono::NaiveDate;
+/// # use fcp_roadmap::registration::Registration;
+/// # let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).ok_or("date");
+/// # let reg = Registration::new("PH44257".parse()?, d(2010, 1, 4)?);
+/// let refused = reg.suspend(d(2024, 3, 1)?, d(2025, 6, 1)?).unwrap_err();
+/// #[allow(deprecated)]
+/// let (old_value, old_refusal) = (&refused.value, &refused.refusal);
+/// assert_eq!((old_value, old_refusal), (refused.value(), refused.reason()));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+// The deprecated fields are the storage: the accessors read them.
+#[allow(deprecated)]
 #[derive(Debug, Clone, PartialEq, Eq, Hash, thiserror::Error)]
 pub struct Refused<T, R> {
-    value: T,
-    reason: R,
+    /// The value the transition was asked of, unchanged.
+    #[deprecated(
+        since = "0.2.0",
+        note = "use `value()`, `into_inner()` or `into_parts()`, the calls of every face"
+    )]
+    pub value: T,
+    /// Why the transition was refused.
+    #[deprecated(
+        since = "0.2.0",
+        note = "use `reason()` or `into_parts()`, the calls of every face"
+    )]
+    pub refusal: R,
 }
 
+#[allow(deprecated, reason = "the deprecated public fields are the storage")]
 impl<T, R> Refused<T, R> {
     pub(crate) const fn new(value: T, reason: R) -> Refused<T, R> {
-        Refused { value, reason }
+        Refused {
+            value,
+            refusal: reason,
+        }
     }
 
     /// Why the transition was refused.
     #[must_use]
     pub const fn reason(&self) -> &R {
-        &self.reason
+        &self.refusal
     }
 
     /// The value the transition was asked of, unchanged.
@@ -229,7 +264,7 @@ impl<T, R> Refused<T, R> {
     /// The value, unchanged, and the reason.
     #[must_use]
     pub fn into_parts(self) -> (T, R) {
-        (self.value, self.reason)
+        (self.value, self.refusal)
     }
 
     /// The same refusal of the value turned into another form (a typed value into the
@@ -237,7 +272,7 @@ impl<T, R> Refused<T, R> {
     pub(crate) fn map_value<U>(self, f: impl FnOnce(T) -> U) -> Refused<U, R> {
         Refused {
             value: f(self.value),
-            reason: self.reason,
+            refusal: self.refusal,
         }
     }
 }
@@ -319,6 +354,8 @@ impl<K: PartialEq> Transition<K> {
 /// );
 /// Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
+// The deprecated field `refusal` repeats `reason` for its old readers.
+#[allow(deprecated)]
 #[derive(Debug, Clone, PartialEq, Eq, Hash, thiserror::Error)]
 #[non_exhaustive]
 pub struct ReplayError<R> {
@@ -330,6 +367,23 @@ pub struct ReplayError<R> {
     pub on: NaiveDate,
     /// Why it was refused.
     pub reason: R,
+    /// The same as [`reason`](Self::reason): the roadmap's replay error named it `refusal`.
+    #[deprecated(since = "0.2.0", note = "use `reason`, the field of every face")]
+    pub refusal: R,
+}
+
+impl<R: Clone> ReplayError<R> {
+    /// The refusal of `event`, at `index` of a log, for `reason`.
+    #[allow(deprecated, reason = "the old field is kept filled for its readers")]
+    fn new<E: Event>(index: usize, event: &E, reason: R) -> ReplayError<R> {
+        ReplayError {
+            index,
+            event: event.name(),
+            on: event.on(),
+            refusal: reason.clone(),
+            reason,
+        }
+    }
 }
 
 /// An event of a runtime face: it has a name and a date.
@@ -349,7 +403,7 @@ pub(crate) trait Face<Ru: Copy>: Sized {
     /// The stage as a plain value.
     type Kind: Copy;
     /// Why a step was refused.
-    type Reason;
+    type Reason: Clone;
 
     /// The current stage.
     fn kind(&self) -> Self::Kind;
@@ -417,12 +471,8 @@ impl<F, E: Event> Log<F, E> {
     {
         let mut current = start;
         for (index, event) in events.iter().enumerate() {
-            apply(&mut current, event, rules).map_err(|reason| ReplayError {
-                index,
-                event: event.name(),
-                on: event.on(),
-                reason,
-            })?;
+            apply(&mut current, event, rules)
+                .map_err(|reason| ReplayError::new(index, event, reason))?;
         }
         Ok(Log { events, current })
     }
@@ -476,7 +526,7 @@ impl<F, E> Log<F, E> {
 
 impl<T, R: fmt::Display> fmt::Display for Refused<T, R> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        crate::pad::pad_with(f, |f| write!(f, "{}", self.reason))
+        crate::pad::pad_with(f, |f| write!(f, "{}", self.reason()))
     }
 }
 
@@ -487,6 +537,7 @@ impl<R: fmt::Display> fmt::Display for ReplayError<R> {
             event,
             on,
             reason,
+            ..
         } = self;
         crate::pad::pad_with(f, |f| {
             write!(

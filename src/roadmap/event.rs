@@ -232,6 +232,7 @@ impl fmt::Display for PauseReason {
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(tag = "event", deny_unknown_fields)]
 #[non_exhaustive]
+#[allow(deprecated, reason = "the derives name the deprecated variant")]
 pub enum RoadmapEvent {
     /// The trainee started stage 1 on a route, with a roadmap supervisor.
     #[serde(rename = "started")]
@@ -318,6 +319,21 @@ pub enum RoadmapEvent {
         /// The day.
         on: NaiveDate,
     },
+    /// The old name of [`RoadmapEvent::Completed`], kept so that code building it still
+    /// builds: every face treats it as `Completed`, it is written `"completed"`, and a
+    /// [`Portfolio`](crate::portfolio::Portfolio) or a
+    /// [`RoadmapRecord`](super::RoadmapRecord) stores it as `Completed`. Reading stored JSON
+    /// never gives it (the old `"recognised"` tag reads as `Completed`).
+    #[deprecated(
+        since = "0.2.0",
+        note = "use `RoadmapEvent::Completed`: NHS England recognises nobody after 2023"
+    )]
+    #[serde(rename = "completed", skip_deserializing)]
+    #[cfg_attr(feature = "schema", schemars(skip))]
+    Recognised {
+        /// The day.
+        on: NaiveDate,
+    },
     /// Stage 3 (advanced practice) started: roadmap 2021 only.
     #[serde(rename = "stage_3_started")]
     Stage3Started {
@@ -346,6 +362,7 @@ pub enum RoadmapEvent {
     },
 }
 
+#[allow(deprecated, reason = "the old name is read as the new")]
 impl RoadmapEvent {
     /// The day the event happened.
     #[must_use]
@@ -360,11 +377,39 @@ impl RoadmapEvent {
             | RoadmapEvent::SelfRatingCompleted { on }
             | RoadmapEvent::SupervisorRatingCompleted { on }
             | RoadmapEvent::Completed { on }
+            | RoadmapEvent::Recognised { on }
             | RoadmapEvent::Stage3Started { on }
             | RoadmapEvent::Paused { on, .. }
             | RoadmapEvent::Resumed { on }
             | RoadmapEvent::Withdrawn { on } => *on,
             RoadmapEvent::Signed { sign_off } => sign_off.on,
+        }
+    }
+
+    /// The event with its current name: the deprecated [`RoadmapEvent::Recognised`] becomes
+    /// [`RoadmapEvent::Completed`]; every other event is itself.
+    ///
+    /// ```
+    /// # use chrono::NaiveDate;
+    /// use fcp_roadmap::roadmap::RoadmapEvent;
+    ///
+    /// let on = NaiveDate::from_ymd_opt(2025, 3, 10).ok_or("date")?;
+    /// #[allow(deprecated)]
+    /// let old = RoadmapEvent::Recognised { on };
+    /// assert_eq!(old.name(), "completed");
+    /// assert_eq!(old.normalised(), RoadmapEvent::Completed { on });
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn normalised(mut self) -> RoadmapEvent {
+        self.normalise();
+        self
+    }
+
+    /// [`normalised`](Self::normalised) in place.
+    pub(crate) fn normalise(&mut self) {
+        if let RoadmapEvent::Recognised { on } = *self {
+            *self = RoadmapEvent::Completed { on };
         }
     }
 
@@ -381,7 +426,7 @@ impl RoadmapEvent {
             RoadmapEvent::Stage2Started { .. } => "stage_2_started",
             RoadmapEvent::SelfRatingCompleted { .. } => "self_rating_completed",
             RoadmapEvent::SupervisorRatingCompleted { .. } => "supervisor_rating_completed",
-            RoadmapEvent::Completed { .. } => "completed",
+            RoadmapEvent::Completed { .. } | RoadmapEvent::Recognised { .. } => "completed",
             RoadmapEvent::Stage3Started { .. } => "stage_3_started",
             RoadmapEvent::Paused { .. } => "paused",
             RoadmapEvent::Resumed { .. } => "resumed",

@@ -141,6 +141,33 @@ fn stage_2_start(event: &RoadmapEvent) -> Option<Stage2Start> {
 }
 
 impl AnyRoadmap {
+    /// The old variant `AnyRoadmap::Recognised`, renamed [`AnyRoadmap::Completed`]: this
+    /// function keeps `AnyRoadmap::Recognised(roadmap)` building, and gives
+    /// `AnyRoadmap::Completed(roadmap)`. A `match` on the old name does not build: match
+    /// `AnyRoadmap::Completed` instead.
+    ///
+    /// ```
+    /// use fcp_roadmap::roadmap::AnyRoadmap;
+    ///
+    /// # fn check(done: fcp_roadmap::roadmap::Roadmap<fcp_roadmap::roadmap::Completed>) {
+    /// #[allow(deprecated)]
+    /// let old = AnyRoadmap::Recognised(done.clone());
+    /// assert_eq!(old, AnyRoadmap::Completed(done));
+    /// # }
+    /// ```
+    #[deprecated(
+        since = "0.2.0",
+        note = "the variant is `AnyRoadmap::Completed`: NHS England recognises nobody after 2023"
+    )]
+    #[allow(
+        non_snake_case,
+        reason = "the old variant's name, for the callers that built it"
+    )]
+    #[must_use]
+    pub fn Recognised(roadmap: Roadmap<Completed>) -> AnyRoadmap {
+        AnyRoadmap::Completed(roadmap)
+    }
+
     /// The current stage.
     #[must_use]
     pub fn kind(&self) -> StageKind {
@@ -255,7 +282,8 @@ fn step(current: AnyRoadmap, event: &RoadmapEvent, ctx: &RoadmapContext<'_>) -> 
             E::Stage1Verified { on } => lift(r.verify_stage_1(*on, ctx)),
             E::SelfRatingCompleted { on } => lift(r.complete_self_rating(*on, ctx)),
             E::SupervisorRatingCompleted { on } => lift(r.complete_supervisor_rating(*on, ctx)),
-            E::Completed { on } => lift(r.complete(*on, ctx)),
+            #[allow(deprecated, reason = "the old name is the same event")]
+            E::Completed { on } | E::Recognised { on } => lift(r.complete(*on, ctx)),
             _ => common_active(r, event, ctx),
         },
         AnyRoadmap::Completed(r) => match event {
@@ -312,9 +340,10 @@ impl RoadmapRecord {
     /// Replays `events` from the start; the checked way to restore a stored record. The error
     /// names the first event refused, its index and date, and the reason.
     pub fn replay(
-        events: Vec<RoadmapEvent>,
+        mut events: Vec<RoadmapEvent>,
         ctx: &RoadmapContext<'_>,
     ) -> Result<RoadmapRecord, ReplayError> {
+        events.iter_mut().for_each(RoadmapEvent::normalise);
         Log::replay(AnyRoadmap::NotStarted, events, ctx).map(|log| RoadmapRecord { log })
     }
 
@@ -325,7 +354,7 @@ impl RoadmapRecord {
         event: RoadmapEvent,
         ctx: &RoadmapContext<'_>,
     ) -> Result<Transition, Refusal> {
-        self.log.push(event, ctx)
+        self.log.push(event.normalised(), ctx)
     }
 
     /// The event log.

@@ -477,3 +477,21 @@ fn the_old_context_names_still_work() {
         fcp_roadmap::roadmap::Context::new;
     let _: fn(fcp_roadmap::roadmap::ContextParts<'static>) -> RoadmapContext<'static> = build;
 }
+
+/// A portfolio built with the deprecated `RoadmapEvent::Recognised` stores it as `Completed`,
+/// so it validates, and reads back, exactly as the sample does.
+#[test]
+#[allow(deprecated)]
+fn a_portfolio_built_with_the_old_completion_event_stores_the_new() {
+    let original = sample();
+    let mut parts = original.clone().into_parts();
+    let last = parts.events.len() - 1;
+    let Some(RoadmapEvent::Completed { on }) = parts.events.pop() else {
+        panic!("the sample ends with its completion")
+    };
+    parts.events.push(RoadmapEvent::Recognised { on });
+    let rebuilt = Portfolio::from_parts(parts).unwrap();
+    assert_eq!(rebuilt.events()[last], RoadmapEvent::Completed { on });
+    assert_eq!(rebuilt, original);
+    assert_eq!(codes(&rebuilt), codes(&original));
+}

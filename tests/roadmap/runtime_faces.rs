@@ -354,3 +354,67 @@ fn the_roadmap_face_keeps_its_old_names() {
     assert_eq!(record.state(), record.current());
     assert_eq!(record.state().kind(), roadmap::StageKind::Completed);
 }
+
+/// The names the runtime faces' shared shape and the 2023 changes replaced still build,
+/// deprecated, and give what their replacements give.
+#[test]
+#[allow(deprecated)]
+fn the_replaced_fields_and_variants_still_build() {
+    let w = World::new(RuleSetId::Roadmap2024, Profession::Dietitian);
+    let ctx = w.ctx();
+    // `Refused`'s old public fields: the value and the refusal.
+    let r = Roadmap::<Stage1>::start(
+        d(2024, 6, 3),
+        Route::SupportedPortfolio,
+        &"dr-jones".parse().unwrap(),
+        &ctx,
+    )
+    .unwrap();
+    let refused = r.clone().verify_stage_1(d(2024, 7, 1), &ctx).unwrap_err();
+    assert_eq!(refused.value, r);
+    assert_eq!(&refused.refusal, refused.reason());
+    assert_eq!(refused.refusal.code(), "P014");
+    let roadmap::Refused { value, refusal } = refused;
+    assert_eq!((value, refusal.code()), (r, "P014"));
+
+    // `ReplayError`'s old field `refusal` is its `reason`.
+    let mut events = w.journey(Route::SupportedPortfolio, d(2024, 6, 3));
+    let last = events.len() - 1;
+    events.swap(0, last);
+    let e = RoadmapRecord::replay(events, &ctx).unwrap_err();
+    assert_eq!((e.index, e.event), (0, "completed"));
+    assert_eq!(e.refusal, e.reason);
+    assert_eq!(e.refusal.code(), "P002"); // completion before the roadmap started
+
+    // `RoadmapEvent::Recognised` is `Completed`: applied, stored and written as it.
+    let mut events = w.journey(Route::SupportedPortfolio, d(2024, 6, 3));
+    let Some(RoadmapEvent::Completed { on }) = events.pop() else {
+        panic!("the journey ends with its completion")
+    };
+    let old = RoadmapEvent::Recognised { on };
+    assert_eq!(old.name(), "completed");
+    assert_eq!(old.on(), on);
+    assert_eq!(
+        serde_json::to_value(&old).unwrap(),
+        serde_json::json!({"event": "completed", "on": on})
+    );
+    let mut record = RoadmapRecord::replay(events.clone(), &ctx).unwrap();
+    let t = record.push(old.clone(), &ctx).unwrap();
+    assert_eq!(t.to, roadmap::StageKind::Completed);
+    assert_eq!(
+        record.events().last(),
+        Some(&RoadmapEvent::Completed { on })
+    );
+    events.push(old);
+    let replayed = RoadmapRecord::replay(events, &ctx).unwrap();
+    assert_eq!(replayed, record);
+    let mut any = AnyRoadmap::default();
+    for e in replayed.events() {
+        any.apply(e, &ctx).unwrap();
+    }
+    let AnyRoadmap::Completed(done) = any.clone() else {
+        panic!("completed: {:?}", any.kind())
+    };
+    // `AnyRoadmap::Recognised(..)` builds `AnyRoadmap::Completed`.
+    assert_eq!(AnyRoadmap::Recognised(done), any);
+}
