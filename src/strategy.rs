@@ -15,7 +15,7 @@
 //!   [`registration_number_for`], [`wte`], [`band`], [`tag`], [`practice_period`],
 //!   [`practice_history`], the ids ([`evidence_id`], [`supervisor_id`], [`person_id`]),
 //!   [`rule_set_id`], [`route`], [`framework`], [`evidence_item`], [`supervisor`],
-//!   [`date_between`].
+//!   [`date_between`], [`registration_event`].
 //! - **Whole portfolios**, as a [`PortfolioCase`] (the portfolio, the framework it follows and
 //!   an as-of date): [`valid_portfolio`] (complete for a chosen rule set and stage),
 //!   [`valid_portfolio_for`] (and a chosen profession), [`any_valid_portfolio`], and
@@ -86,7 +86,10 @@ use crate::framework::{
 };
 use crate::id::PersonId;
 use crate::profession::Profession;
-use crate::registration::{Register, RegistrationNumber, RegistrationRecord};
+use crate::registration::{
+    EventKind, InterimKind, Register, RegistrationEvent, RegistrationNumber, RegistrationRecord,
+    Updating,
+};
 use crate::rules::{Route, RuleSetId};
 use crate::supervisor::{Supervisor, SupervisorKind};
 
@@ -116,6 +119,79 @@ pub fn fcp_profession() -> impl Strategy<Value = Profession> {
 pub fn date_between(from: NaiveDate, to: NaiveDate) -> impl Strategy<Value = NaiveDate> {
     let span = u64::try_from((to - from).num_days()).unwrap_or(0);
     (0..=span).prop_map(move |d| from.checked_add_days(Days::new(d)).unwrap_or(from))
+}
+
+/// A registration event of any kind, dated between `from` and `to` (both included), as a
+/// register could record it or not: orders of 0 to 799 days (some longer than the legal
+/// maximum, some ending the day they start), readmissions with 0 to 79 days of updating each way, dated within the 300 days
+/// before readmission or undated. Replaying a list of them into a
+/// [`RegistrationRecord`] keeps what applies; the rest is refused, which is what tests of
+/// the record's guards want to see.
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use fcp_roadmap::registration::RegistrationRecord;
+/// use fcp_roadmap::strategy::registration_event;
+/// use proptest::prelude::*;
+/// use proptest::strategy::ValueTree;
+/// use proptest::test_runner::TestRunner;
+///
+/// let (from, to) = (NaiveDate::from_ymd_opt(2015, 1, 1).ok_or("date")?, NaiveDate::from_ymd_opt(2020, 1, 1).ok_or("date")?);
+/// let mut runner = TestRunner::deterministic();
+/// let events = proptest::collection::vec(registration_event(from, to), 0..12)
+///     .new_tree(&mut runner)
+///     .map_err(|e| e.to_string())?
+///     .current();
+/// let mut record = RegistrationRecord::new("PH105985".parse()?, from);
+/// for event in events {
+///     assert!((from..=to).contains(&event.on));
+///     let _refused_or_not = record.push(event);
+/// }
+/// assert!(record.events().len() <= 12);
+/// Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn registration_event(
+    from: NaiveDate,
+    to: NaiveDate,
+) -> impl Strategy<Value = RegistrationEvent> {
+    let kind = (0u8..12, 0u64..800, any::<bool>(), 0u16..80, 0u16..80);
+    (date_between(from, to), kind).prop_map(|(on, (k, offset, c, a, b))| {
+        let expires = on.checked_add_days(Days::new(offset)).unwrap_or(on);
+        let kind = match k {
+            0 => EventKind::Cautioned { expires },
+            1 => EventKind::ConditionsImposed { expires },
+            2 => EventKind::Suspended { expires },
+            3 => EventKind::InterimOrder {
+                interim: if c {
+                    InterimKind::Conditions
+                } else {
+                    InterimKind::Suspension
+                },
+                expires,
+            },
+            4 => EventKind::InterimOrderExtended { expires },
+            5 => EventKind::OrderRevoked,
+            6 => EventKind::StruckOff,
+            7 => EventKind::Lapsed,
+            8 => EventKind::VoluntarilyRemoved,
+            9 => EventKind::Readmitted {
+                updating: Updating {
+                    supervised_or_formal_days: a,
+                    private_study_days: b,
+                    // Dated within the months before readmission when `c`, so that many
+                    // readmissions that need updating hold.
+                    started: c
+                        .then(|| on.checked_sub_days(Days::new(offset % 300)))
+                        .flatten(),
+                    finished: c.then_some(on),
+                    last_practised: None,
+                },
+            },
+            10 => EventKind::RemovedAfterCpdAudit,
+            _ => EventKind::Restored,
+        };
+        RegistrationEvent { on, kind }
+    })
 }
 
 /// An HCPC number for `profession` (five or six digits, leading zeros kept), parsed from text.

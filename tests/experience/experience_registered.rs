@@ -2,14 +2,15 @@
 //! counted, and it keeps exactly the days of each period on which the registration allowed
 //! practice (checked one day at a time against `RegistrationRecord::practice_on`).
 
+// The properties need the crate's `proptest` strategies; the plain test below does not.
+#![cfg_attr(not(feature = "proptest"), allow(dead_code, unused_imports))]
+
 use chrono::NaiveDate;
 use fcp_roadmap::experience::{
     Band, BandRequirement, ConditionsPolicy, CountingPolicy, ExperienceRequirement, PracticePeriod,
     SpecialtyRequirement, Wte, assess, clip_to_registration,
 };
-use fcp_roadmap::registration::{
-    EventKind, InterimKind, PracticeRight, RegistrationEvent, RegistrationRecord, Updating,
-};
+use fcp_roadmap::registration::{EventKind, PracticeRight, RegistrationEvent, RegistrationRecord};
 use proptest::prelude::*;
 
 /// Day numbers in a small window, so a day-by-day check is cheap.
@@ -37,44 +38,14 @@ fn period() -> impl Strategy<Value = PracticePeriod> {
         })
 }
 
+/// Registration events in the window (`strategy::registration_event`).
+#[cfg(feature = "proptest")]
 fn event() -> impl Strategy<Value = RegistrationEvent> {
-    (0..700_i32, 0_u8..11, 1_u64..300, any::<bool>()).prop_map(|(on, k, offset, c)| {
-        let on = day(on);
-        let expires = on + chrono::Days::new(offset);
-        let kind = match k {
-            0 => EventKind::Cautioned { expires },
-            1 => EventKind::ConditionsImposed { expires },
-            2 => EventKind::Suspended { expires },
-            3 => EventKind::InterimOrder {
-                interim: if c {
-                    InterimKind::Conditions
-                } else {
-                    InterimKind::Suspension
-                },
-                expires,
-            },
-            4 => EventKind::InterimOrderExtended { expires },
-            5 => EventKind::OrderRevoked,
-            6 => EventKind::StruckOff,
-            7 => EventKind::Lapsed,
-            8 => EventKind::VoluntarilyRemoved,
-            9 => EventKind::Readmitted {
-                updating: Updating {
-                    supervised_or_formal_days: 60,
-                    private_study_days: 0,
-                    // Dated within the 12 months before readmission, as HCPC requires.
-                    started: on.checked_sub_days(chrono::Days::new(120)),
-                    finished: on.checked_sub_days(chrono::Days::new(30)),
-                    last_practised: None,
-                },
-            },
-            _ => EventKind::Restored,
-        };
-        RegistrationEvent { on, kind }
-    })
+    fcp_roadmap::strategy::registration_event(day(0), day(699))
 }
 
 /// A record first registered in the window, with the events that apply (others dropped).
+#[cfg(feature = "proptest")]
 fn record() -> impl Strategy<Value = RegistrationRecord> {
     (0..400_i32, proptest::collection::vec(event(), 0..10)).prop_map(|(first, mut events)| {
         let mut r = RegistrationRecord::new("PH105985".parse().unwrap(), day(first));
@@ -105,6 +76,7 @@ fn covers(p: &PracticePeriod, d: NaiveDate) -> bool {
 }
 
 proptest! {
+    #[cfg(feature = "proptest")]
     #[test]
     fn clipping_never_increases_the_experience_counted(
         periods in proptest::collection::vec(period(), 0..6),
@@ -131,6 +103,7 @@ proptest! {
         }
     }
 
+    #[cfg(feature = "proptest")]
     #[test]
     fn clipping_twice_changes_nothing_more(
         periods in proptest::collection::vec(period(), 0..6),
@@ -144,6 +117,7 @@ proptest! {
         prop_assert_eq!(once.is_whole(), once.periods() == periods.as_slice());
     }
 
+    #[cfg(feature = "proptest")]
     #[test]
     fn clipping_keeps_exactly_the_days_the_registration_allowed(
         periods in proptest::collection::vec(period(), 1..4),

@@ -4,8 +4,8 @@
 use chrono::{Datelike, NaiveDate};
 use fcp_roadmap::profession::Profession;
 use fcp_roadmap::registration::{
-    EventKind, InterimKind, ReadmissionPolicy, Register, RegistrationEvent, RegistrationNumber,
-    RegistrationRecord, Updating,
+    ReadmissionPolicy, Register, RegistrationEvent, RegistrationNumber, RegistrationRecord,
+    Updating,
 };
 use proptest::prelude::*;
 
@@ -64,46 +64,12 @@ fn check_all_parsers(s: &str) {
     let _ = s.parse::<Profession>();
 }
 
-/// Events on modern dates, each order expiring 0–800 days after it is made, so that many
-/// histories hold and the accepting paths are exercised.
+/// Events on modern dates (`strategy::registration_event`: each order expiring 0–799 days
+/// after it is made), so that many histories hold and the accepting paths are exercised.
+#[cfg(feature = "proptest")]
 fn any_event() -> impl Strategy<Value = RegistrationEvent> {
-    let kind = (0u8..12, 0u64..800, any::<bool>(), 0u16..80, 0u16..80);
-    let on = (730_000i32..745_000).prop_map(|n| NaiveDate::from_num_days_from_ce_opt(n).unwrap());
-    (on, kind).prop_map(|(on, (k, offset, c, a, b))| {
-        let expires = on + chrono::Days::new(offset);
-        let kind = match k {
-            0 => EventKind::Cautioned { expires },
-            1 => EventKind::ConditionsImposed { expires },
-            2 => EventKind::Suspended { expires },
-            3 => EventKind::InterimOrder {
-                interim: if c {
-                    InterimKind::Conditions
-                } else {
-                    InterimKind::Suspension
-                },
-                expires,
-            },
-            4 => EventKind::InterimOrderExtended { expires },
-            5 => EventKind::OrderRevoked,
-            6 => EventKind::StruckOff,
-            7 => EventKind::Lapsed,
-            8 => EventKind::VoluntarilyRemoved,
-            9 => EventKind::Readmitted {
-                updating: Updating {
-                    supervised_or_formal_days: a,
-                    private_study_days: b,
-                    // Dated within the months before the event when `c`, so that many
-                    // readmissions that need updating hold.
-                    started: c.then(|| on - chrono::Days::new(offset % 300)),
-                    finished: c.then_some(on),
-                    last_practised: None,
-                },
-            },
-            10 => EventKind::RemovedAfterCpdAudit,
-            _ => EventKind::Restored,
-        };
-        RegistrationEvent { on, kind }
-    })
+    let day = |n| NaiveDate::from_num_days_from_ce_opt(n).unwrap();
+    fcp_roadmap::strategy::registration_event(day(730_000), day(744_999))
 }
 
 proptest! {
@@ -133,6 +99,7 @@ proptest! {
         }
     }
 
+    #[cfg(feature = "proptest")]
     #[test]
     fn event_logs_never_panic_and_round_trip(
         first in any_date(),
