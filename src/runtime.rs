@@ -374,12 +374,22 @@ pub struct ReplayError<R> {
 
 impl<R: Clone> ReplayError<R> {
     /// The refusal of `event`, at `index` of a log, for `reason`.
-    #[allow(deprecated, reason = "the old field is kept filled for its readers")]
     fn new<E: Event>(index: usize, event: &E, reason: R) -> ReplayError<R> {
+        ReplayError::new_at(index, event.name(), event.on(), reason)
+    }
+
+    /// The refusal of the event named `event`, dated `on`, at `index` of a log.
+    #[allow(deprecated, reason = "the old field is kept filled for its readers")]
+    pub(crate) fn new_at(
+        index: usize,
+        event: &'static str,
+        on: NaiveDate,
+        reason: R,
+    ) -> ReplayError<R> {
         ReplayError {
             index,
-            event: event.name(),
-            on: event.on(),
+            event,
+            on,
             refusal: reason.clone(),
             reason,
         }

@@ -341,8 +341,19 @@ pub type ReplayError = runtime::ReplayError<ApRefusal>;
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
 pub enum ApReplayError {
-    /// An event was refused (the message ends with the refusal's code).
-    Refused(ReplayError),
+    /// An event was refused (the message ends with the refusal's code): the fields of the
+    /// [`ReplayError`] that [`ApRecord::replay`] returns, which
+    /// [`replay_error`](ApReplayError::replay_error) gives back whole.
+    Refused {
+        /// The index of the refused event, from 0.
+        index: usize,
+        /// The refused event's name.
+        event: &'static str,
+        /// Its date.
+        on: NaiveDate,
+        /// Why it was refused.
+        reason: ApRefusal,
+    },
     /// The record's framework is not a built-in one.
     Framework(ResolveError),
     /// The built-in 2017 framework is missing (never, unless the crate is broken).
@@ -557,13 +568,60 @@ impl TryFrom<RecordDoc> for ApRecord {
             ApLimits::default(),
             doc.events,
         )
-        .map_err(ApReplayError::Refused)
+        .map_err(ApReplayError::from)
     }
 }
 
 impl From<ReplayError> for ApReplayError {
     fn from(e: ReplayError) -> ApReplayError {
-        ApReplayError::Refused(e)
+        ApReplayError::Refused {
+            index: e.index,
+            event: e.event,
+            on: e.on,
+            reason: e.reason,
+        }
+    }
+}
+
+impl ApReplayError {
+    /// The refused event as the [`ReplayError`] every face's `replay` returns, when an event
+    /// was refused.
+    ///
+    /// ```
+    /// use std::sync::Arc;
+    ///
+    /// use chrono::NaiveDate;
+    /// use fcp_roadmap::advanced::{ApDeadlines, ApEvent, ApEventKind, ApRecord, ApReplayError};
+    /// use fcp_roadmap::evidence::ApLimits;
+    /// use fcp_roadmap::framework::{Framework, builtin};
+    ///
+    /// let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).ok_or("date");
+    /// let ap = Arc::new(Framework::try_from(builtin::advanced_practice_2017_raw())?);
+    /// let declared = ApEvent { on: d(2024, 10, 1)?, kind: ApEventKind::Declared };
+    /// let e = ApRecord::replay("ot-ada".parse()?, d(2024, 9, 2)?, ApDeadlines::default(), ap, ApLimits::default(), [declared])
+    ///     .unwrap_err();
+    /// let loading = ApReplayError::from(e.clone());
+    /// let ApReplayError::Refused { index, event, .. } = &loading else { return Err("refused".into()) };
+    /// assert_eq!((*index, *event), (0, "declared"));
+    /// assert_eq!(loading.replay_error(), Some(e));
+    /// Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn replay_error(&self) -> Option<ReplayError> {
+        match self {
+            ApReplayError::Refused {
+                index,
+                event,
+                on,
+                reason,
+            } => Some(runtime::ReplayError::new_at(
+                *index,
+                event,
+                *on,
+                reason.clone(),
+            )),
+            _ => None,
+        }
     }
 }
 
@@ -582,7 +640,16 @@ impl From<ApRecord> for RecordDoc {
 impl std::fmt::Display for ApReplayError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         crate::pad::pad_with(f, |f| match self {
-            Self::Refused { 0: v0, .. } => write!(f, "{v0} [{code}]", code = v0.reason.code()),
+            Self::Refused {
+                index,
+                event,
+                on,
+                reason,
+            } => write!(
+                f,
+                "event {index} (`{event}` on {on}) cannot be applied: {reason} [{code}]",
+                code = reason.code()
+            ),
             Self::Framework { 0: v0, .. } => write!(f, "{v0}"),
             Self::NoBuiltinFramework { .. } => {
                 write!(f, "the built-in framework `ap-2017` is missing")

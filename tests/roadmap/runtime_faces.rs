@@ -323,11 +323,25 @@ fn the_ap_face() {
             .to_string(),
         format!("{e} [A002]")
     );
-    let any_error = fcp_roadmap::Error::from(e.clone());
+    // The loading error keeps its fields, and gives the replay error back whole.
+    let loading = fcp_roadmap::advanced::ApReplayError::from(e.clone());
+    let fcp_roadmap::advanced::ApReplayError::Refused {
+        index,
+        event,
+        on,
+        reason,
+    } = &loading
+    else {
+        panic!("refused: {loading:?}")
+    };
     assert_eq!(
-        any_error,
-        fcp_roadmap::Error::ApReplay(fcp_roadmap::advanced::ApReplayError::Refused(e))
+        (*index, *event, on.to_string(), reason),
+        (1, "declared", "2024-10-01".to_owned(), &e.reason)
     );
+    assert_eq!(loading.to_string(), format!("{e} [A002]"));
+    assert_eq!(loading.replay_error(), Some(e.clone()));
+    let any_error = fcp_roadmap::Error::from(e);
+    assert_eq!(any_error, fcp_roadmap::Error::ApReplay(loading));
 }
 
 #[test]
