@@ -138,6 +138,12 @@ pub struct ValidationContext<'a> {
     pub counting: Option<CountingPolicy>,
     /// The experience requirement, instead of the profession's default (docs/domain.md#experience).
     pub experience: Option<ExperienceRequirement>,
+    /// Whether a dietitian also needs 3 of the 5 years in the specialty the document names
+    /// ([`Practitioner::specialty`](crate::portfolio::Practitioner::specialty)). Off by default:
+    /// the BDA's road map asks for "typically five years post-preceptorship experience", and
+    /// the specialty refinement is unconfirmed (docs/domain.md#experience). Ignored when
+    /// [`experience`](Self::experience) is given.
+    pub dietitian_specialty: bool,
     /// Whether practice under a conditions of practice order counts as experience (default:
     /// it does, our reading; see [`ConditionsPolicy`]).
     pub conditions: ConditionsPolicy,
@@ -171,6 +177,7 @@ impl<'a> ValidationContext<'a> {
             supervision: SupervisionPolicy::default(),
             counting: None,
             experience: None,
+            dietitian_specialty: false,
             conditions: ConditionsPolicy::default(),
             stage_2_months: 6,
             switch_over: SwitchOver::default(),
@@ -239,6 +246,26 @@ impl<'a> ValidationContext<'a> {
     #[must_use]
     pub fn with_experience(mut self, requirement: ExperienceRequirement) -> ValidationContext<'a> {
         self.experience = Some(requirement);
+        self
+    }
+
+    /// Requires (`true`) or not (`false`, the default) a dietitian's 3 of the 5 years in the
+    /// specialty the document names: see [`dietitian_specialty`](Self::dietitian_specialty).
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use fcp_roadmap::framework::FrameworkRegistry;
+    /// use fcp_roadmap::validate::ValidationContext;
+    ///
+    /// let registry = FrameworkRegistry::builtin();
+    /// let as_of = NaiveDate::from_ymd_opt(2025, 6, 30).ok_or("date")?;
+    /// assert!(!ValidationContext::new(as_of, &registry).dietitian_specialty);
+    /// assert!(ValidationContext::new(as_of, &registry).with_dietitian_specialty(true).dietitian_specialty);
+    /// Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn with_dietitian_specialty(mut self, required: bool) -> ValidationContext<'a> {
+        self.dietitian_specialty = required;
         self
     }
 

@@ -125,10 +125,11 @@ pub(super) fn experience(
         &practitioner.specialty,
     ) {
         (Some(r), _, _) => r.clone(),
-        (None, Profession::Dietitian, Some(tag)) => {
+        // The specialty refinement is unconfirmed: only on request (docs/domain.md#experience).
+        (None, Profession::Dietitian, Some(tag)) if ctx.dietitian_specialty => {
             ExperienceRequirement::for_dietitian(tag.clone())
         }
-        (None, Profession::Dietitian, None) => {
+        (None, Profession::Dietitian, None) if ctx.dietitian_specialty => {
             sink.push(
                 (Section::Practitioner, 5, 0),
                 Stage::Stage2,

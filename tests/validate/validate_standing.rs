@@ -153,8 +153,7 @@ fn every_profession_without_an_fcp_roadmap_is_refused() {
             // The framework check still applies to the FCP professions.
             let expected: Vec<&str> = match profession {
                 Profession::Physiotherapist => vec![],
-                // A dietitian needs a specialty named as well (V020).
-                Profession::Dietitian => vec!["V020 /practitioner/specialty", "V003 /framework"],
+                // Five years for a dietitian too: no specialty needed by default.
                 _ => vec!["V003 /framework"],
             };
             assert_eq!(codes(&r), expected, "{profession}");
@@ -338,4 +337,30 @@ fn advanced_practice_stays_open_to_every_profession() {
         msk.professions,
         [Profession::Physiotherapist, Profession::Osteopath]
     );
+}
+
+/// A dietitian needs five years, as the BDA's road map says ("typically five years
+/// post-preceptorship experience": <https://www.bda.uk.com/resource/5-step-road-map-to-practice-for-first-contact-dietitians.html>);
+/// 3 of them in a specialty only when the hub asks for it (docs/domain.md#experience).
+#[test]
+fn a_dietitian_needs_the_specialty_years_only_on_request() {
+    let mut d = sample("complete-msk-stage2.json");
+    d["practitioner"]["profession"] = json!("dietitian");
+    d["practitioner"]["registration"]["number"] = json!("DT12345");
+    // The MSK framework does not serve dietitians (V003); nothing about experience by default.
+    assert_eq!(codes(&run(&d)), ["V003 /framework"]);
+    let registry = registry();
+    let asked = ValidationContext::new(as_of(), &registry).with_dietitian_specialty(true);
+    assert_eq!(
+        codes(&run_with(&d, &asked)),
+        ["V020 /practitioner/specialty", "V003 /framework"]
+    );
+    // A specialty no practice period is tagged with: short of the specialty years.
+    d["practitioner"]["specialty"] = json!("diabetes");
+    let r = run_with(&d, &asked);
+    assert_eq!(
+        codes(&r),
+        ["V020 /practitioner/experience", "V003 /framework"]
+    );
+    assert_eq!(codes(&run(&d)), ["V003 /framework"]);
 }
