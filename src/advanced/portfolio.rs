@@ -72,7 +72,7 @@ pub struct OrganisationVerification {
 /// Some are **firm** (the checklist cannot be signed while they remain) and some are
 /// **guidance** ([`RouteProblem::is_warning`]): the guide's firm limits are at most 35 pieces
 /// and at most 5 attachments on a piece, every piece linked to a capability of the framework
-/// and verified; "one or two pieces per capability" and "four to six different pieces per
+/// and verified, and every capability evidenced at least once; "one or two pieces per capability" and "four to six different pieces per
 /// pillar" are guidance, and a portfolio verified by only one peer reviewer is reported to the
 /// Centre for extra checks (`docs/domain.md#ap-evidence`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -99,7 +99,10 @@ pub enum RouteProblem {
 impl RouteProblem {
     /// Whether this is guidance, a warning that does not stop the checklist being signed:
     /// the counts per capability and per pillar, and a single peer reviewer. The rest are
-    /// firm.
+    /// firm, and so is a capability with no evidence at all: the educational supervisor checks
+    /// that the evidence "covers all required capabilities" (Centre for Advancing Practice,
+    /// [Submitting an ePortfolio](https://advanced-practice.hee.nhs.uk/our-work/eportfolio-route/eportfolio-guide/submitting-an-eportfolio);
+    /// `docs/domain.md#ap-evidence`).
     ///
     /// ```
     /// use fcp_roadmap::advanced::RouteProblem;
@@ -109,6 +112,11 @@ impl RouteProblem {
     /// assert!(single.is_warning());
     /// let many = RouteProblem::Limit(ApViolation::TooManyPieces { count: 36, max: 35 });
     /// assert!(!many.is_warning());
+    /// let capability = "1.1".parse()?;
+    /// let none = RouteProblem::Limit(ApViolation::TooFewForCapability { capability, count: 0, min: 1 });
+    /// assert!(!none.is_warning());
+    /// let one = RouteProblem::Limit(ApViolation::TooFewForCapability { capability, count: 1, min: 2 });
+    /// assert!(one.is_warning());
     /// Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     #[must_use]
@@ -119,6 +127,7 @@ impl RouteProblem {
                 ApViolation::TooManyPieces { .. }
                     | ApViolation::TooManyAttachments { .. }
                     | ApViolation::NotLinked { .. }
+                    | ApViolation::TooFewForCapability { count: 0, .. }
             ),
             RouteProblem::SinglePeerReviewer { .. } => true,
             RouteProblem::UnknownCapability(_) | RouteProblem::NotPeerConfirmed { .. } => false,

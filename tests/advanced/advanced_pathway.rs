@@ -916,3 +916,70 @@ fn a_deadline_beyond_the_calendar_is_refused_not_ignored() {
     let refused = allocated.time_out(max).unwrap_err();
     assert_eq!(refused.reason().code(), "A014");
 }
+
+/// The educational supervisor checks that the evidence "covers all required capabilities"
+/// (Centre for Advancing Practice, "Submitting an ePortfolio",
+/// <https://advanced-practice.hee.nhs.uk/our-work/eportfolio-route/eportfolio-guide/submitting-an-eportfolio>):
+/// a capability with no evidence stops the checklist; fewer pieces than the guidance do not.
+#[test]
+fn a_capability_with_no_evidence_stops_the_checklist() {
+    let fw = ap();
+    let limits = ApLimits::default();
+    // Nothing at all: every capability is uncovered.
+    let empty = building()
+        .sign_checklist(d(2025, 4, 1), "es-patel".parse().unwrap(), &fw, &limits)
+        .unwrap_err();
+    let ApRefusal::EvidenceRulesNotMet { problems } = empty.reason() else {
+        panic!("wrong reason: {:?}", empty.reason());
+    };
+    let capabilities: usize = fw.domains().iter().map(|d| d.capabilities().len()).sum();
+    let uncovered = problems
+        .iter()
+        .filter(|p| {
+            matches!(
+                p,
+                RouteProblem::Limit(ApViolation::TooFewForCapability { count: 0, .. })
+            )
+        })
+        .count();
+    assert_eq!(uncovered, capabilities);
+    assert!(problems.iter().all(|p| !p.is_warning()
+        || matches!(p, RouteProblem::Limit(ApViolation::TooFewForPillar { .. }))));
+
+    // Every capability but one piece's worth: refused for exactly those capabilities.
+    let mut p = building();
+    let mut evidence = full_evidence(&fw, d(2025, 3, 1));
+    let dropped = evidence.pop().unwrap();
+    let ids: Vec<_> = evidence.iter().map(|e| e.id().clone()).collect();
+    for e in evidence {
+        p = p.add_evidence(d(2025, 3, 1), e, &fw, &limits).unwrap();
+    }
+    for id in ids {
+        p = p
+            .confirm(PeerConfirmation {
+                evidence: id,
+                by: "peer-jo".parse().unwrap(),
+                on: d(2025, 3, 5),
+            })
+            .unwrap();
+    }
+    let refused = p
+        .sign_checklist(d(2025, 4, 1), "es-patel".parse().unwrap(), &fw, &limits)
+        .unwrap_err();
+    let ApRefusal::EvidenceRulesNotMet { problems } = refused.reason() else {
+        panic!("wrong reason: {:?}", refused.reason());
+    };
+    let firm: Vec<_> = problems.iter().filter(|p| !p.is_warning()).collect();
+    let expected: Vec<_> = dropped
+        .capabilities()
+        .iter()
+        .map(|c| {
+            RouteProblem::Limit(ApViolation::TooFewForCapability {
+                capability: *c,
+                count: 0,
+                min: 1,
+            })
+        })
+        .collect();
+    assert_eq!(firm, expected.iter().collect::<Vec<_>>());
+}
