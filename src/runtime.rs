@@ -165,7 +165,7 @@
 //! // Replay says which event of a stored log was refused, and when it happened.
 //! let e = ApRecord::replay("ot-ada".parse()?, d(2024, 9, 2)?, ApDeadlines::default(), ap, ApLimits::default(), [joined, declared])
 //!     .unwrap_err();
-//! assert_eq!((e.index, e.event, e.on, e.reason.code()), (1, "declared", d(2024, 10, 1)?, "A002"));
+//! assert_eq!((e.index, e.event, e.on, e.reason.code().as_str()), (1, "declared", d(2024, 10, 1)?, "A002"));
 //! Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
