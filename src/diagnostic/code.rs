@@ -207,9 +207,9 @@ cannot time out\".";
     ApDateOutOfRange = "A015", Error, "docs/domain.md#ap-deadlines", "date out of range",
 "Deadlines are counted in months from the pathway's events (docs/domain.md#ap-deadlines). An \
 event so far in the future that a date computed from it lies beyond the calendar the crate \
-supports is refused with A015 rather than overflowing.\n\nExample: an `lna_completed` event \
-dated in the year 262143 is refused with A015, as its 12-month submission deadline is out of \
-range.";
+supports is refused with A015 rather than overflowing.\n\nExample: on a pathway whose final \
+LNA meeting (`lna_completed`) was on 262142-06-01, the next event is refused with A015: the \
+12-month submission deadline would fall after 262142-12-31, the last day supported.";
     /// The advanced-practice pathway refused an extension that does not move the deadline later.
     ApExtensionNotLater = "A016", Error, "docs/domain.md#ap-deadlines", "extension not later than the deadline",
 "An extension for mitigating circumstances (docs/domain.md#ap-deadlines) sets a new, later \
@@ -303,7 +303,7 @@ in stage 1\".";
 roadmap 2024 has no independent portfolio route. A `started` event on a route the record's rule \
 set does not have is refused with P003. The validator reports the same cause as V080 (route \
 closed), not as V090.\n\nExample: starting a roadmap-2024 record on the independent portfolio \
-route is refused with P003: \"the independent portfolio route is not open to trainees starting \
+route is refused with P003: \"the independent_portfolio route is not open to trainees starting \
 under roadmap-2024\".";
     /// The roadmap refused an event judged under another rule set than the record's.
     RoadmapRuleSetMismatch = "P004", Error, "docs/domain.md#rule-sets", "rules supplied are not the record's rule set",
@@ -356,7 +356,7 @@ routes have no university certificate. Recording one on another route is refused
 that it is not mistaken for evidence the route asks for. The validator reports it as V090 \
 (event refused).\n\nExample: a `university_certificate_recorded` event on a supported-portfolio \
 roadmap is refused with P009: \"a university certificate belongs to the taught route, not the \
-supported portfolio route\".";
+supported_portfolio route\".";
     /// The roadmap refused a sign-off of a checklist component the setup does not name.
     RoadmapUnknownComponent = "P010", Error, "docs/domain.md#checklist", "unknown checklist component",
 "The stage 1 and stage 2 checklists (docs/domain.md#checklist, roadmap section 9.4) have the \
@@ -393,8 +393,8 @@ declaration listing evidence `cbd-2` after `cbd-2` was deleted is refused with P
     RoadmapMissingComponent = "P014", Error, "docs/domain.md#checklist", "checklist component not signed",
 "Every component of the stage 1 and stage 2 checklists is signed and dated by both the trainee \
 and the roadmap supervisor, on every route (docs/domain.md#checklist). Verifying stage 1, or \
-rating in stage 2, before every component of that stage's checklist is signed by both is \
-refused with P014, naming the component and the role whose signature is missing. The validator \
+completing the self-rating in stage 2, before every component of that stage's checklist is \
+signed by both is refused with P014, naming the component and the role whose signature is missing. The validator \
 reports the same cause as V040 (checklist sign-off missing). Earlier versions gave P014 for \
 every missing step; the other steps now have codes of their own (P027 to P036).\n\nExample: a \
 `stage_1_verified` event when the supervisor has not signed stage 1 component `ksa-portfolio` \
@@ -422,7 +422,7 @@ apply to a physiotherapist\".";
 capable or excellent (docs/domain.md#stage-2-verification, step 5). A declaration while a \
 heading is rated lower is refused with P017. The validator reports the same cause as \
 V051.\n\nExample: a declaration when the supervisor rated `C6` as needs further development is \
-refused with P017: \"the supervisor rated `C6` as needs further development\".";
+refused with P017: \"the supervisor rated `C6` as needs_further_development\".";
     /// The roadmap refused a step because a capability heading lacks a rating.
     RoadmapHeadingNotRated = "P018", Error, "docs/domain.md#stage-2-verification", "heading not rated",
 "The trainee self-rates every capability heading and the supervisor gives their own rating \

@@ -35,7 +35,7 @@ fn every_missing() -> Vec<Missing> {
             role: SignerRole::RoadmapSupervisor,
         },
         Missing::Readiness {
-            role: SignerRole::Trainee,
+            role: SignerRole::RoadmapSupervisor,
         },
         Missing::SelfRating,
         Missing::SupervisorRating,
@@ -424,4 +424,187 @@ fn a_blocker_serialises_its_code_as_text() {
     let json = serde_json::to_value(b).unwrap();
     assert_eq!(json["code"], "E001");
     assert_eq!(json["message"], b.to_string());
+}
+
+/// The start of a message, up to its first `:` or `,`: what an explanation quotes.
+fn opening(message: &str) -> &str {
+    message.split([':', ',']).next().unwrap_or_default()
+}
+
+#[test]
+fn each_explanation_quotes_the_message_of_its_example() {
+    // A missing step: the explanation's example quotes what is missing, word for word.
+    for m in every_missing() {
+        assert!(
+            m.code().explain().contains(&m.to_string()),
+            "{}: {m}",
+            m.code()
+        );
+    }
+    // The examples of the other refusals, with the values the explanations use.
+    let examples = [
+        Refusal::OutOfOrder {
+            event: "signed",
+            on: d(2024, 5, 1),
+            previous: d(2024, 6, 3),
+        },
+        Refusal::WrongStage {
+            event: "self_rating_completed",
+            stage: StageKind::Stage1,
+        },
+        Refusal::RouteClosed {
+            route: Route::IndependentPortfolio,
+            rule_set: RuleSetId::Roadmap2024,
+        },
+        Refusal::RuleSetMismatch {
+            record: RuleSetId::Roadmap2021,
+            supplied: RuleSetId::Roadmap2024,
+        },
+        Refusal::UnknownSupervisor {
+            supervisor: "dr-who".parse().unwrap(),
+        },
+        Refusal::TraineeNotInGoodStanding {
+            number: "PH12345".parse().unwrap(),
+            on: d(2024, 6, 10),
+            event: "stage_2_started",
+        },
+        Refusal::ExperienceNotMet {
+            on: d(2024, 3, 1),
+            met_on: Some(d(2025, 3, 1)),
+            event: "stage_2_started",
+        },
+        Refusal::CertificateNotFound {
+            evidence: "cert-9".parse().unwrap(),
+            expected: EvidenceKind::ElearningCertificate,
+        },
+        Refusal::NotTaughtRoute {
+            route: Route::SupportedPortfolio,
+        },
+        Refusal::UnknownComponent {
+            checklist: Checklist::Stage2,
+            component: "msf-done".parse().unwrap(),
+        },
+        Refusal::SignerMismatch {
+            signer: "dr-khan".parse().unwrap(),
+            role: SignerRole::Trainee,
+            subject: Subject::Declaration,
+            expected: "ot-ada".parse().unwrap(),
+        },
+        Refusal::RoleCannotSign {
+            role: SignerRole::EducationProvider,
+            subject: Subject::Readiness,
+        },
+        Refusal::ExceptionNotApplicable {
+            exception: Stage1Exception::ParamedicInPost,
+            profession: Profession::Physiotherapist,
+        },
+        Refusal::RatingBelowCapable {
+            capability: "C6".parse().unwrap(),
+            rating: Rating::NeedsFurtherDevelopment,
+        },
+        Refusal::HeadingNotRated {
+            capability: "B3".parse().unwrap(),
+            role: SignerRole::RoadmapSupervisor,
+        },
+        Refusal::NoStage3 {
+            rule_set: RuleSetId::Roadmap2024,
+        },
+        Refusal::NothingToPauseFor {
+            on: d(2024, 3, 1),
+            reason: PauseReason::RegistrationLapsed,
+            number: "PH12345".parse().unwrap(),
+        },
+        Refusal::Paused {
+            since: d(2024, 5, 1),
+            event: "signed",
+        },
+        Refusal::NotPaused,
+        Refusal::NotIndependent {
+            person: "dr-jones".parse().unwrap(),
+        },
+        Refusal::UnknownModule {
+            module: "first-aid".parse().unwrap(),
+            rule_set: RuleSetId::Roadmap2024,
+            expected: "hee-core-primary-care, personalised-care-institute".to_owned(),
+        },
+    ];
+    for r in examples {
+        let message = r.to_string();
+        assert!(
+            r.code().explain().contains(opening(&message)),
+            "{}: {message}",
+            r.code()
+        );
+    }
+    let ap = [
+        ApRefusal::OutOfOrder {
+            last: d(2024, 4, 2),
+            on: d(2024, 3, 1),
+        },
+        ApRefusal::NotApplicable {
+            event: "declared",
+            stage: ApStageKind::Allocated,
+        },
+        ApRefusal::DeadlineMissed {
+            what: DueKind::Submission,
+            by: d(2025, 5, 31),
+            on: d(2025, 6, 2),
+        },
+        ApRefusal::PortfolioLocked {
+            stage: ApStageKind::Moderation,
+        },
+        ApRefusal::NotLinked {
+            evidence: "reflection-3".parse().unwrap(),
+        },
+        ApRefusal::UnknownCapability {
+            evidence: "audit-1".parse().unwrap(),
+            capability: "9.9".parse().unwrap(),
+        },
+        ApRefusal::DuplicateEvidence {
+            evidence: "audit-1".parse().unwrap(),
+        },
+        ApRefusal::UnknownEvidence {
+            evidence: "audit-9".parse().unwrap(),
+        },
+        ApRefusal::SelfConfirmation {
+            evidence: "audit-1".parse().unwrap(),
+            by: "nurse-kim".parse().unwrap(),
+        },
+        ApRefusal::ConfirmedBeforeEvidence {
+            evidence: "audit-1".parse().unwrap(),
+            dated: d(2024, 5, 10),
+            on: d(2024, 5, 1),
+        },
+        ApRefusal::AlreadyConfirmed {
+            evidence: "audit-1".parse().unwrap(),
+            by: "dr-lee".parse().unwrap(),
+        },
+        ApRefusal::NothingOverdue {
+            as_of: d(2025, 1, 10),
+        },
+        ApRefusal::ExtensionNotLater {
+            what: DueKind::Submission,
+            current: d(2025, 5, 31),
+            requested: d(2025, 4, 30),
+        },
+        ApRefusal::NoDeadlineToExtend {
+            stage: ApStageKind::Moderation,
+        },
+    ];
+    for r in ap {
+        let message = r.to_string();
+        assert!(
+            r.code().explain().contains(opening(&message)),
+            "{}: {message}",
+            r.code()
+        );
+    }
+    for b in every_blocker().iter().take(2) {
+        let message = b.to_string();
+        assert!(
+            b.code().explain().contains(opening(&message)),
+            "{}: {message}",
+            b.code()
+        );
+    }
 }
