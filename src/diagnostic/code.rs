@@ -31,7 +31,7 @@ macro_rules! codes {
         ///
         /// | prefix | codes | refusal |
         /// |---|---|---|
-        /// | `Roadmap` | `P…` | `Roadmap` + the variant of [`roadmap::Refusal`](crate::roadmap::Refusal): `Code::RoadmapTraineeNotInGoodStanding` is P006; a refusal for a missing step, `Refusal::Incomplete`, is `RoadmapMissing` + the variant of [`Missing`](crate::roadmap::Missing) (`Code::RoadmapMissingComponent`, P014); a route refusal, `Refusal::Route`, is `Roadmap` + the variant of [`RouteError`](crate::rules::RouteError) |
+        /// | `Roadmap` | `P…` | `Roadmap` + the variant of [`roadmap::Refusal`](crate::roadmap::Refusal): `Code::RoadmapTraineeNotInGoodStanding` is P006; a refusal for a missing step, `Refusal::Incomplete`, is `RoadmapMissing` + the variant of [`Missing`](crate::roadmap::Missing) (`Code::RoadmapMissingComponent`, P014); a route refusal, `Refusal::Route`, is `Roadmap` + the variant of [`RouteError`](crate::rules::RouteError) (`RouteError::NotOpen` is `Refusal::RouteClosed`, P003) |
         /// | `Supervision` | `S…` | `Supervision` + the variant of [`SupervisorRefusal`](crate::supervisor::SupervisorRefusal): `Code::SupervisionOverCapacity` is S004 |
         /// | `Ap` | `A…` | `Ap` + the variant of [`ApRefusal`](crate::advanced::ApRefusal): `Code::ApDeadlineMissed` is A003 |
         /// | `Eligibility` | `E…` | `Eligibility` + the variant of [`Blocker`](crate::eligibility::Blocker): `Code::EligibilityNoFcpRoadmap` is E001 |

@@ -338,7 +338,9 @@ impl Refusal {
         match self {
             Refusal::OutOfOrder { .. } => Code::RoadmapOutOfOrder,
             Refusal::WrongStage { .. } => Code::RoadmapWrongStage,
-            Refusal::RouteClosed { .. } => Code::RoadmapRouteClosed,
+            Refusal::RouteClosed { .. } | Refusal::Route(RouteError::NotOpen { .. }) => {
+                Code::RoadmapRouteClosed
+            }
             Refusal::RuleSetMismatch { .. } => Code::RoadmapRuleSetMismatch,
             Refusal::UnknownSupervisor { .. } => Code::RoadmapUnknownSupervisor,
             Refusal::Supervisor(s) => s.code(),

@@ -325,6 +325,14 @@ fn every_refusal_code_is_listed_once_and_parses_back() {
         .filter(|c| !c.as_str().starts_with(['D', 'V']))
         .collect();
     assert_eq!(seen, refusal_codes);
+    // A route refusal built by hand from `RouteError::NotOpen` is the route closed, as the
+    // conversion from `RouteError` makes it.
+    let not_open = RouteError::NotOpen {
+        route: Route::IndependentPortfolio,
+        rule_set: RuleSetId::Roadmap2024,
+    };
+    assert_eq!(Refusal::Route(not_open.clone()).code(), "P003");
+    assert_eq!(Refusal::from(not_open).code(), "P003");
     assert_eq!(
         (
             seen.iter().filter(|c| c.as_str().starts_with('P')).count(),
