@@ -331,7 +331,7 @@ fn every_refusal_code_is_listed_once_and_parses_back() {
         route: Route::IndependentPortfolio,
         rule_set: RuleSetId::Roadmap2024,
     };
-    assert_eq!(Refusal::Route(not_open.clone()).code(), "P003");
+    assert_eq!(Refusal::Route(not_open).code(), "P003");
     assert_eq!(Refusal::from(not_open).code(), "P003");
     assert_eq!(
         (
