@@ -430,14 +430,14 @@ impl Missing {
 /// | `P011` (someone else signed in the trainee's role; in another role: none, V090) | V044 |
 /// | `P013` (signed content missing; content changed) | V043; V042 |
 /// | `P014` (a checklist component not signed) | V040 |
+/// | `P017` (rating below capable), `P018` (heading not rated) | V051, V050 |
+/// | `P025` (independent route unfinished after the run-off) | V083 |
 /// | `P028` (a stage 1 e-learning module) | V085 |
 /// | `P030` (the learning needs analysis) | V082 |
 /// | `P031` (readiness) | V047 |
 /// | `P032`, `P033` (the self-rating, the supervisor's rating) | V050 |
 /// | `P034` (the declaration) | V046 |
 /// | `P035` (the education provider's approval) | V045 |
-/// | `P017` (rating below capable), `P018` (heading not rated) | V051, V050 |
-/// | `P025` (independent route unfinished after the run-off) | V083 |
 /// | `S001`–`S005` | V031–V035 ([`SupervisorRefusal::validator_code`]) |
 /// | every other refusal (`P027` no e-learning certificate, `P029` no university certificate, `P036` stage 1 not verified among them) | none: V090 |
 impl Refusal {
