@@ -73,7 +73,6 @@ fn findings(heading: &str, list: &[Diagnostic], report: &Report) {
         for d in members {
             let refusal = d
                 .refusal_code
-                .as_deref()
                 .map(|r| format!(", refusal {r}"))
                 .unwrap_or_default();
             println!(

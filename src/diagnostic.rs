@@ -2,7 +2,8 @@
 //!
 //! Every [`Diagnostic`] carries a stable [`Code`] (`D…` for loading, `V…` for validation; the
 //! code of a refusal of the roadmap, `P…`, or of the supervisor rules, `S…`, behind a finding
-//! is its [`refusal_code`](Diagnostic::refusal_code)), what it is about ([`Subject`]), the
+//! is its [`refusal_code`](Diagnostic::refusal_code), a [`Code`] of the same table), what it
+//! is about ([`Subject`]), the
 //! finding it follows from ([`Cause`]), a
 //! [`Severity`], the JSON pointer of the place it concerns, a plain-English message, the rule it
 //! enforces as a page a user can open (an anchor of the crate's domain reference,
@@ -115,11 +116,11 @@ pub struct Diagnostic {
     #[serde(default)]
     pub subject: Option<Subject>,
     /// The code of the refusal behind the finding, when the roadmap's state machine or the
-    /// supervisor rules refused something: `P001`…`P026` ([`crate::roadmap::Refusal::code`]) or
-    /// `S001`…`S005` ([`crate::supervisor::SupervisorRefusal::code`]). The message names it
-    /// too, in brackets.
+    /// supervisor rules refused something: a `P…` code ([`crate::roadmap::Refusal::code`]) or
+    /// an `S…` code ([`crate::supervisor::SupervisorRefusal::code`]). The message names it
+    /// too, in brackets. Serialised as the code's text, e.g. `"P014"`.
     #[serde(default)]
-    pub refusal_code: Option<String>,
+    pub refusal_code: Option<Code>,
     /// The earlier finding this one only follows from (a V090 refusal whose cause has its own
     /// code, V020 when only practice off the register, V021, keeps the requirement from being
     /// met): fix that one and this one goes too. Set by [`crate::validate`] in a report.
@@ -309,9 +310,9 @@ impl Diagnostic {
     ///
     /// let d = Diagnostic::new(Code::RatingMissing, "/ratings/3", "capability `B3` has no self-rating")
     ///     .with_subject(Subject::Capability { id: "B3".to_owned() })
-    ///     .with_refusal_code("P018");
+    ///     .with_refusal_code(Code::RoadmapHeadingNotRated);
     /// assert_eq!(d.subject.as_ref().map(ToString::to_string).as_deref(), Some("capability `B3`"));
-    /// assert_eq!(d.refusal_code.as_deref(), Some("P018"));
+    /// assert_eq!(d.refusal_code, Some(Code::RoadmapHeadingNotRated));
     /// ```
     #[must_use]
     pub fn with_subject(mut self, subject: Subject) -> Diagnostic {
@@ -320,9 +321,20 @@ impl Diagnostic {
     }
 
     /// The same diagnostic, naming the code of the refusal behind it (`P018`, `S003`…).
+    ///
+    /// ```
+    /// use fcp_roadmap::diagnostic::{Code, Diagnostic};
+    ///
+    /// let d = Diagnostic::new(Code::SupervisorNotInGoodStanding, "/events/9", "…")
+    ///     .with_refusal_code(Code::SupervisionNotInGoodStanding);
+    /// let json = serde_json::to_value(&d)?;
+    /// assert_eq!(json["refusal_code"], "S005");
+    /// assert_eq!(serde_json::from_value::<Diagnostic>(json)?, d);
+    /// Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
-    pub fn with_refusal_code(mut self, code: impl Into<String>) -> Diagnostic {
-        self.refusal_code = Some(code.into());
+    pub fn with_refusal_code(mut self, code: Code) -> Diagnostic {
+        self.refusal_code = Some(code);
         self
     }
 
@@ -364,8 +376,48 @@ impl FromStr for Code {
 }
 
 impl fmt::Display for Code {
+    /// The code as text, e.g. `P014`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.pad(self.as_str())
+    }
+}
+
+/// A code equals its text: `Code::RoadmapMissingComponent == "P014"` (case matters, as in
+/// [`Code::as_str`]). With the symmetric impls below, code that compared the string codes of
+/// earlier versions keeps compiling.
+///
+/// ```
+/// use fcp_roadmap::diagnostic::Code;
+///
+/// assert_eq!(Code::RoadmapOutOfOrder, "P001");
+/// assert_eq!("S004", Code::SupervisionOverCapacity);
+/// assert_ne!(Code::ApOutOfOrder, "P001");
+/// assert_eq!(Code::EligibilityNoFcpRoadmap, *"E001");
+/// ```
+impl PartialEq<str> for Code {
+    fn eq(&self, other: &str) -> bool {
+        self.as_str() == other
+    }
+}
+
+/// A code equals its text, as `PartialEq<str> for Code`.
+impl PartialEq<&str> for Code {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == *other
+    }
+}
+
+/// A code equals its text, as `PartialEq<str> for Code`.
+impl PartialEq<Code> for str {
+    fn eq(&self, other: &Code) -> bool {
+        self == other.as_str()
+    }
+}
+
+/// A code equals its text, as `PartialEq<str> for Code`.
+impl PartialEq<Code> for &str {
+    fn eq(&self, other: &Code) -> bool {
+        *self == other.as_str()
     }
 }
 
@@ -437,11 +489,62 @@ mod tests {
                 );
             }
             assert!(!c.title().is_empty());
+            assert!(
+                c.explain().contains(c.as_str()),
+                "{} is not named in its explanation",
+                c.as_str()
+            );
             assert_eq!(c.as_str().parse::<Code>().unwrap(), c);
         }
         assert_eq!(
             "V999".parse::<Code>().unwrap_err().to_string(),
             "unknown diagnostic code `V999`"
+        );
+    }
+
+    #[test]
+    fn codes_are_in_code_order_and_compare_with_their_text() {
+        for pair in Code::ALL.windows(2) {
+            if let [a, b] = pair {
+                assert!(a.as_str() < b.as_str(), "{a} before {b}");
+                assert!(a < b, "Ord: {a} before {b}");
+            }
+        }
+        let prefixes: HashSet<char> = Code::ALL
+            .iter()
+            .filter_map(|c| c.as_str().chars().next())
+            .collect();
+        assert_eq!(prefixes, HashSet::from(['A', 'D', 'E', 'P', 'S', 'V']));
+        let p014 = Code::RoadmapMissingComponent;
+        assert_eq!(p014, "P014");
+        assert_eq!(p014, *"P014");
+        assert_eq!("P014", p014);
+        assert_eq!(*"P014", p014);
+        assert_ne!(p014, "p014");
+        assert_ne!(p014, "P0144");
+        assert_eq!(format!("[{p014:>5}]"), "[ P014]");
+        assert_eq!(serde_json::to_string(&p014).unwrap(), "\"P014\"");
+        assert_eq!(serde_json::from_str::<Code>("\"P014\"").unwrap(), p014);
+    }
+
+    #[test]
+    fn the_refusal_code_is_written_as_its_text_and_read_back() {
+        let d = Diagnostic::new(Code::EventRefused, "/events/4", "refused [P015]")
+            .with_refusal_code(Code::RoadmapStage1NotVerified);
+        let json = serde_json::to_value(&d).unwrap();
+        assert_eq!(json["refusal_code"], "P015");
+        assert_eq!(serde_json::from_value::<Diagnostic>(json).unwrap(), d);
+        let none = Diagnostic::new(Code::EventRefused, "/events/4", "refused");
+        let json = serde_json::to_value(&none).unwrap();
+        assert_eq!(json["refusal_code"], serde_json::Value::Null);
+        assert_eq!(serde_json::from_value::<Diagnostic>(json).unwrap(), none);
+        let mut bad = serde_json::to_value(&d).unwrap();
+        bad["refusal_code"] = "P999".into();
+        assert_eq!(
+            serde_json::from_value::<Diagnostic>(bad)
+                .unwrap_err()
+                .to_string(),
+            "unknown diagnostic code `P999`"
         );
     }
 

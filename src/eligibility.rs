@@ -72,6 +72,7 @@ use std::fmt;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize, Serializer};
 
+use crate::diagnostic::Code;
 use crate::experience::{
     self, ConditionsPolicy, CountingPolicy, ExperienceAssessment, ExperienceRequirement, LeftOut,
     PracticePeriod,
@@ -563,13 +564,50 @@ impl fmt::Display for Blocker {
 }
 
 impl Blocker {
-    /// The stable code: `E001`, `E002`, or the roadmap refusal's code.
+    /// The stable code: `E001`, `E002`, or the roadmap refusal's code, a [`Code`] of the one
+    /// table.
+    ///
+    /// ```
+    /// use fcp_roadmap::diagnostic::Code;
+    /// use fcp_roadmap::eligibility::Blocker;
+    /// use fcp_roadmap::profession::Profession;
+    ///
+    /// let b = Blocker::NoFcpRoadmap { profession: Profession::Radiographer };
+    /// assert_eq!(b.code(), Code::EligibilityNoFcpRoadmap);
+    /// assert_eq!(b.code(), "E001");
+    /// ```
     #[must_use]
-    pub fn code(&self) -> &'static str {
+    pub const fn code(&self) -> Code {
         match self {
-            Blocker::NoFcpRoadmap { .. } => "E001",
-            Blocker::RegistrationForAnotherProfession { .. } => "E002",
+            Blocker::NoFcpRoadmap { .. } => Code::EligibilityNoFcpRoadmap,
+            Blocker::RegistrationForAnotherProfession { .. } => {
+                Code::EligibilityRegistrationForAnotherProfession
+            }
             Blocker::Roadmap(r) => r.code(),
+        }
+    }
+
+    /// The code [`validate`](crate::validate::validate) reports the same cause with, if it has
+    /// one of its own: `E001` is V012 (profession with no FCP roadmap), `E002` is V011
+    /// (registration for another profession), and a roadmap refusal maps through the table of
+    /// [`Refusal::validator_code`].
+    ///
+    /// ```
+    /// use fcp_roadmap::diagnostic::Code;
+    /// use fcp_roadmap::eligibility::Blocker;
+    /// use fcp_roadmap::profession::Profession;
+    ///
+    /// let b = Blocker::NoFcpRoadmap { profession: Profession::Radiographer };
+    /// assert_eq!(b.validator_code(), Some(Code::ProfessionWithoutRoadmap));
+    /// ```
+    #[must_use]
+    pub const fn validator_code(&self) -> Option<Code> {
+        match self {
+            Blocker::NoFcpRoadmap { .. } => Some(Code::ProfessionWithoutRoadmap),
+            Blocker::RegistrationForAnotherProfession { .. } => {
+                Some(Code::RegistrationProfessionMismatch)
+            }
+            Blocker::Roadmap(r) => r.validator_code(),
         }
     }
 }
@@ -579,7 +617,7 @@ impl Serialize for Blocker {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeStruct;
         let mut s = serializer.serialize_struct("Blocker", 2)?;
-        s.serialize_field("code", self.code())?;
+        s.serialize_field("code", &self.code())?;
         s.serialize_field("message", &self.to_string())?;
         s.end()
     }

@@ -414,15 +414,28 @@ pub enum SupervisorRefusal {
 }
 
 impl SupervisorRefusal {
-    /// The refusal's stable code: `S001`–`S005`.
+    /// The refusal's stable code: `S001`–`S005`, a [`Code`](crate::diagnostic::Code) of the
+    /// one table (see [`validator_code`](Self::validator_code) for the validator's code of the
+    /// same cause).
+    ///
+    /// ```
+    /// use fcp_roadmap::diagnostic::Code;
+    /// use fcp_roadmap::supervisor::SupervisorRefusal;
+    ///
+    /// let r = SupervisorRefusal::SelfSupervision { supervisor: "ada".parse()? };
+    /// assert_eq!(r.code(), Code::SupervisionSelfSupervision);
+    /// assert_eq!(r.code().as_str(), "S001");
+    /// Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
-    pub const fn code(&self) -> &'static str {
+    pub const fn code(&self) -> crate::diagnostic::Code {
+        use crate::diagnostic::Code;
         match self {
-            SupervisorRefusal::SelfSupervision { .. } => "S001",
-            SupervisorRefusal::FcpSupervisesFcpOnly { .. } => "S002",
-            SupervisorRefusal::TrainingRequired { .. } => "S003",
-            SupervisorRefusal::OverCapacity { .. } => "S004",
-            SupervisorRefusal::NotInGoodStanding { .. } => "S005",
+            SupervisorRefusal::SelfSupervision { .. } => Code::SupervisionSelfSupervision,
+            SupervisorRefusal::FcpSupervisesFcpOnly { .. } => Code::SupervisionFcpSupervisesFcpOnly,
+            SupervisorRefusal::TrainingRequired { .. } => Code::SupervisionTrainingRequired,
+            SupervisorRefusal::OverCapacity { .. } => Code::SupervisionOverCapacity,
+            SupervisorRefusal::NotInGoodStanding { .. } => Code::SupervisionNotInGoodStanding,
         }
     }
 }

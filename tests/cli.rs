@@ -638,6 +638,59 @@ fn explain_prints_a_code_or_the_list() {
 }
 
 #[test]
+fn explain_prints_a_refusal_code_of_every_state_machine() {
+    // One table: the refusal codes of the roadmap, the supervisor rules, the AP pathway and
+    // the eligibility check are explained like the validator's.
+    for (text, code) in [
+        ("P014", Code::RoadmapMissingComponent),
+        ("p030", Code::RoadmapMissingLearningNeedsAnalysis),
+        ("P036", Code::RoadmapMissingStage1Verification),
+        ("S004", Code::SupervisionOverCapacity),
+        ("A003", Code::ApDeadlineMissed),
+        ("E001", Code::EligibilityNoFcpRoadmap),
+    ] {
+        let output = tool()
+            .args(["explain", text])
+            .assert()
+            .code(0)
+            .get_output()
+            .clone();
+        let out = stdout(&output);
+        assert_eq!(
+            out,
+            format!(
+                "{}: {}\n\n{}\n\nSeverity: error. Rule: {}.\n",
+                text.to_ascii_uppercase(),
+                code.title(),
+                code.explain(),
+                code.rule()
+            )
+        );
+    }
+    let output = tool()
+        .args(["explain", "P014"])
+        .assert()
+        .code(0)
+        .get_output()
+        .clone();
+    assert!(stdout(&output).starts_with("P014: checklist component not signed\n\n"));
+    assert!(stdout(&output).ends_with("Severity: error. Rule: docs/domain.md#checklist.\n"));
+    let output = tool()
+        .args(["explain", "--list"])
+        .assert()
+        .code(0)
+        .get_output()
+        .clone();
+    assert!(stdout(&output).contains("P014  error    checklist component not signed\n"));
+    assert!(stdout(&output).contains("P035  error    education-provider approval not signed\n"));
+    tool()
+        .args(["explain", "P037"])
+        .assert()
+        .code(2)
+        .stderr("error: unknown diagnostic code `P037`\n");
+}
+
+#[test]
 fn check_number_prints_canonical_form_register_and_profession() {
     tool()
         .args(["check-number", "ot41405 ", "gmc 1234567"])
@@ -1079,7 +1132,7 @@ fn eligibility_as_of_on_the_command_line_overrides_the_file() {
     let out = stdout(&eligibility_run(&["--as-of", "2016-06-01", HR], 1));
     assert!(out.contains("  as of:         2016-06-01\n"));
     assert!(out.contains("  registration:  may not practise since 2016-05-01\n"));
-    let codes: Vec<&str> = lapsed
+    let codes: Vec<Code> = lapsed
         .stage_1()
         .blockers()
         .iter()

@@ -5,6 +5,7 @@ use chrono::NaiveDate;
 use super::deadline::DueKind;
 use super::portfolio::RouteProblem;
 use super::stage::ApStageKind;
+use crate::diagnostic::Code;
 use crate::evidence::{ApViolation, EvidenceId};
 use crate::framework::CapabilityId;
 use crate::id::PersonId;
@@ -156,27 +157,37 @@ fn first(problems: &[RouteProblem]) -> String {
 }
 
 impl ApRefusal {
-    /// The stable code of this reason (`A001`…`A017`).
+    /// The stable code of this reason (`A001`…`A017`), a [`Code`] of the one table.
+    ///
+    /// ```
+    /// use fcp_roadmap::advanced::ApRefusal;
+    /// use fcp_roadmap::diagnostic::Code;
+    ///
+    /// let r = ApRefusal::DuplicateEvidence { evidence: "audit-1".parse()? };
+    /// assert_eq!(r.code(), Code::ApDuplicateEvidence);
+    /// assert_eq!(r.code(), "A008");
+    /// Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
-    pub const fn code(&self) -> &'static str {
+    pub const fn code(&self) -> Code {
         match self {
-            ApRefusal::OutOfOrder { .. } => "A001",
-            ApRefusal::NotApplicable { .. } => "A002",
-            ApRefusal::DeadlineMissed { .. } => "A003",
-            ApRefusal::PortfolioLocked { .. } => "A004",
-            ApRefusal::Limit { .. } => "A005",
-            ApRefusal::NotLinked { .. } => "A006",
-            ApRefusal::UnknownCapability { .. } => "A007",
-            ApRefusal::DuplicateEvidence { .. } => "A008",
-            ApRefusal::UnknownEvidence { .. } => "A009",
-            ApRefusal::SelfConfirmation { .. } => "A010",
-            ApRefusal::ConfirmedBeforeEvidence { .. } => "A011",
-            ApRefusal::AlreadyConfirmed { .. } => "A012",
-            ApRefusal::EvidenceRulesNotMet { .. } => "A013",
-            ApRefusal::NothingOverdue { .. } => "A014",
-            ApRefusal::DateOutOfRange { .. } => "A015",
-            ApRefusal::ExtensionNotLater { .. } => "A016",
-            ApRefusal::NoDeadlineToExtend { .. } => "A017",
+            ApRefusal::OutOfOrder { .. } => Code::ApOutOfOrder,
+            ApRefusal::NotApplicable { .. } => Code::ApNotApplicable,
+            ApRefusal::DeadlineMissed { .. } => Code::ApDeadlineMissed,
+            ApRefusal::PortfolioLocked { .. } => Code::ApPortfolioLocked,
+            ApRefusal::Limit { .. } => Code::ApLimit,
+            ApRefusal::NotLinked { .. } => Code::ApNotLinked,
+            ApRefusal::UnknownCapability { .. } => Code::ApUnknownCapability,
+            ApRefusal::DuplicateEvidence { .. } => Code::ApDuplicateEvidence,
+            ApRefusal::UnknownEvidence { .. } => Code::ApUnknownEvidence,
+            ApRefusal::SelfConfirmation { .. } => Code::ApSelfConfirmation,
+            ApRefusal::ConfirmedBeforeEvidence { .. } => Code::ApConfirmedBeforeEvidence,
+            ApRefusal::AlreadyConfirmed { .. } => Code::ApAlreadyConfirmed,
+            ApRefusal::EvidenceRulesNotMet { .. } => Code::ApEvidenceRulesNotMet,
+            ApRefusal::NothingOverdue { .. } => Code::ApNothingOverdue,
+            ApRefusal::DateOutOfRange { .. } => Code::ApDateOutOfRange,
+            ApRefusal::ExtensionNotLater { .. } => Code::ApExtensionNotLater,
+            ApRefusal::NoDeadlineToExtend { .. } => Code::ApNoDeadlineToExtend,
         }
     }
 }

@@ -8,12 +8,38 @@ macro_rules! codes {
         $name:ident = $code:literal, $sev:ident, $rule:literal, $title:literal,
         $explain:literal;
     )*) => {
-        /// A stable diagnostic code: `D…` for loading a document, `V…` for validating it.
+        /// A stable code for every finding: `D…` for loading a document, `V…` for validating
+        /// it, and the codes a state machine refuses with: `P…` for the roadmap
+        /// ([`Refusal::code`](crate::roadmap::Refusal::code)), `S…` for the supervisor rules
+        /// ([`SupervisorRefusal::code`](crate::supervisor::SupervisorRefusal::code)), `A…` for
+        /// the advanced-practice pathway ([`ApRefusal::code`](crate::advanced::ApRefusal::code))
+        /// and `E…` for the eligibility check
+        /// ([`Blocker::code`](crate::eligibility::Blocker::code)).
         ///
         /// Every code is listed here once; [`Code::explain`] gives the long explanation with an
         /// example, [`Code::rule`] the anchor of the crate's domain reference (`docs/domain.md`)
         /// for the rule it enforces, and [`Code::source`] the public page that states that rule.
-        /// Codes are never reused.
+        /// Codes are never reused. [`Code::ALL`] and the order of `Code` (`Ord`) are the order
+        /// of the code text: `A…`, `D…`, `E…`, `P…`, `S…`, `V…`, each by number.
+        ///
+        /// # Names
+        ///
+        /// `D` and `V` variants are named for what is wrong (`Code::TraineeNotInGoodStanding`
+        /// is V010). A refusal's variant is the refusal's own variant name with a prefix for
+        /// the machine that refuses, so it never collides with a validator code for the same
+        /// cause:
+        ///
+        /// | prefix | codes | refusal |
+        /// |---|---|---|
+        /// | `Roadmap` | `P…` | `Roadmap` + the variant of [`roadmap::Refusal`](crate::roadmap::Refusal): `Code::RoadmapTraineeNotInGoodStanding` is P006; a refusal for a missing step, `Refusal::Incomplete`, is `RoadmapMissing` + the variant of [`Missing`](crate::roadmap::Missing) (`Code::RoadmapMissingComponent`, P014); a route refusal, `Refusal::Route`, is `Roadmap` + the variant of [`RouteError`](crate::rules::RouteError) (`RouteError::NotOpen` is `Refusal::RouteClosed`, P003) |
+        /// | `Supervision` | `S…` | `Supervision` + the variant of [`SupervisorRefusal`](crate::supervisor::SupervisorRefusal): `Code::SupervisionOverCapacity` is S004 |
+        /// | `Ap` | `A…` | `Ap` + the variant of [`ApRefusal`](crate::advanced::ApRefusal): `Code::ApDeadlineMissed` is A003 |
+        /// | `Eligibility` | `E…` | `Eligibility` + the variant of [`Blocker`](crate::eligibility::Blocker): `Code::EligibilityNoFcpRoadmap` is E001 |
+        ///
+        /// A refusal whose cause the validator reports with a code of its own says so in its
+        /// explanation; the table is
+        /// [`Refusal::validator_code`](crate::roadmap::Refusal::validator_code) (and
+        /// [`Blocker::validator_code`](crate::eligibility::Blocker::validator_code)).
         ///
         /// # Example
         ///
@@ -22,6 +48,11 @@ macro_rules! codes {
         ///
         /// assert_eq!(Code::UnknownField.as_str(), "D002");
         /// assert_eq!(Code::ALL.iter().filter(|c| c.as_str() == "V060").count(), 1);
+        /// let p014: Code = "P014".parse()?;
+        /// assert_eq!(p014, Code::RoadmapMissingComponent);
+        /// assert_eq!(p014, "P014");
+        /// assert!(p014.explain().contains("V040"));
+        /// Ok::<(), Box<dyn std::error::Error>>(())
         /// ```
         #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
         #[non_exhaustive]
@@ -33,7 +64,7 @@ macro_rules! codes {
             /// Every code, in code order.
             pub const ALL: &'static [Code] = &[$(Code::$name),*];
 
-            /// The code as text, e.g. `V042`.
+            /// The code as text, e.g. `V042` or `P014`.
             #[must_use]
             pub const fn as_str(self) -> &'static str {
                 match self { $(Code::$name => $code,)* }
@@ -76,6 +107,124 @@ macro_rules! codes {
 }
 
 codes! {
+    /// The advanced-practice pathway refused an event dated before its last change.
+    ApOutOfOrder = "A001", Error, "docs/domain.md#advanced-practice", "event dated before the last change",
+"The events of the advanced practice recognition pathway (docs/domain.md#advanced-practice) are \
+a history in date order: an event dated before the last change recorded is refused with A001, \
+and the pathway is left unchanged.\n\nExample: an `evidence_added` event on 2024-03-01 after an \
+`lna_completed` event on 2024-04-02 is refused with A001: \"an event dated 2024-03-01 is \
+earlier than the last change, on 2024-04-02\".";
+    /// The advanced-practice pathway refused an event that does not apply at its current stage.
+    ApNotApplicable = "A002", Error, "docs/domain.md#advanced-practice", "event not possible at this stage",
+"The pathway runs expression of interest, allocation, learning needs analysis, evidence, \
+checklist, declaration, internal verification, moderation, outcome \
+(docs/domain.md#advanced-practice). An event that does not belong to the current stage is \
+refused with A002.\n\nExample: a `declared` event while the pathway is at the allocated stage \
+is refused with A002: \"a `declared` event does not apply to a pathway at the allocated \
+stage\".";
+    /// The advanced-practice pathway refused an event after the submission or resubmission deadline.
+    ApDeadlineMissed = "A003", Error, "docs/domain.md#ap-deadlines", "submission deadline missed",
+"The portfolio is submitted within 12 months of the final learning needs analysis meeting, or \
+by the resubmission date the outcome set (docs/domain.md#ap-deadlines); after that it times \
+out, with no deferral to a later cohort. An event dated after the deadline is refused with \
+A003.\n\nExample: a `declared` event on 2025-06-02 when the submission was due by 2025-05-31 is \
+refused with A003: \"the submission was due by 2025-05-31: an event on 2025-06-02 is too \
+late\".";
+    /// The advanced-practice pathway refused a change of evidence after the portfolio was locked.
+    ApPortfolioLocked = "A004", Error, "docs/domain.md#advanced-practice", "portfolio locked",
+"From internal verification on, the portfolio is locked (docs/domain.md#advanced-practice): \
+evidence can no longer be added, removed or confirmed. Such an event is refused with \
+A004.\n\nExample: an `evidence_added` event at the moderation stage is refused with A004: \"the \
+portfolio is locked at the moderation stage: evidence cannot change\".";
+    /// The advanced-practice pathway refused evidence that would break a firm limit of the ePortfolio.
+    ApLimit = "A005", Error, "docs/domain.md#ap-evidence", "ePortfolio limit exceeded",
+"The ePortfolio holds at most 35 pieces of evidence, with at most 5 attachments each \
+(docs/domain.md#ap-evidence); the limits are firm. Adding a piece that would break either is \
+refused with A005.\n\nExample: adding a 36th piece of evidence is refused with A005: \"adding \
+the evidence would break the ePortfolio limits\", naming the limit.";
+    /// The advanced-practice pathway refused evidence linked to no capability.
+    ApNotLinked = "A006", Error, "docs/domain.md#ap-evidence", "evidence linked to no capability",
+"Each piece of evidence is linked to at least one capability of the framework \
+(docs/domain.md#ap-evidence). A piece linked to none is refused with A006.\n\nExample: adding \
+evidence `reflection-3` with an empty list of capabilities is refused with A006: \"evidence \
+`reflection-3` must be linked to at least one capability\".";
+    /// The advanced-practice pathway refused evidence linked to a capability the framework does not have.
+    ApUnknownCapability = "A007", Error, "docs/domain.md#ap-evidence", "evidence linked to an unknown capability",
+"Evidence counts towards the capabilities of the framework the pathway follows \
+(docs/domain.md#ap-evidence). A piece linking a capability the framework does not have is \
+refused with A007, naming it.\n\nExample: adding evidence `audit-1` linking capability `9.9` is \
+refused with A007: \"evidence `audit-1` links capability 9.9, which the framework does not \
+have\".";
+    /// The advanced-practice pathway refused a piece whose id is already in the portfolio.
+    ApDuplicateEvidence = "A008", Error, "docs/domain.md#ap-evidence", "evidence already in the portfolio",
+"Pieces of evidence are referred to by id when they are confirmed or removed \
+(docs/domain.md#ap-evidence), so each id is used once. Adding a piece with an id already in the \
+portfolio is refused with A008.\n\nExample: adding a second piece with id `audit-1` is refused \
+with A008: \"evidence `audit-1` is already in the portfolio\".";
+    /// The advanced-practice pathway refused an event naming evidence that is not in the portfolio.
+    ApUnknownEvidence = "A009", Error, "docs/domain.md#ap-evidence", "evidence not in the portfolio",
+"Removing, confirming or verifying a piece of evidence (docs/domain.md#ap-evidence) names it by \
+id. An id that is not in the portfolio is refused with A009.\n\nExample: a `peer_confirmed` \
+event for `audit-9`, which was never added, is refused with A009: \"evidence `audit-9` is not \
+in the portfolio\".";
+    /// The advanced-practice pathway refused a practitioner confirming their own evidence.
+    ApSelfConfirmation = "A010", Error, "docs/domain.md#ap-evidence", "practitioner confirming their own evidence",
+"Each piece is verified by a qualified colleague (peer review) or by an external organisation \
+(docs/domain.md#ap-evidence), never by the practitioner. A confirmation by the practitioner is \
+refused with A010.\n\nExample: a `peer_confirmed` event for `audit-1` by the practitioner \
+`nurse-kim` is refused with A010: \"evidence `audit-1` cannot be confirmed by the practitioner \
+`nurse-kim`: a peer must confirm it\".";
+    /// The advanced-practice pathway refused a confirmation dated before the evidence it confirms.
+    ApConfirmedBeforeEvidence = "A011", Error, "docs/domain.md#ap-evidence", "confirmation dated before the evidence",
+"A peer confirms a piece of evidence no earlier than the date of the evidence \
+(docs/domain.md#ap-evidence, our reading). A confirmation dated before it is refused with \
+A011.\n\nExample: a `peer_confirmed` event on 2024-05-01 for evidence dated 2024-05-10 is \
+refused with A011: \"evidence `audit-1` is dated 2024-05-10: it cannot be confirmed on \
+2024-05-01, before that\".";
+    /// The advanced-practice pathway refused a second confirmation of a piece by the same peer.
+    ApAlreadyConfirmed = "A012", Error, "docs/domain.md#ap-evidence", "evidence already confirmed by this peer",
+"The educational supervisor checks that more than one peer reviewer was used \
+(docs/domain.md#ap-evidence), so each confirmation counts once per peer. The same peer (or \
+organisation) confirming a piece again is refused with A012.\n\nExample: a second \
+`peer_confirmed` event for `audit-1` by `dr-lee` is refused with A012: \"evidence `audit-1` is \
+already confirmed by `dr-lee`\".";
+    /// The advanced-practice pathway refused the checklist while the evidence breaks the route's firm rules.
+    ApEvidenceRulesNotMet = "A013", Error, "docs/domain.md#ap-evidence", "evidence does not meet the ePortfolio rules",
+"The educational supervisor signs the checklist only when the evidence meets the firm rules of \
+the ePortfolio (docs/domain.md#ap-evidence): every piece linked and confirmed, within the \
+limits. A `checklist_signed` event while a firm rule is broken is refused with A013, counting \
+the problems and naming the first; guidance (such as pieces per pillar) gives warnings, not \
+this refusal.\n\nExample: a `checklist_signed` event while evidence `audit-1` has no \
+confirmation is refused with A013.";
+    /// The advanced-practice pathway refused a time-out when no deadline had passed.
+    ApNothingOverdue = "A014", Error, "docs/domain.md#ap-deadlines", "time-out with no deadline passed",
+"Only a missed submission or resubmission deadline times the portfolio out \
+(docs/domain.md#ap-deadlines). A time-out asked for on a day no such deadline had passed is \
+refused with A014.\n\nExample: asking to time out a pathway on 2025-01-10 whose submission is \
+due by 2025-05-31 is refused with A014: \"no deadline had passed on 2025-01-10: the portfolio \
+cannot time out\".";
+    /// The advanced-practice pathway refused an event whose computed deadline is out of range.
+    ApDateOutOfRange = "A015", Error, "docs/domain.md#ap-deadlines", "date out of range",
+"Deadlines are counted in months from the pathway's events (docs/domain.md#ap-deadlines). An \
+event so far in the future that a date computed from it lies beyond the calendar the crate \
+supports is refused with A015 rather than overflowing.\n\nExample: on a pathway whose final \
+LNA meeting (`lna_completed`) was on 262142-06-01, the next event is refused with A015: the \
+12-month submission deadline would fall after 262142-12-31, the last day supported.";
+    /// The advanced-practice pathway refused an extension that does not move the deadline later.
+    ApExtensionNotLater = "A016", Error, "docs/domain.md#ap-deadlines", "extension not later than the deadline",
+"An extension for mitigating circumstances (docs/domain.md#ap-deadlines) sets a new, later \
+submission or resubmission deadline. One due on or before the current deadline is refused with \
+A016.\n\nExample: an `extension_granted` event to 2025-04-30 when the submission is due by \
+2025-05-31 is refused with A016: \"an extension of the submission must be due after 2025-05-31, \
+not on 2025-04-30\".";
+    /// The advanced-practice pathway refused an extension at a stage with no submission deadline.
+    ApNoDeadlineToExtend = "A017", Error, "docs/domain.md#ap-deadlines", "no deadline to extend",
+"Extensions move the submission or resubmission deadline (docs/domain.md#ap-deadlines); at a \
+stage where neither runs (before the learning needs analysis, during moderation or an appeal) \
+there is nothing to extend, and an extension is refused with A017.\n\nExample: an \
+`extension_granted` event at the moderation stage is refused with A017: \"no submission \
+deadline runs at the moderation stage: there is nothing to extend\".";
+
     /// The document is not well-formed JSON.
     Syntax = "D001", Error, "docs/portfolio-format.md", "not well-formed JSON",
 "The document could not be read as JSON: a bracket, comma or quote is missing or extra, or the \
@@ -114,6 +263,351 @@ list and of free-text strings, and the nesting depth (docs/portfolio-format.md, 
 document beyond a limit is refused before or right after parsing, never with a crash.\n\n\
 Example: a portfolio with 100 001 evidence items is refused with D006 at `/evidence`; a title of \
 5 000 bytes with D006 at `/evidence/3/title`.";
+
+    /// Eligibility: the profession has no FCP roadmap.
+    EligibilityNoFcpRoadmap = "E001", Error, "docs/domain.md#setting", "profession with no FCP roadmap",
+"There are FCP roadmaps for physiotherapists (whose MSK roadmap osteopaths may also follow), \
+paramedics, occupational therapists, dietitians and podiatrists (docs/domain.md#setting). The \
+eligibility check blocks any other profession from every step with E001. The validator reports \
+the same cause as V012.\n\nExample: asking whether a radiographer may start stage 1 gives the \
+blocker E001: \"Radiographer is not an FCP profession\".";
+    /// Eligibility: the registration number is on another profession's register.
+    EligibilityRegistrationForAnotherProfession = "E002", Error, "docs/domain.md#registration-numbers", "registration for another profession",
+"An HCPC registration number starts with the profession's code \
+(docs/domain.md#registration-numbers): PH for physiotherapists, OT for occupational therapists. \
+The eligibility check blocks a practitioner whose number is for another profession with E002. \
+The validator reports the same cause as V011.\n\nExample: a physiotherapist with registration \
+number OT41405 gives the blocker E002: \"registration number OT41405 is not on the \
+physiotherapist part of the HCPC register\".";
+
+    /// The roadmap refused an event dated before the previous event.
+    RoadmapOutOfOrder = "P001", Error, "docs/domain.md#roadmap-stages", "event dated before the previous one",
+"The roadmap's events are a history: each is dated on or after the one before it, so that the \
+order of the pathway (docs/domain.md#roadmap-stages) can be checked. An event dated earlier \
+than the last one recorded is refused with P001, and the record is left unchanged. The \
+validator reports it as V090 (event refused).\n\nExample: a `signed` event dated 2024-05-01 \
+after a `stage_1_verified` event dated 2024-06-03 is refused with P001: \"the `signed` event is \
+dated 2024-05-01, before the previous event on 2024-06-03\".";
+    /// The roadmap refused an event that has no meaning at its current stage.
+    RoadmapWrongStage = "P002", Error, "docs/domain.md#roadmap-stages", "event not possible at this stage",
+"Each event belongs to a stage of the roadmap (docs/domain.md#roadmap-stages): a university \
+certificate or a stage 1 verification to stage 1, ratings and declarations to stage 2, and so \
+on. An event recorded at a stage where it has no meaning (before the roadmap starts, after it \
+is completed or withdrawn) is refused with P002. The validator reports it as V090 (event \
+refused).\n\nExample: a `self_rating_completed` event while the roadmap is still in stage 1 is \
+refused with P002: \"the `self_rating_completed` event cannot be recorded while the roadmap is \
+in stage 1\".";
+    /// The roadmap refused a start on a route its rule set does not have.
+    RoadmapRouteClosed = "P003", Error, "docs/domain.md#rule-sets", "route not open under the rule set",
+"Each rule set lists the routes open to a trainee starting under it (docs/domain.md#rule-sets): \
+roadmap 2024 has no independent portfolio route. A `started` event on a route the record's rule \
+set does not have is refused with P003. The validator reports the same cause as V080 (route \
+closed), not as V090.\n\nExample: starting a roadmap-2024 record on the independent portfolio \
+route is refused with P003: \"the independent_portfolio route is not open to trainees starting \
+under roadmap-2024\".";
+    /// The roadmap refused an event judged under another rule set than the record's.
+    RoadmapRuleSetMismatch = "P004", Error, "docs/domain.md#rule-sets", "rules supplied are not the record's rule set",
+"A roadmap record follows the rule set it started under (docs/domain.md#rule-sets) for its \
+whole life; the rules changed in 2023 and 2024 and the crate keeps every version. Applying an \
+event with a context holding other rules would judge it under rules the trainee never followed, \
+so it is refused with P004. The validator builds the context from the document's own `rule_set` \
+and reports such a refusal as V090.\n\nExample: a record started under roadmap-2021 and an \
+event pushed with a context built for roadmap-2024 is refused with P004: \"the record follows \
+roadmap-2021 but the rules supplied are roadmap-2024\".";
+    /// The roadmap refused an event naming a supervisor the context does not hold.
+    RoadmapUnknownSupervisor = "P005", Error, "docs/domain.md#supervisors", "supervisor not supplied",
+"A supervisor's eligibility (docs/domain.md#supervisors) is checked from their record: kind, \
+registration, training, capacity. An event naming a supervisor whose record the context does \
+not hold cannot be checked, so it is refused with P005. The validator reports the same cause as \
+V030 (unknown supervisor).\n\nExample: a `started` event naming supervisor `dr-who`, with no \
+supervisor `dr-who` supplied, is refused with P005: \"supervisor `dr-who` is not among the \
+supervisors supplied: add their record\".";
+    /// The roadmap refused an event on a day the trainee's registration did not allow practice.
+    RoadmapTraineeNotInGoodStanding = "P006", Error, "docs/domain.md#entry-requirements", "trainee not in good standing",
+"The trainee's registration must be in good standing throughout the roadmap \
+(docs/domain.md#entry-requirements). A step dated on a day the registration did not allow \
+practice (lapsed, suspended, struck off) is refused with P006; the roadmap can be paused \
+instead (`paused`). The validator reports the same cause as V010.\n\nExample: a \
+`stage_2_started` event on 2024-06-10 for a trainee whose registration lapsed on 2024-05-01 is \
+refused with P006: \"the trainee's registration PH12345 was not in good standing on \
+2024-06-10\".";
+    /// The roadmap refused to start stage 2 before the experience requirement was met.
+    RoadmapExperienceNotMet = "P007", Error, "docs/domain.md#experience", "experience requirement not met",
+"Stage 2 in primary care starts only once the experience requirement is met \
+(docs/domain.md#experience: five years after registration, with the profession's extra \
+conditions). A `stage_2_started` event dated before that day is refused with P007, naming the \
+day it is met if the practice recorded ever meets it. The validator reports the same cause as \
+V020.\n\nExample: practice from 2020-03-01 and a `stage_2_started` event on 2024-03-01 is \
+refused with P007: \"the experience requirement was not met on 2024-03-01 (it is met on \
+2025-03-01)\".";
+    /// The roadmap refused a certificate that is not an item of the right kind in the portfolio.
+    RoadmapCertificateNotFound = "P008", Error, "docs/domain.md#stage-1", "certificate not in the portfolio",
+"An `e_learning_recorded` or `university_certificate_recorded` event names the evidence item \
+that holds the certificate (docs/domain.md#stage-1). An id that is not in the portfolio, or \
+that names an item of another kind, proves nothing, so the event is refused with P008. The \
+validator reports the same cause as V054 (event names unknown evidence).\n\nExample: \
+`{\"event\": \"e_learning_recorded\", \"evidence\": \"cert-9\"}` with no e-learning certificate \
+`cert-9` is refused with P008: \"evidence `cert-9` is not an item of kind \
+`elearning_certificate` in the portfolio\".";
+    /// The roadmap refused a university certificate on a route other than the taught route.
+    RoadmapNotTaughtRoute = "P009", Error, "docs/domain.md#stage-1", "university certificate off the taught route",
+"On the taught route a university certifies stage 1 (docs/domain.md#stage-1); the portfolio \
+routes have no university certificate. Recording one on another route is refused with P009, so \
+that it is not mistaken for evidence the route asks for. The validator reports it as V090 \
+(event refused).\n\nExample: a `university_certificate_recorded` event on a supported-portfolio \
+roadmap is refused with P009: \"a university certificate belongs to the taught route, not the \
+supported_portfolio route\".";
+    /// The roadmap refused a sign-off of a checklist component the setup does not name.
+    RoadmapUnknownComponent = "P010", Error, "docs/domain.md#checklist", "unknown checklist component",
+"The stage 1 and stage 2 checklists (docs/domain.md#checklist, roadmap section 9.4) have the \
+components the record's setup names. A sign-off of any other component signs nothing the \
+verification asks for, so it is refused with P010. The validator reports it as V090 (event \
+refused).\n\nExample: a trainee signing stage 2 component `msf-done` when the setup names \
+`pdp-agreed` and `wpba-record` is refused with P010: \"`msf-done` is not a component of the \
+stage 2 checklist set up for this record\".";
+    /// The roadmap refused a sign-off by someone who does not hold the role they signed in.
+    RoadmapSignerMismatch = "P011", Error, "docs/domain.md#stage-2-verification", "signed in a role that is someone else's",
+"Each role in the verification (docs/domain.md#stage-2-verification) belongs to one person: the \
+trainee's to the practitioner, the roadmap supervisor's to the supervisor the roadmap names, \
+the education provider's to the provider of the learning needs analysis. A sign-off in a role \
+by anyone else is refused with P011. When the role is the trainee's, the validator reports the \
+same cause as V044 (wrong signer); otherwise as V090.\n\nExample: `dr-khan` signing the \
+declaration as the trainee in Ada's roadmap is refused with P011: \"`dr-khan` cannot sign the \
+final declaration as the trainee: that role belongs to `ot-ada`\".";
+    /// The roadmap refused a sign-off in a role that does not sign that subject.
+    RoadmapRoleCannotSign = "P012", Error, "docs/domain.md#stage-2-verification", "role does not sign this",
+"The trainee and the roadmap supervisor sign the checklists, readiness and the declarations; \
+the education provider signs only its approval (docs/domain.md#stage-2-verification). A \
+sign-off of a subject by a role that does not sign it is refused with P012. The validator \
+reports it as V090 (event refused).\n\nExample: the education provider signing readiness is \
+refused with P012: \"the education provider does not sign readiness to seek verification\".";
+    /// The roadmap refused a sign-off whose digest no longer covers the evidence or ratings it names.
+    RoadmapCoverage = "P013", Error, "docs/domain.md#stage-2-verification", "sign-off no longer covers its content",
+"Each sign-off carries the digest of the evidence and ratings it covers \
+(docs/domain.md#stage-2-verification). A sign-off naming content that is not there, or whose \
+content changed since it was signed, is refused with P013. The validator reports the same cause \
+as V043 (signed content missing) or V042 (content changed).\n\nExample: a supervisor's \
+declaration listing evidence `cbd-2` after `cbd-2` was deleted is refused with P013, naming \
+`cbd-2`.";
+    /// The roadmap refused a step because a checklist component is not yet signed in a role.
+    RoadmapMissingComponent = "P014", Error, "docs/domain.md#checklist", "checklist component not signed",
+"Every component of the stage 1 and stage 2 checklists is signed and dated by both the trainee \
+and the roadmap supervisor, on every route (docs/domain.md#checklist). Verifying stage 1, or \
+completing the self-rating in stage 2, before every component of that stage's checklist is \
+signed by both is refused with P014, naming the component and the role whose signature is missing. The validator \
+reports the same cause as V040 (checklist sign-off missing). Earlier versions gave P014 for \
+every missing step; the other steps now have codes of their own (P027 to P036).\n\nExample: a \
+`stage_1_verified` event when the supervisor has not signed stage 1 component `ksa-portfolio` \
+is refused with P014: \"the roadmap supervisor has not signed stage 1 checklist component \
+`ksa-portfolio`\".";
+    /// The roadmap refused to start stage 2 in primary care before stage 1 was verified.
+    RoadmapStage1NotVerified = "P015", Error, "docs/domain.md#stage-1", "stage 2 before stage 1 verified",
+"Stage 1 is verified before employment in primary care, except for an experienced paramedic \
+already in post and a clinician already in post who completes it retrospectively \
+(docs/domain.md#stage-1). A `stage_2_started` event before the stage 1 verification, claiming \
+neither exception, is refused with P015. The validator reports it as V090 (event \
+refused).\n\nExample: a `stage_2_started` event on 2024-09-02 with no `stage_1_verified` event \
+before it and no exception is refused with P015.";
+    /// The roadmap refused a stage 1 exception that does not apply to the trainee.
+    RoadmapExceptionNotApplicable = "P016", Error, "docs/domain.md#stage-1", "stage 1 exception does not apply",
+"The paramedic-in-post exception lets an experienced paramedic already employed in primary care \
+start stage 2 before stage 1 is verified (docs/domain.md#stage-1); it applies to paramedics \
+only. Claiming it for another profession is refused with P016. The validator reports it as V090 \
+(event refused).\n\nExample: a physiotherapist's `stage_2_started` event claiming \
+`paramedic_in_post` is refused with P016: \"the paramedic already in post exception does not \
+apply to a physiotherapist\".";
+    /// The roadmap refused the declarations while a heading is rated below capable.
+    RoadmapRatingBelowCapable = "P017", Error, "docs/domain.md#stage-2-verification", "heading rated below capable",
+"The final declarations are signed only when the supervisor rates every capability heading \
+capable or excellent (docs/domain.md#stage-2-verification, step 5). A declaration while a \
+heading is rated lower is refused with P017. The validator reports the same cause as \
+V051.\n\nExample: a declaration when the supervisor rated `C6` as needs further development is \
+refused with P017: \"the supervisor rated `C6` as needs_further_development\".";
+    /// The roadmap refused a step because a capability heading lacks a rating.
+    RoadmapHeadingNotRated = "P018", Error, "docs/domain.md#stage-2-verification", "heading not rated",
+"The trainee self-rates every capability heading and the supervisor gives their own rating \
+(docs/domain.md#stage-2-verification, steps 3 and 4). Completing a rating, or declaring, while \
+a heading of the framework has no rating in that role is refused with P018, naming the heading. \
+The validator reports the same cause as V050.\n\nExample: a `supervisor_rating_completed` event \
+with no supervisor rating for `B3` is refused with P018: \"capability heading `B3` has no \
+roadmap supervisor rating yet\".";
+    /// The roadmap refused stage 3 under a rule set without it.
+    RoadmapNoStage3 = "P019", Error, "docs/domain.md#stage-3", "no stage 3 under the rule set",
+"Stage 3, from FCP to advanced practice, existed in the 2020-21 roadmaps and was removed in \
+2023 (docs/domain.md#stage-3): advanced practice recognition now goes through the Centre for \
+Advancing Practice (`fcp_roadmap::advanced`). A `stage_3_started` event under roadmap-2023 or \
+roadmap-2024 is refused with P019. The validator reports it as V090 (event \
+refused).\n\nExample: a roadmap-2024 record with a `stage_3_started` event is refused with \
+P019: \"roadmap-2024 has no stage 3\".";
+    /// The roadmap refused a pause on a day the trainee's registration was in good standing.
+    RoadmapNothingToPauseFor = "P020", Error, "docs/domain.md#registration-statuses", "pause with the registration in good standing",
+"The roadmap pauses while the trainee's registration does not allow practice \
+(docs/domain.md#registration-statuses: lapsed, suspended, struck off). A `paused` event on a \
+day the registration was in good standing has nothing to pause for and is refused with P020. \
+The validator reports it as V090 (event refused).\n\nExample: a `paused` event on 2024-03-01 \
+giving the reason `registration_lapsed` while the registration was in good standing that day is \
+refused with P020: \"the roadmap cannot be paused on 2024-03-01 for registration lapsed: the \
+trainee's registration PH12345 was in good standing that day\".";
+    /// The roadmap refused a step while it is paused.
+    RoadmapPaused = "P021", Error, "docs/domain.md#registration-statuses", "roadmap paused",
+"While the roadmap is paused (docs/domain.md#registration-statuses) only resuming or \
+withdrawing is possible: no other step counts while the trainee may not practise. Any other \
+event is refused with P021. The validator reports it as V090 (event refused).\n\nExample: a \
+`signed` event while the roadmap has been paused since 2024-05-01 is refused with P021: \"the \
+roadmap has been paused since 2024-05-01: resume it once the registration is restored before \
+recording `signed`\".";
+    /// The roadmap refused to resume when it is not paused.
+    RoadmapNotPaused = "P022", Error, "docs/domain.md#registration-statuses", "resumed without a pause",
+"A `resumed` event ends a pause (docs/domain.md#registration-statuses); without a pause it \
+means nothing and is refused with P022. The validator reports it as V090 (event \
+refused).\n\nExample: a `resumed` event on a roadmap in stage 2 that was never paused is \
+refused with P022: \"the roadmap is not paused, so it cannot resume\".";
+    /// The roadmap refused the trainee or their supervisor as the education provider.
+    RoadmapNotIndependent = "P023", Error, "docs/domain.md#procured-provision", "education provider not independent",
+"On the procured provision the education provider approves the sign-off \
+(docs/domain.md#procured-provision): the approval is a check by someone other than the trainee \
+and the supervisor who signed. Naming the trainee or their roadmap supervisor as the education \
+provider is refused with P023. The validator reports it as V090 (event refused).\n\nExample: a \
+`learning_needs_analysis` event naming the roadmap supervisor `dr-jones` as the provider is \
+refused with P023: \"`dr-jones` is the trainee or their roadmap supervisor, so cannot act as \
+the education provider\".";
+    /// The roadmap refused a start on the independent portfolio route after its closure.
+    RoadmapClosedToNewStarters = "P024", Error, "docs/domain.md#independent-route", "independent route closed to new starters",
+"Under roadmap-2023 the independent portfolio route closed to new starters on its closure day, \
+a switch-over parameter (docs/domain.md#independent-route). A `started` event on that route on \
+or after the closure is refused with P024. The validator reports the same cause as V080 (route \
+closed).\n\nExample: a roadmap-2023 record started on the independent portfolio route on \
+2023-11-01, with the default closure, is refused with P024.";
+    /// The roadmap refused to complete an independent portfolio after the run-off.
+    RoadmapRunOffEnded = "P025", Error, "docs/domain.md#independent-route", "independent portfolio unfinished after the run-off",
+"Practitioners already on the independent portfolio route when it closed had six months to \
+finish (docs/domain.md#independent-route), by default until 2024-04-30. Completing it after \
+that day is refused with P025: move to the taught or supported portfolio route. The validator \
+reports the same cause as V083.\n\nExample: a `completed` event on 2024-06-30 on a roadmap-2023 \
+independent portfolio is refused with P025.";
+    /// The roadmap refused a certificate for an e-learning module the rule set does not name.
+    RoadmapUnknownModule = "P026", Error, "docs/domain.md#stage-1", "unknown e-learning module",
+"The rule set names the mandatory stage 1 e-learning modules (docs/domain.md#stage-1: by \
+default the HEE core primary care e-learning and the Personalised Care Institute modules). A \
+certificate recorded for a module it does not name evidences nothing stage 1 asks for and is \
+refused with P026, listing the modules expected. The validator reports it as V090 (event \
+refused).\n\nExample: an `e_learning_recorded` event for module `first-aid` under roadmap-2024 \
+is refused with P026: \"`first-aid` is not one of the mandatory e-learning modules of \
+roadmap-2024\".";
+    /// The roadmap refused to verify stage 1 without an e-learning certificate (a rule set naming no modules).
+    RoadmapMissingELearning = "P027", Error, "docs/domain.md#stage-1", "e-learning certificate not recorded",
+"Stage 1 needs the certificates of the mandatory e-learning (docs/domain.md#stage-1). Under a \
+rule set that names no modules, one certificate stands for it; verifying stage 1 before any \
+e-learning certificate is recorded is refused with P027. (Under a rule set that names modules, \
+P028 names the module.) The validator reports it as V090 (event refused).\n\nExample: a \
+`stage_1_verified` event with no `e_learning_recorded` event before it, under rules naming no \
+modules, is refused with P027: \"no e-learning certificate has been recorded\".";
+    /// The roadmap refused to verify stage 1 without the certificate of a mandatory e-learning module.
+    RoadmapMissingELearningModule = "P028", Error, "docs/domain.md#stage-1", "e-learning module not evidenced",
+"Each mandatory stage 1 e-learning module the rule set names (docs/domain.md#stage-1) is \
+evidenced by its own certificate. Verifying stage 1 before one of them is recorded is refused \
+with P028, naming the first missing module. The validator reports the same cause as \
+V085.\n\nExample: a roadmap-2024 `stage_1_verified` event with only `hee-core-primary-care` \
+recorded is refused with P028: \"no certificate of the mandatory e-learning module \
+`personalised-care-institute` has been recorded\".";
+    /// The roadmap refused to verify stage 1 on the taught route without the university's certificate.
+    RoadmapMissingUniversityCertificate = "P029", Error, "docs/domain.md#stage-1", "university certificate not recorded",
+"On the taught route the university certifies the completion of stage 1 \
+(docs/domain.md#stage-1); the certificate is evidence on top of the signed checklist. Verifying \
+stage 1 on that route before the certificate is recorded is refused with P029. The validator \
+reports it as V090 (event refused).\n\nExample: a taught-route `stage_1_verified` event with no \
+`university_certificate_recorded` event is refused with P029: \"the university's certificate of \
+the taught route has not been recorded\".";
+    /// The roadmap refused to verify stage 1 without the learning needs analysis the route requires.
+    RoadmapMissingLearningNeedsAnalysis = "P030", Error, "docs/domain.md#procured-provision", "learning needs analysis not recorded",
+"From the 2023 changes the procured provision (the taught and supported portfolio routes) \
+starts with a learning needs analysis with an education provider \
+(docs/domain.md#procured-provision); the independent route never needs one. Verifying stage 1 \
+on such a route before it is recorded is refused with P030. The validator reports the same \
+cause as V082.\n\nExample: a roadmap-2024 supported-portfolio `stage_1_verified` event with no \
+`learning_needs_analysis` event is refused with P030: \"the learning needs analysis with an \
+education provider has not been recorded\".";
+    /// The roadmap refused the self-rating before readiness was agreed in a role.
+    RoadmapMissingReadiness = "P031", Error, "docs/domain.md#stage-2-verification", "readiness not agreed",
+"Trainee and supervisor agree readiness to seek verification after the stage 2 checklist and \
+before the ratings (docs/domain.md#stage-2-verification, step 2). Completing the self-rating \
+before both have signed readiness is refused with P031, naming the role. The validator reports \
+the same cause as V047.\n\nExample: a `self_rating_completed` event when the supervisor has not \
+signed readiness is refused with P031: \"the roadmap supervisor has not agreed readiness to \
+seek verification\".";
+    /// The roadmap refused the supervisor's rating before the trainee's self-rating.
+    RoadmapMissingSelfRating = "P032", Error, "docs/domain.md#stage-2-verification", "self-rating not completed",
+"The trainee self-rates every capability heading before the supervisor gives their own rating \
+(docs/domain.md#stage-2-verification, steps 3 and 4). Completing the supervisor's rating first \
+is refused with P032. The validator reports the same cause as V050 (heading not \
+rated).\n\nExample: a `supervisor_rating_completed` event with no `self_rating_completed` event \
+before it is refused with P032: \"the trainee has not self-rated every capability heading\".";
+    /// The roadmap refused the declaration before the supervisor's rating.
+    RoadmapMissingSupervisorRating = "P033", Error, "docs/domain.md#stage-2-verification", "supervisor rating not completed",
+"The final declarations follow the supervisor's rating of every heading \
+(docs/domain.md#stage-2-verification, steps 4 and 5). Signing a declaration before the \
+supervisor's rating is completed is refused with P033. The validator reports the same cause as \
+V050 (heading not rated).\n\nExample: the trainee signing the declaration with no \
+`supervisor_rating_completed` event before it is refused with P033: \"the supervisor has not \
+rated every capability heading\".";
+    /// The roadmap refused a step because the final declaration is not signed in a role.
+    RoadmapMissingDeclaration = "P034", Error, "docs/domain.md#stage-2-verification", "declaration not signed",
+"Stage 2 ends with the final declarations, signed by the trainee and the supervisor \
+(docs/domain.md#stage-2-verification, step 5). The education provider's approval, or completing \
+the roadmap, before both have signed is refused with P034, naming the role. The validator \
+reports the same cause as V046.\n\nExample: a `completed` event when only the trainee has \
+signed the declaration is refused with P034: \"the roadmap supervisor has not signed the final \
+declaration\".";
+    /// The roadmap refused to complete without the education provider's approval the rule set requires.
+    RoadmapMissingEducationProviderApproval = "P035", Error, "docs/domain.md#procured-provision", "education-provider approval not signed",
+"From the 2023 changes the sign-off of the procured provision (the taught and supported \
+portfolio routes) needs the education provider's approval as well as the supervisor's \
+(docs/domain.md#procured-provision). Completing such a roadmap before the approval is signed is \
+refused with P035. The validator reports the same cause as V045.\n\nExample: a roadmap-2024 \
+supported-portfolio `completed` event with the declarations signed but no education-provider \
+approval is refused with P035: \"the education provider has not approved sign-off\".";
+    /// The roadmap refused a stage 2 step that needs stage 1 verified first.
+    RoadmapMissingStage1Verification = "P036", Error, "docs/domain.md#stage-1", "stage 1 not verified",
+"Stage 2 may start before stage 1 is verified under an exception (docs/domain.md#stage-1), but \
+stage 1 is verified, retrospectively if need be, before the stage 2 ratings. Completing the \
+self-rating before the stage 1 verification is refused with P036. The validator reports it as \
+V090 (event refused).\n\nExample: a clinician in post who started stage 2 under the \
+retrospective exception and records `self_rating_completed` with no `stage_1_verified` event is \
+refused with P036: \"stage 1 has not been verified\".";
+
+    /// The supervisor rules refused a practitioner supervising themselves.
+    SupervisionSelfSupervision = "S001", Error, "docs/domain.md#supervisors", "self-supervision",
+"A practitioner never supervises, signs or assesses for themselves \
+(docs/domain.md#supervisors). A supervisor whose registration is the trainee's own is refused \
+with S001. The validator reports the same cause as V031 (and, for an assessment, \
+V036).\n\nExample: a supervisor record with the trainee's registration number PH12345 named as \
+the roadmap supervisor is refused with S001.";
+    /// The supervisor rules refused an FCP supervising other than an FCP trainee.
+    SupervisionFcpSupervisesFcpOnly = "S002", Error, "docs/domain.md#supervisors", "FCP supervises FCP trainees only",
+"An FCP who has completed stages 1 and 2 may supervise FCP trainees only \
+(docs/domain.md#supervisors). Such a supervisor for any other trainee is refused with S002. The \
+validator reports the same cause as V032 (and, for an assessment, V036).\n\nExample: an FCP \
+supervisor named for an advanced-practice trainee is refused with S002.";
+    /// The supervisor rules refused a supervisor without the training the rule set requires.
+    SupervisionTrainingRequired = "S003", Error, "docs/domain.md#supervisor-training", "supervisor training required",
+"Under roadmap-2021 a roadmap supervisor needs the two-day Roadmap Supervisor course (or the GP \
+top-up) before supervising (docs/domain.md#supervisor-training); from 2023 no training is \
+required. A roadmap-2021 supervisor with no training completed by the day is refused with S003. \
+The validator reports the same cause as V033.\n\nExample: a roadmap-2021 supervisor with no \
+training recorded signing on 2022-03-01 is refused with S003.";
+    /// The supervisor rules refused a supervisor who already has as many trainees as their WTE allows.
+    SupervisionOverCapacity = "S004", Error, "docs/domain.md#supervisors", "supervisor over capacity",
+"A supervisor may have up to 4 trainees per whole-time equivalent at a time \
+(docs/domain.md#supervisors; a policy the caller may change). Assigning or signing for one more \
+trainee beyond the limit is refused with S004. The validator reports the same cause as \
+V034.\n\nExample: a 0.5 WTE supervisor (limit 2) with 2 other trainees on the signing day is \
+refused with S004.";
+    /// The supervisor rules refused a supervisor whose registration did not allow practice on the day.
+    SupervisionNotInGoodStanding = "S005", Error, "docs/domain.md#supervisors", "supervisor not in good standing",
+"A supervisor whose own registration is not in good standing on the signing or assessment day \
+cannot sign or assess (docs/domain.md#supervisors). Such a supervisor is refused with S005. The \
+validator reports the same cause as V035 (and, for an assessment, V036).\n\nExample: a \
+supervisor whose registration lapsed on 2024-09-01 signing on 2024-10-15 is refused with S005.";
 
     /// The framework reference matches no framework in the registry.
     FrameworkUnresolved = "V001", Error, "docs/domain.md#frameworks", "framework not found",
@@ -314,6 +808,25 @@ a linked evidence id that is not in `evidence` is a broken link.\n\nExample: `\"
 holding the certificate; that id is not in `evidence`.\n\nExample: `{\"event\": \
 \"e_learning_recorded\", \"on\": \"2023-11-30\", \"evidence\": \"cert-9\"}` with no item `cert-9` \
 gives V054 at `/events/1/evidence`.";
+    /// Evidence dated after the as-of date.
+    EvidenceInFuture = "V056", Error, "docs/domain.md#evidence-types", "evidence dated in the future",
+"Evidence dated after the day the portfolio is judged as of cannot exist yet, so it cannot \
+count towards any stage.\n\nExample: validating as of 2025-12-31 a portfolio with evidence \
+`cot-a1` dated 2026-01-05 gives V056 at `/evidence/1/date`.";
+    /// Evidence dated after a sign-off that covers it.
+    EvidenceAfterSignOff = "V057", Error, "docs/domain.md#stage-2-verification", "evidence dated after its sign-off",
+"A sign-off covers the evidence it lists; evidence dated after that sign-off cannot have been \
+what was signed, however its digest was computed (a re-dated item). The finding names the \
+evidence and the earliest sign-off that covers it.\n\nExample: evidence `cbd-b2` dated \
+2025-07-01 and covered by the supervisor's declaration of 2025-06-20 gives V057 at \
+`/evidence/12/date`, naming `/events/18`.";
+    /// Evidence no declaration covers.
+    EvidenceNotDeclared = "V058", Note, "docs/domain.md#stage-2-verification", "evidence no declaration covers",
+"Once the final declarations are signed they cover the evidence the verification relied on. An \
+item no declaration lists was added afterwards or left out of the sign-off; it counts for \
+coverage but nobody declared it. Reported only when there is a declaration.\n\nExample: \
+evidence `msf-1` added after the declarations, which list every other item, gives note V058 at \
+`/evidence/25`.";
     /// A capability with no evidence.
     CapabilityUncovered = "V060", Error, "docs/domain.md#stage-2-verification", "capability with no evidence",
 "Every capability heading needs evidence linked to it (docs/domain.md#stage-2-verification, step 3); a heading with \
@@ -344,6 +857,15 @@ framework gives warning V064 at `/evidence/1/areas_of_practice`.";
 part time [our reading], or by a completion date the employer agreed. Beyond that is a \
 warning, not an error.\n\nExample: stage 2 started 2024-01-08 full time and declared on \
 2024-09-30 gives warning V070 at `/events`.";
+    /// Fewer workplace-based assessments than two a month in stage 2.
+    WpbasBelowMonthly = "V071", Warning, "docs/domain.md#stage-2", "fewer than 2 WPBAs in a month",
+"Each practitioner requires 2 workplace-based assessments (COT, CBD, CEP, CSR, MSF, PSQ, audit or \
+QIP) per month of stage 2 (cptraininghub.nhs.uk). Months run from the first day of stage 2 in \
+primary care (month k starts k calendar months later) until readiness is agreed, or the as-of \
+date; a month cut short is not judged. Part time is pro rata, rounded up: 1 a month at 0.5 WTE, \
+2 at 0.6 [our reading]. One warning per month short.\n\nExample: stage 2 started 2025-01-06 at \
+1.0 WTE with one CBD between 2025-02-06 and 2025-03-05 gives warning V071 at the \
+`stage_2_started` event's path.";
     /// The route is not open under the rule set.
     RouteClosed = "V080", Error, "docs/domain.md#independent-route", "route closed under the rule set",
 "Each rule set lists its routes (docs/domain.md#independent-route). Under roadmap-2023 the independent portfolio \
@@ -363,45 +885,6 @@ with a Learning Needs Analysis with one of the procured education providers (doc
 sets roadmap-2023 and roadmap-2024). The independent portfolio route never needs one.\n\n\
 Example: a roadmap-2024 taught-route portfolio with no `learning_needs_analysis` event gives \
 V082 at `/events`.";
-    /// The roadmap state machine refuses an event of the log.
-    EventRefused = "V090", Error, "docs/domain.md#roadmap-stages", "event refused by the roadmap",
-"The event log is replayed through the roadmap state machine, whose guards encode the pathway's \
-order (docs/domain.md#roadmap-stages): stage 1 verified before stage 2 starts, readiness before ratings, \
-declarations only after capable ratings, dates never going backwards. The first event it \
-refuses is reported with the roadmap's own refusal code (P0xx or S0xx); later events are not \
-replayed. A refusal whose cause the validator reports with a code of its own (a lapsed \
-registration, V010; a supervisor who may not sign, V031–V035; a missing sign-off, V040 \
-to V047; and so on: `roadmap::Refusal::validator_code`) is reported with that code only, \
-once, not as V090 as well.\n\nExample: a `stage_2_started` event before `stage_1_verified` (and no exception \
-claimed) gives V090 at that event's path, e.g. `/events/4`.";
-    /// Evidence dated after the as-of date.
-    EvidenceInFuture = "V056", Error, "docs/domain.md#evidence-types", "evidence dated in the future",
-"Evidence dated after the day the portfolio is judged as of cannot exist yet, so it cannot \
-count towards any stage.\n\nExample: validating as of 2025-12-31 a portfolio with evidence \
-`cot-a1` dated 2026-01-05 gives V056 at `/evidence/1/date`.";
-    /// Evidence dated after a sign-off that covers it.
-    EvidenceAfterSignOff = "V057", Error, "docs/domain.md#stage-2-verification", "evidence dated after its sign-off",
-"A sign-off covers the evidence it lists; evidence dated after that sign-off cannot have been \
-what was signed, however its digest was computed (a re-dated item). The finding names the \
-evidence and the earliest sign-off that covers it.\n\nExample: evidence `cbd-b2` dated \
-2025-07-01 and covered by the supervisor's declaration of 2025-06-20 gives V057 at \
-`/evidence/12/date`, naming `/events/18`.";
-    /// Evidence no declaration covers.
-    EvidenceNotDeclared = "V058", Note, "docs/domain.md#stage-2-verification", "evidence no declaration covers",
-"Once the final declarations are signed they cover the evidence the verification relied on. An \
-item no declaration lists was added afterwards or left out of the sign-off; it counts for \
-coverage but nobody declared it. Reported only when there is a declaration.\n\nExample: \
-evidence `msf-1` added after the declarations, which list every other item, gives note V058 at \
-`/evidence/25`.";
-    /// Fewer workplace-based assessments than two a month in stage 2.
-    WpbasBelowMonthly = "V071", Warning, "docs/domain.md#stage-2", "fewer than 2 WPBAs in a month",
-"Each practitioner requires 2 workplace-based assessments (COT, CBD, CEP, CSR, MSF, PSQ, audit or \
-QIP) per month of stage 2 (cptraininghub.nhs.uk). Months run from the first day of stage 2 in \
-primary care (month k starts k calendar months later) until readiness is agreed, or the as-of \
-date; a month cut short is not judged. Part time is pro rata, rounded up: 1 a month at 0.5 WTE, \
-2 at 0.6 [our reading]. One warning per month short.\n\nExample: stage 2 started 2025-01-06 at \
-1.0 WTE with one CBD between 2025-02-06 and 2025-03-05 gives warning V071 at the \
-`stage_2_started` event's path.";
     /// An independent portfolio not completed by the end of the run-off.
     IndependentRunOffEnded = "V083", Error, "docs/domain.md#independent-route", "independent portfolio unfinished after the run-off",
 "The independent portfolio route closed to new starters in 2023; those already on it had six \
@@ -426,6 +909,17 @@ care e-learning and the Personalised Care Institute modules, the rule set's \
 naming the module and a certificate not already used for another module.\n\nExample: a \
 roadmap-2024 portfolio recording only `hee-core-primary-care` gives V085 at `/events` for \
 `personalised-care-institute`.";
+    /// The roadmap state machine refuses an event of the log.
+    EventRefused = "V090", Error, "docs/domain.md#roadmap-stages", "event refused by the roadmap",
+"The event log is replayed through the roadmap state machine, whose guards encode the pathway's \
+order (docs/domain.md#roadmap-stages): stage 1 verified before stage 2 starts, readiness before ratings, \
+declarations only after capable ratings, dates never going backwards. The first event it \
+refuses is reported with the roadmap's own refusal code (P0xx or S0xx); later events are not \
+replayed. A refusal whose cause the validator reports with a code of its own (a lapsed \
+registration, V010; a supervisor who may not sign, V031–V035; a missing sign-off, V040 \
+to V047; and so on: `roadmap::Refusal::validator_code`) is reported with that code only, \
+once, not as V090 as well.\n\nExample: a `stage_2_started` event before `stage_1_verified` (and no exception \
+claimed) gives V090 at that event's path, e.g. `/events/4`.";
     /// What remains for stage 2 of a portfolio claiming stage 1, in one note.
     LaterStageRemaining = "V095", Note, "docs/domain.md#stage-2", "stage 2 still to do",
 "A portfolio submitted for stage 1 is judged for stage 1. What stage 2 still needs (its \

@@ -129,8 +129,8 @@ impl fmt::Display for Missing {
 
 /// Why the roadmap refused a transition.
 ///
-/// Every refusal has a stable [`code`](Self::code): `P001`… for the pathway's own rules, and the
-/// supervisor's `S001`–`S005` for [`Refusal::Supervisor`].
+/// Every refusal has a stable [`code`](Self::code), a [`Code`]: `P001`… for the pathway's own
+/// rules, and the supervisor's `S001`–`S005` for [`Refusal::Supervisor`].
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
 pub enum Refusal {
@@ -319,37 +319,97 @@ impl From<RouteError> for Refusal {
 }
 
 impl Refusal {
-    /// The stable code: `P001`–`P026`, or the supervisor's `S001`–`S005`.
+    /// The stable code: a `P…` code of the roadmap, or the supervisor's `S001`–`S005` for
+    /// [`Refusal::Supervisor`]. A missing step ([`Refusal::Incomplete`]) has the code of what
+    /// is missing ([`Missing::code`]). Each is listed, with its explanation, in [`Code`].
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use fcp_roadmap::diagnostic::Code;
+    /// use fcp_roadmap::roadmap::Refusal;
+    ///
+    /// assert_eq!(Refusal::NotPaused.code(), Code::RoadmapNotPaused);
+    /// assert_eq!(Refusal::NotPaused.code(), "P022");
+    /// assert_eq!(Refusal::NotPaused.code().to_string(), "P022");
+    /// ```
     #[must_use]
-    pub fn code(&self) -> &'static str {
+    pub const fn code(&self) -> Code {
         match self {
-            Refusal::OutOfOrder { .. } => "P001",
-            Refusal::WrongStage { .. } => "P002",
-            Refusal::RouteClosed { .. } => "P003",
-            Refusal::RuleSetMismatch { .. } => "P004",
-            Refusal::UnknownSupervisor { .. } => "P005",
+            Refusal::OutOfOrder { .. } => Code::RoadmapOutOfOrder,
+            Refusal::WrongStage { .. } => Code::RoadmapWrongStage,
+            Refusal::RouteClosed { .. } | Refusal::Route(RouteError::NotOpen { .. }) => {
+                Code::RoadmapRouteClosed
+            }
+            Refusal::RuleSetMismatch { .. } => Code::RoadmapRuleSetMismatch,
+            Refusal::UnknownSupervisor { .. } => Code::RoadmapUnknownSupervisor,
             Refusal::Supervisor(s) => s.code(),
-            Refusal::TraineeNotInGoodStanding { .. } => "P006",
-            Refusal::ExperienceNotMet { .. } => "P007",
-            Refusal::CertificateNotFound { .. } => "P008",
-            Refusal::NotTaughtRoute { .. } => "P009",
-            Refusal::UnknownComponent { .. } => "P010",
-            Refusal::SignerMismatch { .. } => "P011",
-            Refusal::RoleCannotSign { .. } => "P012",
-            Refusal::Coverage(_) => "P013",
-            Refusal::Incomplete { .. } => "P014",
-            Refusal::Stage1NotVerified { .. } => "P015",
-            Refusal::ExceptionNotApplicable { .. } => "P016",
-            Refusal::RatingBelowCapable { .. } => "P017",
-            Refusal::HeadingNotRated { .. } => "P018",
-            Refusal::NoStage3 { .. } => "P019",
-            Refusal::NothingToPauseFor { .. } => "P020",
-            Refusal::Paused { .. } => "P021",
-            Refusal::NotPaused => "P022",
-            Refusal::NotIndependent { .. } => "P023",
-            Refusal::Route(RouteError::RunOffEnded { .. }) => "P025",
-            Refusal::Route(_) => "P024",
-            Refusal::UnknownModule { .. } => "P026",
+            Refusal::TraineeNotInGoodStanding { .. } => Code::RoadmapTraineeNotInGoodStanding,
+            Refusal::ExperienceNotMet { .. } => Code::RoadmapExperienceNotMet,
+            Refusal::CertificateNotFound { .. } => Code::RoadmapCertificateNotFound,
+            Refusal::NotTaughtRoute { .. } => Code::RoadmapNotTaughtRoute,
+            Refusal::UnknownComponent { .. } => Code::RoadmapUnknownComponent,
+            Refusal::SignerMismatch { .. } => Code::RoadmapSignerMismatch,
+            Refusal::RoleCannotSign { .. } => Code::RoadmapRoleCannotSign,
+            Refusal::Coverage(_) => Code::RoadmapCoverage,
+            Refusal::Incomplete { missing, .. } => missing.code(),
+            Refusal::Stage1NotVerified { .. } => Code::RoadmapStage1NotVerified,
+            Refusal::ExceptionNotApplicable { .. } => Code::RoadmapExceptionNotApplicable,
+            Refusal::RatingBelowCapable { .. } => Code::RoadmapRatingBelowCapable,
+            Refusal::HeadingNotRated { .. } => Code::RoadmapHeadingNotRated,
+            Refusal::NoStage3 { .. } => Code::RoadmapNoStage3,
+            Refusal::NothingToPauseFor { .. } => Code::RoadmapNothingToPauseFor,
+            Refusal::Paused { .. } => Code::RoadmapPaused,
+            Refusal::NotPaused => Code::RoadmapNotPaused,
+            Refusal::NotIndependent { .. } => Code::RoadmapNotIndependent,
+            Refusal::Route(RouteError::RunOffEnded { .. }) => Code::RoadmapRunOffEnded,
+            Refusal::Route(_) => Code::RoadmapClosedToNewStarters,
+            Refusal::UnknownModule { .. } => Code::RoadmapUnknownModule,
+        }
+    }
+}
+
+impl Missing {
+    /// The code of a refusal for this missing step: one code per kind of step, `P014` for a
+    /// checklist component and `P027`–`P036` for the others.
+    ///
+    /// | Missing | code |
+    /// |---|---|
+    /// | [`Missing::Component`] | `P014` |
+    /// | [`Missing::ELearning`] | `P027` |
+    /// | [`Missing::ELearningModule`] | `P028` |
+    /// | [`Missing::UniversityCertificate`] | `P029` |
+    /// | [`Missing::LearningNeedsAnalysis`] | `P030` |
+    /// | [`Missing::Readiness`] | `P031` |
+    /// | [`Missing::SelfRating`] | `P032` |
+    /// | [`Missing::SupervisorRating`] | `P033` |
+    /// | [`Missing::Declaration`] | `P034` |
+    /// | [`Missing::EducationProviderApproval`] | `P035` |
+    /// | [`Missing::Stage1Verification`] | `P036` |
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use fcp_roadmap::diagnostic::Code;
+    /// use fcp_roadmap::roadmap::Missing;
+    ///
+    /// assert_eq!(Missing::LearningNeedsAnalysis.code(), Code::RoadmapMissingLearningNeedsAnalysis);
+    /// assert_eq!(Missing::LearningNeedsAnalysis.code(), "P030");
+    /// ```
+    #[must_use]
+    pub const fn code(&self) -> Code {
+        match self {
+            Missing::Component { .. } => Code::RoadmapMissingComponent,
+            Missing::ELearning => Code::RoadmapMissingELearning,
+            Missing::ELearningModule { .. } => Code::RoadmapMissingELearningModule,
+            Missing::UniversityCertificate => Code::RoadmapMissingUniversityCertificate,
+            Missing::LearningNeedsAnalysis => Code::RoadmapMissingLearningNeedsAnalysis,
+            Missing::Readiness { .. } => Code::RoadmapMissingReadiness,
+            Missing::SelfRating => Code::RoadmapMissingSelfRating,
+            Missing::SupervisorRating => Code::RoadmapMissingSupervisorRating,
+            Missing::Declaration { .. } => Code::RoadmapMissingDeclaration,
+            Missing::EducationProviderApproval => Code::RoadmapMissingEducationProviderApproval,
+            Missing::Stage1Verification => Code::RoadmapMissingStage1Verification,
         }
     }
 }
@@ -367,13 +427,19 @@ impl Refusal {
 /// | `P006` (trainee not in good standing) | V010 |
 /// | `P007` (experience not met) | V020 |
 /// | `P008` (certificate not in the portfolio) | V054 |
-/// | `P011` (someone else signed in the trainee's role) | V044 |
+/// | `P011` (someone else signed in the trainee's role; in another role: none, V090) | V044 |
 /// | `P013` (signed content missing; content changed) | V043; V042 |
-/// | `P014` (a stage 1 e-learning module; the learning needs analysis; a checklist component; readiness; a rating; the declaration; the education provider's approval) | V085; V082; V040; V047; V050; V046; V045 |
+/// | `P014` (a checklist component not signed) | V040 |
 /// | `P017` (rating below capable), `P018` (heading not rated) | V051, V050 |
 /// | `P025` (independent route unfinished after the run-off) | V083 |
+/// | `P028` (a stage 1 e-learning module) | V085 |
+/// | `P030` (the learning needs analysis) | V082 |
+/// | `P031` (readiness) | V047 |
+/// | `P032`, `P033` (the self-rating, the supervisor's rating) | V050 |
+/// | `P034` (the declaration) | V046 |
+/// | `P035` (the education provider's approval) | V045 |
 /// | `S001`–`S005` | V031–V035 ([`SupervisorRefusal::validator_code`]) |
-/// | every other refusal | none: V090 |
+/// | every other refusal (`P027` no e-learning certificate, `P029` no university certificate, `P036` stage 1 not verified among them) | none: V090 |
 impl Refusal {
     /// The validator's code for the cause of this refusal, if it has one of its own; `None`
     /// when the validator reports it only as the refused event (V090). See the table above.
@@ -450,7 +516,8 @@ impl SupervisorRefusal {
     /// use fcp_roadmap::supervisor::SupervisorRefusal;
     ///
     /// let r = SupervisorRefusal::SelfSupervision { supervisor: "ada".parse()? };
-    /// assert_eq!((r.code(), r.validator_code()), ("S001", Code::SelfSupervision));
+    /// assert_eq!((r.code(), r.validator_code()), (Code::SupervisionSelfSupervision, Code::SelfSupervision));
+    /// assert_eq!(r.code(), "S001");
     /// Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     #[must_use]

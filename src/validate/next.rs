@@ -291,9 +291,9 @@ fn sentence(s: &NextStep, diagnostics: &[Diagnostic]) -> String {
     }
     let mut codes = vec![s.code.as_str().to_owned()];
     for d in s.findings.iter().filter_map(|&i| diagnostics.get(i)) {
-        if let Some(r) = &d.refusal_code {
-            if !codes.contains(r) {
-                codes.push(r.clone());
+        if let Some(r) = d.refusal_code {
+            if !codes.iter().any(|c| c == r.as_str()) {
+                codes.push(r.as_str().to_owned());
             }
         }
     }

@@ -87,10 +87,10 @@ impl Last<'_> {
     }
 
     /// The refusal code behind it.
-    pub(super) fn refusal(self, code: &str) -> Self {
+    pub(super) fn refusal(self, code: Code) -> Self {
         let Last(mut item) = self;
         if let Some(i) = item.as_deref_mut() {
-            i.diagnostic.refusal_code = Some(code.to_owned());
+            i.diagnostic.refusal_code = Some(code);
         }
         Last(item)
     }

@@ -9,6 +9,7 @@ use fcp_roadmap::advanced::{
     OrganisationVerification, PeerConfirmation, RouteProblem, WithdrawnBy,
 };
 use fcp_roadmap::badge::{Issue, OpenBadgeCredential, Recognition, RecognitionKind};
+use fcp_roadmap::diagnostic::Code;
 use fcp_roadmap::evidence::{ApLimits, ApViolation, EvidenceItem, EvidenceKind, EvidenceParts};
 use fcp_roadmap::framework::{Framework, FrameworkRegistry, builtin};
 
@@ -387,6 +388,7 @@ fn evidence_is_refused_with_codes_and_messages() {
         ),
     ];
     for (refusal, code, message) in cases {
+        let code: Code = code.parse().unwrap();
         assert_eq!(
             (refusal.code(), refusal.to_string().as_str()),
             (code, message)
@@ -489,7 +491,7 @@ fn confirmations_are_refused_when_early_or_repeated() {
     assert_eq!(
         (again.code(), again.to_string()),
         (
-            "A012",
+            Code::ApAlreadyConfirmed,
             "evidence `e1` is already confirmed by `peer-jo`".to_owned()
         )
     );

@@ -9,6 +9,7 @@ use fcp_roadmap::advanced::{
     AnyApPathway, ApDeadlines, ApEvent, ApEventKind, ApPathway, ApRecord, ApRefusal, ApStageKind,
     DueKind, InternalVerification,
 };
+use fcp_roadmap::diagnostic::Code;
 use fcp_roadmap::evidence::ApLimits;
 use fcp_roadmap::framework::{FrameworkRegistry, builtin};
 
@@ -53,7 +54,7 @@ fn the_portfolio_is_locked_from_internal_verification() {
     assert_eq!(
         (refusal.code(), refusal.to_string()),
         (
-            "A002",
+            Code::ApNotApplicable,
             "a `declared` event does not apply to a pathway at the internal verification stage"
                 .to_owned()
         )

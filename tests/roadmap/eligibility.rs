@@ -2,6 +2,7 @@
 //! every blocker, both counting policies, renewal dates and the date edges of each guard.
 
 use crate::util::d;
+use fcp_roadmap::diagnostic::Code;
 use fcp_roadmap::eligibility::{Blocker, Progress, Query, Step, Verdict};
 use fcp_roadmap::experience::{
     Band, ConditionsPolicy, CountingPolicy, ExperienceRequirement, PracticePeriod, Wte,
@@ -13,7 +14,7 @@ use fcp_roadmap::registration::{
 use fcp_roadmap::roadmap::Stage1Exception;
 use fcp_roadmap::rules::{Route, RuleSet, RuleSetId, SwitchOver};
 
-fn codes(step: &Step) -> Vec<&'static str> {
+fn codes(step: &Step) -> Vec<Code> {
     step.blockers().iter().map(Blocker::code).collect()
 }
 

@@ -7,6 +7,7 @@ mod roadmap_util;
 #[path = "../util/mod.rs"]
 mod util;
 
+mod code_table;
 mod eligibility;
 mod refusal_codes;
 mod roadmap_journeys;

@@ -2,6 +2,7 @@
 
 use crate::roadmap_util;
 
+use fcp_roadmap::diagnostic::Code;
 use fcp_roadmap::experience::{CountingPolicy, ExperienceRequirement, PracticePeriod, Wte};
 use fcp_roadmap::profession::Profession;
 use fcp_roadmap::registration::{EventKind, RegistrationEvent};
@@ -20,6 +21,7 @@ fn start(on: chrono::NaiveDate, route: Route) -> RoadmapEvent {
 
 #[track_caller]
 fn check(r: &Refusal, code: &str, text: &str) {
+    let code: Code = code.parse().unwrap();
     assert_eq!((r.code(), r.to_string().as_str()), (code, text));
 }
 
@@ -242,7 +244,7 @@ fn incomplete_steps_say_what_is_missing() {
         .collect();
     check(
         &refusal(&w, &no_lna, &verify),
-        "P014",
+        "P030",
         "the `stage_1_verified` event cannot be recorded on 2024-09-03: the learning needs analysis with an education provider has not been recorded",
     );
     let half_signed: Vec<_> = head[..head.len() - 1].to_vec();
@@ -258,7 +260,7 @@ fn incomplete_steps_say_what_is_missing() {
         .collect();
     check(
         &refusal(&w, &no_e_learning, &verify),
-        "P014",
+        "P028",
         "the `stage_1_verified` event cannot be recorded on 2024-09-03: no certificate of the mandatory e-learning module `hee-core-primary-care` has been recorded",
     );
     // One certificate no longer stands for all: each module needs its own (the HEE FAQ and
@@ -273,7 +275,7 @@ fn incomplete_steps_say_what_is_missing() {
         .collect();
     check(
         &refusal(&w, &core_only, &verify),
-        "P014",
+        "P028",
         "the `stage_1_verified` event cannot be recorded on 2024-09-03: no certificate of the mandatory e-learning module `personalised-care-institute` has been recorded",
     );
     // A module the rule set does not name is refused.
@@ -292,20 +294,113 @@ fn incomplete_steps_say_what_is_missing() {
     let not_ready: Vec<_> = head[..head.len() - 1].to_vec();
     check(
         &refusal(&w, &not_ready, &self_rating),
-        "P014",
+        "P031",
         "the `self_rating_completed` event cannot be recorded on 2024-11-03: the roadmap supervisor has not agreed readiness to seek verification",
     );
     let (w, head, sup) = at("supervisor_rating_completed");
     check(
         &refusal(&w, &head[..head.len() - 1], &sup),
-        "P014",
+        "P032",
         "the `supervisor_rating_completed` event cannot be recorded on 2024-11-03: the trainee has not self-rated every capability heading",
     );
     let (w, head, recognised) = at("completed");
     check(
         &refusal(&w, &head[..head.len() - 2], &recognised),
-        "P014",
+        "P034",
         "the `completed` event cannot be recorded on 2024-11-04: the roadmap supervisor has not signed the final declaration",
+    );
+}
+
+// Each kind of missing step has its own code (P014 was all of them). The kinds
+// `incomplete_steps_say_what_is_missing` does not reach, one test each:
+
+/// P027: a rule set naming no e-learning modules needs one certificate.
+#[test]
+fn no_e_learning_certificate_is_p027() {
+    let mut w = World::new(RuleSetId::Roadmap2024, Profession::Dietitian);
+    w.rules.e_learning_modules.clear();
+    let events = w.journey(Route::SupportedPortfolio, d(2024, 6, 3));
+    assert!(!events.iter().any(|e| e.name() == "e_learning_recorded"));
+    let verify = RoadmapEvent::Stage1Verified { on: d(2024, 9, 3) };
+    check(
+        &refusal(&w, &until(&events, "stage_1_verified"), &verify),
+        "P027",
+        "the `stage_1_verified` event cannot be recorded on 2024-09-03: no e-learning certificate has been recorded",
+    );
+}
+
+/// P029: the taught route without the university's certificate.
+#[test]
+fn no_university_certificate_is_p029() {
+    let w = World::new(RuleSetId::Roadmap2024, Profession::Dietitian);
+    let verify = RoadmapEvent::Stage1Verified { on: d(2024, 9, 3) };
+    let events = w.journey(Route::Taught, d(2024, 6, 3));
+    let no_certificate: Vec<_> = until(&events, "stage_1_verified")
+        .into_iter()
+        .filter(|e| e.name() != "university_certificate_recorded")
+        .collect();
+    check(
+        &refusal(&w, &no_certificate, &verify),
+        "P029",
+        "the `stage_1_verified` event cannot be recorded on 2024-09-03: the university's certificate of the taught route has not been recorded",
+    );
+}
+
+/// P033: the declaration before the supervisor's rating.
+#[test]
+fn declaring_before_the_supervisor_rating_is_p033() {
+    let w = World::new(RuleSetId::Roadmap2024, Profession::Dietitian);
+    let events = w.journey(Route::SupportedPortfolio, d(2024, 6, 3));
+    let head = until(&events, "supervisor_rating_completed");
+    let declaration = events[head.len() + 1].clone();
+    assert!(
+        matches!(&declaration, RoadmapEvent::Signed { sign_off } if sign_off.subject == Subject::Declaration)
+    );
+    check(
+        &refusal(&w, &head, &declaration),
+        "P033",
+        "the `signed` event cannot be recorded on 2024-11-03: the supervisor has not rated every capability heading",
+    );
+}
+
+/// P035: completing the procured provision without the education provider's approval.
+#[test]
+fn completing_without_the_approval_is_p035() {
+    let (w, head, completed) = at("completed");
+    let no_approval: Vec<_> = head
+        .iter()
+        .filter(|e| {
+            !matches!(e, RoadmapEvent::Signed { sign_off } if sign_off.subject == Subject::EducationProviderApproval)
+        })
+        .cloned()
+        .collect();
+    assert_eq!(no_approval.len(), head.len() - 1);
+    check(
+        &refusal(&w, &no_approval, &completed),
+        "P035",
+        "the `completed` event cannot be recorded on 2024-11-04: the education provider has not approved sign-off",
+    );
+}
+
+/// P036: the self-rating before a retrospective stage 1 is verified.
+#[test]
+fn self_rating_before_stage_1_is_verified_is_p036() {
+    let w = World::new(RuleSetId::Roadmap2023, Profession::OccupationalTherapist);
+    let events = [
+        start(d(2023, 9, 4), Route::IndependentPortfolio),
+        roadmap_util::stage_2_started(
+            d(2023, 9, 4),
+            Some(fcp_roadmap::roadmap::Stage1Exception::Retrospective),
+        ),
+    ];
+    check(
+        &refusal(
+            &w,
+            &events,
+            &RoadmapEvent::SelfRatingCompleted { on: d(2023, 9, 20) },
+        ),
+        "P036",
+        "the `self_rating_completed` event cannot be recorded on 2023-09-20: stage 1 has not been verified",
     );
 }
 
@@ -356,7 +451,7 @@ fn typed_face_hands_the_value_back() {
     let kept = r.clone();
     let refused = r.verify_stage_1(d(2024, 7, 1), &ctx).unwrap_err();
     assert_eq!(refused.value(), &kept);
-    assert_eq!(refused.reason().code(), "P014");
+    assert_eq!(refused.reason().code(), "P028");
     assert_eq!(refused.to_string(), refused.reason().to_string());
     let any = AnyRoadmap::from(refused.into_inner());
     assert_eq!(any.kind(), StageKind::Stage1);
@@ -396,7 +491,7 @@ fn approval_comes_from_the_education_provider_after_both_declarations() {
     );
     check(
         &refusal(&w, &events[..i - 1], &by(EP)),
-        "P014",
+        "P034",
         &format!(
             "the `signed` event cannot be recorded on {on}: the roadmap supervisor has not signed the final declaration"
         ),
@@ -576,7 +671,7 @@ fn the_procured_provision_alone_needs_the_analysis_and_the_approval() {
     taught.extend(events[1..].iter().cloned());
     check(
         &refusal(&w, &taught, &verify),
-        "P014",
+        "P030",
         "the `stage_1_verified` event cannot be recorded on 2023-09-07: the learning needs analysis with an education provider has not been recorded",
     );
 }

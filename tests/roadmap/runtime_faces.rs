@@ -80,7 +80,7 @@ fn the_roadmap_face() {
     let r = Roadmap::<Stage1>::start(start, Route::SupportedPortfolio, &supervisor, &ctx).unwrap();
     let kept = r.clone();
     let reason = hands_back(r.verify_stage_1(d(2024, 7, 1), &ctx).unwrap_err(), &kept);
-    assert_eq!(reason.code(), "P014");
+    assert_eq!(reason.code(), "P028");
 
     // Runtime: apply.
     let started = RoadmapEvent::Started {
@@ -111,7 +111,7 @@ fn the_roadmap_face() {
         roadmap::StageKind::Stage1,
     );
     let before = any.clone();
-    assert_eq!(any.apply(&early, &ctx).unwrap_err().code(), "P014");
+    assert_eq!(any.apply(&early, &ctx).unwrap_err().code(), "P028");
     assert_eq!(any, before);
 
     // Runtime: the record.
@@ -126,7 +126,7 @@ fn the_roadmap_face() {
     );
     record.push(lna.clone(), &ctx).unwrap();
     let before = record.clone();
-    assert_eq!(record.push(early.clone(), &ctx).unwrap_err().code(), "P014");
+    assert_eq!(record.push(early.clone(), &ctx).unwrap_err().code(), "P028");
     assert_eq!(record, before);
     assert_eq!(record.events().len(), 2);
     assert_eq!(record.current(), &any);
@@ -138,7 +138,7 @@ fn the_roadmap_face() {
         e.to_string(),
         "event 2 (`stage_1_verified` on 2024-07-01) cannot be applied: the `stage_1_verified` event cannot be recorded on 2024-07-01: no certificate of the mandatory e-learning module `hee-core-primary-care` has been recorded"
     );
-    assert_eq!(e.reason.code(), "P014");
+    assert_eq!(e.reason.code(), "P028");
 }
 
 #[test]

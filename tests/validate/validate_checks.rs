@@ -4,7 +4,7 @@
 use crate::util;
 
 use chrono::NaiveDate;
-use fcp_roadmap::diagnostic::Severity;
+use fcp_roadmap::diagnostic::{Code, Severity};
 use fcp_roadmap::framework::FrameworkRegistry;
 use fcp_roadmap::portfolio::{Portfolio, Stage};
 use fcp_roadmap::rules::{RuleSet, RuleSetId};
@@ -247,9 +247,13 @@ fn steps_missing_and_out_of_order() {
     d["events"][i]["sign_off"]["on"] = json!("2025-06-01");
     d["events"][i + 1]["sign_off"]["on"] = json!("2025-06-01");
     let r = run(&d);
-    // The declaration's refusal (P014: readiness not yet agreed in the roadmap's order) has no
-    // code of its own; it comes after the other finding on the same event.
+    // The declaration's refusal (P001: dated before the readiness event logged before it) has
+    // no code of its own; it comes after the other finding on the same event.
     assert_eq!(codes(&r), ["V041 /events/19", "V090 /events/19"]);
+    assert_eq!(
+        r.diagnostics()[1].refusal_code,
+        Some(Code::RoadmapOutOfOrder)
+    );
     assert_eq!(
         r.diagnostics()[0].message,
         "the final declaration was signed on 2025-06-01, before readiness to seek verification was completed on 2025-06-02"

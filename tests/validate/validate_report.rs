@@ -121,17 +121,25 @@ fn supervisor_assessor_and_capability_subjects() {
 #[test]
 fn the_refusal_code_is_a_field() {
     let r = run(&sample("defect-lapsed-registration-at-signing.json"));
-    let got: Vec<(&str, &str, Option<&str>)> = r
+    let got: Vec<(&str, &str, Option<Code>)> = r
         .diagnostics()
         .iter()
-        .map(|d| (d.code.as_str(), d.path.as_str(), d.refusal_code.as_deref()))
+        .map(|d| (d.code.as_str(), d.path.as_str(), d.refusal_code))
         .collect();
     assert_eq!(
         got,
         [
             ("V002", "/framework", None),
-            ("V035", "/events/15/sign_off/signer", Some("S005")),
-            ("V035", "/events/19/sign_off/signer", Some("S005")),
+            (
+                "V035",
+                "/events/15/sign_off/signer",
+                Some(Code::SupervisionNotInGoodStanding)
+            ),
+            (
+                "V035",
+                "/events/19/sign_off/signer",
+                Some(Code::SupervisionNotInGoodStanding)
+            ),
         ]
     );
 
@@ -170,10 +178,8 @@ fn a_refused_event_with_its_own_code_is_reported_once() {
     let r = run(&sample("defect-lapsed-registration-at-signing.json"));
     assert!(!r.codes().any(|c| c == Code::EventRefused));
     assert_eq!(
-        find(&r, Code::SupervisorNotInGoodStanding)
-            .refusal_code
-            .as_deref(),
-        Some("S005")
+        find(&r, Code::SupervisorNotInGoodStanding).refusal_code,
+        Some(Code::SupervisionNotInGoodStanding)
     );
     assert!(r.diagnostics().iter().all(|d| d.caused_by.is_none()));
 }

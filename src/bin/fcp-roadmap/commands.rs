@@ -20,7 +20,7 @@ use crate::{Fatal, parse_date, read_text, today, write_stdout};
 
 #[derive(Debug, Args)]
 pub struct ExplainArgs {
-    /// The code, such as V060 or D002.
+    /// The code, such as V060, D002 or P014 (a refusal code).
     #[arg(required_unless_present = "list", conflicts_with = "list")]
     code: Option<String>,
     /// List every code with its severity and title.
