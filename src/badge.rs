@@ -4,9 +4,10 @@
 //! and directory were withdrawn "as part of a move to self-regulation",
 //! `docs/domain.md#recognition`). A roadmap completed under roadmap 2023 or 2024 becomes a
 //! [`RecognitionKind::FcpRoadmapCompleted`] credential, issued by the training hub or the
-//! employer, whose texts claim no NHS England recognition; only roadmap 2021 gives
+//! employer, whose texts claim no NHS England recognition; only a roadmap 2021 completion
+//! before those changes (1 September 2023 by default) gives
 //! [`RecognitionKind::FcpRecognised`], and [`OpenBadgeCredential::new`] refuses it for a later
-//! rule set.
+//! rule set or day.
 //!
 //! A recognised stage (FCP recognised, AP recognised) becomes an Open Badges 3.0
 //! `OpenBadgeCredential` (1EdTech, <https://www.imsglobal.org/spec/ob/v3p0/>), a W3C Verifiable
@@ -74,7 +75,7 @@ use serde::{Serialize, Serializer};
 use crate::advanced::ApPathway;
 use crate::framework::{Framework, FrameworkId, RoadmapStage};
 use crate::roadmap::Roadmap;
-use crate::rules::RuleSetId;
+use crate::rules::{RuleSetId, SwitchOver};
 
 /// The W3C Verifiable Credentials data model 2.0 context, first in `@context`.
 pub const VC_V2_CONTEXT: &str = "https://www.w3.org/ns/credentials/v2";
@@ -189,6 +190,38 @@ impl RecognitionKind {
         match rule_set {
             RuleSetId::Roadmap2021 => RecognitionKind::FcpRecognised,
             _ => RecognitionKind::FcpRoadmapCompleted,
+        }
+    }
+
+    /// The kind an FCP roadmap completed under `rule_set` on `completed` records: recognition
+    /// only for a roadmap 2021 completion before NHS England's 2023 changes took effect
+    /// (`switch_over.roadmap_2023_from`, 1 September 2023 by default), after which NHS England
+    /// recognised nobody, "those who have already completed the Roadmap" included
+    /// (`docs/domain.md#recognition`; taking the day the changes took effect as the last day
+    /// of recognition is our reading). Otherwise a completed roadmap.
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use fcp_roadmap::badge::RecognitionKind;
+    /// use fcp_roadmap::rules::{RuleSetId, SwitchOver};
+    ///
+    /// let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).ok_or("date");
+    /// let s = SwitchOver::default();
+    /// let kind = |on| RecognitionKind::fcp_completed_on(RuleSetId::Roadmap2021, on, &s);
+    /// assert_eq!(kind(d(2023, 8, 31)?), RecognitionKind::FcpRecognised);
+    /// assert_eq!(kind(d(2023, 9, 1)?), RecognitionKind::FcpRoadmapCompleted);
+    /// Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn fcp_completed_on(
+        rule_set: RuleSetId,
+        completed: NaiveDate,
+        switch_over: &SwitchOver,
+    ) -> RecognitionKind {
+        if completed < switch_over.roadmap_2023_from {
+            RecognitionKind::fcp(rule_set)
+        } else {
+            RecognitionKind::FcpRoadmapCompleted
         }
     }
 
@@ -315,9 +348,10 @@ pub struct Issue {
 
 impl Recognition {
     /// The credential a completed FCP roadmap records, on the day it was completed, under
-    /// `rule_set`, against `framework`: [`RecognitionKind::FcpRecognised`] under roadmap 2021,
-    /// [`RecognitionKind::FcpRoadmapCompleted`] from 2023 ([`RecognitionKind::fcp`]), which
-    /// claims no NHS England recognition.
+    /// `rule_set`, against `framework`: [`RecognitionKind::FcpRecognised`] under roadmap 2021
+    /// for a completion before NHS England's 2023 changes, otherwise
+    /// [`RecognitionKind::FcpRoadmapCompleted`], which claims no NHS England recognition
+    /// ([`RecognitionKind::fcp_completed_on`] with the default [`SwitchOver`]).
     ///
     /// The roadmap does not hold its rule set or framework (the portfolio and the context do),
     /// so the caller names them; a framework that serves another stage is refused.
@@ -335,9 +369,10 @@ impl Recognition {
         framework: &Framework,
         issue: Issue,
     ) -> Result<Recognition, BadgeError> {
+        let on = roadmap.completed_on();
         Recognition::from_parts(
-            RecognitionKind::fcp(rule_set),
-            roadmap.completed_on(),
+            RecognitionKind::fcp_completed_on(rule_set, on, &SwitchOver::default()),
+            on,
             Some(rule_set),
             framework,
             issue,
@@ -412,6 +447,15 @@ pub enum BadgeError {
     DateOutOfRange(NaiveDate),
     /// FCP recognition claimed under a rule set after NHS England stopped recognising FCPs.
     RecognitionWithdrawn(RuleSetId),
+    /// FCP recognition claimed for a day on or after NHS England's 2023 changes, from which it
+    /// recognised no First Contact Practitioner.
+    RecognitionWithdrawnOn {
+        /// The day of the claimed recognition.
+        on: NaiveDate,
+        /// The first day without NHS England recognition (the default
+        /// [`SwitchOver::roadmap_2023_from`]).
+        from: NaiveDate,
+    },
     /// The framework serves another stage than the recognition.
     FrameworkStage {
         /// The framework.
@@ -505,6 +549,10 @@ impl OpenBadgeCredential {
             if RecognitionKind::fcp(rule_set) != RecognitionKind::FcpRecognised {
                 return Err(BadgeError::RecognitionWithdrawn(rule_set));
             }
+        }
+        let from = SwitchOver::default().roadmap_2023_from;
+        if r.kind == RecognitionKind::FcpRecognised && r.on >= from {
+            return Err(BadgeError::RecognitionWithdrawnOn { on: r.on, from });
         }
         if !(0..=9999).contains(&r.on.year()) {
             return Err(BadgeError::DateOutOfRange(r.on));
@@ -611,6 +659,10 @@ impl std::fmt::Display for BadgeError {
             Self::RecognitionWithdrawn { 0: v0, .. } => write!(
                 f,
                 "NHS England recognises no First Contact Practitioner under {v0}: record the completed roadmap (`fcp_roadmap_completed`) instead"
+            ),
+            Self::RecognitionWithdrawnOn { on, from } => write!(
+                f,
+                "NHS England recognises no First Contact Practitioner from {from}, so a roadmap completed on {on} is not an NHS England recognition: record the completed roadmap (`fcp_roadmap_completed`) instead"
             ),
             Self::FrameworkStage {
                 framework,

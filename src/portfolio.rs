@@ -135,9 +135,7 @@ pub struct Practitioner {
     /// Their practice periods since registration (docs/domain.md#experience).
     pub experience: Vec<PracticePeriod>,
     /// The specialty tag whose periods count towards a dietitian's 3 specialty years, when the
-    /// validation asks for them
-    /// ([`ValidationContext::with_dietitian_specialty`](crate::validate::ValidationContext::with_dietitian_specialty);
-    /// off by default).
+    /// validation asks for them (`ValidationContext::with_dietitian_specialty`; off by default).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub specialty: Option<Tag>,
     /// How part-time experience counts; the validation context may override it. Absent: the

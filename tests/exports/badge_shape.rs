@@ -157,8 +157,9 @@ fn no_nhse_recognition_after_2023() {
         e.to_string(),
         "NHS England recognises no First Contact Practitioner under roadmap-2024: record the completed roadmap (`fcp_roadmap_completed`) instead"
     );
-    // Under roadmap 2021 it stays a recognition.
+    // Under roadmap 2021 it stays a recognition, for a day before NHS England's 2023 changes.
     claimed.rule_set = Some(fcp_roadmap::rules::RuleSetId::Roadmap2021);
+    claimed.on = chrono::NaiveDate::from_ymd_opt(2023, 8, 31).unwrap();
     assert!(OpenBadgeCredential::new(&claimed).is_ok());
 }
 

@@ -72,3 +72,41 @@ fn dietitian_on_the_supported_portfolio_route_in_2024() {
     assert_eq!(record.current().kind(), StageKind::Completed);
     assert_eq!(record.events().len(), n);
 }
+
+/// NHS England recognised no First Contact Practitioner after its 2023 changes, "those who have
+/// already completed the Roadmap" included (BDA, "Roadmap changes for First Contact
+/// Dietitians", 7 September 2023,
+/// <https://www.bda.uk.com/resource/roadmap-changes-for-first-contact-dietitians.html>): a
+/// roadmap 2021 completion from 1 September 2023 records a completed roadmap, not a
+/// recognition, and a recognition claimed for such a day is refused.
+#[test]
+fn a_roadmap_2021_completion_after_the_2023_changes_is_not_a_recognition() {
+    let w = World::new(RuleSetId::Roadmap2021, Profession::OccupationalTherapist);
+    let record = RoadmapRecord::replay(w.journey(Route::Taught, d(2023, 5, 1)), &w.ctx()).unwrap();
+    let AnyRoadmap::Completed(r) = record.current() else {
+        panic!("not completed: {:?}", record.current().kind());
+    };
+    assert!(r.completed_on() >= d(2023, 9, 1), "{}", r.completed_on());
+    let recognition = Recognition::fcp(r, RuleSetId::Roadmap2021, &w.framework, issue()).unwrap();
+    assert_eq!(recognition.kind, RecognitionKind::FcpRoadmapCompleted);
+    assert!(OpenBadgeCredential::new(&recognition).is_ok());
+
+    // Claimed by hand for the first day without recognition: refused; the day before: kept.
+    let mut claimed = recognition.clone();
+    claimed.kind = RecognitionKind::FcpRecognised;
+    claimed.on = d(2023, 9, 1);
+    let e = OpenBadgeCredential::new(&claimed).unwrap_err();
+    assert_eq!(
+        e,
+        BadgeError::RecognitionWithdrawnOn {
+            on: d(2023, 9, 1),
+            from: d(2023, 9, 1)
+        }
+    );
+    assert_eq!(
+        e.to_string(),
+        "NHS England recognises no First Contact Practitioner from 2023-09-01, so a roadmap completed on 2023-09-01 is not an NHS England recognition: record the completed roadmap (`fcp_roadmap_completed`) instead"
+    );
+    claimed.on = d(2023, 8, 31);
+    assert!(OpenBadgeCredential::new(&claimed).is_ok());
+}
