@@ -40,7 +40,7 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
-use crate::evidence::EvidenceItem;
+use crate::evidence::{EvidenceIndex, EvidenceItem};
 use crate::experience::{CountingPolicy, PracticePeriod, Tag};
 use crate::framework::FrameworkRef;
 use crate::id::{ComponentId, PersonId};
@@ -213,6 +213,8 @@ pub struct Checklists {
 pub struct Portfolio {
     parts: PortfolioParts,
     setup: RoadmapSetup,
+    /// The evidence by id, built while checking ids are unique.
+    index: EvidenceIndex,
 }
 
 /// The fields of a portfolio document, public, before the cross-field checks of
@@ -367,7 +369,7 @@ impl Portfolio {
 
     /// As [`Portfolio::from_parts`], under `limits`.
     pub fn from_parts_with(parts: PortfolioParts, limits: &Limits) -> Result<Portfolio, LoadError> {
-        load::check_parts(&parts, limits)?;
+        let index = load::check_parts(&parts, limits)?;
         let setup = RoadmapSetup::new(
             parts.rule_set,
             parts.practitioner.profession,
@@ -375,7 +377,11 @@ impl Portfolio {
             parts.checklists.stage_2.clone(),
         )
         .map_err(|e| LoadError::invalid("/checklists", e.to_string()))?;
-        Ok(Portfolio { parts, setup })
+        Ok(Portfolio {
+            parts,
+            setup,
+            index,
+        })
     }
 
     /// Loads a JSON document with the default [`Limits`]. Errors name the JSON pointer.
@@ -470,6 +476,16 @@ impl Portfolio {
     #[must_use]
     pub fn evidence(&self) -> &[EvidenceItem] {
         &self.parts.evidence
+    }
+
+    /// The index of the evidence by id, for the readers of the portfolio to share.
+    pub(crate) fn evidence_index(&self) -> &EvidenceIndex {
+        &self.index
+    }
+
+    /// The position of the evidence item with id `id`.
+    pub(crate) fn evidence_position(&self, id: &str) -> Option<usize> {
+        self.index.get(&self.parts.evidence, id)
     }
 
     /// The heading ratings, in document order.
