@@ -1,7 +1,7 @@
 //! Loading a portfolio: limits, path-aware errors, cross-field checks.
 
-use std::collections::HashMap;
-use std::collections::hash_map::Entry;
+use hashbrown::HashMap;
+use hashbrown::hash_map::Entry;
 use std::fmt;
 
 use serde::Deserialize;

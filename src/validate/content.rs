@@ -1,6 +1,6 @@
 //! Evidence, ratings and coverage against the framework.
 
-use std::collections::HashMap;
+use hashbrown::HashMap;
 
 use chrono::NaiveDate;
 
