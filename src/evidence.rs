@@ -43,8 +43,8 @@ mod item;
 mod limits;
 
 pub use crate::id::{EvidenceId, SupervisorId};
-pub(crate) use index::EvidenceIndex;
 pub use coverage::{Coverage, Shortfall, UnknownArea, UnknownLink, YearMonth};
+pub(crate) use index::EvidenceIndex;
 pub use item::{Attachment, AttachmentError, EvidenceError, EvidenceItem, EvidenceParts};
 pub use limits::{ApLimits, ApViolation};
 

@@ -58,7 +58,11 @@ impl EvidenceIndex {
         let entry = self.table.entry(
             hasher.hash_one(id),
             |&k| evidence.get(k).is_some_and(|e| e.id().as_str() == id),
-            |&k| evidence.get(k).map_or(0, |e| hasher.hash_one(e.id().as_str())),
+            |&k| {
+                evidence
+                    .get(k)
+                    .map_or(0, |e| hasher.hash_one(e.id().as_str()))
+            },
         );
         match entry {
             Entry::Occupied(o) => {
@@ -147,7 +151,10 @@ mod tests {
         let mut index = EvidenceIndex::with_capacity(4);
         assert!(index.insert(&evidence, 0).is_ok());
         assert!(index.insert(&evidence, 1).is_ok());
-        assert_eq!(index.insert(&evidence, 2).map_err(|r| r.first).unwrap_err(), 0);
+        assert_eq!(
+            index.insert(&evidence, 2).map_err(|r| r.first).unwrap_err(),
+            0
+        );
         assert_eq!(index.get(&evidence, "a"), Some(0));
         let last = EvidenceIndex::last_wins(&evidence);
         assert_eq!(last.get(&evidence, "a"), Some(3));

@@ -1,7 +1,7 @@
 //! What the guards need to know that a roadmap does not own.
 
-use std::borrow::Cow;
 use hashbrown::HashMap;
+use std::borrow::Cow;
 use std::sync::Mutex;
 
 use crate::digest::Sha256Digest;
