@@ -38,11 +38,13 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 
 mod coverage;
+mod index;
 mod item;
 mod limits;
 
 pub use crate::id::{EvidenceId, SupervisorId};
 pub use coverage::{Coverage, Shortfall, UnknownArea, UnknownLink, YearMonth};
+pub(crate) use index::EvidenceIndex;
 pub use item::{Attachment, AttachmentError, EvidenceError, EvidenceItem, EvidenceParts};
 pub use limits::{ApLimits, ApViolation};
 

@@ -40,7 +40,7 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
-use crate::evidence::EvidenceItem;
+use crate::evidence::{EvidenceIndex, EvidenceItem};
 use crate::experience::{CountingPolicy, PracticePeriod, Tag};
 use crate::framework::FrameworkRef;
 use crate::id::{ComponentId, PersonId};
@@ -214,6 +214,8 @@ pub struct Checklists {
 pub struct Portfolio {
     parts: PortfolioParts,
     setup: RoadmapSetup,
+    /// The evidence by id, built while checking ids are unique.
+    index: EvidenceIndex,
 }
 
 /// The fields of a portfolio document, public, before the cross-field checks of
@@ -372,7 +374,7 @@ impl Portfolio {
         limits: &Limits,
     ) -> Result<Portfolio, LoadError> {
         parts.events.iter_mut().for_each(RoadmapEvent::normalise);
-        load::check_parts(&parts, limits)?;
+        let index = load::check_parts(&parts, limits)?;
         let setup = RoadmapSetup::new(
             parts.rule_set,
             parts.practitioner.profession,
@@ -380,7 +382,11 @@ impl Portfolio {
             parts.checklists.stage_2.clone(),
         )
         .map_err(|e| LoadError::invalid("/checklists", e.to_string()))?;
-        Ok(Portfolio { parts, setup })
+        Ok(Portfolio {
+            parts,
+            setup,
+            index,
+        })
     }
 
     /// Loads a JSON document with the default [`Limits`]. Errors name the JSON pointer.
@@ -475,6 +481,16 @@ impl Portfolio {
     #[must_use]
     pub fn evidence(&self) -> &[EvidenceItem] {
         &self.parts.evidence
+    }
+
+    /// The index of the evidence by id, for the readers of the portfolio to share.
+    pub(crate) fn evidence_index(&self) -> &EvidenceIndex {
+        &self.index
+    }
+
+    /// The position of the evidence item with id `id`.
+    pub(crate) fn evidence_position(&self, id: &str) -> Option<usize> {
+        self.index.get(&self.parts.evidence, id)
     }
 
     /// The heading ratings, in document order.

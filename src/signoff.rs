@@ -267,8 +267,14 @@ impl<'a> Content<'a> {
         mut evidence: Vec<&'a EvidenceItem>,
         mut ratings: Vec<&'a HeadingRating>,
     ) -> Content<'a> {
-        evidence.sort_by(|a, b| a.id().cmp(b.id()));
-        ratings.sort_by_key(|r| r.capability);
+        // Sign-offs list their ids sorted already: then sorting (and its scratch buffer) is
+        // skipped. A stable sort leaves a sorted list as it is, so the order is the same.
+        if !evidence.is_sorted_by(|a, b| a.id() <= b.id()) {
+            evidence.sort_by(|a, b| a.id().cmp(b.id()));
+        }
+        if !ratings.is_sorted_by_key(|r| r.capability) {
+            ratings.sort_by_key(|r| r.capability);
+        }
         Content { evidence, ratings }
     }
 
@@ -304,6 +310,15 @@ impl<'a> Content<'a> {
     /// different contents have the same encoding.
     #[must_use]
     pub fn digest(&self) -> Sha256Digest {
+        // Checklist sign-offs cover nothing: their digest is known.
+        if self.evidence.is_empty() && self.ratings.is_empty() {
+            return EMPTY_CONTENT_DIGEST;
+        }
+        self.encoded_digest()
+    }
+
+    /// The digest, hashed from the encoding.
+    fn encoded_digest(&self) -> Sha256Digest {
         let mut h = Encoder(Sha256::new());
         h.str("fcp-roadmap/content/v1");
         h.len(self.evidence.len());
@@ -346,6 +361,12 @@ impl<'a> Content<'a> {
         Sha256Digest::from_bytes(h.0.finalize().into())
     }
 }
+
+/// The digest of empty content: the tag, then two zero counts.
+const EMPTY_CONTENT_DIGEST: Sha256Digest = Sha256Digest::from_bytes([
+    0x1c, 0x1f, 0x59, 0xef, 0xcf, 0x79, 0x80, 0x6f, 0x19, 0x2d, 0xf9, 0xaf, 0x7e, 0x92, 0x7e, 0x07,
+    0x70, 0x49, 0xbc, 0x59, 0xa4, 0x12, 0x31, 0x46, 0x08, 0x9d, 0xf7, 0x94, 0x2a, 0x00, 0x60, 0x15,
+]);
 
 struct Encoder(Sha256);
 
@@ -547,5 +568,40 @@ impl std::fmt::Display for CoverageError {
                 "the {role}'s sign-off of {subject} on {on} covers the rating of `{capability}`, which is no longer in the portfolio"
             ),
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_digest_of_empty_content_is_the_hashed_encoding() {
+        let empty = Content::new(&[], &[]);
+        assert_eq!(empty.encoded_digest(), EMPTY_CONTENT_DIGEST);
+        assert_eq!(empty.digest(), EMPTY_CONTENT_DIGEST);
+    }
+
+    #[test]
+    fn content_is_sorted_whatever_the_order_given() {
+        let evidence: Vec<EvidenceItem> = serde_json::from_str(
+            r#"[{"id": "b", "kind": "learning_log", "date": "2025-01-10", "title": "t"},
+                {"id": "a", "kind": "learning_log", "date": "2025-01-10", "title": "t"}]"#,
+        )
+        .unwrap();
+        let ratings = [
+            HeadingRating::new("B3".parse().unwrap()),
+            HeadingRating::new("A1".parse().unwrap()),
+        ];
+        let given = Content::new(&evidence, &ratings);
+        let ids: Vec<&str> = given.evidence_ids().map(EvidenceId::as_str).collect();
+        let headings: Vec<&str> = given.rated_headings().map(CapabilityId::as_str).collect();
+        assert_eq!((ids, headings), (vec!["a", "b"], vec!["A1", "B3"]));
+        let reversed = Content::from_refs(
+            evidence.iter().rev().collect(),
+            ratings.iter().rev().collect(),
+        );
+        assert_eq!(reversed.digest(), given.digest());
+        assert_ne!(given.digest(), EMPTY_CONTENT_DIGEST);
     }
 }

@@ -1,7 +1,7 @@
 //! Loading a portfolio: limits, path-aware errors, cross-field checks.
 
-use std::collections::HashMap;
-use std::collections::hash_map::Entry;
+use hashbrown::HashMap;
+use hashbrown::hash_map::Entry;
 use std::fmt;
 
 use serde::Deserialize;
@@ -9,6 +9,7 @@ use serde::Deserialize;
 use super::pointer::{offset_of, pointer_at};
 use super::{Portfolio, PortfolioParts};
 use crate::diagnostic::Code;
+use crate::evidence::EvidenceIndex;
 
 /// Bounds on what a document may hold, so that hostile or runaway input is refused with a
 /// [`LoadError`] (code `D006`) instead of exhausting memory.
@@ -278,7 +279,12 @@ fn unique<K: std::hash::Hash + Eq>(
     }
 }
 
-pub(super) fn check_parts(parts: &PortfolioParts, limits: &Limits) -> Result<(), LoadError> {
+/// Checks the sizes, the free text and that ids are unique; returns the index of the evidence
+/// by id that the uniqueness check builds, for the readers of the portfolio to share.
+pub(super) fn check_parts(
+    parts: &PortfolioParts,
+    limits: &Limits,
+) -> Result<EvidenceIndex, LoadError> {
     too_many(
         "/evidence",
         "evidence items",
@@ -305,7 +311,7 @@ pub(super) fn check_parts(parts: &PortfolioParts, limits: &Limits) -> Result<(),
         limits.max_experience_periods,
     )?;
 
-    let mut ids = HashMap::with_capacity(parts.evidence.len());
+    let mut ids = EvidenceIndex::with_capacity(parts.evidence.len());
     for (i, item) in parts.evidence.iter().enumerate() {
         text_limit(
             || format!("/evidence/{i}/title"),
@@ -319,13 +325,17 @@ pub(super) fn check_parts(parts: &PortfolioParts, limits: &Limits) -> Result<(),
                 limits.max_text_bytes,
             )?;
         }
-        unique(
-            &mut ids,
-            item.id().as_str(),
-            i,
-            |n| format!("/evidence/{n}/id"),
-            || format!("duplicate evidence id `{}`", item.id()),
-        )?;
+        if let Err(repeated) = ids.insert(&parts.evidence, i) {
+            return Err(LoadError::new(
+                Code::DuplicateId,
+                format!("/evidence/{i}/id"),
+                format!(
+                    "duplicate evidence id `{}` is also at /evidence/{}/id",
+                    item.id(),
+                    repeated.first
+                ),
+            ));
+        }
     }
     let mut sups = HashMap::with_capacity(parts.supervisors.len());
     for (i, s) in parts.supervisors.iter().enumerate() {
@@ -347,5 +357,5 @@ pub(super) fn check_parts(parts: &PortfolioParts, limits: &Limits) -> Result<(),
             || format!("capability `{}` is rated twice: this rating", r.capability),
         )?;
     }
-    Ok(())
+    Ok(ids)
 }

@@ -1,10 +1,11 @@
 //! What the guards need to know that a roadmap does not own.
 
-use std::collections::HashMap;
+use hashbrown::HashMap;
+use std::borrow::Cow;
 use std::sync::Mutex;
 
 use crate::digest::Sha256Digest;
-use crate::evidence::{EvidenceId, EvidenceItem};
+use crate::evidence::{EvidenceId, EvidenceIndex, EvidenceItem};
 use crate::experience::ExperienceAssessment;
 use crate::framework::{CapabilityId, Framework};
 use crate::registration::RegistrationRecord;
@@ -46,6 +47,9 @@ pub struct RoadmapContextParts<'a> {
     pub evidence: &'a [EvidenceItem],
     /// The portfolio's heading ratings.
     pub ratings: &'a [HeadingRating],
+    /// An index of `evidence` by id built already (a loaded portfolio's): the context then
+    /// builds none of its own.
+    pub(crate) evidence_index: Option<&'a EvidenceIndex>,
 }
 
 impl<'a> RoadmapContextParts<'a> {
@@ -71,6 +75,7 @@ impl<'a> RoadmapContextParts<'a> {
             framework,
             evidence: &[],
             ratings: &[],
+            evidence_index: None,
         }
     }
 
@@ -112,7 +117,8 @@ impl<'a> RoadmapContextParts<'a> {
 /// Everything the guards read, with indexes built once so that each transition looks things up
 /// without scanning or allocating.
 ///
-/// Building a context allocates (two hash maps); transitions that use it do not.
+/// Building a context allocates (two hash maps, one when the evidence index is the loaded
+/// portfolio's); transitions that use it do not.
 ///
 /// # Example
 ///
@@ -120,7 +126,7 @@ impl<'a> RoadmapContextParts<'a> {
 #[derive(Debug)]
 pub struct RoadmapContext<'a> {
     pub(super) parts: RoadmapContextParts<'a>,
-    evidence: HashMap<&'a EvidenceId, &'a EvidenceItem>,
+    evidence: Cow<'a, EvidenceIndex>,
     ratings: HashMap<CapabilityId, &'a HeadingRating>,
     /// Contents whose digest has been computed and matched a sign-off's. Several sign-offs
     /// usually cover the same content (both declarations and the education provider's
@@ -153,7 +159,10 @@ impl<'a> RoadmapContext<'a> {
     /// repeated ids wins).
     #[must_use]
     pub fn new(parts: RoadmapContextParts<'a>) -> RoadmapContext<'a> {
-        let evidence = parts.evidence.iter().map(|e| (e.id(), e)).collect();
+        let evidence = match parts.evidence_index {
+            Some(index) => Cow::Borrowed(index),
+            None => Cow::Owned(EvidenceIndex::last_wins(parts.evidence)),
+        };
         let ratings = parts.ratings.iter().map(|r| (r.capability, r)).collect();
         RoadmapContext {
             parts,
@@ -172,7 +181,10 @@ impl<'a> RoadmapContext<'a> {
     /// The evidence item with this id.
     #[must_use]
     pub fn evidence(&self, id: &EvidenceId) -> Option<&'a EvidenceItem> {
-        self.evidence.get(id).copied()
+        let evidence = self.parts.evidence;
+        self.evidence
+            .get(evidence, id.as_str())
+            .and_then(|i| evidence.get(i))
     }
 
     /// The ratings of this heading.

@@ -1,7 +1,6 @@
 //! Evidence, ratings and coverage against the framework.
 
-use std::cell::OnceCell;
-use std::collections::HashMap;
+use hashbrown::HashMap;
 
 use chrono::NaiveDate;
 
@@ -16,11 +15,9 @@ use crate::signoff::Subject;
 use super::ValidationContext;
 use super::sink::{Section, Sink};
 
-/// Hash-map indexes built once per validation. The map of all evidence ids is built only
-/// when something needs it (a sign-off the state machine did not verify, an unknown link):
-/// for a complete portfolio it is never built.
+/// Hash-map indexes built once per validation; the evidence is looked up in the index the
+/// portfolio built when it was loaded.
 pub(super) struct Index<'p> {
-    evidence: OnceCell<HashMap<&'p str, usize>>,
     ratings: HashMap<CapabilityId, usize>,
     supervisors: HashMap<&'p str, usize>,
     portfolio: &'p Portfolio,
@@ -29,7 +26,6 @@ pub(super) struct Index<'p> {
 impl<'p> Index<'p> {
     pub(super) fn build(p: &'p Portfolio) -> Index<'p> {
         Index {
-            evidence: OnceCell::new(),
             ratings: p
                 .ratings()
                 .iter()
@@ -47,17 +43,7 @@ impl<'p> Index<'p> {
     }
 
     pub(super) fn evidence_index(&self, id: &str) -> Option<usize> {
-        self.evidence
-            .get_or_init(|| {
-                self.portfolio
-                    .evidence()
-                    .iter()
-                    .enumerate()
-                    .map(|(i, e)| (e.id().as_str(), i))
-                    .collect()
-            })
-            .get(id)
-            .copied()
+        self.portfolio.evidence_position(id)
     }
 
     pub(super) fn evidence(&self, id: &str) -> Option<&'p EvidenceItem> {

@@ -42,6 +42,7 @@ pub(super) fn check(
         framework,
         evidence: p.evidence(),
         ratings: p.ratings(),
+        evidence_index: Some(p.evidence_index()),
     });
     let mut state = AnyRoadmap::default();
     for (i, event) in p.events().iter().enumerate() {
