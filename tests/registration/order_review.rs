@@ -39,8 +39,8 @@ fn conditions() -> Registration<Conditions> {
         .unwrap()
 }
 
-fn practice(right: PracticeRight, since: NaiveDate) -> Option<Practice> {
-    Some(Practice { right, since })
+fn practice(right: PracticeRight, since: NaiveDate) -> Practice {
+    Practice { right, since }
 }
 
 /// The audit's scenario: a suspension from 2024-01-31 to 2025-01-31, reviewed on 2024-12-15 and
@@ -72,7 +72,7 @@ fn a_suspension_extended_on_review_withholds_practice_without_a_break() {
         (t.event, t.from, t.to),
         ("order_extended", StageKind::Suspended, StageKind::Suspended)
     );
-    let not_permitted = practice(PracticeRight::NotPermitted, d(2024, 1, 31));
+    let not_permitted = Some(practice(PracticeRight::NotPermitted, d(2024, 1, 31)));
     // Across the old expiry: the day before, the day, the day after.
     assert_eq!(record.practice_on(d(2025, 1, 30)), not_permitted);
     assert_eq!(record.practice_on(d(2025, 1, 31)), not_permitted);
@@ -83,7 +83,7 @@ fn a_suspension_extended_on_review_withholds_practice_without_a_break() {
     assert_eq!(record.practice_on(d(2026, 1, 30)), not_permitted);
     assert_eq!(
         record.practice_on(d(2026, 1, 31)),
-        practice(PracticeRight::Freely, d(2026, 1, 31))
+        Some(practice(PracticeRight::Freely, d(2026, 1, 31)))
     );
     assert!(!record.in_good_standing_on(d(2025, 6, 1)));
     assert!(record.in_good_standing_on(d(2026, 1, 31)));
@@ -203,14 +203,14 @@ fn a_conditions_extension_adds_at_most_three_years_to_the_current_expiry() {
         ],
     )
     .unwrap();
-    let within = practice(PracticeRight::WithinConditions, d(2024, 1, 31));
+    let within = Some(practice(PracticeRight::WithinConditions, d(2024, 1, 31)));
     assert_eq!(record.practice_on(d(2027, 1, 30)), within);
     assert_eq!(record.practice_on(d(2027, 1, 31)), within);
     assert_eq!(record.practice_on(d(2027, 2, 1)), within);
     assert_eq!(record.practice_on(d(2030, 1, 30)), within);
     assert_eq!(
         record.practice_on(d(2030, 1, 31)),
-        practice(PracticeRight::Freely, d(2030, 1, 31))
+        Some(practice(PracticeRight::Freely, d(2030, 1, 31)))
     );
 }
 
@@ -426,7 +426,7 @@ fn order_extended_round_trips_and_replays() {
     assert_eq!(loaded.events(), &events);
     assert_eq!(
         loaded.practice_on(d(2025, 6, 1)),
-        practice(PracticeRight::NotPermitted, d(2024, 1, 31))
+        Some(practice(PracticeRight::NotPermitted, d(2024, 1, 31)))
     );
 
     let too_long = [
