@@ -122,8 +122,9 @@ pub enum EventKind {
         expires: NaiveDate,
     },
     /// A conditions of practice or suspension order extended on review to a later expiry
-    /// (HPO 2001 art 30(1), see `extend` on [`Registration<Suspended>`](Registration)); an interim order is
-    /// extended by [`EventKind::InterimOrderExtended`].
+    /// (HPO 2001 art 30(1)), dated before it expires; one extension adds at most the order's
+    /// own maximum (1 or 3 years) to the current expiry, the crate's reading as the article
+    /// states no limit. An interim order is extended by `interim_order_extended`.
     OrderExtended {
         /// The new expiry date.
         expires: NaiveDate,
