@@ -10,6 +10,10 @@
 //!   face ([`AnyRegistration`](super::AnyRegistration)) records expiry by itself when a later
 //!   date is asked about, so expiry needs no event. A new order replaces the current one; when
 //!   an order ends the registrant returns to plain registration.
+//! - An extension (of an interim order under art 31, of a conditions of practice or suspension
+//!   order on review under art 30(1)) moves the expiry and keeps the stage and the day the
+//!   practice right began; one extension on review adds at most the order's own maximum to the
+//!   current expiry, since art 30 states no limit.
 //! - Spans are calendar spans: "1 year" from 1 March 2024 ends on 1 March 2025; when the day
 //!   does not exist in the target month (29 February, 31st) the span ends on the first day of
 //!   the next month.
