@@ -39,6 +39,28 @@ fn conditions() -> Registration<Conditions> {
         .unwrap()
 }
 
+/// The suspension of [`suspended`] as an event.
+const SUSPENSION: RegistrationEvent = RegistrationEvent {
+    on: NaiveDate::from_ymd_opt(2024, 1, 31).unwrap(),
+    kind: EventKind::Suspended {
+        expires: NaiveDate::from_ymd_opt(2025, 1, 31).unwrap(),
+    },
+};
+
+/// A record of the registrant with `events`, pushed one by one.
+fn record(events: &[RegistrationEvent]) -> RegistrationRecord {
+    let mut record = RegistrationRecord::new("PH44257".parse().unwrap(), d(2010, 1, 4));
+    for event in events {
+        record.push(*event).unwrap();
+    }
+    record
+}
+
+/// `on` an extension to `expires`.
+fn extension(on: NaiveDate, expires: NaiveDate) -> RegistrationEvent {
+    ev(on, EventKind::OrderExtended { expires })
+}
+
 fn practice(right: PracticeRight, since: NaiveDate) -> Practice {
     Practice { right, since }
 }
@@ -51,22 +73,9 @@ fn practice(right: PracticeRight, since: NaiveDate) -> Practice {
 /// extension runs from the old expiry).
 #[test]
 fn a_suspension_extended_on_review_withholds_practice_without_a_break() {
-    let mut record = RegistrationRecord::new("PH44257".parse().unwrap(), d(2010, 1, 4));
-    record
-        .push(ev(
-            d(2024, 1, 31),
-            EventKind::Suspended {
-                expires: d(2025, 1, 31),
-            },
-        ))
-        .unwrap();
+    let mut record = record(&[SUSPENSION]);
     let t = record
-        .push(ev(
-            d(2024, 12, 15),
-            EventKind::OrderExtended {
-                expires: d(2026, 1, 31),
-            },
-        ))
+        .push(extension(d(2024, 12, 15), d(2026, 1, 31)))
         .unwrap();
     assert_eq!(
         (t.event, t.from, t.to),
@@ -263,22 +272,9 @@ fn an_extension_after_the_order_expired_is_refused() {
     );
     // The record settles the expired order first: the registrant is registered, and an
     // extension no longer applies.
-    let mut record = RegistrationRecord::new("PH44257".parse().unwrap(), d(2010, 1, 4));
-    record
-        .push(ev(
-            d(2024, 1, 31),
-            EventKind::Suspended {
-                expires: d(2025, 1, 31),
-            },
-        ))
-        .unwrap();
+    let mut record = record(&[SUSPENSION]);
     let e = record
-        .push(ev(
-            d(2025, 1, 31),
-            EventKind::OrderExtended {
-                expires: d(2026, 1, 31),
-            },
-        ))
+        .push(extension(d(2025, 1, 31), d(2026, 1, 31)))
         .unwrap_err();
     assert_eq!(
         e.to_string(),
@@ -319,12 +315,7 @@ fn only_conditions_and_suspension_orders_take_order_extended() {
             "a `order_extended` event does not apply to a registration that is under an interim order",
         ),
         (
-            ev(
-                d(2024, 1, 31),
-                EventKind::Suspended {
-                    expires: d(2025, 1, 31),
-                },
-            ),
+            SUSPENSION,
             EventKind::InterimOrderExtended {
                 expires: d(2026, 1, 31),
             },
@@ -344,21 +335,14 @@ fn only_conditions_and_suspension_orders_take_order_extended() {
         ),
     ];
     for (order, extension, text) in cases {
-        let mut record = RegistrationRecord::new("PH44257".parse().unwrap(), d(2010, 1, 4));
-        record.push(order).unwrap();
+        let mut record = record(&[order]);
         let e = record.push(ev(d(2024, 12, 15), extension)).unwrap_err();
         assert_eq!(e.to_string(), text);
         assert_eq!(record.events(), &[order]);
     }
     // Plainly registered, there is no order to extend.
-    let mut record = RegistrationRecord::new("PH44257".parse().unwrap(), d(2010, 1, 4));
-    let e = record
-        .push(ev(
-            d(2024, 12, 15),
-            EventKind::OrderExtended {
-                expires: d(2026, 1, 31),
-            },
-        ))
+    let e = record(&[])
+        .push(extension(d(2024, 12, 15), d(2026, 1, 31)))
         .unwrap_err();
     assert_eq!(
         e,
@@ -393,20 +377,7 @@ fn a_different_order_on_review_is_a_new_order() {
 /// history with an extension too long does not load.
 #[test]
 fn order_extended_round_trips_and_replays() {
-    let events = [
-        ev(
-            d(2024, 1, 31),
-            EventKind::Suspended {
-                expires: d(2025, 1, 31),
-            },
-        ),
-        ev(
-            d(2024, 12, 15),
-            EventKind::OrderExtended {
-                expires: d(2026, 1, 31),
-            },
-        ),
-    ];
+    let events = [SUSPENSION, extension(d(2024, 12, 15), d(2026, 1, 31))];
     assert_eq!(events[1].kind.name(), "order_extended");
     let json = serde_json::to_value(events[1]).unwrap();
     assert_eq!(
@@ -429,15 +400,7 @@ fn order_extended_round_trips_and_replays() {
         Some(practice(PracticeRight::NotPermitted, d(2024, 1, 31)))
     );
 
-    let too_long = [
-        events[0],
-        ev(
-            d(2024, 12, 15),
-            EventKind::OrderExtended {
-                expires: d(2026, 2, 1),
-            },
-        ),
-    ];
+    let too_long = [SUSPENSION, extension(d(2024, 12, 15), d(2026, 2, 1))];
     let e = RegistrationRecord::replay(
         number,
         d(2010, 1, 4),
