@@ -70,13 +70,14 @@
 //!                                      on: d(2025, 5, 20)? })?;
 //! assert_eq!(p.next_due(d(2025, 5, 21)?).map(|due| (due.what, due.by)),
 //!            Some((DueKind::Submission, d(2026, 4, 30)?)));
-//! // One piece evidences one capability: guidance not met, so warnings, and one peer
-//! // reviewer is a warning too; no firm rule is broken, so the checklist can be signed.
+//! // One piece evidences one capability. Fewer pieces than the guidance and a single peer
+//! // reviewer are warnings; but the evidence must cover every capability, so the others,
+//! // with none, are firm: the checklist cannot be signed yet (`A013`).
 //! let problems = p.portfolio().problems(ap, &limits);
-//! assert!(!problems.is_empty() && problems.iter().all(|problem| problem.is_warning()));
-//! let signed = p.sign_checklist(d(2025, 6, 1)?, "es-patel".parse()?, ap, &limits)?;
-//! assert_eq!(signed.kind(), fcp_roadmap::advanced::ApStageKind::ChecklistSigned);
-//! // A piece nobody has verified is firm: it would have stopped the signature (`A013`).
+//! assert!(problems.iter().any(|problem| problem.is_warning()));
+//! assert!(problems.iter().any(|problem| !problem.is_warning()));
+//! let refused = p.sign_checklist(d(2025, 6, 1)?, "es-patel".parse()?, ap, &limits).unwrap_err();
+//! assert_eq!(refused.reason().code(), "A013");
 //! Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 

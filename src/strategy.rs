@@ -154,7 +154,7 @@ pub fn registration_event(
     from: NaiveDate,
     to: NaiveDate,
 ) -> impl Strategy<Value = RegistrationEvent> {
-    let kind = (0u8..12, 0u64..800, any::<bool>(), 0u16..80, 0u16..80);
+    let kind = (0u8..13, 0u64..800, any::<bool>(), 0u16..80, 0u16..80);
     (date_between(from, to), kind).prop_map(|(on, (k, offset, c, a, b))| {
         let expires = on.checked_add_days(Days::new(offset)).unwrap_or(on);
         let kind = match k {
@@ -188,6 +188,7 @@ pub fn registration_event(
                 },
             },
             10 => EventKind::RemovedAfterCpdAudit,
+            11 => EventKind::OrderExtended { expires },
             _ => EventKind::Restored,
         };
         RegistrationEvent { on, kind }

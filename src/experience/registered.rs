@@ -276,7 +276,11 @@ fn runs(record: &RegistrationRecord, conditions: ConditionsPolicy) -> Vec<Run> {
         }
         since = event.on;
         // An extension keeps the order that the earlier event made.
-        if !matches!(event.kind, EventKind::InterimOrderExtended { .. }) || cause.is_none() {
+        let extension = matches!(
+            event.kind,
+            EventKind::InterimOrderExtended { .. } | EventKind::OrderExtended { .. }
+        );
+        if !extension || cause.is_none() {
             cause = Some(*event);
         }
     }
@@ -571,6 +575,42 @@ mod tests {
             as_of,
         );
         assert_eq!(a.counted().whole_days() - b.counted().whole_days(), 366);
+    }
+
+    #[test]
+    fn suspension_extended_on_review_is_one_run_named_after_the_suspension() {
+        let r = record(
+            d(2012, 9, 1),
+            &[
+                (
+                    d(2024, 1, 31),
+                    EventKind::Suspended {
+                        expires: d(2025, 1, 31),
+                    },
+                ),
+                (
+                    d(2024, 12, 15),
+                    EventKind::OrderExtended {
+                        expires: d(2026, 1, 31),
+                    },
+                ),
+            ],
+        );
+        let c = clip_to_registration(&[full(d(2019, 1, 1), None)], &r, ConditionsPolicy::Counts);
+        // Left out from the suspension to the day before the extended order expires, as one
+        // run named after the suspension.
+        assert_eq!(c.left_out().len(), 1);
+        assert_eq!(
+            c.left_out()[0].to_string(),
+            "practice period 0, 2024-01-31 to 2026-01-30: while suspended: `suspended` on 2024-01-31"
+        );
+        assert_eq!(
+            c.periods(),
+            &[
+                full(d(2019, 1, 1), Some(d(2024, 1, 30))),
+                full(d(2026, 1, 31), None)
+            ]
+        );
     }
 
     #[test]

@@ -10,6 +10,10 @@
 //!   face ([`AnyRegistration`](super::AnyRegistration)) records expiry by itself when a later
 //!   date is asked about, so expiry needs no event. A new order replaces the current one; when
 //!   an order ends the registrant returns to plain registration.
+//! - An extension (of an interim order under art 31, of a conditions of practice or suspension
+//!   order on review under art 30(1)) moves the expiry and keeps the stage and the day the
+//!   practice right began; one extension on review adds at most the order's own maximum to the
+//!   current expiry, since art 30 states no limit.
 //! - Spans are calendar spans: "1 year" from 1 March 2024 ends on 1 March 2025; when the day
 //!   does not exist in the target month (29 February, 31st) the span ends on the first day of
 //!   the next month.
@@ -149,8 +153,24 @@ impl fmt::Display for InterimKind {
 }
 
 mod sealed {
+    use chrono::NaiveDate;
+
+    use super::{OrderKind, Stage};
+
     pub trait Sealed {}
+
+    /// The order stages: the order in force, its expiry, and the same order with another
+    /// expiry (unnameable outside the crate, like [`Sealed`]).
+    pub trait OrderStage: Stage {
+        /// The order in force and its expiry date.
+        fn in_force(&self) -> (OrderKind, NaiveDate);
+        /// The same order, expiring on `expires`.
+        #[must_use]
+        fn with_expiry(self, expires: NaiveDate) -> Self;
+    }
 }
+
+use sealed::OrderStage;
 
 /// A stage of the registration lifecycle (sealed: the stages are the types in this module).
 pub trait Stage: sealed::Sealed + Clone + fmt::Debug {
@@ -252,8 +272,17 @@ macro_rules! order_stage {
                 $right
             }
             fn order(&self) -> Option<(OrderKind, NaiveDate)> {
+                Some(self.in_force())
+            }
+        }
+        impl OrderStage for $name {
+            fn in_force(&self) -> (OrderKind, NaiveDate) {
                 let $s = self;
-                Some(($order, $s.expires))
+                ($order, $s.expires)
+            }
+            fn with_expiry(mut self, expires: NaiveDate) -> Self {
+                self.expires = expires;
+                self
             }
         }
         impl OnRegister for $name {}
@@ -368,7 +397,8 @@ impl<S: Stage> Registration<S> {
         self.first_registered
     }
 
-    /// The day the current stage began (for an extended interim order, the extension).
+    /// The day the current stage began, or for an extended order the day of the extension
+    /// (the last change: later events may not be dated before it).
     #[must_use]
     pub const fn stage_since(&self) -> NaiveDate {
         self.stage_since
@@ -516,8 +546,12 @@ impl<S: OnRegister> Registration<S> {
         self.impose(OrderKind::Conditions, on, expires, Conditions { expires })
     }
 
-    /// A suspension order, at most 1 year (HPO 2001 art 29, docs/domain.md#registration-statuses). A review that
-    /// extends a suspension is a new suspension order from the suspended stage.
+    /// A suspension order, at most 1 year (HPO 2001 art 29, docs/domain.md#registration-statuses).
+    ///
+    /// A review that extends a suspension is `extend` on [`Registration<Suspended>`](Registration): the order
+    /// runs on unbroken. A new order made on review "with effect from the expiry of the order"
+    /// (HPO 2001 art 30(1)), such as a suspension replacing conditions of practice, is a new
+    /// order imposed from the current stage.
     pub fn suspend(self, on: NaiveDate, expires: NaiveDate) -> Transition<S, Suspended> {
         self.impose(OrderKind::Suspension, on, expires, Suspended { expires })
     }
@@ -593,6 +627,57 @@ impl<S: UnderOrder> Registration<S> {
     }
 }
 
+impl<S: OrderStage> Registration<S> {
+    /// Checks an extension on `on` of the order in force to expire on `expires`: the order
+    /// has not expired, the new expiry is later, and the extension adds at most
+    /// [`OrderKind::max_extension_months`] to the current expiry.
+    fn check_extension(&self, on: NaiveDate, expires: NaiveDate) -> Result<(), Refusal> {
+        self.check(on)?;
+        let (order, current) = self.stage.in_force();
+        if expires <= current {
+            return Err(Refusal::ExtensionNotLater {
+                order,
+                current,
+                requested: expires,
+            });
+        }
+        let latest = months_after(current, order.max_extension_months())
+            .ok_or(Refusal::DateOutOfRange { on })?;
+        if expires <= latest {
+            return Ok(());
+        }
+        Err(match order {
+            OrderKind::InterimConditions | OrderKind::InterimSuspension => {
+                Refusal::ExtensionTooLong {
+                    order,
+                    current,
+                    requested: expires,
+                    latest,
+                }
+            }
+            _ => Refusal::ReviewExtensionTooLong {
+                order,
+                current,
+                requested: expires,
+                latest,
+            },
+        })
+    }
+
+    /// The order in force extended on `on` to expire on `expires`, after
+    /// [`check_extension`](Self::check_extension). The stage stays, and so does the day the
+    /// practice right began; the extension is the last change.
+    fn extend_order(self, on: NaiveDate, expires: NaiveDate) -> Transition<S, S> {
+        match self.check_extension(on, expires) {
+            Ok(()) => {
+                let next = self.stage.clone().with_expiry(expires);
+                Ok(self.moved(on, next))
+            }
+            Err(reason) => self.refuse(reason),
+        }
+    }
+}
+
 impl Registration<InterimOrder> {
     /// The interim order is extended on `on` to expire on `expires`: later than the current
     /// expiry, and by at most 12 months at a time (HPO 2001 art 31,
@@ -620,39 +705,74 @@ impl Registration<InterimOrder> {
         on: NaiveDate,
         expires: NaiveDate,
     ) -> Transition<InterimOrder, InterimOrder> {
-        if let Err(reason) = self.check(on) {
-            return self.refuse(reason);
-        }
-        let current = self.stage.expires;
-        let order = self
-            .stage
-            .order()
-            .map_or(OrderKind::InterimSuspension, |o| o.0);
-        if expires <= current {
-            return self.refuse(Refusal::ExtensionNotLater {
-                order,
-                current,
-                requested: expires,
-            });
-        }
-        let Some(latest) = months_after(current, MAX_EXTENSION_MONTHS) else {
-            return self.refuse(Refusal::DateOutOfRange { on });
-        };
-        if expires > latest {
-            return self.refuse(Refusal::ExtensionTooLong {
-                order,
-                current,
-                requested: expires,
-                latest,
-            });
-        }
-        let kind = self.stage.kind;
-        Ok(self.moved(on, InterimOrder { kind, expires }))
+        self.extend_order(on, expires)
     }
 }
 
-/// The most one extension of an interim order may add, in months (HPO 2001 art 31).
-const MAX_EXTENSION_MONTHS: u32 = 12;
+impl Registration<Suspended> {
+    /// The suspension order is extended on review on `on` to expire on `expires` (HPO 2001
+    /// art 30(1): before the order expires the committee reviews it and may, "with effect
+    /// from the date on which the order would … have expired, extend or further extend the
+    /// period for which the order has effect"; `docs/domain.md#registration-statuses`,
+    /// <https://www.legislation.gov.uk/uksi/2002/254/article/30>).
+    ///
+    /// The extension is dated before the order expires (on or after its expiry it is refused
+    /// with [`Refusal::OrderExpired`]), and the new expiry is later than the current one
+    /// ([`Refusal::ExtensionNotLater`]). The article does not state how long an extension may
+    /// be: the crate's reading \[I\] is at most the order's own maximum, 1 year, counted from
+    /// the current expiry ([`Refusal::ReviewExtensionTooLong`]). The registrant stays
+    /// suspended, and [`practice`](Registration::practice) keeps the day the suspension
+    /// began: the right to practise is withheld without a break.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use fcp_roadmap::registration::{PracticeRight, Refusal, Registration};
+    ///
+    /// let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).ok_or("date");
+    /// let reg = Registration::new("PH44257".parse()?, d(2010, 1, 4)?);
+    /// let suspended = reg.suspend(d(2024, 1, 31)?, d(2025, 1, 31)?)?;
+    /// let refused = suspended.extend(d(2024, 12, 15)?, d(2026, 2, 1)?).unwrap_err();
+    /// assert!(matches!(refused.reason(), Refusal::ReviewExtensionTooLong { .. }));
+    /// let extended = refused.into_inner().extend(d(2024, 12, 15)?, d(2026, 1, 31)?)?;
+    /// assert_eq!(extended.order().map(|(_, e)| e), Some(d(2026, 1, 31)?));
+    /// let p = extended.practice();
+    /// assert_eq!((p.right, p.since), (PracticeRight::NotPermitted, d(2024, 1, 31)?));
+    /// Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn extend(self, on: NaiveDate, expires: NaiveDate) -> Transition<Suspended, Suspended> {
+        self.extend_order(on, expires)
+    }
+}
+
+impl Registration<Conditions> {
+    /// The conditions of practice order is extended on review on `on` to expire on
+    /// `expires` (HPO 2001 art 30(1), `docs/domain.md#registration-statuses`,
+    /// <https://www.legislation.gov.uk/uksi/2002/254/article/30>), under the rules of
+    /// `extend` on [`Registration<Suspended>`](Registration): before the order expires, to a later expiry, and
+    /// by at most the order's own maximum, 3 years, counted from the current expiry (the
+    /// crate's reading \[I\]). The registrant may practise within conditions throughout.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use fcp_roadmap::registration::{PracticeRight, Registration};
+    ///
+    /// let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).ok_or("date");
+    /// let reg = Registration::new("OT41405".parse()?, d(2012, 9, 3)?);
+    /// let conditions = reg.impose_conditions(d(2025, 1, 31)?, d(2027, 1, 31)?)?;
+    /// let extended = conditions.extend(d(2026, 12, 1)?, d(2030, 1, 31)?)?;
+    /// assert_eq!(extended.order().map(|(_, e)| e), Some(d(2030, 1, 31)?));
+    /// let p = extended.practice();
+    /// assert_eq!((p.right, p.since), (PracticeRight::WithinConditions, d(2025, 1, 31)?));
+    /// Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn extend(self, on: NaiveDate, expires: NaiveDate) -> Transition<Conditions, Conditions> {
+        self.extend_order(on, expires)
+    }
+}
 
 impl Registration<StruckOff> {
     /// The first day restoration is possible: the fifth anniversary of striking off (HPO 2001

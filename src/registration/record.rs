@@ -121,6 +121,14 @@ pub enum EventKind {
         /// The new expiry date.
         expires: NaiveDate,
     },
+    /// A conditions of practice or suspension order extended on review to a later expiry
+    /// (HPO 2001 art 30(1)), dated before it expires; one extension adds at most the order's
+    /// own maximum (1 or 3 years) to the current expiry, the crate's reading as the article
+    /// states no limit. An interim order is extended by `interim_order_extended`.
+    OrderExtended {
+        /// The new expiry date.
+        expires: NaiveDate,
+    },
     /// The order in force revoked before its expiry.
     OrderRevoked,
     /// Struck off.
@@ -150,6 +158,7 @@ impl EventKind {
             EventKind::Suspended { .. } => "suspended",
             EventKind::InterimOrder { .. } => "interim_order",
             EventKind::InterimOrderExtended { .. } => "interim_order_extended",
+            EventKind::OrderExtended { .. } => "order_extended",
             EventKind::OrderRevoked => "order_revoked",
             EventKind::StruckOff => "struck_off",
             EventKind::Lapsed => "lapsed",
@@ -327,8 +336,14 @@ impl AnyRegistration {
                 _ => may_practise!(r),
             },
             A::Cautioned(r) => under_order!(r, may_practise!(r)),
-            A::Conditions(r) => under_order!(r, may_practise!(r)),
-            A::Suspended(r) => under_order!(r, on_register!(r)),
+            A::Conditions(r) => match event.kind {
+                E::OrderExtended { expires } => refused(r.extend(on, expires)),
+                _ => under_order!(r, may_practise!(r)),
+            },
+            A::Suspended(r) => match event.kind {
+                E::OrderExtended { expires } => refused(r.extend(on, expires)),
+                _ => under_order!(r, on_register!(r)),
+            },
             A::InterimOrder(r) => match event.kind {
                 E::InterimOrderExtended { expires } => refused(r.extend(on, expires)),
                 _ => under_order!(r, on_register!(r)),

@@ -55,6 +55,22 @@ impl OrderKind {
         }
     }
 
+    /// The most one extension of the order may add to its current expiry, in months.
+    ///
+    /// An interim order: 12 months (HPO 2001 art 31, `docs/domain.md#registration-statuses`,
+    /// <https://www.legislation.gov.uk/uksi/2002/254/article/31>). A conditions of practice or
+    /// suspension order extended on review (HPO 2001 art 30(1)): the article does not state a
+    /// limit, and the crate's reading \[I\] is the order's own [maximum](Self::max_months),
+    /// 36 or 12 months. A caution order is not extended; its maximum, 60 months, is returned.
+    /// (Every order has a maximum today; one without would get 12 months.)
+    #[must_use]
+    pub const fn max_extension_months(self) -> u32 {
+        match (self, self.max_months()) {
+            (OrderKind::InterimConditions | OrderKind::InterimSuspension, _) | (_, None) => 12,
+            (_, Some(months)) => months,
+        }
+    }
+
     /// The indefinite article and the order's name: "an interim suspension order".
     fn with_article(self) -> &'static str {
         match self {
@@ -158,6 +174,20 @@ pub enum Refusal {
         /// The latest allowed expiry: 12 months after the current one.
         latest: NaiveDate,
     },
+    /// An extension on review (HPO 2001 art 30(1)) of a conditions of practice or suspension
+    /// order that adds more than the order's own maximum to its current expiry: the crate's
+    /// reading \[I\], as the article does not state a limit (see
+    /// [`OrderKind::max_extension_months`]).
+    ReviewExtensionTooLong {
+        /// The order.
+        order: OrderKind,
+        /// Its current expiry date.
+        current: NaiveDate,
+        /// The expiry asked for.
+        requested: NaiveDate,
+        /// The latest allowed expiry: the order's maximum after the current one.
+        latest: NaiveDate,
+    },
     /// The current order has already expired by the event's date: record its expiry first.
     OrderExpired {
         /// The order.
@@ -167,7 +197,7 @@ pub enum Refusal {
         /// The date of the refused event.
         on: NaiveDate,
     },
-    /// An interim order extension must move the expiry later.
+    /// An extension of an order (interim, or on review) must move the expiry later.
     ExtensionNotLater {
         /// The order.
         order: OrderKind,
@@ -319,6 +349,17 @@ impl std::fmt::Display for Refusal {
             } => write!(
                 f,
                 "an extension of the {order} may add at most 12 months: it expires on {current}, so the extension must expire by {latest}, not on {requested} (HPO 2001 art 31)"
+            ),
+            Self::ReviewExtensionTooLong {
+                order,
+                current,
+                latest,
+                requested,
+                ..
+            } => write!(
+                f,
+                "an extension of the {order} on review may add at most {limit}, the longest the order may be imposed for (the crate's reading of HPO 2001 art 30): it expires on {current}, so the extension must expire by {latest}, not on {requested}",
+                limit = order.limit_text()
             ),
             Self::OrderExpired {
                 order, expired, on, ..

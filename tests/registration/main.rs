@@ -3,6 +3,7 @@
 #[path = "../util/mod.rs"]
 mod util;
 
+mod order_review;
 mod profession_renewal;
 mod registration_lifecycle;
 mod registration_number;
