@@ -97,6 +97,7 @@ mod content;
 mod next;
 mod practitioner;
 mod replay;
+mod resign;
 mod signoffs;
 mod sink;
 mod stages;
@@ -562,6 +563,7 @@ pub fn validate(portfolio: &Portfolio, context: &ValidationContext<'_>) -> Repor
     };
     standing::check(portfolio, framework, &index, &mut sink);
     let signed = signoffs::check(portfolio, context, &rules, &index, replayed, &mut sink);
+    resign::check(portfolio, context, &mut sink);
     content::evidence_dates(portfolio, context, &index, &mut sink);
     practitioner::check(portfolio, context, &rules, &signed, &mut sink);
     stages::check(portfolio, context, &rules, &mut sink);

@@ -780,6 +780,14 @@ portfolio claiming stage 2 whose events hold no supervisor `declaration` sign-of
 "A sign-off dated after the date the portfolio is judged as of cannot have happened yet; it \
 does not count.\n\nExample: validating as of 2024-06-30 a portfolio with a declaration dated \
 2024-07-02 gives V048 at the declaration's path.";
+    /// A re-signing dated before the sign-off or after the as-of date.
+    ReSigningOutOfRange = "V049", Error, "docs/domain.md#stage-2-verification", "re-signing dated out of range",
+"A sign-off re-signed after its content was edited (`re_signed_on`, written by \
+`Portfolio::edit_evidence` and `Portfolio::edit_rating`) is re-signed on or after the day it \
+was first signed, and not after the day the portfolio is judged as of; a re-signing outside \
+that range cannot have happened, and the digest it stands for is not trusted.\n\nExample: a \
+declaration signed on 2025-06-20 with `\"re_signed_on\": [\"2025-06-10\"]` gives V049 at \
+`/events/18/sign_off/re_signed_on/0`.";
     /// A capability heading not rated.
     RatingMissing = "V050", Error, "docs/domain.md#stage-2-verification", "heading not rated",
 "The trainee self-rates every capability heading and the supervisor gives their own rating \
@@ -827,6 +835,14 @@ item no declaration lists was added afterwards or left out of the sign-off; it c
 coverage but nobody declared it. Reported only when there is a declaration.\n\nExample: \
 evidence `msf-1` added after the declarations, which list every other item, gives note V058 at \
 `/evidence/25`.";
+    /// A sign-off re-signed after its content was edited.
+    SignOffReSigned = "V059", Note, "docs/domain.md#stage-2-verification", "sign-off re-signed after an edit",
+"A sign-off whose content was edited after it was signed, and that was re-signed \
+(`Portfolio::edit_evidence`, `Portfolio::edit_rating`), keeps the day it was first signed; \
+its digest is that of the last re-signing. The note names the days it was re-signed, so that a \
+hub sees that what the signer first saw changed. It does not make the portfolio \
+incomplete.\n\nExample: a declaration signed on 2025-06-20 and re-signed on 2025-07-02 after \
+evidence `cbd-b3` was edited gives note V059 at `/events/18/sign_off/re_signed_on`.";
     /// A capability with no evidence.
     CapabilityUncovered = "V060", Error, "docs/domain.md#stage-2-verification", "capability with no evidence",
 "Every capability heading needs evidence linked to it (docs/domain.md#stage-2-verification, step 3); a heading with \

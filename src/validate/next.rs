@@ -83,7 +83,8 @@ impl Step {
             | C::DigestMismatch
             | C::SignedContentMissing
             | C::WrongSigner
-            | C::SignOffInFuture => Step::SignOffs,
+            | C::SignOffInFuture
+            | C::ReSigningOutOfRange => Step::SignOffs,
             _ => Step::Events,
         }
     }
@@ -235,6 +236,9 @@ fn action(code: Code) -> Option<&'static str> {
         C::SignedContentMissing => "Restore the content the sign-offs cover, or re-sign them",
         C::WrongSigner => "Have each sign-off signed by the person in its role",
         C::SignOffInFuture => "Correct the sign-offs dated after the as-of date",
+        C::ReSigningOutOfRange => {
+            "Correct the re-signing dates before the first signing or after the as-of date"
+        }
         C::EventRefused => "Correct the event the roadmap refuses",
         _ => return None,
     })

@@ -27,7 +27,7 @@ pub(super) struct Signed {
 /// The earliest sign-off of one subject by one role: its date and event index.
 type Seen<'p> = HashMap<(&'p Subject, SignerRole), (NaiveDate, usize)>;
 
-fn stage_of(subject: &Subject) -> Stage {
+pub(super) fn stage_of(subject: &Subject) -> Stage {
     match subject {
         Subject::ChecklistComponent {
             checklist: Checklist::Stage1,

@@ -249,8 +249,9 @@ fn editing_evidence_re_signs_what_covered_it_and_says_so() {
             assert_eq!(now, was, "event {i}");
         }
     }
-    // The document still validates, and says it was re-signed.
-    assert!(codes(&p).is_empty());
+    // The document still validates, and says it was re-signed: a note (V059) on each of the
+    // three re-signed sign-offs.
+    assert_eq!(codes(&p), ["V059"; 3]);
     assert!(p.to_json().contains("\"re_signed_on\":[\"2025-10-01\"]"));
     let reloaded = Portfolio::from_json(&p.to_json_pretty()).unwrap();
     assert_eq!(reloaded, p);
@@ -264,7 +265,7 @@ fn editing_evidence_re_signs_what_covered_it_and_says_so() {
     let (i, so) = sign_offs(&p).last().copied().unwrap();
     assert_eq!(i, 21);
     assert_eq!(so.re_signed_on, [on, later]);
-    assert!(codes(&p).is_empty());
+    assert_eq!(codes(&p), ["V059"; 3]);
 
     // Not before the last re-signing: the day before it is refused, the day itself is not.
     let err = p
@@ -433,7 +434,7 @@ fn re_signing_is_refused_before_the_day_of_signing() {
             .edit_evidence(&id, day, |e| e.title = "Edited".into())
             .unwrap();
         assert_eq!(edited.re_signed.len(), 3, "{day}");
-        assert!(codes(&p).is_empty(), "{day}");
+        assert_eq!(codes(&p), ["V059"; 3], "{day}");
     }
 }
 
@@ -460,7 +461,7 @@ fn editing_a_rating_re_signs_what_covered_it() {
     assert_eq!(places, COVERING);
     let now = p.ratings().iter().find(|r| r.capability == b3).unwrap();
     assert_eq!(now.self_rating, Some(new));
-    assert!(codes(&p).is_empty());
+    assert_eq!(codes(&p), ["V059"; 3]);
 }
 
 #[test]
@@ -494,4 +495,53 @@ fn a_portfolio_built_with_the_old_completion_event_stores_the_new() {
     assert_eq!(rebuilt.events()[last], RoadmapEvent::Completed { on });
     assert_eq!(rebuilt, original);
     assert_eq!(codes(&rebuilt), codes(&original));
+}
+
+/// A re-signing is reported (V059, a note, naming the days); one dated before the sign-off or
+/// after the as-of date cannot have happened (V049, an error, at its place in the list).
+#[test]
+fn re_signings_are_reported_and_checked_against_their_dates() {
+    let mut p = sample();
+    p.edit_evidence(&"cbd-b3".parse().unwrap(), d(2025, 10, 1), |e| {
+        e.title = "Edited title".into();
+    })
+    .unwrap();
+    let registry = FrameworkRegistry::builtin();
+    let report = |p: &Portfolio, as_of| {
+        validate(p, &ValidationContext::new(as_of, &registry))
+            .diagnostics()
+            .iter()
+            .map(|d| format!("{} {} {}", d.code, d.path, d.message))
+            .collect::<Vec<_>>()
+    };
+    let notes = report(&p, d(2025, 12, 31));
+    assert_eq!(notes.len(), 3);
+    assert_eq!(
+        notes[0],
+        "V059 /events/19/sign_off/re_signed_on the trainee's sign-off of the final declaration (signed on 2025-06-20) was re-signed after its content was edited, on 2025-10-01"
+    );
+    // Judged the day before the re-signing: it had not happened yet.
+    let early = report(&p, d(2025, 9, 30));
+    assert!(
+        early.contains(&"V049 /events/19/sign_off/re_signed_on/0 the trainee's sign-off of the final declaration is re-signed on 2025-10-01, after the as-of date 2025-09-30".to_owned()),
+        "{early:#?}"
+    );
+    // On the day itself it had.
+    assert!(
+        !report(&p, d(2025, 10, 1))
+            .iter()
+            .any(|l| l.starts_with("V049"))
+    );
+    // A re-signing dated before the first signing.
+    let mut parts = p.clone().into_parts();
+    let RoadmapEvent::Signed { sign_off } = &mut parts.events[19] else {
+        panic!("event 19 is a sign-off")
+    };
+    sign_off.re_signed_on.insert(0, d(2025, 6, 19));
+    let back = Portfolio::from_parts(parts).unwrap();
+    let lines = report(&back, d(2025, 12, 31));
+    assert!(
+        lines.contains(&"V049 /events/19/sign_off/re_signed_on/0 the trainee's sign-off of the final declaration is re-signed on 2025-06-19, before it was first signed on 2025-06-20".to_owned()),
+        "{lines:#?}"
+    );
 }
