@@ -415,3 +415,472 @@ pub(crate) fn stage_1_before_stage_2(
         _ => Ok(()),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diagnostic::Code;
+    use crate::roadmap::Missing;
+    use crate::rules::{HEE_CORE_PRIMARY_CARE, PERSONALISED_CARE_INSTITUTE, RouteError, RuleSetId};
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    fn id(s: &str) -> ComponentId {
+        s.parse().unwrap()
+    }
+
+    /// A roadmap's facts, set by hand.
+    struct Doc {
+        rules: RuleSet,
+        route: Route,
+        certified: Vec<ComponentId>,
+        any_certificate: bool,
+        analysis: bool,
+        university: bool,
+        stage_1: Vec<ComponentId>,
+        stage_2: Vec<ComponentId>,
+        components_signed: Vec<(Checklist, usize, SignerRole)>,
+        signed: Vec<(Subject, SignerRole)>,
+    }
+
+    fn doc(rule_set: RuleSetId, route: Route) -> Doc {
+        Doc {
+            rules: RuleSet::builtin(rule_set),
+            route,
+            certified: Vec::new(),
+            any_certificate: false,
+            analysis: false,
+            university: false,
+            stage_1: vec![id("ksa-portfolio")],
+            stage_2: vec![id("pdp-agreed"), id("msf-completed")],
+            components_signed: Vec::new(),
+            signed: Vec::new(),
+        }
+    }
+
+    impl Facts for Doc {
+        fn rules(&self) -> &RuleSet {
+            &self.rules
+        }
+        fn route(&self) -> Route {
+            self.route
+        }
+        fn e_learning_certified(&self, module: Option<&ComponentId>) -> bool {
+            module.map_or(self.any_certificate, |m| self.certified.contains(m))
+        }
+        fn learning_needs_analysis_recorded(&self) -> bool {
+            self.analysis
+        }
+        fn university_certificate_recorded(&self) -> bool {
+            self.university
+        }
+        fn components(&self, checklist: Checklist) -> &[ComponentId] {
+            match checklist {
+                Checklist::Stage1 => &self.stage_1,
+                Checklist::Stage2 => &self.stage_2,
+            }
+        }
+        fn component_signed(&self, checklist: Checklist, index: usize, role: SignerRole) -> bool {
+            self.components_signed.contains(&(checklist, index, role))
+        }
+        fn signed(&self, subject: &Subject, role: SignerRole) -> bool {
+            self.signed.contains(&(subject.clone(), role))
+        }
+    }
+
+    /// Every finding (the validator's sink) and the first (the state machines' sink), checking
+    /// that the guard stops at the first and goes on through all.
+    fn both_sinks(
+        facts: &Doc,
+        guard: impl Fn(&Doc, &mut dyn Findings) -> ControlFlow<()>,
+    ) -> (Vec<Finding>, Option<Finding>) {
+        let mut all: Vec<Finding> = Vec::new();
+        assert_eq!(guard(facts, &mut all), ControlFlow::Continue(()));
+        let mut first: Option<Finding> = None;
+        let flow = guard(facts, &mut first);
+        assert_eq!(flow.is_break(), first.is_some());
+        assert_eq!(first.as_ref(), all.first());
+        (all, first)
+    }
+
+    fn codes(findings: &[Finding]) -> Vec<&'static str> {
+        findings
+            .iter()
+            .map(|f| f.code().map_or("-", Code::as_str))
+            .collect()
+    }
+
+    fn unsigned(checklist: Checklist, index: usize, component: &str, role: SignerRole) -> Finding {
+        Finding::Unsigned {
+            checklist,
+            index,
+            component: id(component),
+            role,
+        }
+    }
+
+    // HEE "Roadmap Verification Changes",
+    // https://www.hee.nhs.uk/our-work/allied-health-professions/enable-workforce/first-contact-practice-self-declaration-education-providers/roadmap-verification-changes:
+    // the procured provision starts with a learning needs analysis; the 9.4 checklist on every
+    // route, the university's certificate on top of it on the taught route.
+    #[test]
+    fn stage_1_on_the_taught_route_needs_everything_in_order() {
+        let facts = doc(RuleSetId::Roadmap2024, Route::Taught);
+        let (all, first) = both_sinks(&facts, |f, out| stage_1_verification(f, out));
+        assert_eq!(
+            all,
+            [
+                Finding::ELearningModule {
+                    module: id(HEE_CORE_PRIMARY_CARE)
+                },
+                Finding::ELearningModule {
+                    module: id(PERSONALISED_CARE_INSTITUTE)
+                },
+                Finding::LearningNeedsAnalysis,
+                Finding::UniversityCertificate,
+                unsigned(Checklist::Stage1, 0, "ksa-portfolio", SignerRole::Trainee),
+                unsigned(
+                    Checklist::Stage1,
+                    0,
+                    "ksa-portfolio",
+                    SignerRole::RoadmapSupervisor
+                ),
+            ]
+        );
+        assert_eq!(codes(&all), ["V085", "V085", "V082", "-", "V040", "V040"]);
+        assert_eq!(
+            first.and_then(|f| f.into_refusal("stage_1_verified", d(2024, 6, 3))),
+            Some(Refusal::Incomplete {
+                event: "stage_1_verified",
+                on: d(2024, 6, 3),
+                missing: Missing::ELearningModule {
+                    module: id(HEE_CORE_PRIMARY_CARE)
+                }
+            })
+        );
+    }
+
+    // Same source: "the independent route's checklist constitutes supervisor sign off": no
+    // learning needs analysis and no education provider's approval on it.
+    #[test]
+    fn the_independent_route_needs_no_analysis_and_no_approval() {
+        let mut facts = doc(RuleSetId::Roadmap2023, Route::IndependentPortfolio);
+        facts.certified = vec![id(HEE_CORE_PRIMARY_CARE), id(PERSONALISED_CARE_INSTITUTE)];
+        facts.components_signed = vec![(Checklist::Stage1, 0, SignerRole::Trainee)];
+        let (all, first) = both_sinks(&facts, |f, out| stage_1_verification(f, out));
+        let supervisor = unsigned(
+            Checklist::Stage1,
+            0,
+            "ksa-portfolio",
+            SignerRole::RoadmapSupervisor,
+        );
+        assert_eq!(all, std::slice::from_ref(&supervisor));
+        assert_eq!(first, Some(supervisor));
+        facts.signed = vec![
+            (Subject::Declaration, SignerRole::Trainee),
+            (Subject::Declaration, SignerRole::RoadmapSupervisor),
+        ];
+        let (all, first) = both_sinks(&facts, |f, out| sign_off(f, out));
+        assert!(all.is_empty() && first.is_none());
+        // The same portfolio on the supported route needs both.
+        facts.route = Route::SupportedPortfolio;
+        let (all, _) = both_sinks(&facts, |f, out| sign_off(f, out));
+        assert_eq!(all, [Finding::EducationProviderApproval]);
+        let (all, _) = both_sinks(&facts, |f, out| learning_needs_analysis(f, out));
+        assert_eq!(codes(&all), ["V082"]);
+        // Roadmap 2021 asked for neither.
+        facts.rules = RuleSet::builtin(RuleSetId::Roadmap2021);
+        let (all, _) = both_sinks(&facts, |f, out| sign_off(f, out));
+        assert!(all.is_empty());
+    }
+
+    #[test]
+    fn one_certificate_of_any_module_where_the_rule_set_names_none() {
+        let mut facts = doc(RuleSetId::Roadmap2024, Route::SupportedPortfolio);
+        facts.rules.e_learning_modules.clear();
+        let (all, first) = both_sinks(&facts, |f, out| e_learning(f, out));
+        assert_eq!(all, [Finding::ELearning]);
+        assert_eq!(codes(&all), ["-"]);
+        assert_eq!(first.and_then(|f| f.missing()), Some(Missing::ELearning));
+        facts.any_certificate = true;
+        assert!(both_sinks(&facts, |f, out| e_learning(f, out)).0.is_empty());
+        assert_eq!(
+            e_learning_module(&facts.rules, &id(HEE_CORE_PRIMARY_CARE)),
+            None
+        );
+        let named = RuleSet::builtin(RuleSetId::Roadmap2024);
+        assert_eq!(
+            e_learning_module(&named, &id(PERSONALISED_CARE_INSTITUTE)),
+            Some(1)
+        );
+    }
+
+    #[test]
+    fn stage_2_needs_the_checklist_readiness_declaration_and_approval_in_order() {
+        let mut facts = doc(RuleSetId::Roadmap2024, Route::Taught);
+        facts.components_signed = vec![
+            (Checklist::Stage2, 0, SignerRole::Trainee),
+            (Checklist::Stage2, 0, SignerRole::RoadmapSupervisor),
+            (Checklist::Stage2, 1, SignerRole::RoadmapSupervisor),
+        ];
+        facts.signed = vec![(Subject::Readiness, SignerRole::Trainee)];
+        let (all, first) = both_sinks(&facts, |f, out| stage_2_ready(f, out));
+        assert_eq!(
+            all,
+            [
+                unsigned(Checklist::Stage2, 1, "msf-completed", SignerRole::Trainee),
+                Finding::Readiness {
+                    role: SignerRole::RoadmapSupervisor
+                },
+            ]
+        );
+        assert_eq!(codes(&all), ["V040", "V047"]);
+        assert_eq!(
+            first.and_then(|f| f.missing()),
+            Some(Missing::Component {
+                checklist: Checklist::Stage2,
+                component: id("msf-completed"),
+                role: SignerRole::Trainee
+            })
+        );
+        let (all, _) = both_sinks(&facts, |f, out| sign_off(f, out));
+        assert_eq!(
+            all,
+            [
+                Finding::Declaration {
+                    role: SignerRole::Trainee
+                },
+                Finding::Declaration {
+                    role: SignerRole::RoadmapSupervisor
+                },
+                Finding::EducationProviderApproval,
+            ]
+        );
+        assert_eq!(codes(&all), ["V046", "V046", "V045"]);
+        // The approval is the education provider's: a supervisor's does not count.
+        facts.signed = vec![
+            (
+                Subject::EducationProviderApproval,
+                SignerRole::RoadmapSupervisor,
+            ),
+            (Subject::Declaration, SignerRole::Trainee),
+            (Subject::Declaration, SignerRole::RoadmapSupervisor),
+        ];
+        let (all, _) = both_sinks(&facts, |f, out| sign_off(f, out));
+        assert_eq!(all, [Finding::EducationProviderApproval]);
+        facts.signed.push((
+            Subject::EducationProviderApproval,
+            SignerRole::EducationProvider,
+        ));
+        assert!(both_sinks(&facts, |f, out| sign_off(f, out)).0.is_empty());
+    }
+
+    fn start(rules: &RuleSet, route: Route, on: Option<NaiveDate>) -> Option<Finding> {
+        let mut all: Vec<Finding> = Vec::new();
+        let _ = route_start(rules, route, on, &mut all);
+        let mut first: Option<Finding> = None;
+        let _ = route_start(rules, route, on, &mut first);
+        assert!(all.len() <= 1);
+        assert_eq!(all.first(), first.as_ref());
+        first
+    }
+
+    fn completion(rules: &RuleSet, route: Route, on: NaiveDate) -> Option<Finding> {
+        let mut all: Vec<Finding> = Vec::new();
+        let _ = route_completion(rules, route, on, &mut all);
+        let mut first: Option<Finding> = None;
+        let _ = route_completion(rules, route, on, &mut first);
+        assert!(all.len() <= 1);
+        assert_eq!(all.first(), first.as_ref());
+        first
+    }
+
+    // HEE "Roadmap Verification Changes" (URL above): the independent portfolio route closes to
+    // new starters (by default on 1 November 2023); those on it have six months, to 30 April
+    // 2024.
+    #[test]
+    fn independent_route_closure_at_its_date_edges() {
+        let rules = RuleSet::builtin(RuleSetId::Roadmap2023);
+        let route = Route::IndependentPortfolio;
+        assert_eq!(start(&rules, route, Some(d(2023, 10, 31))), None);
+        let closed = start(&rules, route, Some(d(2023, 11, 1)));
+        assert_eq!(
+            closed,
+            Some(Finding::Route(RouteError::ClosedToNewStarters {
+                route,
+                closed_from: d(2023, 11, 1),
+                on: d(2023, 11, 1)
+            }))
+        );
+        assert_eq!(closed.and_then(|f| f.code()), Some(Code::RouteClosed));
+        assert_eq!(
+            start(&rules, route, Some(d(2023, 11, 2))).and_then(|f| f.code()),
+            Some(Code::RouteClosed)
+        );
+        assert_eq!(start(&rules, Route::Taught, Some(d(2023, 11, 2))), None);
+        // Without a day: open under 2023, not under 2024.
+        assert_eq!(start(&rules, route, None), None);
+        let r24 = RuleSet::builtin(RuleSetId::Roadmap2024);
+        let not_open = start(&r24, route, None);
+        assert_eq!(
+            not_open
+                .clone()
+                .and_then(|f| f.into_refusal("started", d(2024, 6, 1))),
+            Some(Refusal::from(RouteError::NotOpen {
+                route,
+                rule_set: RuleSetId::Roadmap2024
+            }))
+        );
+        assert_eq!(
+            open_routes(&r24).collect::<Vec<_>>(),
+            [Route::Taught, Route::SupportedPortfolio]
+        );
+        assert_eq!(
+            open_routes(&RuleSet::builtin(RuleSetId::Roadmap2021)).collect::<Vec<_>>(),
+            [Route::Taught, Route::IndependentPortfolio]
+        );
+    }
+
+    #[test]
+    fn independent_run_off_at_its_date_edges() {
+        let route = Route::IndependentPortfolio;
+        for rule_set in [RuleSetId::Roadmap2021, RuleSetId::Roadmap2023] {
+            let rules = RuleSet::builtin(rule_set);
+            assert_eq!(completion(&rules, route, d(2024, 4, 29)), None);
+            assert_eq!(completion(&rules, route, d(2024, 4, 30)), None);
+            let late = completion(&rules, route, d(2024, 5, 1));
+            assert_eq!(
+                late,
+                Some(Finding::Route(RouteError::RunOffEnded {
+                    route,
+                    finish_by: d(2024, 4, 30),
+                    on: d(2024, 5, 1)
+                }))
+            );
+            assert_eq!(
+                late.clone().and_then(|f| f.code()),
+                Some(Code::IndependentRunOffEnded)
+            );
+            assert_eq!(
+                late.and_then(|f| f.into_refusal("completed", d(2024, 5, 1)))
+                    .map(|r| r.validator_code()),
+                Some(Some(Code::IndependentRunOffEnded))
+            );
+            assert_eq!(completion(&rules, Route::Taught, d(2030, 1, 1)), None);
+            let needs = requirements(&rules, route);
+            assert_eq!(needs.run_off.map(|r| r.finish_by), Some(d(2024, 4, 30)));
+            assert_eq!(requirements(&rules, Route::Taught).run_off, None);
+        }
+    }
+
+    #[test]
+    fn stage_3_only_under_roadmap_2021() {
+        let mut none: Vec<Finding> = Vec::new();
+        let flow = stage_3(&RuleSet::builtin(RuleSetId::Roadmap2021), &mut none);
+        assert_eq!((flow, none.len()), (ControlFlow::Continue(()), 0));
+        let mut first: Option<Finding> = None;
+        let _ = stage_3(&RuleSet::builtin(RuleSetId::Roadmap2023), &mut first);
+        assert_eq!(
+            first.clone(),
+            Some(Finding::NoStage3 {
+                rule_set: RuleSetId::Roadmap2023
+            })
+        );
+        assert_eq!(first.as_ref().and_then(Finding::code), None);
+        assert_eq!(
+            first.and_then(|f| f.into_refusal("stage_3_started", d(2024, 1, 1))),
+            Some(Refusal::NoStage3 {
+                rule_set: RuleSetId::Roadmap2023
+            })
+        );
+    }
+
+    // cptraininghub.nhs.uk, https://cptraininghub.nhs.uk/first-contact-practitioner-fcp-supervisor-training/:
+    // "each practitioner will require 2 WPBAs per month"; pro rata for part time is our reading.
+    #[test]
+    fn monthly_wpbas_report_each_month_short() {
+        let rules = RuleSet::builtin(RuleSetId::Roadmap2024);
+        let dates = || vec![d(2024, 2, 10), d(2024, 1, 7), d(2024, 1, 20)];
+        let span = (d(2024, 1, 6), d(2024, 3, 6));
+        let full = Wte::FULL_TIME;
+        let mut all: Vec<Finding> = Vec::new();
+        let _ = monthly_wpbas(&rules, span, full, dates, &mut all);
+        assert_eq!(
+            all,
+            [Finding::WpbasBelowMonthly {
+                from: d(2024, 2, 6),
+                last: d(2024, 3, 5),
+                count: 1,
+                required: 2,
+                per_month: 2
+            }]
+        );
+        assert_eq!(codes(&all), ["V071"]);
+        assert_eq!(all.first().and_then(Finding::missing), None);
+        assert_eq!(
+            all.pop()
+                .and_then(|f| f.into_refusal("completed", d(2024, 3, 6))),
+            None
+        );
+        // Half time needs one a month.
+        let half = Wte::from_ten_thousandths(5_000).unwrap();
+        let _ = monthly_wpbas(&rules, span, half, dates, &mut all);
+        assert!(all.is_empty());
+        // A month cut short by the end is not judged.
+        let _ = monthly_wpbas(
+            &rules,
+            (d(2024, 1, 6), d(2024, 3, 5)),
+            full,
+            dates,
+            &mut all,
+        );
+        assert!(all.is_empty());
+        // Not counted at all: the dates are not even read.
+        let off = RuleSet {
+            wpbas_per_month: 0,
+            ..rules
+        };
+        let _ = monthly_wpbas(&off, span, full, || unreachable!(), &mut all);
+        assert!(all.is_empty());
+    }
+
+    #[test]
+    fn each_finding_has_the_code_of_the_refusal_it_becomes() {
+        let on = d(2024, 5, 1);
+        let findings = [
+            Finding::ELearning,
+            Finding::ELearningModule {
+                module: id(HEE_CORE_PRIMARY_CARE),
+            },
+            Finding::LearningNeedsAnalysis,
+            Finding::UniversityCertificate,
+            unsigned(Checklist::Stage1, 0, "ksa-portfolio", SignerRole::Trainee),
+            Finding::Readiness {
+                role: SignerRole::Trainee,
+            },
+            Finding::Declaration {
+                role: SignerRole::RoadmapSupervisor,
+            },
+            Finding::EducationProviderApproval,
+            Finding::Route(RouteError::NotOpen {
+                route: Route::IndependentPortfolio,
+                rule_set: RuleSetId::Roadmap2024,
+            }),
+            Finding::Route(RouteError::RunOffEnded {
+                route: Route::IndependentPortfolio,
+                finish_by: d(2024, 4, 30),
+                on,
+            }),
+            Finding::NoStage3 {
+                rule_set: RuleSetId::Roadmap2024,
+            },
+        ];
+        for f in findings {
+            let code = f.code();
+            let refusal = f.clone().into_refusal("e", on).unwrap();
+            assert_eq!(refusal.validator_code(), code, "{f:?}");
+        }
+    }
+}

@@ -79,6 +79,9 @@ fn the_rulebook_itself_reads_every_flag() {
         .map(|(_, _, read)| read)
         .collect();
     for read in READS {
-        assert!(inside.contains(read), "`{read}` is read nowhere in src/rules");
+        assert!(
+            inside.contains(read),
+            "`{read}` is read nowhere in src/rules"
+        );
     }
 }
