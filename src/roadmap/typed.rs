@@ -459,10 +459,11 @@ impl Roadmap<Stage1> {
         })
     }
 
-    /// Verifies stage 1: e-learning recorded; on the taught route the university certificate,
-    /// otherwise every stage 1 checklist component signed by both trainee and supervisor and,
-    /// on the supported portfolio route where the rule set requires it, the learning needs
-    /// analysis.
+    /// Verifies stage 1. Guards ([`guard::stage_1_verification`]): every mandatory e-learning
+    /// module certified; the learning needs analysis on the procured provision (taught and
+    /// supported portfolio routes) where the rule set requires it; the university's
+    /// certificate on the taught route; every stage 1 checklist component signed by both
+    /// trainee and supervisor, on every route. Refused with the first thing missing.
     pub fn verify_stage_1(
         self,
         on: NaiveDate,

@@ -7,6 +7,7 @@ use std::ops::ControlFlow;
 use chrono::NaiveDate;
 
 use crate::diagnostic::Code;
+use crate::experience::Wte;
 use crate::id::ComponentId;
 use crate::roadmap::{Missing, Refusal};
 use crate::signoff::{Checklist, SignerRole};
@@ -75,6 +76,8 @@ pub enum Finding {
         required: u32,
         /// The assessments a full-time trainee needs a month.
         per_month: u32,
+        /// The trainee's whole-time equivalence in stage 2.
+        wte: Wte,
     },
 }
 
@@ -171,11 +174,5 @@ impl Findings for Vec<Finding> {
     fn report(&mut self, finding: Finding) -> ControlFlow<()> {
         self.push(finding);
         ControlFlow::Continue(())
-    }
-}
-
-impl<F: Findings + ?Sized> Findings for &mut F {
-    fn report(&mut self, finding: Finding) -> ControlFlow<()> {
-        (**self).report(finding)
     }
 }

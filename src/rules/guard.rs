@@ -360,6 +360,7 @@ pub fn monthly_wpbas<F: Findings + ?Sized>(
                 count,
                 required,
                 per_month: rules.wpbas_per_month,
+                wte,
             })?;
         }
     }
@@ -814,7 +815,8 @@ mod tests {
                 last: d(2024, 3, 5),
                 count: 1,
                 required: 2,
-                per_month: 2
+                per_month: 2,
+                wte: full
             }]
         );
         assert_eq!(codes(&all), ["V071"]);

@@ -256,9 +256,9 @@ impl<'p, 'r> DocFacts<'p, 'r> {
                 count,
                 required,
                 per_month,
+                wte,
             } => {
-                let (i, wte) = self.stage_2.map_or((0, None), |(i, _, w)| (i, Some(w)));
-                let wte = wte.map_or_else(String::new, |w| w.to_string());
+                let i = self.stage_2.map_or(0, |(i, _, _)| i);
                 (
                     (Section::Events, i + 1, 6),
                     Stage::Stage2,
