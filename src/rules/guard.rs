@@ -826,6 +826,23 @@ mod tests {
                 .and_then(|f| f.into_refusal("completed", d(2024, 3, 6))),
             None
         );
+        // A month runs from its first day up to, not including, the next month's first day.
+        let edges = || vec![d(2024, 1, 6), d(2024, 2, 6)];
+        let _ = monthly_wpbas(
+            &rules,
+            (d(2024, 1, 6), d(2024, 2, 6)),
+            full,
+            edges,
+            &mut all,
+        );
+        assert_eq!(
+            all.pop().and_then(|f| match f {
+                Finding::WpbasBelowMonthly { count, last, .. } => Some((count, last)),
+                _ => None,
+            }),
+            Some((1, d(2024, 2, 5)))
+        );
+        assert!(all.is_empty());
         // Half time needs one a month.
         let half = Wte::from_ten_thousandths(5_000).unwrap();
         let _ = monthly_wpbas(&rules, span, half, dates, &mut all);
