@@ -80,8 +80,8 @@ use crate::experience::{
 use crate::pad::pad_with;
 use crate::profession::Profession;
 use crate::registration::{Practice, RegistrationNumber, RegistrationRecord};
-use crate::roadmap::{Refusal, Stage1Exception, guard};
-use crate::rules::{Route, RuleSet, RuleSetId, SwitchOver};
+use crate::roadmap::{Refusal, Stage1Exception};
+use crate::rules::{Route, RuleSet, RuleSetId, SwitchOver, guard};
 
 /// How far along the roadmap the practitioner is, as the employer knows it.
 ///
@@ -346,14 +346,7 @@ impl<'a> Query<'a> {
             Step::from_blockers(blockers)
         };
 
-        let routes = [
-            Route::Taught,
-            Route::SupportedPortfolio,
-            Route::IndependentPortfolio,
-        ]
-        .into_iter()
-        .filter(|r| rules.route_open(*r))
-        .collect();
+        let routes = guard::open_routes(&rules).collect();
 
         Eligibility {
             as_of: on,

@@ -25,7 +25,7 @@
 //! | evidence, coverage, AP ePortfolio limits | [`evidence`] | `evidence-types`, `stage-2`, `ap-evidence` |
 //! | who may supervise and sign | [`supervisor`] | `supervisors` |
 //! | ratings, sign-offs and their digests | [`signoff`] | `stage-2-verification` |
-//! | roadmap 2021, 2023 and 2024 | [`rules`] | `rule-sets` |
+//! | roadmap 2021, 2023 and 2024, and the rulebook of guards every check calls | [`rules`], [`rules::guard`] | `rule-sets` |
 //! | the FCP pathway state machine | [`roadmap`] | `roadmap-stages`, `rule-sets` |
 //! | the AP recognition pathway (ePortfolio route) | [`advanced`] | `advanced-practice`, `ap-deadlines` |
 //! | Open Badges 3.0 and CASE 1.1 exports | [`badge`], [`case`] | `recognition`, `advanced-practice` |

@@ -60,7 +60,7 @@
 #[allow(clippy::result_large_err)]
 mod context;
 mod event;
-pub(crate) mod guard;
+mod facts;
 #[allow(clippy::result_large_err)]
 mod lifecycle;
 mod refusal;

@@ -11,14 +11,12 @@
 //! | [`RuleSetId::Roadmap2023`] | from NHSE's 2023 changes | stage 3 removed; the procured provision (taught and supported portfolio routes) starts with a learning needs analysis and its sign-off needs supervisor **and** education-provider approval; the independent portfolio route closes to new starters, and those on it have a six-month run-off; no supervisor training required |
 //! | [`RuleSetId::Roadmap2024`] | after the run-off ended (end of April 2024) | as 2023; the independent portfolio route can no longer be started or completed |
 //!
-//! The rules each version states are written once here, as the guards the state machine, the
-//! validator and the test generators all call: [`RuleSet::check_start`] and
-//! [`RuleSet::check_completion`] (the independent route's closure and run-off),
-//! [`RuleSet::learning_needs_analysis_required_on`] and
-//! [`RuleSet::education_provider_approval_required_on`] (procured provision only),
-//! [`RuleSet::e_learning_modules`] (each required module evidenced by its own certificate) and
-//! [`RuleSet::wpbas_required_in_month`] (two workplace-based assessments a month in stage 2).
-//! See `docs/domain.md#rule-sets` and `docs/domain.md#independent-route`.
+//! The rules each version states are written once, in the rulebook: the [`guard`] module, whose
+//! guards read the [`Facts`] of a roadmap and report each [`Finding`] to a [`Findings`] sink.
+//! The typed roadmap and [`RoadmapRecord`](crate::roadmap::RoadmapRecord) refuse with the first
+//! finding, the validator reports every one, and the test generators build what
+//! [`guard::requirements`] says a route needs. No other module reads a rule set's flags. See
+//! `docs/domain.md#rule-sets` and `docs/domain.md#independent-route`.
 //!
 //! Sources: HEE roadmap FAQ; HEE "Roadmap Verification Changes"
 //! (<https://www.hee.nhs.uk/our-work/allied-health-professions/enable-workforce/first-contact-practice-self-declaration-education-providers/roadmap-verification-changes>);
@@ -49,6 +47,13 @@ use chrono::{Months, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 use crate::id::ComponentId;
+
+mod facts;
+mod findings;
+pub mod guard;
+
+pub use facts::Facts;
+pub use findings::{Finding, Findings};
 
 /// The name of a rule set, as a portfolio document records it (`"roadmap-2024"`).
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]

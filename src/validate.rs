@@ -94,6 +94,7 @@ use crate::supervisor::SupervisionPolicy;
 
 mod cause;
 mod content;
+mod facts;
 mod next;
 mod practitioner;
 mod replay;
@@ -562,11 +563,12 @@ pub fn validate(portfolio: &Portfolio, context: &ValidationContext<'_>) -> Repor
         None => (0, None),
     };
     standing::check(portfolio, framework, &index, &mut sink);
-    let signed = signoffs::check(portfolio, context, &rules, &index, replayed, &mut sink);
+    let facts = facts::DocFacts::new(portfolio, &rules, context.as_of, &mut sink);
+    let signed = signoffs::check(portfolio, context, &facts, &index, replayed, &mut sink);
     resign::check(portfolio, context, &mut sink);
     content::evidence_dates(portfolio, context, &index, &mut sink);
     practitioner::check(portfolio, context, &rules, &signed, &mut sink);
-    stages::check(portfolio, context, &rules, &mut sink);
+    stages::check(portfolio, context, &facts, &mut sink);
     // Last, so that a refusal whose cause has a code of its own is not reported twice.
     replay::report(refused, &mut sink);
     let checklist = if context.required_checklists.is_some() {

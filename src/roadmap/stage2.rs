@@ -3,14 +3,15 @@
 use chrono::{Days, Months, NaiveDate};
 
 use crate::experience::Wte;
-use crate::signoff::{Checklist, SignerRole};
+use crate::rules::guard;
+use crate::signoff::SignerRole;
 
 use super::context::RoadmapContext;
 use super::event::Stage1Exception;
+use super::facts::{State, first_refusal};
 use super::refusal::{Missing, Refusal};
 use super::typed::{
     Common, Completed, Roadmap, Signatures, Stage, Stage1, Stage1Verified, Stage2, Stage3, Step,
-    missing_component,
 };
 
 /// The parts of a stage 2 start.
@@ -35,7 +36,7 @@ fn start_stage_2<S: Stage>(
 ) -> Result<(), Refusal> {
     r.pre(START, start.on, ctx, false)?;
     let p = ctx.parts();
-    super::guard::stage_1_before_stage_2(
+    crate::rules::guard::stage_1_before_stage_2(
         r.common.stage_1_verified_on.is_some(),
         start.exception,
         p.setup.profession(),
@@ -180,39 +181,41 @@ impl Roadmap<Stage2> {
                 stage: Stage2::KIND,
             });
         }
-        if let Some(missing) = self.stage_1_missing(ctx) {
-            return self.refuse(Refusal::Incomplete {
-                event: EVENT,
-                on,
-                missing,
-            });
+        if let Some(r) = self.stage_1_refusal(EVENT, on, ctx) {
+            return self.refuse(r);
         }
         self.common.stage_1_verified_on = Some(on);
         self.common.last = on;
         Ok(self)
     }
 
-    /// What must be done before the self-rating: stage 1 verified, every stage 2 component
-    /// signed by both, readiness agreed by both.
-    fn before_self_rating(&self, ctx: &RoadmapContext<'_>) -> Option<Missing> {
+    /// The rulebook's view of this roadmap, with stage 2's signatures.
+    fn stage_2_facts<'a, 'c>(&'a self, ctx: &'a RoadmapContext<'c>) -> State<'a, 'c> {
+        State {
+            common: &self.common,
+            stage_2: Some(&self.stage),
+            ctx,
+        }
+    }
+
+    /// What must be done before the self-rating: stage 1 verified, then
+    /// [`guard::stage_2_ready`] (every stage 2 component signed by both, readiness agreed by
+    /// both).
+    fn before_self_rating(
+        &self,
+        event: &'static str,
+        on: NaiveDate,
+        ctx: &RoadmapContext<'_>,
+    ) -> Option<Refusal> {
         if self.common.stage_1_verified_on.is_none() {
-            return Some(Missing::Stage1Verification);
+            return Some(Refusal::Incomplete {
+                event,
+                on,
+                missing: Missing::Stage1Verification,
+            });
         }
-        if let Some(m) = missing_component(
-            Checklist::Stage2,
-            ctx.parts().setup.stage_2_components(),
-            self.stage.signed_by_trainee,
-            self.stage.signed_by_supervisor,
-        ) {
-            return Some(m);
-        }
-        [
-            (Signatures::READY_TRAINEE, SignerRole::Trainee),
-            (Signatures::READY_SUPERVISOR, SignerRole::RoadmapSupervisor),
-        ]
-        .into_iter()
-        .find(|(bit, _)| !self.stage.signed.has(*bit))
-        .map(|(_, role)| Missing::Readiness { role })
+        let facts = self.stage_2_facts(ctx);
+        first_refusal(event, on, |first| guard::stage_2_ready(&facts, first))
     }
 
     fn rated(
@@ -225,16 +228,20 @@ impl Roadmap<Stage2> {
         if let Err(r) = self.pre(event, on, ctx, false) {
             return self.refuse(r);
         }
-        let missing = if role == SignerRole::Trainee {
-            self.before_self_rating(ctx)
+        let refused = if role == SignerRole::Trainee {
+            self.before_self_rating(event, on, ctx)
         } else {
             self.stage
                 .self_rated_on
                 .is_none()
-                .then_some(Missing::SelfRating)
+                .then_some(Refusal::Incomplete {
+                    event,
+                    on,
+                    missing: Missing::SelfRating,
+                })
         };
-        if let Some(missing) = missing {
-            return self.refuse(Refusal::Incomplete { event, on, missing });
+        if let Some(r) = refused {
+            return self.refuse(r);
         }
         let unrated = ctx.parts().framework.capabilities().find(|cap| {
             ctx.rating(cap.id()).is_none_or(|r| {
@@ -302,36 +309,11 @@ impl Roadmap<Stage2> {
         if let Err(r) = self.pre(EVENT, on, ctx, false) {
             return self.refuse(r);
         }
-        let mut needed = [
-            (
-                Signatures::DECLARED_TRAINEE,
-                Missing::Declaration {
-                    role: SignerRole::Trainee,
-                },
-            ),
-            (
-                Signatures::DECLARED_SUPERVISOR,
-                Missing::Declaration {
-                    role: SignerRole::RoadmapSupervisor,
-                },
-            ),
-            (Signatures::APPROVED, Missing::EducationProviderApproval),
-        ]
-        .into_iter();
-        // The procured provision only: the independent route's sign-off is the 9.4 checklist.
-        let approval = ctx
-            .parts()
-            .rules
-            .education_provider_approval_required_on(self.common.route);
-        let missing = needed.find(|(bit, m)| {
-            (approval || *m != Missing::EducationProviderApproval) && !self.stage.signed.has(*bit)
-        });
-        if let Some((_, missing)) = missing {
-            return self.refuse(Refusal::Incomplete {
-                event: EVENT,
-                on,
-                missing,
-            });
+        // The declarations, and the education provider's approval on the procured provision
+        // only: the independent route's sign-off is the 9.4 checklist.
+        let facts = self.stage_2_facts(ctx);
+        if let Some(r) = first_refusal(EVENT, on, |first| guard::sign_off(&facts, first)) {
+            return self.refuse(r);
         }
         if let Err(r) =
             Self::standing(ctx, EVENT, on).and_then(|()| Self::experience(ctx, EVENT, on))
@@ -339,8 +321,11 @@ impl Roadmap<Stage2> {
             return self.refuse(r);
         }
         // An independent portfolio is completed by the end of its run-off.
-        if let Err(e) = ctx.parts().rules.check_completion(self.common.route, on) {
-            return self.refuse(Refusal::from(e));
+        let rules = ctx.parts().rules;
+        if let Some(r) = first_refusal(EVENT, on, |first| {
+            guard::route_completion(rules, self.common.route, on, first)
+        }) {
+            return self.refuse(r);
         }
         let mut common = self.common;
         common.last = on;
@@ -378,9 +363,9 @@ impl Roadmap<Completed> {
             return self.refuse(r);
         }
         let rules = ctx.parts().rules;
-        if !rules.has_stage_3 {
-            let rule_set = rules.id;
-            return self.refuse(Refusal::NoStage3 { rule_set });
+        if let Some(r) = first_refusal("stage_3_started", on, |first| guard::stage_3(rules, first))
+        {
+            return self.refuse(r);
         }
         let mut common = self.common;
         common.last = on;

@@ -8,13 +8,13 @@ use serde::{Deserialize, Serialize};
 use crate::evidence::{EvidenceId, EvidenceKind};
 use crate::experience::Wte;
 use crate::id::{ComponentId, PersonId};
-use crate::rules::Route;
-use crate::signoff::{Checklist, SignerRole};
+use crate::rules::{Route, guard};
 use crate::supervisor::{SupervisorId, SupervisorRefusal};
 
 use super::context::RoadmapContext;
 use super::event::Stage1Exception;
-use super::refusal::{Missing, Refusal, Refused};
+use super::facts::{State, first_refusal, module_bit};
+use super::refusal::{Refusal, Refused};
 
 /// Which stage a roadmap is in: the runtime name of a stage type.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -292,7 +292,7 @@ impl<S: Stage> Roadmap<S> {
         event: &'static str,
         on: NaiveDate,
     ) -> Result<(), Refusal> {
-        super::guard::standing(ctx.parts().registration, event, on)
+        crate::rules::guard::standing(ctx.parts().registration, event, on)
     }
 
     /// Checks the experience requirement on `on`.
@@ -301,46 +301,30 @@ impl<S: Stage> Roadmap<S> {
         event: &'static str,
         on: NaiveDate,
     ) -> Result<(), Refusal> {
-        super::guard::experience(ctx.parts().experience.met_on(), event, on)
+        crate::rules::guard::experience(ctx.parts().experience.met_on(), event, on)
     }
 
-    /// What stage 1 verification still lacks, first thing first.
-    pub(super) fn stage_1_missing(&self, ctx: &RoadmapContext<'_>) -> Option<Missing> {
-        let c = &self.common;
-        let rules = ctx.parts().rules;
-        let modules = &rules.e_learning_modules;
-        // Bit 0 alone stands for "a certificate" where the rule set names no modules.
-        let certified = |m: Option<&ComponentId>| {
-            let bit = match m {
-                None => Some(1),
-                Some(m) => modules.iter().position(|x| x == m).and_then(module_bit),
-            };
-            bit.is_some_and(|bit| c.e_learning & bit != 0)
-        };
-        if let Some(first) = rules.missing_e_learning_modules(certified).next() {
-            return Some(match first {
-                None => Missing::ELearning,
-                Some(module) => Missing::ELearningModule {
-                    module: module.clone(),
-                },
-            });
+    /// The rulebook's view of this roadmap (no stage 2 signatures).
+    pub(super) fn facts<'a, 'c>(&'a self, ctx: &'a RoadmapContext<'c>) -> State<'a, 'c> {
+        State {
+            common: &self.common,
+            stage_2: None,
+            ctx,
         }
-        // The procured provision starts with the learning needs analysis; the independent
-        // route never needs it (HEE "Roadmap Verification Changes").
-        if rules.learning_needs_analysis_required_on(c.route) && c.education_provider.is_none() {
-            return Some(Missing::LearningNeedsAnalysis);
-        }
-        if c.route == Route::Taught && !c.university_certificate {
-            return Some(Missing::UniversityCertificate);
-        }
-        // The 9.4 checklist on every route, the taught route included: the university's
-        // certificate is evidence on top of it.
-        missing_component(
-            Checklist::Stage1,
-            ctx.parts().setup.stage_1_components(),
-            c.s1_by_trainee,
-            c.s1_by_supervisor,
-        )
+    }
+
+    /// The refusal of stage 1 verification on `on` for what it still lacks, first thing first
+    /// ([`guard::stage_1_verification`]).
+    pub(super) fn stage_1_refusal(
+        &self,
+        event: &'static str,
+        on: NaiveDate,
+        ctx: &RoadmapContext<'_>,
+    ) -> Option<Refusal> {
+        let facts = self.facts(ctx);
+        first_refusal(event, on, |first| {
+            guard::stage_1_verification(&facts, first)
+        })
     }
 
     /// Refuses stage 1 evidence once stage 1 is verified.
@@ -383,15 +367,16 @@ impl<S: Stage> Roadmap<S> {
         if expected == EvidenceKind::UniversityCertificate {
             self.common.university_certificate = true;
         } else {
-            let modules = &ctx.parts().rules.e_learning_modules;
+            let rules = ctx.parts().rules;
+            let modules = guard::requirements(rules, self.common.route).e_learning;
             let bit = match module {
                 // A certificate of no named module counts only where none are named.
                 None => u64::from(modules.is_empty()),
                 Some(m) => {
-                    let Some(bit) = modules.iter().position(|x| x == m).and_then(module_bit) else {
+                    let Some(bit) = guard::e_learning_module(rules, m).and_then(module_bit) else {
                         let refusal = Refusal::UnknownModule {
                             module: m.clone(),
-                            rule_set: ctx.parts().rules.id,
+                            rule_set: rules.id,
                             expected: join(modules),
                         };
                         return self.refuse(refusal);
@@ -406,38 +391,9 @@ impl<S: Stage> Roadmap<S> {
     }
 }
 
-/// The bit of the `i`th e-learning module, for the first 64.
-fn module_bit(i: usize) -> Option<u64> {
-    1u64.checked_shl(u32::try_from(i).ok()?)
-}
-
 fn join(ids: &[ComponentId]) -> String {
     let names: Vec<&str> = ids.iter().map(ComponentId::as_str).collect();
     names.join(", ")
-}
-
-/// The first component of `components` not signed in both roles.
-pub(super) fn missing_component(
-    checklist: Checklist,
-    components: &[crate::id::ComponentId],
-    by_trainee: u64,
-    by_supervisor: u64,
-) -> Option<Missing> {
-    components.iter().enumerate().find_map(|(i, c)| {
-        let bit = 1u64.checked_shl(u32::try_from(i).ok()?)?;
-        let role = if by_trainee & bit == 0 {
-            SignerRole::Trainee
-        } else if by_supervisor & bit == 0 {
-            SignerRole::RoadmapSupervisor
-        } else {
-            return None;
-        };
-        Some(Missing::Component {
-            checklist,
-            component: c.clone(),
-            role,
-        })
-    })
 }
 
 pub(super) fn check_rule_set(ctx: &RoadmapContext<'_>) -> Result<(), Refusal> {
@@ -469,7 +425,11 @@ impl Roadmap<Stage1> {
     ) -> Result<Roadmap<Stage1>, Refusal> {
         check_rule_set(ctx)?;
         let p = ctx.parts();
-        p.rules.check_start(route, on).map_err(Refusal::from)?;
+        if let Some(r) = first_refusal("started", on, |first| {
+            guard::route_start(p.rules, route, Some(on), first)
+        }) {
+            return Err(r);
+        }
         if supervisor.as_str() == p.trainee.id.as_str() {
             // Nobody supervises themselves, whether or not the supervisors supplied list them.
             return Err(Refusal::Supervisor(SupervisorRefusal::SelfSupervision {
@@ -499,10 +459,11 @@ impl Roadmap<Stage1> {
         })
     }
 
-    /// Verifies stage 1: e-learning recorded; on the taught route the university certificate,
-    /// otherwise every stage 1 checklist component signed by both trainee and supervisor and,
-    /// on the supported portfolio route where the rule set requires it, the learning needs
-    /// analysis.
+    /// Verifies stage 1. Guards ([`guard::stage_1_verification`]): every mandatory e-learning
+    /// module certified; the learning needs analysis on the procured provision (taught and
+    /// supported portfolio routes) where the rule set requires it; the university's
+    /// certificate on the taught route; every stage 1 checklist component signed by both
+    /// trainee and supervisor, on every route. Refused with the first thing missing.
     pub fn verify_stage_1(
         self,
         on: NaiveDate,
@@ -512,12 +473,8 @@ impl Roadmap<Stage1> {
         if let Err(r) = self.pre(EVENT, on, ctx, false) {
             return self.refuse(r);
         }
-        if let Some(missing) = self.stage_1_missing(ctx) {
-            return self.refuse(Refusal::Incomplete {
-                event: EVENT,
-                on,
-                missing,
-            });
+        if let Some(r) = self.stage_1_refusal(EVENT, on, ctx) {
+            return self.refuse(r);
         }
         let mut common = self.common;
         common.stage_1_verified_on = Some(on);

@@ -14,7 +14,7 @@ use crate::portfolio::{Checklists, Portfolio, PortfolioParts, Practitioner, Stag
 use crate::profession::Profession;
 use crate::registration::{EventKind, RegistrationEvent, RegistrationRecord};
 use crate::roadmap::RoadmapEvent;
-use crate::rules::{Route, RuleSet};
+use crate::rules::{Route, RuleSet, guard};
 use crate::signoff::{Checklist, Content, HeadingRating, Rating, SignOff, SignerRole, Subject};
 use crate::supervisor::{Assignment, Supervisor, SupervisorKind, Training, TrainingKind};
 
@@ -46,21 +46,22 @@ fn evidence_id(text: &str) -> Option<EvidenceId> {
 }
 
 /// Two workplace-based assessments in every whole month of stage 2 before the declarations
-/// (cptraininghub.nhs.uk: "2 WPBAs per month"), as `RuleSet::wpbas_required_in_month` asks,
+/// (cptraininghub.nhs.uk: "2 WPBAs per month"), as `guard::monthly_wpbas` asks,
 /// even when a defect leaves readiness unsigned.
 fn monthly_wpbas(
     plan: &Plan,
+    per_month: u32,
     stage_2: NaiveDate,
     declared: NaiveDate,
     items: &mut Vec<EvidenceItem>,
 ) -> Option<()> {
     for (k, (from, _)) in crate::rules::whole_months(stage_2, declared).enumerate() {
-        for n in 1..=2 {
+        for n in 1..=per_month {
             items.push(
                 EvidenceParts::new(
                     evidence_id(&format!("cbd-month-{}-{n}", k + 1))?,
                     EvidenceKind::Cbd,
-                    add(from, n)?,
+                    add(from, u64::from(n))?,
                     format!("Case-based discussion {n} of month {}", k + 1),
                 )
                 .with_assessor(plan.supervisor.id.clone())
@@ -79,6 +80,7 @@ fn content(
     defect: Option<Defect>,
     stage_2: (NaiveDate, NaiveDate),
     certificates: &[(EvidenceKind, String, NaiveDate)],
+    wpbas_a_month: u32,
 ) -> Option<(Vec<EvidenceItem>, Vec<HeadingRating>)> {
     let (stage_2, declared) = stage_2;
     let caps: Vec<CapabilityId> = plan.framework.capabilities().map(|c| *c.id()).collect();
@@ -96,7 +98,7 @@ fn content(
         );
     }
     if plan.stage == Stage::Stage2 {
-        monthly_wpbas(plan, stage_2, declared, &mut items)?;
+        monthly_wpbas(plan, wpbas_a_month, stage_2, declared, &mut items)?;
     }
     let target = 0usize;
     let mut ratings: Vec<HeadingRating> = Vec::new();
@@ -316,15 +318,17 @@ pub(super) fn build(plan: &Plan, defect: Option<Defect>) -> Option<PortfolioCase
         route,
         supervisor: plan.supervisor.id.clone(),
     }];
-    if rules.learning_needs_analysis_required_on(route) {
+    // What the rulebook's guards require of this route under this rule set.
+    let needs = guard::requirements(&rules, route);
+    if needs.learning_needs_analysis {
         events.push(RoadmapEvent::LearningNeedsAnalysis {
             on: t.next(0)?,
             education_provider: plan.provider.clone(),
         });
     }
-    // One certificate per mandatory e-learning module (`RuleSet::e_learning_modules`).
+    // One certificate per mandatory e-learning module (`guard::e_learning`).
     let mut certificates = Vec::new();
-    for module in &rules.e_learning_modules {
+    for module in needs.e_learning {
         let on = t.next(1)?;
         let id = format!("cert-{module}");
         events.push(RoadmapEvent::ELearningRecorded {
@@ -334,7 +338,7 @@ pub(super) fn build(plan: &Plan, defect: Option<Defect>) -> Option<PortfolioCase
         });
         certificates.push((EvidenceKind::ElearningCertificate, id, on));
     }
-    if route == Route::Taught {
+    if needs.university_certificate {
         let on = t.next(30)?;
         certificates.push((
             EvidenceKind::UniversityCertificate,
@@ -363,7 +367,13 @@ pub(super) fn build(plan: &Plan, defect: Option<Defect>) -> Option<PortfolioCase
     let approved = t.next(0)?;
     let recognised = t.next(0)?;
 
-    let (evidence, ratings) = content(plan, defect, (stage_2_on, declared), &certificates)?;
+    let (evidence, ratings) = content(
+        plan,
+        defect,
+        (stage_2_on, declared),
+        &certificates,
+        needs.wpbas_a_month,
+    )?;
     let supervisor_id: PersonId = plan.supervisor.id.as_str().parse().ok()?;
     let signers = Signers {
         trainee: &plan.practitioner,
@@ -404,7 +414,7 @@ pub(super) fn build(plan: &Plan, defect: Option<Defect>) -> Option<PortfolioCase
             on: supervisor_rated,
         });
         events.extend(both(&signers, &Subject::Declaration, declared, &all));
-        if rules.education_provider_approval_required_on(route) {
+        if needs.education_provider_approval {
             events.push(signed(
                 signers.provider,
                 SignerRole::EducationProvider,
@@ -477,7 +487,7 @@ pub(super) fn build(plan: &Plan, defect: Option<Defect>) -> Option<PortfolioCase
     .with_events(events);
     super::defect::on_parts(defect, &mut parts)?;
     // On the independent route, judged within the run-off: a stage 1 portfolio is not yet
-    // complete, and after the run-off it could no longer be (`RuleSet::check_completion`).
+    // complete, and after the run-off it could no longer be (`guard::route_completion`).
     let mut as_of = add(
         end.max(add(stage_2_on, 100)?),
         if defect.is_some() {
@@ -486,7 +496,7 @@ pub(super) fn build(plan: &Plan, defect: Option<Defect>) -> Option<PortfolioCase
             plan.as_of_after
         },
     )?;
-    if let (Route::IndependentPortfolio, Some(r)) = (route, rules.independent_run_off) {
+    if let Some(r) = needs.run_off {
         as_of = as_of.min(r.finish_by).max(end);
     }
     Some(PortfolioCase {

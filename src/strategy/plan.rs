@@ -12,7 +12,7 @@ use crate::id::{ComponentId, PersonId};
 use crate::portfolio::Stage;
 use crate::profession::Profession;
 use crate::registration::{Register, RegistrationNumber};
-use crate::rules::{Route, RuleSet, RuleSetId};
+use crate::rules::{Route, RuleSet, RuleSetId, guard};
 use crate::signoff::Rating;
 use crate::supervisor::SupervisorKind;
 
@@ -191,10 +191,11 @@ pub(super) fn plan(
                 return None;
             }
             // The independent portfolio route: started before its closure and completed by the
-            // end of the run-off (`RuleSet::check_start`, `RuleSet::check_completion`). A
-            // journey takes under 240 days.
-            let start = match RuleSet::builtin(rule_set).independent_run_off {
-                Some(r) if route == Route::IndependentPortfolio => {
+            // end of the run-off (`guard::route_start`, `guard::route_completion`). A journey
+            // takes under 240 days.
+            let rules = RuleSet::builtin(rule_set);
+            let start = match guard::requirements(&rules, route).run_off {
+                Some(r) => {
                     let last = r
                         .closed_from
                         .pred_opt()?
@@ -206,7 +207,7 @@ pub(super) fn plan(
                     let offset = u64::try_from((start - from).num_days()).ok()? % span;
                     from.checked_add_days(chrono::Days::new(offset))?
                 }
-                _ => start,
+                None => start,
             };
             let part_time = match part_time {
                 Some((days, w)) => Some((days, Wte::from_ten_thousandths(w).ok()?)),

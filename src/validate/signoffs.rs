@@ -1,7 +1,5 @@
 //! Sign-offs: who signed, whether they could, in what order, and whether the digests match.
 
-use std::collections::HashMap;
-
 use chrono::NaiveDate;
 
 use crate::diagnostic::Code;
@@ -9,12 +7,13 @@ use crate::digest::Sha256Digest;
 use crate::id::ComponentId;
 use crate::portfolio::{Portfolio, Stage};
 use crate::roadmap::RoadmapEvent;
-use crate::rules::RuleSet;
+use crate::rules::{Facts, RuleSet, guard};
 use crate::signoff::{Checklist, CoverageError, SignOff, SignerRole, Subject};
 use crate::supervisor::{Trainee, TraineeKind};
 
 use super::ValidationContext;
 use super::content::Index;
+use super::facts::DocFacts;
 use super::sink::{Section, Sink};
 
 /// What the sign-offs established, for the other checks.
@@ -23,9 +22,6 @@ pub(super) struct Signed {
     /// The day the supervisor signed the final declaration (the earliest such sign-off).
     pub(super) declaration: Option<NaiveDate>,
 }
-
-/// The earliest sign-off of one subject by one role: its date and event index.
-type Seen<'p> = HashMap<(&'p Subject, SignerRole), (NaiveDate, usize)>;
 
 pub(super) fn stage_of(subject: &Subject) -> Stage {
     match subject {
@@ -104,22 +100,18 @@ pub(super) fn check_supervisor(
 pub(super) fn check<'p>(
     p: &'p Portfolio,
     ctx: &ValidationContext<'_>,
-    rules: &RuleSet,
+    facts: &DocFacts<'p, '_>,
     index: &Index<'_>,
     replayed: usize,
     sink: &mut Sink,
 ) -> Signed {
-    let mut seen: Seen<'p> = HashMap::new();
+    let rules = facts.rule_set();
     let practitioner = p.practitioner();
     // Digests already computed, keyed by what was signed: trainee and supervisor usually sign
     // the same content, and hashing 100 000 items twice is the one cost that matters.
     let mut digests: Vec<(&'p SignOff, Sha256Digest)> = Vec::new();
-    let mut lna = false;
 
     for (i, event) in p.events().iter().enumerate() {
-        if let RoadmapEvent::LearningNeedsAnalysis { .. } = event {
-            lna = true;
-        }
         if let RoadmapEvent::Started { on, supervisor, .. } = event {
             check_supervisor(
                 p,
@@ -138,13 +130,6 @@ pub(super) fn check<'p>(
         let path = format!("/events/{i}");
         let stage = stage_of(&s.subject);
         let key = (Section::Events, i + 1, 0);
-        seen.entry((&s.subject, s.role))
-            .and_modify(|e| {
-                if s.on < e.0 {
-                    *e = (s.on, i);
-                }
-            })
-            .or_insert((s.on, i));
 
         if s.on > ctx.as_of {
             sink.push(
@@ -205,7 +190,7 @@ pub(super) fn check<'p>(
     }
 
     let mut signed = Signed::default();
-    order_and_presence(p, rules, &seen, lna, sink, &mut signed);
+    order_and_presence(p, facts, sink, &mut signed);
     signed
 }
 
@@ -279,125 +264,64 @@ fn component_subject(checklist: Checklist, c: &ComponentId) -> Subject {
     }
 }
 
-#[allow(
-    clippy::too_many_lines,
-    reason = "the verification steps in their published order"
-)]
+/// V040, V045–V047 and V082 from the rulebook's guards; V041 for steps signed out of order.
 fn order_and_presence(
     p: &Portfolio,
-    rules: &RuleSet,
-    seen: &Seen<'_>,
-    lna: bool,
+    facts: &DocFacts<'_, '_>,
     sink: &mut Sink,
     signed: &mut Signed,
 ) {
+    let seen = &facts.seen;
     let both = [SignerRole::Trainee, SignerRole::RoadmapSupervisor];
+    let mut found = Vec::new();
+    // The 9.4 checklists on every route, then readiness, declaration, the education provider's
+    // approval (procured provision) and the learning needs analysis (procured provision).
+    let _ = guard::checklist(facts, Checklist::Stage1, &mut found);
+    let _ = guard::checklist(facts, Checklist::Stage2, &mut found);
+    let _ = guard::readiness(facts, &mut found);
+    let _ = guard::declaration(facts, &mut found);
+    let _ = guard::approval(facts, &mut found);
+    let _ = guard::learning_needs_analysis(facts, &mut found);
+    facts.report(found, sink);
+
+    // The later of the two signatures of a step is when the step was done.
     let mut components_done: Option<(NaiveDate, usize)> = None;
-    for (checklist, list, name, stage) in [
-        (
-            Checklist::Stage1,
-            &p.checklists().stage_1,
-            "stage_1",
-            Stage::Stage1,
-        ),
-        (
-            Checklist::Stage2,
-            &p.checklists().stage_2,
-            "stage_2",
-            Stage::Stage2,
-        ),
-    ] {
-        for (k, c) in list.iter().enumerate() {
-            let subject = component_subject(checklist, c);
-            for role in both {
-                match seen.get(&(&subject, role)) {
-                    None => sink.push(
-                        (
-                            Section::Checklists,
-                            usize::from(stage == Stage::Stage2) + 1,
-                            k,
-                        ),
-                        stage,
-                        Code::SignOffMissing,
-                        format!("/checklists/{name}/{k}"),
-                        format!("{subject} has no {role} sign-off"),
-                    ),
-                    Some(&(on, i)) if stage == Stage::Stage2 => {
-                        if components_done.is_none_or(|(d, _)| on > d) {
-                            components_done = Some((on, i));
-                        }
-                    }
-                    Some(_) => {}
+    for c in &p.checklists().stage_2 {
+        let subject = component_subject(Checklist::Stage2, c);
+        for role in both {
+            if let Some(&(on, i)) = seen.get(&(&subject, role)) {
+                if components_done.is_none_or(|(d, _)| on > d) {
+                    components_done = Some((on, i));
                 }
             }
         }
     }
-    // The later of the two signatures of a step is when the step was done.
-    let step = |subject: &Subject, code: Code, sink: &mut Sink| -> Option<(NaiveDate, usize)> {
+    let step = |subject: &Subject| -> Option<(NaiveDate, usize)> {
         let mut done: Option<(NaiveDate, usize)> = None;
-        let mut missing = false;
         for role in both {
-            match seen.get(&(subject, role)) {
-                None => {
-                    sink.push(
-                        (Section::Events, 0, 0),
-                        Stage::Stage2,
-                        code,
-                        "/events".to_owned(),
-                        format!("{subject} has no {role} sign-off"),
-                    );
-                    missing = true;
-                }
-                Some(&(on, i)) => {
-                    if done.is_none_or(|(d, _)| on > d) {
-                        done = Some((on, i));
-                    }
-                }
+            let &(on, i) = seen.get(&(subject, role))?;
+            if done.is_none_or(|(d, _)| on > d) {
+                done = Some((on, i));
             }
         }
-        if missing { None } else { done }
+        done
     };
-    let readiness = step(&Subject::Readiness, Code::ReadinessMissing, sink);
-    let declaration = step(&Subject::Declaration, Code::DeclarationMissing, sink);
+    let readiness = step(&Subject::Readiness);
+    let declaration = step(&Subject::Declaration);
     signed.declaration = seen
         .get(&(&Subject::Declaration, SignerRole::RoadmapSupervisor))
         .map(|&(d, _)| d);
-    // The procured provision only (`RuleSet::education_provider_approval_required_on`).
-    let approval = if rules.education_provider_approval_required_on(p.route()) {
-        let a = seen
-            .get(&(
+    // Ordered only where the rulebook requires it (the procured provision).
+    let approval =
+        if guard::requirements(facts.rule_set(), facts.route()).education_provider_approval {
+            seen.get(&(
                 &Subject::EducationProviderApproval,
                 SignerRole::EducationProvider,
             ))
-            .copied();
-        if a.is_none() {
-            sink.push(
-                (Section::Events, 0, 0),
-                Stage::Stage2,
-                Code::EducationProviderApprovalMissing,
-                "/events".to_owned(),
-                format!(
-                    "{} requires the education provider's approval, and there is none",
-                    rules.id
-                ),
-            );
-        }
-        a
-    } else {
-        None
-    };
-    if rules.learning_needs_analysis_required_on(p.route()) && !lna {
-        sink.push(
-            (Section::Events, 0, 0),
-            Stage::Stage1,
-            Code::LearningNeedsAnalysisMissing,
-            "/events".to_owned(),
-            format!(
-                "{} requires a learning needs analysis with an education provider, and there is none",
-                rules.id
-            ),
-        );
-    }
+            .copied()
+        } else {
+            None
+        };
     let steps = [
         ("the stage 2 checklist", components_done),
         ("readiness to seek verification", readiness),

@@ -1,100 +1,47 @@
-//! The roadmap rules the validator judges over the whole document, each by calling the rule
-//! set's own guard (`crate::rules`): the route's closure and run-off (V080, V083), the hub's
-//! checklist (V084), the stage 1 e-learning modules (V085) and two workplace-based assessments
-//! a month in stage 2 (V071).
-
-use std::collections::HashMap;
+//! The roadmap rules the validator judges over the whole document, each by calling the
+//! rulebook's guard (`crate::rules::guard`): the route's closure and run-off (V080, V083), the
+//! stage 1 e-learning modules (V085) and two workplace-based assessments a month in stage 2
+//! (V071); and the hub's checklist (V084).
 
 use chrono::NaiveDate;
 
 use crate::diagnostic::{Code, Subject as About};
-use crate::evidence::EvidenceId;
-use crate::id::ComponentId;
 use crate::portfolio::{Portfolio, Stage};
 use crate::roadmap::RoadmapEvent;
-use crate::rules::{RouteError, RuleSet, whole_months};
+use crate::rules::{Facts, guard};
 use crate::signoff::{SignerRole, Subject};
 
 use super::ValidationContext;
+use super::facts::DocFacts;
 use super::sink::{Section, Sink};
 
-pub(super) fn check(p: &Portfolio, ctx: &ValidationContext<'_>, rules: &RuleSet, sink: &mut Sink) {
-    route(p, ctx, rules, sink);
+pub(super) fn check(
+    p: &Portfolio,
+    ctx: &ValidationContext<'_>,
+    facts: &DocFacts<'_, '_>,
+    sink: &mut Sink,
+) {
+    route(facts, sink);
     checklists(p, ctx, sink);
-    e_learning(p, rules, sink);
-    wpbas(p, ctx, rules, sink);
-}
-
-/// The first event `f` picks out, with its index.
-fn first<'p, T>(p: &'p Portfolio, f: impl Fn(&'p RoadmapEvent) -> Option<T>) -> Option<(usize, T)> {
-    p.events()
-        .iter()
-        .enumerate()
-        .find_map(|(i, e)| f(e).map(|t| (i, t)))
+    e_learning(facts, sink);
+    wpbas(p, ctx, facts, sink);
 }
 
 /// V080: the route is one of the rule set's and, for the independent portfolio route, was
-/// started before its closure. V083: an independent portfolio completed by the end of the
-/// run-off, or still within it on the as-of date.
-fn route(p: &Portfolio, ctx: &ValidationContext<'_>, rules: &RuleSet, sink: &mut Sink) {
-    let route = p.route();
-    let started = first(p, |e| match e {
-        RoadmapEvent::Started { on, .. } => Some(*on),
-        _ => None,
-    });
-    let refused = match started {
-        Some((_, on)) => rules.check_start(route, on).err(),
-        None => (!rules.route_open(route)).then_some(RouteError::NotOpen {
-            route,
-            rule_set: rules.id,
-        }),
-    };
-    if let Some(e) = refused {
-        sink.push(
-            (Section::Route, 0, 0),
-            Stage::Stage1,
-            Code::RouteClosed,
-            "/route".to_owned(),
-            e.to_string(),
-        );
+/// started before its closure ([`guard::route_start`]). V083: an independent portfolio
+/// completed by the end of the run-off, or still within it on the as-of date
+/// ([`guard::route_completion`]).
+fn route(facts: &DocFacts<'_, '_>, sink: &mut Sink) {
+    let rules = facts.rule_set();
+    let mut found = Vec::new();
+    let _ = guard::route_start(rules, facts.route(), facts.started(), &mut found);
+    if !found.is_empty() {
+        facts.report(found, sink);
         // A route that could not be started cannot be completed either: one cause, one finding.
         return;
     }
-    let completed = first(p, |e| match e {
-        RoadmapEvent::Completed { on } => Some(*on),
-        _ => None,
-    });
-    let judged = completed.map_or(ctx.as_of, |(_, on)| on);
-    let Err(RouteError::RunOffEnded { finish_by, .. }) = rules.check_completion(route, judged)
-    else {
-        return;
-    };
-    let verified_in_time = first(p, |e| match e {
-        RoadmapEvent::Stage1Verified { on } => Some(*on),
-        _ => None,
-    })
-    .is_some_and(|(_, on)| on <= finish_by);
-    let blocks = if verified_in_time {
-        Stage::Stage2
-    } else {
-        Stage::Stage1
-    };
-    let message = match completed {
-        Some((_, on)) => format!(
-            "the {route} route's run-off ended on {finish_by}: this portfolio was completed on {on}, too late to be completed on that route"
-        ),
-        None => format!(
-            "the {route} route's run-off ended on {finish_by} and this portfolio was not completed by then: it can no longer be completed on that route (as of {})",
-            ctx.as_of
-        ),
-    };
-    sink.push(
-        (Section::Route, 0, 1),
-        blocks,
-        Code::IndependentRunOffEnded,
-        "/route".to_owned(),
-        message,
-    );
+    let _ = guard::route_completion(rules, facts.route(), facts.judged_on(), &mut found);
+    facts.report(found, sink);
 }
 
 /// V084: every component the hub requires is in the document's checklist.
@@ -129,63 +76,13 @@ fn checklists(p: &Portfolio, ctx: &ValidationContext<'_>, sink: &mut Sink) {
     }
 }
 
-/// V085: every mandatory e-learning module evidenced by its own certificate.
-fn e_learning(p: &Portfolio, rules: &RuleSet, sink: &mut Sink) {
-    if rules.e_learning_modules.is_empty() {
-        return;
-    }
-    let mut certifies: HashMap<&EvidenceId, &ComponentId> = HashMap::new();
-    let mut recorded: Vec<&ComponentId> = Vec::new();
-    for (i, event) in p.events().iter().enumerate() {
-        let RoadmapEvent::ELearningRecorded {
-            evidence,
-            module: Some(module),
-            ..
-        } = event
-        else {
-            continue;
-        };
-        if !rules.e_learning_modules.contains(module) {
-            continue;
-        }
-        match certifies.get(evidence) {
-            Some(other) if *other != module => sink.push(
-                (Section::Events, i + 1, 1),
-                Stage::Stage1,
-                Code::ELearningModuleMissing,
-                format!("/events/{i}/evidence"),
-                format!(
-                    "certificate `{evidence}` already evidences the e-learning module `{other}`: module `{module}` needs its own certificate"
-                ),
-            ),
-            Some(_) => {}
-            None => {
-                certifies.insert(evidence, module);
-                recorded.push(module);
-            }
-        }
-    }
-    for module in rules
-        .missing_e_learning_modules(|m| m.is_some_and(|m| recorded.contains(&m)))
-        .flatten()
-    {
-        sink.push(
-            (Section::Events, 0, 0),
-            Stage::Stage1,
-            Code::ELearningModuleMissing,
-            "/events".to_owned(),
-            format!(
-                "no certificate of the mandatory e-learning module `{module}` is recorded ({} requires {})",
-                rules.id,
-                rules
-                    .e_learning_modules
-                    .iter()
-                    .map(|m| format!("`{m}`"))
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            ),
-        );
-    }
+/// V085: every mandatory e-learning module evidenced by its own certificate
+/// ([`guard::e_learning`]; a certificate claimed for two modules is reported as the document is
+/// read, by [`DocFacts::new`]).
+fn e_learning(facts: &DocFacts<'_, '_>, sink: &mut Sink) {
+    let mut found = Vec::new();
+    let _ = guard::e_learning(facts, &mut found);
+    facts.report(found, sink);
 }
 
 /// The day stage 2's assessments end: readiness agreed by both trainee and supervisor (the
@@ -226,44 +123,23 @@ fn stage_2_end(p: &Portfolio) -> Option<NaiveDate> {
 }
 
 /// V071: in each whole month of stage 2, from its first day in primary care until readiness is
-/// agreed, the first declaration or the completion (or the as-of date), at least [`RuleSet::wpbas_required_in_month`] workplace-based
-/// assessments (evidence kinds for which `is_wpba` holds), pro rata at the stage 2 WTE. A month
-/// cut short by readiness is not judged; pauses are not taken out.
-fn wpbas(p: &Portfolio, ctx: &ValidationContext<'_>, rules: &RuleSet, sink: &mut Sink) {
-    if rules.wpbas_per_month == 0 {
-        return;
-    }
-    let Some((i, (start, wte))) = first(p, |e| match e {
-        RoadmapEvent::Stage2Started { on, wte, .. } => Some((*on, *wte)),
-        _ => None,
-    }) else {
+/// agreed, the first declaration or the completion (or the as-of date), the workplace-based
+/// assessments [`guard::monthly_wpbas`] asks (evidence kinds for which `is_wpba` holds), pro
+/// rata at the stage 2 WTE. A month cut short by readiness is not judged; pauses are not taken
+/// out.
+fn wpbas(p: &Portfolio, ctx: &ValidationContext<'_>, facts: &DocFacts<'_, '_>, sink: &mut Sink) {
+    let Some((_, start, wte)) = facts.stage_2 else {
         return;
     };
     let end = stage_2_end(p).map_or(ctx.as_of, |r| r.min(ctx.as_of));
-    let mut dates: Vec<NaiveDate> = p
-        .evidence()
-        .iter()
-        .filter(|e| e.kind().is_wpba() && e.date() >= start && e.date() < end)
-        .map(crate::evidence::EvidenceItem::date)
-        .collect();
-    dates.sort_unstable();
-    let required = rules.wpbas_required_in_month(wte.ten_thousandths());
-    for (from, to) in whole_months(start, end) {
-        let count = dates.partition_point(|d| *d < to) - dates.partition_point(|d| *d < from);
-        let count = u32::try_from(count).unwrap_or(u32::MAX);
-        if count < required {
-            let last = to.pred_opt().unwrap_or(to);
-            sink.push(
-                (Section::Events, i + 1, 6),
-                Stage::Stage2,
-                Code::WpbasBelowMonthly,
-                format!("/events/{i}"),
-                format!(
-                    "stage 2 month {from} to {last} has {count} workplace-based assessment{}; {required} are needed a month at {wte} WTE ({} a month full time)",
-                    if count == 1 { "" } else { "s" },
-                    rules.wpbas_per_month
-                ),
-            );
-        }
-    }
+    let dates = || {
+        p.evidence()
+            .iter()
+            .filter(|e| e.kind().is_wpba() && e.date() >= start && e.date() < end)
+            .map(crate::evidence::EvidenceItem::date)
+            .collect()
+    };
+    let mut found = Vec::new();
+    let _ = guard::monthly_wpbas(facts.rule_set(), (start, end), wte, dates, &mut found);
+    facts.report(found, sink);
 }

@@ -341,6 +341,8 @@ fn rules_types_are_send_sync_unpin() {
     assert_auto::<fcp_roadmap::rules::UnknownRuleSet>();
     assert_auto::<fcp_roadmap::rules::RunOff>();
     assert_auto::<fcp_roadmap::rules::RouteError>();
+    assert_auto::<fcp_roadmap::rules::Finding>();
+    assert_auto::<fcp_roadmap::rules::guard::Requirements<'static>>();
 }
 
 #[test]

@@ -6,3 +6,4 @@ mod display_padding;
 mod display_padding_errors;
 mod display_texts;
 mod robustness_props;
+mod rulebook;
