@@ -170,7 +170,8 @@ enum Rules {
 ///     .switch_over(switch_over)
 ///     .check();
 /// assert_eq!(answer.rule_set(), RuleSetId::Roadmap2023);
-/// assert!(answer.routes().contains(&Route::IndependentPortfolio));
+/// // Closed to new starters from 1 November 2023 (the default closure day).
+/// assert_eq!(answer.routes(), [Route::Taught, Route::SupportedPortfolio]);
 /// assert_eq!(answer.experience().applies(), CountingPolicy::WteProRata);
 /// assert_eq!(answer.experience().met_on(), Some(d(2019, 9, 1)?));
 /// assert_eq!(answer.verdict(), Verdict::MayStartStage2);
@@ -264,9 +265,17 @@ impl<'a> Query<'a> {
     /// registration history.
     pub fn check(&self) -> Eligibility {
         let on = self.as_of;
-        let rules = match &self.rules {
-            Rules::SwitchOver(s) => RuleSet::in_force_on(on, s),
-            Rules::Given(r) => r.clone(),
+        // A roadmap follows the rule set of the day it started; a new starter, today's.
+        let started = match self.progress {
+            Progress::Stage1 { started_on } => started_on,
+            _ => on,
+        };
+        let (rules, new_start) = match &self.rules {
+            Rules::SwitchOver(s) => (
+                RuleSet::in_force_on(started, s),
+                RuleSet::in_force_on(on, s),
+            ),
+            Rules::Given(r) => (r.clone(), r.clone()),
         };
         let requirement = self
             .requirement
@@ -346,7 +355,7 @@ impl<'a> Query<'a> {
             Step::from_blockers(blockers)
         };
 
-        let routes = guard::open_routes(&rules).collect();
+        let routes = guard::routes_open_on(&new_start, on).collect();
 
         Eligibility {
             as_of: on,
@@ -715,13 +724,17 @@ impl Eligibility {
         &self.experience
     }
 
-    /// The rule set judged under.
+    /// The rule set judged under: the one in force on the day stage 1 started
+    /// ([`Progress::Stage1`]), else on the as-of date, unless the question gave one
+    /// ([`Query::rule_set`]).
     #[must_use]
     pub const fn rule_set(&self) -> RuleSetId {
         self.rule_set
     }
 
-    /// The stage 1 routes open under that rule set.
+    /// The stage 1 routes a practitioner starting on the as-of date may take, under the rule
+    /// set in force that day: the independent portfolio route is not among them once it has
+    /// closed to new starters (`docs/domain.md#independent-route`).
     #[must_use]
     pub fn routes(&self) -> &[Route] {
         &self.routes

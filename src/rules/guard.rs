@@ -311,6 +311,29 @@ pub fn open_routes(rules: &RuleSet) -> impl Iterator<Item = Route> + '_ {
     })
 }
 
+/// The routes a trainee may start under `rules` on `on` ([`route_start`] on that day): the
+/// rule set's routes, less the independent portfolio route once it has closed to new starters
+/// (`docs/domain.md#independent-route`), in the order of [`open_routes`].
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use fcp_roadmap::rules::{guard, Route, RuleSet, RuleSetId};
+///
+/// let r23 = RuleSet::builtin(RuleSetId::Roadmap2023);
+/// let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).ok_or("date");
+/// let on = |day| guard::routes_open_on(&r23, day).collect::<Vec<_>>();
+/// assert!(on(d(2023, 10, 31)?).contains(&Route::IndependentPortfolio));
+/// assert_eq!(on(d(2023, 11, 1)?), [Route::Taught, Route::SupportedPortfolio]);
+/// Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn routes_open_on(rules: &RuleSet, on: NaiveDate) -> impl Iterator<Item = Route> + '_ {
+    open_routes(rules).filter(move |route| {
+        let mut closed: Option<Finding> = None;
+        let _ = route_start(rules, *route, Some(on), &mut closed);
+        closed.is_none()
+    })
+}
+
 /// Completing `route` on `on`, or still unfinished on `on`: by the end of the independent
 /// route's run-off ([`RuleSet::check_completion`]).
 pub fn route_completion<F: Findings + ?Sized>(

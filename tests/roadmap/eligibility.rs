@@ -305,14 +305,8 @@ fn the_rule_set_in_force_on_the_day_names_the_open_routes() {
     let q = |on| Query::new(Profession::Physiotherapist, &record, &practice, on);
     let before = ask(q(d(2024, 4, 30)));
     assert_eq!(before.rule_set(), RuleSetId::Roadmap2023);
-    assert_eq!(
-        before.routes(),
-        [
-            Route::Taught,
-            Route::SupportedPortfolio,
-            Route::IndependentPortfolio
-        ]
-    );
+    // Roadmap 2023 has the independent route, but it closed to new starters on 1 November 2023.
+    assert_eq!(before.routes(), [Route::Taught, Route::SupportedPortfolio]);
     let on = ask(q(d(2024, 5, 1)));
     assert_eq!(on.rule_set(), RuleSetId::Roadmap2024);
     assert_eq!(on.routes(), [Route::Taught, Route::SupportedPortfolio]);
@@ -325,7 +319,7 @@ fn the_rule_set_in_force_on_the_day_names_the_open_routes() {
     );
     let given = ask(q(d(2024, 5, 1)).rule_set(RuleSet::builtin(RuleSetId::Roadmap2021)));
     assert_eq!(given.rule_set(), RuleSetId::Roadmap2021);
-    assert_eq!(given.routes(), [Route::Taught, Route::IndependentPortfolio]);
+    assert_eq!(given.routes(), [Route::Taught]);
 }
 
 #[test]
@@ -534,4 +528,60 @@ fn verdicts_read_as_sentences() {
         }
     );
     assert!(serde_json::from_str::<Progress>(r#"{"stage":"stage_2","on":"2024-09-02"}"#).is_err());
+}
+
+/// The independent portfolio route closed to new starters (CSP, August 2023: "The independent
+/// portfolio route is to be closed ... six-month run-off ... to allow those already undertaking
+/// the portfolio route time to complete it",
+/// <https://pogp.csp.org.uk/blog/2023/08/first-contact-physiotherapy-roadmap-changes-what-they-mean-you>):
+/// it is offered on the day before the (default) closure, not on the day or after.
+#[test]
+fn the_independent_route_is_offered_until_it_closes_to_new_starters() {
+    let (registration, practice) = physio();
+    let routes = |on| {
+        Query::new(Profession::Physiotherapist, &registration, &practice, on)
+            .check()
+            .routes()
+            .to_vec()
+    };
+    let all = [
+        Route::Taught,
+        Route::SupportedPortfolio,
+        Route::IndependentPortfolio,
+    ];
+    let procured = [Route::Taught, Route::SupportedPortfolio];
+    assert_eq!(routes(d(2023, 10, 31)), all);
+    assert_eq!(routes(d(2023, 11, 1)), procured);
+    assert_eq!(routes(d(2024, 2, 15)), procured);
+    // A hub with another closure day says so.
+    let mut switch_over = SwitchOver::default();
+    switch_over.independent_route_closed_from = d(2024, 1, 1);
+    let later = Query::new(
+        Profession::Physiotherapist,
+        &registration,
+        &practice,
+        d(2023, 12, 31),
+    )
+    .switch_over(switch_over)
+    .check();
+    assert_eq!(later.routes(), all);
+}
+
+/// A roadmap follows the rule set in force the day it started: a trainee who started stage 1
+/// in June 2022 is judged under roadmap 2021 in 2024, while a new starter that day gets 2024's.
+#[test]
+fn a_started_roadmap_keeps_the_rule_set_of_its_start() {
+    let (registration, practice) = physio();
+    let on = d(2024, 6, 15);
+    let started = Query::new(Profession::Physiotherapist, &registration, &practice, on)
+        .progress(Progress::Stage1 {
+            started_on: d(2022, 6, 1),
+        })
+        .check();
+    assert_eq!(started.rule_set(), RuleSetId::Roadmap2021);
+    let new = Query::new(Profession::Physiotherapist, &registration, &practice, on).check();
+    assert_eq!(new.rule_set(), RuleSetId::Roadmap2024);
+    // The routes are a new starter's on the day, for both.
+    assert_eq!(started.routes(), new.routes());
+    assert_eq!(new.routes(), [Route::Taught, Route::SupportedPortfolio]);
 }
