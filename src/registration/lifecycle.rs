@@ -585,7 +585,10 @@ impl<S: MayPractise> Registration<S> {
 
     /// Removed from the register on `on` after failing a CPD audit
     /// (`docs/domain.md#registration-statuses`); the registrant rejoins by
-    /// [readmission](Registration::readmit).
+    /// [readmission](Registration::readmit). HCPC audits only registrants who have been
+    /// registered for at least two years (`docs/domain.md#cpd-audit`), so a removal before the
+    /// second anniversary of first registration is refused with
+    /// [`Refusal::CpdAuditTooEarly`].
     ///
     /// # Example
     ///
@@ -597,12 +600,26 @@ impl<S: MayPractise> Registration<S> {
     /// let reg = Registration::new("OT41405".parse()?, d(2012, 9, 3)?);
     /// let removed = reg.remove_after_cpd_audit(d(2023, 12, 1)?)?;
     /// assert_eq!(removed.stage().kind(), StageKind::RemovedAfterCpdAudit);
+    /// // Not before the second anniversary of first registration.
+    /// let new = Registration::new("OT41406".parse()?, d(2023, 1, 9)?);
+    /// assert!(new.remove_after_cpd_audit(d(2025, 1, 8)?).is_err());
     /// assert!(!removed.practice().may_practise());
     /// let back = removed.readmit(d(2024, 6, 3)?, Updating::default(), ReadmissionPolicy::default())?;
     /// assert!(back.practice().may_practise());
     /// Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn remove_after_cpd_audit(self, on: NaiveDate) -> Transition<S, RemovedAfterCpdAudit> {
+        let Some(earliest) = years_after(self.first_registered, 2) else {
+            return self.refuse(Refusal::DateOutOfRange { on });
+        };
+        if on < earliest {
+            let first_registered = self.first_registered;
+            return self.refuse(Refusal::CpdAuditTooEarly {
+                first_registered,
+                on,
+                earliest,
+            });
+        }
         self.go(on, RemovedAfterCpdAudit)
     }
 }

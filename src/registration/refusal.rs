@@ -215,6 +215,16 @@ pub enum Refusal {
         /// The fifth anniversary of striking off.
         earliest: NaiveDate,
     },
+    /// Removal after a CPD audit before the registrant could have been audited: HCPC audits
+    /// only registrants of at least two years.
+    CpdAuditTooEarly {
+        /// The day of first registration.
+        first_registered: NaiveDate,
+        /// The day of the removal.
+        on: NaiveDate,
+        /// The second anniversary of first registration.
+        earliest: NaiveDate,
+    },
     /// Not enough updating for the time out of practice.
     NotEnoughUpdating {
         /// The day time out of practice began: the last day practised, or the day the
@@ -384,6 +394,14 @@ impl std::fmt::Display for Refusal {
             } => write!(
                 f,
                 "restoration on {on} is too early: struck off on {struck_off}, restoration is possible from {earliest} (HPO 2001 art 33)"
+            ),
+            Self::CpdAuditTooEarly {
+                first_registered,
+                on,
+                earliest,
+            } => write!(
+                f,
+                "removal after a CPD audit on {on} is too early: first registered on {first_registered}, HCPC audits only registrants of at least two years, so from {earliest}"
             ),
             Self::NotEnoughUpdating {
                 on,

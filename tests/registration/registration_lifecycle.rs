@@ -495,3 +495,31 @@ fn the_record_settles_each_kind_of_order_on_its_expiry_day_and_readmits() {
     assert_eq!(kind(d(2017, 1, 1)), StageKind::VoluntarilyRemoved);
     assert_eq!(kind(d(2018, 1, 1)), StageKind::Registered);
 }
+
+/// HCPC selects for CPD audit only registrants "who have been registered for at least two
+/// years" (HCPC, "What happens if I'm selected for audit?", <http://hcpc-uk.org/registrants/cpd/audit/>):
+/// a removal after an audit is refused the day before the second anniversary of first
+/// registration, and accepted on it.
+#[test]
+fn no_removal_after_a_cpd_audit_before_two_years_on_the_register() {
+    let d = |y, m, day| chrono::NaiveDate::from_ymd_opt(y, m, day).unwrap();
+    let reg =
+        || fcp_roadmap::registration::Registration::new("OT41405".parse().unwrap(), d(2022, 3, 1));
+    let refused = reg().remove_after_cpd_audit(d(2024, 2, 29)).unwrap_err();
+    assert_eq!(
+        refused.reason().to_string(),
+        "removal after a CPD audit on 2024-02-29 is too early: first registered on 2022-03-01, HCPC audits only registrants of at least two years, so from 2024-03-01"
+    );
+    assert!(reg().remove_after_cpd_audit(d(2024, 3, 1)).is_ok());
+    // The same through the record.
+    let mut record = fcp_roadmap::registration::RegistrationRecord::new(
+        "OT41405".parse().unwrap(),
+        d(2022, 3, 1),
+    );
+    let early = fcp_roadmap::registration::RegistrationEvent {
+        on: d(2023, 7, 1),
+        kind: fcp_roadmap::registration::EventKind::RemovedAfterCpdAudit,
+    };
+    assert!(record.push(early).is_err());
+    assert!(record.events().is_empty());
+}
