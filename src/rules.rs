@@ -327,6 +327,12 @@ pub struct RuleSet {
     /// off. See [`wpbas_required_in_month`](Self::wpbas_required_in_month).
     #[serde(default)]
     pub wpbas_per_month: u32,
+    /// The first day stage 3 can no longer be started, where the rule set has it: stage 3 was
+    /// removed with NHS England's 2023 changes (`docs/domain.md#stage-3`); the built-in roadmap
+    /// 2021 takes the day roadmap 2023 came in ([`SwitchOver::roadmap_2023_from`], our
+    /// reading). `None`: no such day.
+    #[serde(default)]
+    pub stage_3_closed_from: Option<NaiveDate>,
 }
 
 /// The id of the HEE core primary care e-learning module in [`RuleSet::e_learning_modules`].
@@ -385,6 +391,7 @@ impl RuleSet {
                 independent_run_off: run_off,
                 e_learning_modules,
                 wpbas_per_month,
+                stage_3_closed_from: Some(switch_over.roadmap_2023_from),
             },
             RuleSetId::Roadmap2023 => RuleSet {
                 id,
@@ -401,6 +408,7 @@ impl RuleSet {
                 independent_run_off: run_off,
                 e_learning_modules,
                 wpbas_per_month,
+                stage_3_closed_from: None,
             },
             RuleSetId::Roadmap2024 => RuleSet {
                 id,
@@ -413,6 +421,7 @@ impl RuleSet {
                 independent_run_off: None,
                 e_learning_modules,
                 wpbas_per_month,
+                stage_3_closed_from: None,
             },
         }
     }

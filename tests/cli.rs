@@ -684,10 +684,10 @@ fn explain_prints_a_refusal_code_of_every_state_machine() {
     assert!(stdout(&output).contains("P014  error    checklist component not signed\n"));
     assert!(stdout(&output).contains("P035  error    education-provider approval not signed\n"));
     tool()
-        .args(["explain", "P037"])
+        .args(["explain", "P099"])
         .assert()
         .code(2)
-        .stderr("error: unknown diagnostic code `P037`\n");
+        .stderr("error: unknown diagnostic code `P099`\n");
 }
 
 #[test]

@@ -575,6 +575,14 @@ V090 (event refused).\n\nExample: a clinician in post who started stage 2 under 
 retrospective exception and records `self_rating_completed` with no `stage_1_verified` event is \
 refused with P036: \"stage 1 has not been verified\".";
 
+    /// The roadmap refused stage 3 started after it was removed.
+    RoadmapStage3Removed = "P037", Error, "docs/domain.md#stage-3", "stage 3 started after its removal",
+"Stage 3 was removed with NHS England's 2023 changes (docs/domain.md#stage-3), for roadmap 2021 \
+portfolios too: from the day roadmap 2023 came in (1 September 2023 by default, \
+`RuleSet::stage_3_closed_from`) a `stage_3_started` event is refused with P037. The validator \
+reports it as V090 (event refused).\n\nExample: a roadmap-2021 record completed in 2023 with \
+a `stage_3_started` event on 2025-06-02 is refused with P037: \"stage 3 cannot start on \
+2025-06-02\".";
     /// The supervisor rules refused a practitioner supervising themselves.
     SupervisionSelfSupervision = "S001", Error, "docs/domain.md#supervisors", "self-supervision",
 "A practitioner never supervises, signs or assesses for themselves \

@@ -305,6 +305,13 @@ pub enum Refusal {
         /// The modules it names, comma-separated.
         expected: String,
     },
+    /// Stage 3 started on or after the day it was removed (docs/domain.md#stage-3).
+    Stage3Removed {
+        /// The day asked for.
+        on: NaiveDate,
+        /// The first day stage 3 could no longer be started.
+        from: NaiveDate,
+    },
 }
 
 impl From<RouteError> for Refusal {
@@ -365,6 +372,7 @@ impl Refusal {
             Refusal::Route(RouteError::RunOffEnded { .. }) => Code::RoadmapRunOffEnded,
             Refusal::Route(_) => Code::RoadmapClosedToNewStarters,
             Refusal::UnknownModule { .. } => Code::RoadmapUnknownModule,
+            Refusal::Stage3Removed { .. } => Code::RoadmapStage3Removed,
         }
     }
 }
@@ -675,6 +683,10 @@ impl std::fmt::Display for Refusal {
             } => write!(
                 f,
                 "`{module}` is not one of the mandatory e-learning modules of {rule_set}: expected one of {expected}"
+            ),
+            Self::Stage3Removed { on, from } => write!(
+                f,
+                "stage 3 cannot start on {on}: it was removed from {from}, and advanced practice recognition goes through the Centre for Advancing Practice"
             ),
         })
     }

@@ -363,8 +363,9 @@ impl Roadmap<Completed> {
             return self.refuse(r);
         }
         let rules = ctx.parts().rules;
-        if let Some(r) = first_refusal("stage_3_started", on, |first| guard::stage_3(rules, first))
-        {
+        if let Some(r) = first_refusal("stage_3_started", on, |first| {
+            guard::stage_3(rules, on, first)
+        }) {
             return self.refuse(r);
         }
         let mut common = self.common;

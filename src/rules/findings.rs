@@ -63,6 +63,13 @@ pub enum Finding {
         /// The rule set.
         rule_set: RuleSetId,
     },
+    /// Stage 3 asked for on or after the day it was removed.
+    Stage3Removed {
+        /// The day asked for.
+        on: NaiveDate,
+        /// The first day stage 3 could no longer be started.
+        from: NaiveDate,
+    },
     /// Fewer workplace-based assessments in a whole month of stage 2 than the rule set asks
     /// (V071).
     WpbasBelowMonthly {
@@ -105,7 +112,10 @@ impl Finding {
             Finding::Readiness { role } => Missing::Readiness { role: *role },
             Finding::Declaration { role } => Missing::Declaration { role: *role },
             Finding::EducationProviderApproval => Missing::EducationProviderApproval,
-            Finding::Route(_) | Finding::NoStage3 { .. } | Finding::WpbasBelowMonthly { .. } => {
+            Finding::Route(_)
+            | Finding::NoStage3 { .. }
+            | Finding::Stage3Removed { .. }
+            | Finding::WpbasBelowMonthly { .. } => {
                 return None;
             }
         })
@@ -119,6 +129,7 @@ impl Finding {
         match self {
             Finding::Route(e) => Some(Refusal::from(e)),
             Finding::NoStage3 { rule_set } => Some(Refusal::NoStage3 { rule_set }),
+            Finding::Stage3Removed { on, from } => Some(Refusal::Stage3Removed { on, from }),
             Finding::WpbasBelowMonthly { .. } => None,
             other => other
                 .missing()
@@ -142,7 +153,10 @@ impl Finding {
             Finding::Route(RouteError::RunOffEnded { .. }) => Code::IndependentRunOffEnded,
             Finding::Route(_) => Code::RouteClosed,
             Finding::WpbasBelowMonthly { .. } => Code::WpbasBelowMonthly,
-            Finding::ELearning | Finding::UniversityCertificate | Finding::NoStage3 { .. } => {
+            Finding::ELearning
+            | Finding::UniversityCertificate
+            | Finding::NoStage3 { .. }
+            | Finding::Stage3Removed { .. } => {
                 return None;
             }
         })

@@ -348,12 +348,19 @@ pub fn route_completion<F: Findings + ?Sized>(
     }
 }
 
-/// Stage 3 only where the rule set has it (roadmap 2021, `docs/domain.md#stage-3`).
-pub fn stage_3<F: Findings + ?Sized>(rules: &RuleSet, out: &mut F) -> ControlFlow<()> {
-    if rules.has_stage_3 {
-        ControlFlow::Continue(())
-    } else {
-        out.report(Finding::NoStage3 { rule_set: rules.id })
+/// Stage 3 started on `on`: only where the rule set has it (roadmap 2021), and not from the
+/// day it was removed ([`RuleSet::stage_3_closed_from`], `docs/domain.md#stage-3`).
+pub fn stage_3<F: Findings + ?Sized>(
+    rules: &RuleSet,
+    on: NaiveDate,
+    out: &mut F,
+) -> ControlFlow<()> {
+    if !rules.has_stage_3 {
+        return out.report(Finding::NoStage3 { rule_set: rules.id });
+    }
+    match rules.stage_3_closed_from {
+        Some(from) if on >= from => out.report(Finding::Stage3Removed { on, from }),
+        _ => ControlFlow::Continue(()),
     }
 }
 
@@ -802,10 +809,15 @@ mod tests {
     #[test]
     fn stage_3_only_under_roadmap_2021() {
         let mut none: Vec<Finding> = Vec::new();
-        let flow = stage_3(&RuleSet::builtin(RuleSetId::Roadmap2021), &mut none);
+        let r21 = RuleSet::builtin(RuleSetId::Roadmap2021);
+        let flow = stage_3(&r21, d(2022, 6, 1), &mut none);
         assert_eq!((flow, none.len()), (ControlFlow::Continue(()), 0));
         let mut first: Option<Finding> = None;
-        let _ = stage_3(&RuleSet::builtin(RuleSetId::Roadmap2023), &mut first);
+        let _ = stage_3(
+            &RuleSet::builtin(RuleSetId::Roadmap2023),
+            d(2024, 1, 1),
+            &mut first,
+        );
         assert_eq!(
             first.clone(),
             Some(Finding::NoStage3 {
@@ -819,6 +831,43 @@ mod tests {
                 rule_set: RuleSetId::Roadmap2023
             })
         );
+    }
+
+    /// Stage 3 was removed with the 2023 changes (CSP, August 2023; BDA, 7 September 2023):
+    /// under roadmap 2021 it may start the day before roadmap 2023 came in, not on it or after.
+    #[test]
+    fn stage_3_closes_with_the_2023_changes_at_its_date_edges() {
+        let r21 = RuleSet::builtin(RuleSetId::Roadmap2021);
+        let at = |on| {
+            let mut first: Option<Finding> = None;
+            let _ = stage_3(&r21, on, &mut first);
+            first
+        };
+        assert_eq!(at(d(2023, 8, 31)), None);
+        let removed = Finding::Stage3Removed {
+            on: d(2023, 9, 1),
+            from: d(2023, 9, 1),
+        };
+        assert_eq!(at(d(2023, 9, 1)), Some(removed.clone()));
+        assert!(at(d(2023, 9, 2)).is_some());
+        assert_eq!(removed.code(), None);
+        let refusal = removed.into_refusal("stage_3_started", d(2023, 9, 1));
+        assert_eq!(
+            refusal.as_ref().map(ToString::to_string).as_deref(),
+            Some(
+                "stage 3 cannot start on 2023-09-01: it was removed from 2023-09-01, and advanced practice recognition goes through the Centre for Advancing Practice"
+            )
+        );
+        assert_eq!(refusal.map(|r| r.code().as_str()), Some("P037"));
+        // Another switch-over day moves it.
+        let later = crate::rules::SwitchOver {
+            roadmap_2023_from: d(2023, 10, 1),
+            ..crate::rules::SwitchOver::default()
+        };
+        let r = RuleSet::builtin_with(RuleSetId::Roadmap2021, &later);
+        let mut first: Option<Finding> = None;
+        let _ = stage_3(&r, d(2023, 9, 15), &mut first);
+        assert_eq!(first, None);
     }
 
     // cptraininghub.nhs.uk, https://cptraininghub.nhs.uk/first-contact-practitioner-fcp-supervisor-training/:

@@ -269,7 +269,10 @@ impl<'p, 'r> DocFacts<'p, 'r> {
                     ),
                 )
             }
-            Finding::ELearning | Finding::UniversityCertificate | Finding::NoStage3 { .. } => {
+            Finding::ELearning
+            | Finding::UniversityCertificate
+            | Finding::NoStage3 { .. }
+            | Finding::Stage3Removed { .. } => {
                 return;
             }
         };

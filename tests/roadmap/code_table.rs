@@ -192,6 +192,10 @@ fn every_refusal() -> Vec<Refusal> {
             rule_set: RuleSetId::Roadmap2024,
             expected: "hee-core-primary-care, personalised-care-institute".to_owned(),
         },
+        Refusal::Stage3Removed {
+            on: on(),
+            from: d(2023, 9, 1),
+        },
     ];
     all.extend(
         every_missing()
@@ -340,7 +344,7 @@ fn every_refusal_code_is_listed_once_and_parses_back() {
             seen.iter().filter(|c| c.as_str().starts_with('A')).count(),
             seen.iter().filter(|c| c.as_str().starts_with('E')).count(),
         ),
-        (36, 5, 17, 2)
+        (37, 5, 17, 2)
     );
 }
 
@@ -524,6 +528,10 @@ fn roadmap_examples() -> Vec<Refusal> {
             module: "first-aid".parse().unwrap(),
             rule_set: RuleSetId::Roadmap2024,
             expected: "hee-core-primary-care, personalised-care-institute".to_owned(),
+        },
+        Refusal::Stage3Removed {
+            on: d(2025, 6, 2),
+            from: d(2023, 9, 1),
         },
     ]
 }

@@ -110,3 +110,31 @@ fn a_roadmap_2021_completion_after_the_2023_changes_is_not_a_recognition() {
     claimed.on = d(2023, 8, 31);
     assert!(OpenBadgeCredential::new(&claimed).is_ok());
 }
+
+/// Stage 3 was removed with the 2023 changes (CSP, August 2023,
+/// <https://pogp.csp.org.uk/blog/2023/08/first-contact-physiotherapy-roadmap-changes-what-they-mean-you>):
+/// a roadmap 2021 record completed in 2022 may start it on 31 August 2023, not from 1 September.
+#[test]
+fn stage_3_cannot_start_after_its_removal() {
+    let w = World::new(RuleSetId::Roadmap2021, Profession::OccupationalTherapist);
+    let events = w.journey(Route::Taught, d(2022, 1, 10));
+    let record = RoadmapRecord::replay(events, &w.ctx()).unwrap();
+    let start = |on| {
+        let mut r = record.clone();
+        r.push(
+            fcp_roadmap::roadmap::RoadmapEvent::Stage3Started { on },
+            &w.ctx(),
+        )
+        .map(|t| t.to)
+    };
+    assert_eq!(
+        start(d(2023, 8, 31)),
+        Ok(fcp_roadmap::roadmap::StageKind::Stage3)
+    );
+    let refused = start(d(2023, 9, 1)).unwrap_err();
+    assert_eq!(refused.code(), "P037");
+    assert_eq!(
+        refused.to_string(),
+        "stage 3 cannot start on 2023-09-01: it was removed from 2023-09-01, and advanced practice recognition goes through the Centre for Advancing Practice"
+    );
+}
