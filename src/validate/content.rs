@@ -46,6 +46,11 @@ impl<'p> Index<'p> {
         self.portfolio.evidence_position(id)
     }
 
+    /// The position of evidence `id`, trying position `hint` first.
+    pub(super) fn evidence_index_near(&self, id: &str, hint: usize) -> Option<usize> {
+        self.portfolio.evidence_position_near(id, hint)
+    }
+
     pub(super) fn evidence(&self, id: &str) -> Option<&'p EvidenceItem> {
         self.evidence_index(id)
             .and_then(|i| self.portfolio.evidence().get(i))
@@ -373,16 +378,22 @@ pub(super) fn evidence_dates(
             .as_ref()
             .is_none_or(|(ids, _)| *ids != s.evidence.as_slice())
         {
-            // Declarations often list the document's evidence in its order.
-            let in_order = s.evidence.len() == evidence.len()
-                && s.evidence.iter().zip(evidence).all(|(id, e)| id == e.id());
-            let positions = (!in_order).then(|| {
-                s.evidence
-                    .iter()
-                    .filter_map(|id| index.evidence_index(id.as_str()))
-                    .collect()
-            });
-            last = Some((s.evidence.as_slice(), positions));
+            // Declarations often list the document's evidence in its order: each id is looked
+            // for first just after the one before, and a list of every item in order needs no
+            // positions at all.
+            let mut next = 0;
+            let mut in_order = s.evidence.len() == evidence.len();
+            let mut positions = Vec::with_capacity(s.evidence.len());
+            for (j, id) in s.evidence.iter().enumerate() {
+                if let Some(k) = index.evidence_index_near(id.as_str(), next) {
+                    in_order &= k == j;
+                    positions.push(k);
+                    next = k.saturating_add(1);
+                } else {
+                    in_order = false;
+                }
+            }
+            last = Some((s.evidence.as_slice(), (!in_order).then_some(positions)));
         }
         let mut mark = |k: usize| {
             if let Some(c) = covered.get_mut(k) {
