@@ -254,16 +254,52 @@ fn framework_checks<'r>(
     Some(framework)
 }
 
+/// Writes `n` in decimal, as `{n}` formats it.
+fn push_number(out: &mut String, n: u32) {
+    let mut digits = [b'0'; 10];
+    let mut start = digits.len();
+    let mut rest = n;
+    for d in digits.iter_mut().rev() {
+        // `rest % 10` is below 10 and fits a byte.
+        *d = b'0' + u8::try_from(rest % 10).unwrap_or(0);
+        start -= 1;
+        rest /= 10;
+        if rest == 0 {
+            break;
+        }
+    }
+    for &d in digits.get(start..).unwrap_or_default() {
+        out.push(char::from(d));
+    }
+}
+
 fn coverage_checks(p: &Portfolio, framework: &Framework, index: &Index<'_>, sink: &mut Sink) {
     let coverage = Coverage::compute(framework, p.evidence());
     for (cap, count) in coverage.per_capability() {
-        let about = || About::Capability {
-            id: cap.id().to_string(),
-        };
         let rated = index.rating_index(cap.id());
+        if rated.is_some() && count >= SUGGESTED_PER_CAPABILITY {
+            continue;
+        }
+        // Every capability earns these findings in a small portfolio: their texts are written
+        // without the formatting machinery (an id displays as its text).
+        let about = || About::Capability {
+            id: cap.id().as_str().to_owned(),
+        };
         let (key, path) = match rated {
             Some(i) => ((Section::Ratings, i + 1, 0), format!("/ratings/{i}")),
             None => ((Section::Ratings, 0, 0), "/ratings".to_owned()),
+        };
+        // "capability `id` (title)", then the finding.
+        let named = |rest: &str| {
+            let (id, title) = (cap.id().as_str(), cap.title());
+            let mut m = String::with_capacity(16 + id.len() + title.len() + rest.len());
+            m.push_str("capability `");
+            m.push_str(id);
+            m.push_str("` (");
+            m.push_str(title);
+            m.push_str(") ");
+            m.push_str(rest);
+            m
         };
         if rated.is_none() {
             sink.push(
@@ -271,7 +307,7 @@ fn coverage_checks(p: &Portfolio, framework: &Framework, index: &Index<'_>, sink
                 Stage::Stage2,
                 Code::RatingMissing,
                 path.clone(),
-                format!("capability `{}` ({}) is not rated", cap.id(), cap.title()),
+                named("is not rated"),
             );
             sink.last().subject(about());
         }
@@ -281,25 +317,24 @@ fn coverage_checks(p: &Portfolio, framework: &Framework, index: &Index<'_>, sink
                 Stage::Stage2,
                 Code::CapabilityUncovered,
                 path,
-                format!(
-                    "capability `{}` ({}) has no evidence linked to it",
-                    cap.id(),
-                    cap.title()
-                ),
+                named("has no evidence linked to it"),
             );
             sink.last().subject(about());
         } else if count < SUGGESTED_PER_CAPABILITY {
+            let mut rest = String::with_capacity(48);
+            rest.push_str("has ");
+            push_number(&mut rest, count);
+            rest.push_str(if count == 1 { " piece" } else { " pieces" });
+            rest.push_str(" of evidence; ");
+            push_number(&mut rest, SUGGESTED_PER_CAPABILITY);
+            rest.push_str(" are suggested");
+            let message = named(&rest);
             sink.push(
                 key,
                 Stage::Stage2,
                 Code::BelowSuggestedEvidence,
                 path,
-                format!(
-                    "capability `{}` ({}) has {count} piece{} of evidence; {SUGGESTED_PER_CAPABILITY} are suggested",
-                    cap.id(),
-                    cap.title(),
-                    if count == 1 { "" } else { "s" }
-                ),
+                message,
             );
             sink.last().subject(about());
         }
@@ -459,6 +494,20 @@ pub(super) fn evidence_dates(
                 format!("/evidence/{k}"),
                 format!("evidence `{}` is not covered by any declaration", e.id()),
             );
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::push_number;
+
+    #[test]
+    fn numbers_are_written_as_format_writes_them() {
+        for n in [0, 1, 7, 9, 10, 99, 100, 3_000, 65_536, u32::MAX] {
+            let mut out = String::from("has ");
+            push_number(&mut out, n);
+            assert_eq!(out, format!("has {n}"));
         }
     }
 }
