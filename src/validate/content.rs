@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 
 use crate::diagnostic::{Code, Subject as About};
 use crate::evidence::{Coverage, EvidenceId, EvidenceItem, EvidenceKind, SUGGESTED_PER_CAPABILITY};
-use crate::framework::{CapabilityId, Completeness, Framework};
+use crate::framework::{Capability, CapabilityId, Completeness, Framework};
 use crate::portfolio::{Portfolio, Stage};
 use crate::roadmap::RoadmapEvent;
 use crate::signoff::HeadingRating;
@@ -277,66 +277,8 @@ fn coverage_checks(p: &Portfolio, framework: &Framework, index: &Index<'_>, sink
     let coverage = Coverage::compute(framework, p.evidence());
     for (cap, count) in coverage.per_capability() {
         let rated = index.rating_index(cap.id());
-        if rated.is_some() && count >= SUGGESTED_PER_CAPABILITY {
-            continue;
-        }
-        // Every capability earns these findings in a small portfolio: their texts are written
-        // without the formatting machinery (an id displays as its text).
-        let about = || About::Capability {
-            id: cap.id().as_str().to_owned(),
-        };
-        let (key, path) = match rated {
-            Some(i) => ((Section::Ratings, i + 1, 0), format!("/ratings/{i}")),
-            None => ((Section::Ratings, 0, 0), "/ratings".to_owned()),
-        };
-        // "capability `id` (title)", then the finding.
-        let named = |rest: &str| {
-            let (id, title) = (cap.id().as_str(), cap.title());
-            let mut m = String::with_capacity(16 + id.len() + title.len() + rest.len());
-            m.push_str("capability `");
-            m.push_str(id);
-            m.push_str("` (");
-            m.push_str(title);
-            m.push_str(") ");
-            m.push_str(rest);
-            m
-        };
-        if rated.is_none() {
-            sink.push(
-                key,
-                Stage::Stage2,
-                Code::RatingMissing,
-                path.clone(),
-                named("is not rated"),
-            );
-            sink.last().subject(about());
-        }
-        if count == 0 {
-            sink.push(
-                key,
-                Stage::Stage2,
-                Code::CapabilityUncovered,
-                path,
-                named("has no evidence linked to it"),
-            );
-            sink.last().subject(about());
-        } else if count < SUGGESTED_PER_CAPABILITY {
-            let mut rest = String::with_capacity(48);
-            rest.push_str("has ");
-            push_number(&mut rest, count);
-            rest.push_str(if count == 1 { " piece" } else { " pieces" });
-            rest.push_str(" of evidence; ");
-            push_number(&mut rest, SUGGESTED_PER_CAPABILITY);
-            rest.push_str(" are suggested");
-            let message = named(&rest);
-            sink.push(
-                key,
-                Stage::Stage2,
-                Code::BelowSuggestedEvidence,
-                path,
-                message,
-            );
-            sink.last().subject(about());
+        if rated.is_none() || count < SUGGESTED_PER_CAPABILITY {
+            heading_findings(cap, count, rated, sink);
         }
     }
     for link in coverage.unknown_links() {
@@ -378,6 +320,68 @@ fn coverage_checks(p: &Portfolio, framework: &Framework, index: &Index<'_>, sink
                 framework.id()
             ),
         );
+    }
+}
+
+/// V050 for a heading not rated, V060 for one with no evidence, V061 for one with fewer pieces
+/// than suggested. Every heading of a small portfolio earns one: the texts are written without
+/// the formatting machinery (an id displays as its text).
+fn heading_findings(cap: &Capability, count: u32, rated: Option<usize>, sink: &mut Sink) {
+    let about = || About::Capability {
+        id: cap.id().as_str().to_owned(),
+    };
+    let (key, path) = match rated {
+        Some(i) => ((Section::Ratings, i + 1, 0), format!("/ratings/{i}")),
+        None => ((Section::Ratings, 0, 0), "/ratings".to_owned()),
+    };
+    // "capability `id` (title)", then the finding.
+    let named = |rest: &str| {
+        let (id, title) = (cap.id().as_str(), cap.title());
+        let mut m = String::with_capacity(16 + id.len() + title.len() + rest.len());
+        m.push_str("capability `");
+        m.push_str(id);
+        m.push_str("` (");
+        m.push_str(title);
+        m.push_str(") ");
+        m.push_str(rest);
+        m
+    };
+    if rated.is_none() {
+        sink.push(
+            key,
+            Stage::Stage2,
+            Code::RatingMissing,
+            path.clone(),
+            named("is not rated"),
+        );
+        sink.last().subject(about());
+    }
+    if count == 0 {
+        sink.push(
+            key,
+            Stage::Stage2,
+            Code::CapabilityUncovered,
+            path,
+            named("has no evidence linked to it"),
+        );
+        sink.last().subject(about());
+    } else if count < SUGGESTED_PER_CAPABILITY {
+        let mut rest = String::with_capacity(48);
+        rest.push_str("has ");
+        push_number(&mut rest, count);
+        rest.push_str(if count == 1 { " piece" } else { " pieces" });
+        rest.push_str(" of evidence; ");
+        push_number(&mut rest, SUGGESTED_PER_CAPABILITY);
+        rest.push_str(" are suggested");
+        let message = named(&rest);
+        sink.push(
+            key,
+            Stage::Stage2,
+            Code::BelowSuggestedEvidence,
+            path,
+            message,
+        );
+        sink.last().subject(about());
     }
 }
 
