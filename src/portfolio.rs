@@ -493,6 +493,11 @@ impl Portfolio {
         self.index.get(&self.parts.evidence, id)
     }
 
+    /// The position of the evidence item with id `id`, trying position `hint` first.
+    pub(crate) fn evidence_position_near(&self, id: &str, hint: usize) -> Option<usize> {
+        self.index.get_near(&self.parts.evidence, id, hint)
+    }
+
     /// The heading ratings, in document order.
     #[must_use]
     pub fn ratings(&self) -> &[HeadingRating] {

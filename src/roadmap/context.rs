@@ -187,6 +187,19 @@ impl<'a> RoadmapContext<'a> {
             .and_then(|i| evidence.get(i))
     }
 
+    /// The evidence item with this id and its position, trying position `hint` first (see
+    /// [`EvidenceIndex::get_near`]).
+    pub(crate) fn evidence_near(
+        &self,
+        id: &EvidenceId,
+        hint: usize,
+    ) -> Option<(usize, &'a EvidenceItem)> {
+        let evidence = self.parts.evidence;
+        self.evidence
+            .get_near(evidence, id.as_str(), hint)
+            .and_then(|i| Some((i, evidence.get(i)?)))
+    }
+
     /// The ratings of this heading.
     #[must_use]
     pub fn rating(&self, capability: &CapabilityId) -> Option<&'a HeadingRating> {

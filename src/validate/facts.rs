@@ -1,7 +1,7 @@
 //! The validator's view of the document as the rulebook's guards read it ([`Facts`]), and the
 //! diagnostics their findings become.
 
-use std::collections::HashMap;
+use hashbrown::HashMap;
 
 use chrono::NaiveDate;
 

@@ -54,9 +54,11 @@ pub(super) fn check_supervisor(
     sink: &mut Sink,
     id: &str,
     on: NaiveDate,
-    at: (usize, usize, String, Stage),
+    at: (usize, usize, &str, Stage),
 ) {
-    let (event, sub, path, stage) = at;
+    // The path is written only for a finding: `field` is the supervisor's place in the event.
+    let (event, sub, field, stage) = at;
+    let path = || format!("/events/{event}/{field}");
     let Some(s) = index
         .supervisor_index(id)
         .and_then(|i| p.supervisors().get(i))
@@ -76,7 +78,7 @@ pub(super) fn check_supervisor(
             (Section::Events, event + 1, sub),
             stage,
             code,
-            path,
+            path(),
             message,
         );
         return;
@@ -86,7 +88,7 @@ pub(super) fn check_supervisor(
             (Section::Events, event + 1, sub),
             stage,
             r.validator_code(),
-            path,
+            path(),
             format!("{r} [{}]", r.code()),
         );
         sink.last().refusal(r.code());
@@ -121,13 +123,14 @@ pub(super) fn check<'p>(
                 sink,
                 supervisor.as_str(),
                 *on,
-                (i, 3, format!("/events/{i}/supervisor"), Stage::Stage1),
+                (i, 3, "supervisor", Stage::Stage1),
             );
         }
         let RoadmapEvent::Signed { sign_off: s } = event else {
             continue;
         };
-        let path = format!("/events/{i}");
+        // Written only for a finding.
+        let path = || format!("/events/{i}");
         let stage = stage_of(&s.subject);
         let key = (Section::Events, i + 1, 0);
 
@@ -136,7 +139,7 @@ pub(super) fn check<'p>(
                 key,
                 stage,
                 Code::SignOffInFuture,
-                path.clone(),
+                path(),
                 format!(
                     "the {}'s sign-off of {} is dated {}, after the as-of date {}",
                     s.role, s.subject, s.on, ctx.as_of
@@ -148,7 +151,7 @@ pub(super) fn check<'p>(
                 key,
                 stage,
                 Code::TraineeNotInGoodStanding,
-                path.clone(),
+                path(),
                 format!(
                     "the trainee's registration {} was not in good standing on {}, when {} was signed",
                     practitioner.registration.number(),
@@ -164,7 +167,7 @@ pub(super) fn check<'p>(
                         (Section::Events, i + 1, 1),
                         stage,
                         Code::WrongSigner,
-                        format!("{path}/sign_off/signer"),
+                        format!("/events/{i}/sign_off/signer"),
                         format!(
                             "a trainee sign-off must be signed by `{}`, not `{}`",
                             practitioner.id, s.signer
@@ -180,12 +183,12 @@ pub(super) fn check<'p>(
                 sink,
                 s.signer.as_str(),
                 s.on,
-                (i, 1, format!("{path}/sign_off/signer"), stage),
+                (i, 1, "sign_off/signer", stage),
             ),
             SignerRole::EducationProvider => {}
         }
         if i >= replayed {
-            check_digest(s, index, &mut digests, sink, key, &path, stage);
+            check_digest(s, index, &mut digests, sink, key, &path(), stage);
         }
     }
 

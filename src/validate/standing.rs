@@ -95,6 +95,8 @@ fn assessors(p: &Portfolio, index: &Index<'_>, sink: &mut Sink) {
     let trainee = trainee_of(p);
     // Runs of items share an assessor: the last one is not looked up again.
     let mut last: Option<(&str, Option<usize>)> = None;
+    // The last supervisor and day found able to assess.
+    let mut able: Option<(usize, NaiveDate)> = None;
     for (i, e) in p.evidence().iter().enumerate() {
         let Some(a) = e.assessor() else { continue };
         let k = match last {
@@ -105,9 +107,15 @@ fn assessors(p: &Portfolio, index: &Index<'_>, sink: &mut Sink) {
                 k
             }
         };
-        let Some(s) = k.and_then(|k| p.supervisors().get(k)) else {
+        let Some(k) = k else { continue };
+        let Some(s) = p.supervisors().get(k) else {
             continue;
         };
+        // Runs of items share an assessor and a date too: one that could assess that day
+        // still can.
+        if able == Some((k, e.date())) {
+            continue;
+        }
         if let Err(r) = s.check_may_sign(&trainee, e.date()) {
             sink.push(
                 (Section::Evidence, i + 1, 4),
@@ -123,6 +131,8 @@ fn assessors(p: &Portfolio, index: &Index<'_>, sink: &mut Sink) {
                 ),
             );
             sink.last().refusal(r.code());
+        } else {
+            able = Some((k, e.date()));
         }
     }
 }

@@ -713,3 +713,49 @@ fn a_repeated_sign_off_counts_from_its_earliest_date() {
     assert_eq!(d["events"][16]["sign_off"]["subject"]["kind"], "readiness");
     assert_eq!(codes(&run(&d)), ["V090 /events/16"]);
 }
+
+/// The coverage findings' texts, word for word: an unrated heading, and one piece of evidence.
+#[test]
+fn coverage_texts_for_an_unrated_heading_with_one_piece() {
+    let mut d = ot();
+    let a1: Vec<usize> = d["evidence"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| {
+            e["capabilities"]
+                .as_array()
+                .is_some_and(|c| c.contains(&json!("A1")))
+        })
+        .map(|(i, _)| i)
+        .collect();
+    assert!(a1.len() >= 2, "{a1:?}");
+    // All but one A1 item move to another heading; the A1 rating goes.
+    for &i in a1.iter().skip(1) {
+        d["evidence"][i]["capabilities"] = json!(["A2"]);
+    }
+    let ratings = d["ratings"].as_array_mut().unwrap();
+    ratings.retain(|r| r["capability"] != "A1");
+    let r = run(&d);
+    let texts: Vec<(&str, &str)> = r
+        .diagnostics()
+        .iter()
+        .chain(r.stage_2_gaps())
+        .filter(|x| x.path == "/ratings")
+        .map(|x| (x.code.as_str(), x.message.as_str()))
+        .collect();
+    assert_eq!(
+        texts,
+        [
+            (
+                "V050",
+                "capability `A1` (Occupation-focused consultation (illustrative)) is not rated"
+            ),
+            (
+                "V061",
+                "capability `A1` (Occupation-focused consultation (illustrative)) has 1 piece of evidence; 3 are suggested"
+            )
+        ]
+    );
+}
