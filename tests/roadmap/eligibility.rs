@@ -84,6 +84,8 @@ fn the_policy_that_applies_decides_the_stage_2_check_at_its_date_edges() {
     let pro_rata = ask(d(2019, 2, 4), CountingPolicy::WteProRata);
     assert_eq!(pro_rata.experience().applies(), CountingPolicy::WteProRata);
     assert_eq!(codes(pro_rata.stage_2()), ["P007"]);
+    assert!(!pro_rata.stage_2().may_start());
+    assert!(!Step::Started.may_start());
     assert_eq!(
         codes(ask(d(2020, 6, 6), CountingPolicy::WteProRata).stage_2()),
         ["P007"]
