@@ -550,9 +550,16 @@ impl OpenBadgeCredential {
                 return Err(BadgeError::RecognitionWithdrawn(rule_set));
             }
         }
-        let from = SwitchOver::default().roadmap_2023_from;
-        if r.kind == RecognitionKind::FcpRecognised && r.on >= from {
-            return Err(BadgeError::RecognitionWithdrawnOn { on: r.on, from });
+        // The day rule of `fcp_completed_on`, under the default switch-over.
+        let switch_over = SwitchOver::default();
+        if r.kind == RecognitionKind::FcpRecognised
+            && RecognitionKind::fcp_completed_on(RuleSetId::Roadmap2021, r.on, &switch_over)
+                != RecognitionKind::FcpRecognised
+        {
+            return Err(BadgeError::RecognitionWithdrawnOn {
+                on: r.on,
+                from: switch_over.roadmap_2023_from,
+            });
         }
         if !(0..=9999).contains(&r.on.year()) {
             return Err(BadgeError::DateOutOfRange(r.on));

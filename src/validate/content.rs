@@ -1,5 +1,7 @@
 //! Evidence, ratings and coverage against the framework.
 
+use std::fmt::Write as _;
+
 use hashbrown::HashMap;
 
 use chrono::NaiveDate;
@@ -254,25 +256,6 @@ fn framework_checks<'r>(
     Some(framework)
 }
 
-/// Writes `n` in decimal, as `{n}` formats it.
-fn push_number(out: &mut String, n: u32) {
-    let mut digits = [b'0'; 10];
-    let mut start = digits.len();
-    let mut rest = n;
-    for d in digits.iter_mut().rev() {
-        // `rest % 10` is below 10 and fits a byte.
-        *d = b'0' + u8::try_from(rest % 10).unwrap_or(0);
-        start -= 1;
-        rest /= 10;
-        if rest == 0 {
-            break;
-        }
-    }
-    for &d in digits.get(start..).unwrap_or_default() {
-        out.push(char::from(d));
-    }
-}
-
 fn coverage_checks(p: &Portfolio, framework: &Framework, index: &Index<'_>, sink: &mut Sink) {
     let coverage = Coverage::compute(framework, p.evidence());
     for (cap, count) in coverage.per_capability() {
@@ -367,12 +350,12 @@ fn heading_findings(cap: &Capability, count: u32, rated: Option<usize>, sink: &m
         sink.last().subject(about());
     } else if count < SUGGESTED_PER_CAPABILITY {
         let mut rest = String::with_capacity(48);
-        rest.push_str("has ");
-        push_number(&mut rest, count);
-        rest.push_str(if count == 1 { " piece" } else { " pieces" });
-        rest.push_str(" of evidence; ");
-        push_number(&mut rest, SUGGESTED_PER_CAPABILITY);
-        rest.push_str(" are suggested");
+        let plural = if count == 1 { "" } else { "s" };
+        // Writing to a `String` cannot fail.
+        let _ = write!(
+            rest,
+            "has {count} piece{plural} of evidence; {SUGGESTED_PER_CAPABILITY} are suggested"
+        );
         let message = named(&rest);
         sink.push(
             key,
@@ -498,20 +481,6 @@ pub(super) fn evidence_dates(
                 format!("/evidence/{k}"),
                 format!("evidence `{}` is not covered by any declaration", e.id()),
             );
-        }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::push_number;
-
-    #[test]
-    fn numbers_are_written_as_format_writes_them() {
-        for n in [0, 1, 7, 9, 10, 99, 100, 3_000, 65_536, u32::MAX] {
-            let mut out = String::from("has ");
-            push_number(&mut out, n);
-            assert_eq!(out, format!("has {n}"));
         }
     }
 }
