@@ -264,12 +264,22 @@ impl<'a> Content<'a> {
     /// Content made of borrowed items and ratings picked from larger collections.
     #[must_use]
     pub fn from_refs(
+        evidence: Vec<&'a EvidenceItem>,
+        ratings: Vec<&'a HeadingRating>,
+    ) -> Content<'a> {
+        let sorted = evidence.is_sorted_by(|a, b| a.id() <= b.id());
+        Content::from_refs_sorted(evidence, sorted, ratings)
+    }
+
+    /// [`from_refs`](Self::from_refs), told whether the items are sorted by id already.
+    fn from_refs_sorted(
         mut evidence: Vec<&'a EvidenceItem>,
+        evidence_sorted: bool,
         mut ratings: Vec<&'a HeadingRating>,
     ) -> Content<'a> {
         // Sign-offs list their ids sorted already: then sorting (and its scratch buffer) is
         // skipped. A stable sort leaves a sorted list as it is, so the order is the same.
-        if !evidence.is_sorted_by(|a, b| a.id() <= b.id()) {
+        if !evidence_sorted {
             evidence.sort_by(|a, b| a.id().cmp(b.id()));
         }
         if !ratings.is_sorted_by_key(|r| r.capability) {
@@ -515,15 +525,20 @@ impl SignOff {
         find_rating: impl Fn(&CapabilityId) -> Option<&'a HeadingRating>,
     ) -> Result<Content<'a>, CoverageError> {
         let mut evidence = Vec::with_capacity(self.evidence.len());
+        // Whether the items come sorted by id, seen as they are found: each id is compared with
+        // the one before while both are still in the cache, not in a second pass.
+        let mut sorted = true;
+        let mut before: Option<&EvidenceItem> = None;
         for id in &self.evidence {
-            evidence.push(
-                find_evidence(id).ok_or_else(|| CoverageError::EvidenceMissing {
-                    role: self.role,
-                    subject: self.subject.clone(),
-                    on: self.on,
-                    evidence: id.clone(),
-                })?,
-            );
+            let item = find_evidence(id).ok_or_else(|| CoverageError::EvidenceMissing {
+                role: self.role,
+                subject: self.subject.clone(),
+                on: self.on,
+                evidence: id.clone(),
+            })?;
+            sorted &= before.is_none_or(|b| b.id() <= item.id());
+            before = Some(item);
+            evidence.push(item);
         }
         let mut ratings = Vec::with_capacity(self.ratings.len());
         for c in &self.ratings {
@@ -534,7 +549,7 @@ impl SignOff {
                 capability: *c,
             })?);
         }
-        Ok(Content::from_refs(evidence, ratings))
+        Ok(Content::from_refs_sorted(evidence, sorted, ratings))
     }
 }
 

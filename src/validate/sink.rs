@@ -169,7 +169,7 @@ impl Sink {
     /// piece of evidence is not a warning while one with none is left for later).
     pub(super) fn finish(mut self, claimed: Stage, portfolio: &Portfolio) -> Finished {
         self.items.sort_by_key(|i| i.key);
-        let mut now: Vec<(Diagnostic, Vec<Target>)> = Vec::new();
+        let mut now: Vec<(Diagnostic, Vec<Target>)> = Vec::with_capacity(self.items.len());
         let mut later: Vec<(Diagnostic, Vec<Target>)> = Vec::new();
         for Item {
             blocks,

@@ -300,3 +300,38 @@ fn a_digest_debugs_as_its_hex_and_refuses_non_strings_saying_what_it_expects() {
         "invalid type: integer `42`, expected a SHA-256 digest as 64 lowercase hex characters at line 1 column 2"
     );
 }
+
+#[test]
+fn content_gathered_in_any_order_is_the_content_signed() {
+    // A sign-off written by hand may list its ids out of order: the items it gathers are
+    // sorted as they are encoded, so the digest is the one signed over the same items.
+    let items: Vec<EvidenceItem> = ["cbd-1", "cbd-2", "cbd-3"]
+        .into_iter()
+        .map(|id| item(parts(id)))
+        .collect();
+    let ratings = vec![rating("B3")];
+    let mut so = SignOff::sign(
+        "dr-jones".parse().unwrap(),
+        SignerRole::RoadmapSupervisor,
+        Subject::Declaration,
+        d(2024, 11, 29),
+        &Content::new(&items, &ratings),
+    );
+    let find = |so: &SignOff| {
+        so.content_in(
+            |id| items.iter().find(|e| e.id() == id),
+            |c| ratings.iter().find(|r| &r.capability == c),
+        )
+        .unwrap()
+        .digest()
+    };
+    assert_eq!(find(&so), so.digest);
+    so.evidence.reverse();
+    assert_eq!(so.evidence[0].as_str(), "cbd-3");
+    assert_eq!(find(&so), so.digest);
+    so.evidence.swap(0, 1);
+    assert_eq!(find(&so), so.digest);
+    // One item fewer is other content.
+    so.evidence.pop();
+    assert_ne!(find(&so), so.digest);
+}
