@@ -1,5 +1,6 @@
 //! The exports tests, one test crate (one link of the library) for the area.
 
+#[cfg(feature = "schema")]
 #[path = "../schema_util/mod.rs"]
 mod schema_util;
 

@@ -3,10 +3,9 @@
 
 use chrono::{Datelike, NaiveDate};
 use fcp_roadmap::profession::Profession;
-use fcp_roadmap::registration::{
-    ReadmissionPolicy, Register, RegistrationEvent, RegistrationNumber, RegistrationRecord,
-    Updating,
-};
+use fcp_roadmap::registration::{ReadmissionPolicy, Register, RegistrationNumber, Updating};
+#[cfg(feature = "proptest")]
+use fcp_roadmap::registration::{RegistrationEvent, RegistrationRecord};
 use proptest::prelude::*;
 
 const REGISTERS: [Register; 4] = [Register::Hcpc, Register::Gmc, Register::Nmc, Register::Gosc];
