@@ -566,7 +566,7 @@ pub fn validate(portfolio: &Portfolio, context: &ValidationContext<'_>) -> Repor
     let facts = facts::DocFacts::new(portfolio, &rules, context.as_of, &mut sink);
     let signed = signoffs::check(portfolio, context, &facts, &index, replayed, &mut sink);
     resign::check(portfolio, context, &mut sink);
-    content::evidence_dates(portfolio, context, &index, &mut sink);
+    content::evidence_dates(portfolio, context, &index, replayed, &mut sink);
     practitioner::check(portfolio, context, &rules, &signed, &mut sink);
     stages::check(portfolio, context, &facts, &mut sink);
     // Last, so that a refusal whose cause has a code of its own is not reported twice.

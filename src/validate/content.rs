@@ -7,6 +7,7 @@ use hashbrown::HashMap;
 use chrono::NaiveDate;
 
 use crate::diagnostic::{Code, Subject as About};
+use crate::digest::Sha256Digest;
 use crate::evidence::{Coverage, EvidenceId, EvidenceItem, EvidenceKind, SUGGESTED_PER_CAPABILITY};
 use crate::framework::{Capability, CapabilityId, Completeness, Framework};
 use crate::portfolio::{Portfolio, Stage};
@@ -368,13 +369,27 @@ fn heading_findings(cap: &Capability, count: u32, rated: Option<usize>, sink: &m
     }
 }
 
+/// A run of sign-offs over the same evidence, in [`evidence_dates`]: the first one's ids and
+/// digest, whether the replay verified it, and the positions of its items (`None`: every item,
+/// in the document's order).
+struct Run<'p> {
+    ids: &'p [EvidenceId],
+    digest: &'p Sha256Digest,
+    verified: bool,
+    positions: Option<Vec<usize>>,
+}
+
 /// Evidence dates: none after the as-of date (V056); none after a sign-off that covers it,
 /// naming the earliest such sign-off (V057); a note for evidence no declaration covers, once
 /// there is a declaration (V058).
+///
+/// The sign-offs of the first `verified` events had their digests verified by the roadmap's
+/// replay: two of them with the same digest cover the same items.
 pub(super) fn evidence_dates(
     p: &Portfolio,
     ctx: &ValidationContext<'_>,
     index: &Index<'_>,
+    verified: usize,
     sink: &mut Sink,
 ) {
     let evidence = p.evidence();
@@ -385,8 +400,9 @@ pub(super) fn evidence_dates(
     let mut any_declaration = false;
     // Sign-offs over the same content (both declarations, the education provider's approval)
     // list the same ids: their positions are found once, for the first of a run. `None`:
-    // the document's own order, no lookup needed.
-    let mut last: Option<(&[EvidenceId], Option<Vec<usize>>)> = None;
+    // the document's own order, no lookup needed. Two verified sign-offs with one digest
+    // cover the same items, whatever order they list them in: their ids are not compared.
+    let mut last: Option<Run<'_>> = None;
     for (i, event) in p.events().iter().enumerate() {
         let RoadmapEvent::Signed { sign_off: s } = event else {
             continue;
@@ -396,10 +412,12 @@ pub(super) fn evidence_dates(
         if s.evidence.is_empty() {
             continue;
         }
-        if last
-            .as_ref()
-            .is_none_or(|(ids, _)| *ids != s.evidence.as_slice())
-        {
+        let verified = i < verified;
+        let same = last.as_ref().is_some_and(|run| {
+            (verified && run.verified && run.digest == &s.digest)
+                || run.ids == s.evidence.as_slice()
+        });
+        if !same {
             // Declarations often list the document's evidence in its order: each id is looked
             // for first just after the one before, and a list of every item in order needs no
             // positions at all.
@@ -415,7 +433,12 @@ pub(super) fn evidence_dates(
                     in_order = false;
                 }
             }
-            last = Some((s.evidence.as_slice(), (!in_order).then_some(positions)));
+            last = Some(Run {
+                ids: s.evidence.as_slice(),
+                digest: &s.digest,
+                verified,
+                positions: (!in_order).then_some(positions),
+            });
         }
         let mut mark = |k: usize| {
             if let Some(c) = covered.get_mut(k) {
@@ -427,7 +450,7 @@ pub(super) fn evidence_dates(
                 *d = true;
             }
         };
-        match last.as_ref().map(|(_, positions)| positions) {
+        match last.as_ref().map(|run| &run.positions) {
             Some(Some(positions)) => positions.iter().copied().for_each(&mut mark),
             _ => (0..evidence.len()).for_each(&mut mark),
         }

@@ -609,3 +609,43 @@ fn a_capability_with_no_evidence_is_never_milder_than_one_with_one_piece() {
     // Severity orders error first: the heading with none is never milder.
     assert!(severity(Code::CapabilityUncovered) < severity(Code::BelowSuggestedEvidence));
 }
+
+#[test]
+fn each_declaration_marks_the_evidence_it_covers() {
+    // The supervisor's declaration re-signed over every item, the late one included: that item
+    // is declared now, and dated after the sign-off that covers it (V057), while the trainee's
+    // declaration still covers the other 26. Two verified sign-offs over different content
+    // each mark their own items.
+    let text =
+        std::fs::read_to_string(format!("{DATA}/defect-evidence-not-declared.json")).unwrap();
+    let mut doc: serde_json::Value = serde_json::from_str(&text).unwrap();
+    let p: Portfolio = serde_json::from_value(doc.clone()).unwrap();
+    let all = fcp_roadmap::signoff::Content::new(p.evidence(), p.ratings());
+    let s = match &p.events()[19] {
+        fcp_roadmap::roadmap::RoadmapEvent::Signed { sign_off } => sign_off.clone(),
+        other => panic!("{other:?}"),
+    };
+    let resigned = fcp_roadmap::signoff::SignOff::sign(s.signer, s.role, s.subject, s.on, &all);
+    assert_eq!(resigned.evidence.len(), 27);
+    doc["events"][19]["sign_off"] = serde_json::to_value(&resigned).unwrap();
+    let p: Portfolio = serde_json::from_value(doc.clone()).unwrap();
+    let r = validate(&p, &ValidationContext::new(as_of(), &registry()));
+    assert_eq!(codes(&r), ["V002", "V057"]);
+    assert_eq!(
+        r.diagnostics()[1].message,
+        "evidence `msf-late` is dated 2025-07-02, after the roadmap supervisor's sign-off of the final declaration on 2025-06-20 (/events/19) that covers it"
+    );
+
+    // The same declaration listing its ids in another order covers the same items.
+    let text =
+        std::fs::read_to_string(format!("{DATA}/defect-evidence-not-declared.json")).unwrap();
+    let mut doc: serde_json::Value = serde_json::from_str(&text).unwrap();
+    doc["events"][19]["sign_off"]["evidence"]
+        .as_array_mut()
+        .unwrap()
+        .reverse();
+    let p: Portfolio = serde_json::from_value(doc).unwrap();
+    let r = validate(&p, &ValidationContext::new(as_of(), &registry()));
+    assert_eq!(codes(&r), ["V002", "V058"]);
+    assert_eq!(r.diagnostics()[1].path, "/evidence/26");
+}
