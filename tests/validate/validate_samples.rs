@@ -526,14 +526,14 @@ fn evidence_dated_after_the_as_of_date() {
     assert_eq!(codes(&r), ["V002", "V056"]);
     assert_eq!(
         r.diagnostics()[1].message,
-        "evidence `cbd-b2` is dated 2026-01-05, after the as-of date 2025-12-31"
+        "evidence `cbd-b2` is dated 2052-06-25, after the as-of date 2025-12-31"
     );
     // As of the day before the evidence's date it is in the future; as of the date itself, or
     // the day after, it is not.
     for (as_of, future) in [
-        (day(2026, 1, 4), true),
-        (day(2026, 1, 5), false),
-        (day(2026, 1, 6), false),
+        (day(2052, 6, 24), true),
+        (day(2052, 6, 25), false),
+        (day(2052, 6, 26), false),
     ] {
         let r = report_as_of("defect-evidence-dated-in-future.json", as_of);
         assert_eq!(
