@@ -52,7 +52,8 @@ impl<'p, 'r> DocFacts<'p, 'r> {
             portfolio: p,
             rules,
             as_of,
-            seen: HashMap::new(),
+            // A typical log signs a dozen subjects and roles: room for them from the start.
+            seen: HashMap::with_capacity(p.events().len().min(32)),
             learning_needs_analysis: false,
             university_certificate: false,
             any_certificate: false,
