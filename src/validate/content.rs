@@ -12,8 +12,7 @@ use crate::evidence::{Coverage, EvidenceId, EvidenceItem, EvidenceKind, SUGGESTE
 use crate::framework::{Capability, CapabilityId, Completeness, Framework};
 use crate::portfolio::{Portfolio, Stage};
 use crate::roadmap::RoadmapEvent;
-use crate::signoff::HeadingRating;
-use crate::signoff::Subject;
+use crate::signoff::{HeadingRating, SignOff, Subject};
 
 use super::ValidationContext;
 use super::sink::{Section, Sink};
@@ -379,6 +378,32 @@ struct Run<'p> {
     positions: Option<Vec<usize>>,
 }
 
+impl<'p> Run<'p> {
+    /// The run that sign-off `s` starts, its items found in `index`. Declarations often list
+    /// the document's evidence in its order: each id is looked for first just after the one
+    /// before, and a list of every item in order needs no positions at all.
+    fn of(s: &'p SignOff, verified: bool, index: &Index<'_>, items: usize) -> Run<'p> {
+        let mut next = 0;
+        let mut in_order = s.evidence.len() == items;
+        let mut positions = Vec::with_capacity(s.evidence.len());
+        for (j, id) in s.evidence.iter().enumerate() {
+            if let Some(k) = index.evidence_index_near(id.as_str(), next) {
+                in_order &= k == j;
+                positions.push(k);
+                next = k.saturating_add(1);
+            } else {
+                in_order = false;
+            }
+        }
+        Run {
+            ids: s.evidence.as_slice(),
+            digest: &s.digest,
+            verified,
+            positions: (!in_order).then_some(positions),
+        }
+    }
+}
+
 /// Evidence dates: none after the as-of date (V056); none after a sign-off that covers it,
 /// naming the earliest such sign-off (V057); a note for evidence no declaration covers, once
 /// there is a declaration (V058).
@@ -418,27 +443,7 @@ pub(super) fn evidence_dates(
                 || run.ids == s.evidence.as_slice()
         });
         if !same {
-            // Declarations often list the document's evidence in its order: each id is looked
-            // for first just after the one before, and a list of every item in order needs no
-            // positions at all.
-            let mut next = 0;
-            let mut in_order = s.evidence.len() == evidence.len();
-            let mut positions = Vec::with_capacity(s.evidence.len());
-            for (j, id) in s.evidence.iter().enumerate() {
-                if let Some(k) = index.evidence_index_near(id.as_str(), next) {
-                    in_order &= k == j;
-                    positions.push(k);
-                    next = k.saturating_add(1);
-                } else {
-                    in_order = false;
-                }
-            }
-            last = Some(Run {
-                ids: s.evidence.as_slice(),
-                digest: &s.digest,
-                verified,
-                positions: (!in_order).then_some(positions),
-            });
+            last = Some(Run::of(s, verified, index, evidence.len()));
         }
         let mut mark = |k: usize| {
             if let Some(c) = covered.get_mut(k) {
