@@ -603,6 +603,21 @@ fn an_unknown_field_on_a_lapsed_event_in_a_portfolio_is_d002_with_its_path() {
             .message()
             .starts_with("unknown field `bogus`, expected `expires`")
     );
+    // A restoration without updating: D003 at the practitioner, naming the event and why.
+    doc["practitioner"]["registration"]["events"] = serde_json::json!([
+        {"on": "2016-03-01", "kind": {"type": "struck_off"}},
+        {"on": "2021-03-01", "kind": {"type": "restored"}}
+    ]);
+    let e = Portfolio::from_json(&doc.to_string()).unwrap_err();
+    assert_eq!(e.code(), Code::InvalidValue);
+    assert_eq!(e.path(), "/practitioner");
+    assert!(
+        e.message().contains(
+            "restoration on 2021-03-01 after striking off on 2016-03-01 needs 60 days of updating"
+        ),
+        "{}",
+        e.message()
+    );
     // Without it the same history loads.
     doc["practitioner"]["registration"]["events"] =
         serde_json::json!([{"on": "2020-05-01", "kind": {"type": "lapsed"}}]);
