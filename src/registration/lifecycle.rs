@@ -915,8 +915,9 @@ impl<S: OffRegister> Registration<S> {
     /// Readmitted on `on` after lapsing, voluntary removal or removal after a failed CPD audit,
     /// with the updating the time out of practice requires under `policy`
     /// (`docs/domain.md#readmission`, see [`ReadmissionPolicy::check`]): time out of practice
-    /// runs from [`Updating::last_practised`], or else from the day the registrant left the
-    /// register; the updating is dated and done within the policy's window before `on`.
+    /// runs from the day after [`Updating::last_practised`], or else from the day the
+    /// registrant left the register; the updating is dated and done within the policy's window
+    /// before `on`.
     ///
     /// These are HCPC's requirements: a registration on another register is readmitted as
     /// recorded, whatever the updating (`docs/domain.md#hcpc-registration`).

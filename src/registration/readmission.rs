@@ -109,8 +109,9 @@ pub enum AnniversaryRule {
 
 /// The documented default policy for readmission; every value can be changed by the caller.
 ///
-/// Time out of practice runs from the last day practised ([`Updating::last_practised`]; by
-/// default the day the registration lapsed or was removed \[I\]) to the day of readmission,
+/// Time out of practice runs from the first day out of practice (the day after
+/// [`Updating::last_practised`]; by default the day the registration lapsed or was removed
+/// \[I\]) to the day of readmission,
 /// in calendar years; an anniversary of 29 February falls on 1 March in other years \[I\].
 /// The updating is done within [`ReadmissionPolicy::updating_window_months`] (12) before the
 /// day of readmission; HCPC allowed 24 months during COVID-19 (`docs/domain.md#readmission`).

@@ -232,8 +232,8 @@ pub enum Refusal {
     },
     /// Not enough updating for the time out of practice.
     NotEnoughUpdating {
-        /// The day time out of practice began: the last day practised, or the day the
-        /// registrant left the register.
+        /// The day time out of practice began: the day after the last day practised, or the
+        /// day the registrant left the register.
         out_since: NaiveDate,
         /// The day of readmission.
         on: NaiveDate,
