@@ -123,8 +123,8 @@ pub fn date_between(from: NaiveDate, to: NaiveDate) -> impl Strategy<Value = Nai
 
 /// A registration event of any kind, dated between `from` and `to` (both included), as a
 /// register could record it or not: orders of 0 to 799 days (some longer than the legal
-/// maximum, some ending the day they start), readmissions with 0 to 79 days of updating each way, dated within the 300 days
-/// before readmission or undated. Replaying a list of them into a
+/// maximum, some ending the day they start), readmissions and restorations with 0 to 79 days of updating each way, dated within the 300 days
+/// before or undated, and restorations with no updating recorded. Replaying a list of them into a
 /// [`RegistrationRecord`] keeps what applies; the rest is refused, which is what tests of
 /// the record's guards want to see.
 ///
@@ -154,9 +154,20 @@ pub fn registration_event(
     from: NaiveDate,
     to: NaiveDate,
 ) -> impl Strategy<Value = RegistrationEvent> {
-    let kind = (0u8..13, 0u64..800, any::<bool>(), 0u16..80, 0u16..80);
+    let kind = (0u8..14, 0u64..800, any::<bool>(), 0u16..80, 0u16..80);
     (date_between(from, to), kind).prop_map(|(on, (k, offset, c, a, b))| {
         let expires = on.checked_add_days(Days::new(offset)).unwrap_or(on);
+        let updating = Updating {
+            supervised_or_formal_days: a,
+            private_study_days: b,
+            // Dated within the months before readmission or restoration when `c`, so that
+            // many that need updating hold.
+            started: c
+                .then(|| on.checked_sub_days(Days::new(offset % 300)))
+                .flatten(),
+            finished: c.then_some(on),
+            ..Updating::default()
+        };
         let kind = match k {
             0 => EventKind::Cautioned { expires },
             1 => EventKind::ConditionsImposed { expires },
@@ -174,22 +185,11 @@ pub fn registration_event(
             6 => EventKind::StruckOff,
             7 => EventKind::Lapsed,
             8 => EventKind::VoluntarilyRemoved,
-            9 => EventKind::Readmitted {
-                updating: Updating {
-                    supervised_or_formal_days: a,
-                    private_study_days: b,
-                    // Dated within the months before readmission when `c`, so that many
-                    // readmissions that need updating hold.
-                    started: c
-                        .then(|| on.checked_sub_days(Days::new(offset % 300)))
-                        .flatten(),
-                    finished: c.then_some(on),
-                    last_practised: None,
-                },
-            },
+            9 => EventKind::Readmitted { updating },
             10 => EventKind::RemovedAfterCpdAudit,
             11 => EventKind::OrderExtended { expires },
-            _ => EventKind::Restored,
+            12 => EventKind::Restored,
+            _ => EventKind::RestoredAfterUpdating { updating },
         };
         RegistrationEvent { on, kind }
     })

@@ -1214,10 +1214,39 @@ fn eligibility_takes_a_rule_set_or_switch_over_days() {
     assert_eq!(doc["answer"], serde_json::to_value(&answer).unwrap());
 }
 
+/// Osteopaths Act 1993 s.22(4)(c) (<https://www.legislation.gov.uk/ukpga/1993/21/section/22>):
+/// a GOsC suspension lasts "for such period as may be specified in the order"; the 1-year
+/// limit of HPO 2001 art 29 binds the HCPC register only (`docs/domain.md#hcpc-registration`).
+#[test]
+fn eligibility_takes_an_osteopath_s_two_year_suspension_as_stated() {
+    let dir = tempfile::tempdir().unwrap();
+    let question = serde_json::json!({
+        "profession": "osteopath",
+        "registration": {
+            "number": "GOsC 1234",
+            "first_registered": "2010-01-04",
+            "events": [{"on": "2020-01-15", "kind": {"type": "suspended", "expires": "2022-01-15"}}]
+        },
+        "practice": [{"start": "2010-01-04"}]
+    });
+    let file = question_file(&dir, "osteopath.json", &question);
+    // The day before the stated expiry, suspended; on it, free to practise.
+    let out = stdout(&eligibility_run(&["--as-of", "2022-01-14", &file], 1));
+    assert!(
+        out.contains("  registration:  may not practise since 2020-01-15\n"),
+        "{out}"
+    );
+    let out = stdout(&eligibility_run(&["--as-of", "2022-01-15", &file], 1));
+    assert!(
+        out.contains("  registration:  may practise freely since 2022-01-15\n"),
+        "{out}"
+    );
+}
+
 #[test]
 fn eligibility_reports_a_file_that_is_not_a_question_with_status_1() {
     let dir = tempfile::tempdir().unwrap();
-    let cases: [(&str, serde_json::Value, &str); 5] = [
+    let cases: [(&str, serde_json::Value, &str); 7] = [
         (
             "typo.json",
             {
@@ -1264,6 +1293,29 @@ fn eligibility_reports_a_file_that_is_not_a_question_with_status_1() {
                 q
             },
             "restored",
+        ),
+        (
+            // An unknown field on an event kind without fields is refused too.
+            "lapsed-bogus.json",
+            {
+                let mut q = hr_question();
+                q["registration"]["events"] = serde_json::json!([{"on": "2016-05-01", "kind": {"type": "lapsed", "bogus": 1}}]);
+                q
+            },
+            "unknown field `bogus`",
+        ),
+        (
+            // HCPC, "Restoration of title": restoration needs an updating period.
+            "restored-without-updating.json",
+            {
+                let mut q = hr_question();
+                q["registration"]["events"] = serde_json::json!([
+                    {"on": "2018-03-01", "kind": {"type": "struck_off"}},
+                    {"on": "2023-03-01", "kind": {"type": "restored"}}
+                ]);
+                q
+            },
+            "restoration on 2023-03-01 after striking off on 2018-03-01 needs 60 days of updating",
         ),
     ];
     for (name, q, message) in cases {

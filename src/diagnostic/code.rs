@@ -240,8 +240,10 @@ refused with D002 at `/practitioner/proffesion`, naming the field and listing th
     /// A value of the wrong type or form, or a missing field.
     InvalidValue = "D003", Error, "docs/portfolio-format.md", "invalid or missing value",
 "A value has the wrong type or form (a date that is not YYYY-MM-DD, a WTE above 1.0, an id with \
-a space, a registration number that does not match its register), or a required field is \
-missing. The message comes from the type's own parser and says what was expected.\n\nExample: \
+a space, a registration number that does not match its register), a required field is \
+missing, or a registration history does not replay (an event the register could not have \
+recorded, such as a restoration without its updating: docs/domain.md#readmission). The message \
+comes from the type's own parser and says what was expected.\n\nExample: \
 `\"on\": \"2024-02-30\"` is refused with D003 at `/events/4/on` because 30 February does not \
 exist.";
     /// Two entries with the same id.

@@ -22,15 +22,22 @@
 //!   practise.
 //! - Lapsing, voluntary removal and removal after a failed CPD audit are the ways off the
 //!   register that readmission reverses (`docs/domain.md#registration-statuses`).
+//! - The Health Professions Order 2001 and HCPC's published processes govern the HCPC register
+//!   only, so their limits apply to HCPC registrations only: the length of orders and of their
+//!   extensions, restoration not before five years and only after updating, removal after a
+//!   CPD audit not before two years, and the updating readmission needs. On the GMC, NMC and
+//!   GOsC registers, whose law the crate does not encode, an order is taken for the period it
+//!   states and a readmission or restoration as recorded; the order of events and the stage
+//!   each event applies to are checked on every register (`docs/domain.md#hcpc-registration`).
 
 use std::fmt;
 
 use chrono::{Datelike, Months, NaiveDate};
 use serde::{Deserialize, Serialize};
 
-use super::RegistrationNumber;
 use super::readmission::{ReadmissionPolicy, Updating};
 use super::refusal::{OrderKind, Refusal, Refused};
+use super::{Register, RegistrationNumber};
 
 /// `date` plus `months` calendar months; when that day does not exist, the first day of the
 /// following month (so 29 February plus 12 months is 1 March).
@@ -419,6 +426,12 @@ impl<S: Stage> Registration<S> {
         }
     }
 
+    /// Whether the registration is on the HCPC register, the one register whose law (the
+    /// Health Professions Order 2001 and HCPC's processes) the lifecycle encodes.
+    fn on_hcpc_register(&self) -> bool {
+        matches!(self.number.register(), Register::Hcpc)
+    }
+
     /// Checks the date of an event against the last change and any order in force.
     fn check(&self, on: NaiveDate) -> Result<(), Refusal> {
         if on < self.stage_since {
@@ -463,7 +476,8 @@ impl<S: Stage> Registration<S> {
         }
     }
 
-    /// Checks an order imposed on `on` to expire on `expires` against its legal maximum.
+    /// Checks an order imposed on `on` to expire on `expires`: after `on` on every register,
+    /// and within its legal minimum and maximum on the HCPC register.
     fn check_order(
         &self,
         order: OrderKind,
@@ -477,6 +491,9 @@ impl<S: Stage> Registration<S> {
                 imposed: on,
                 expires,
             });
+        }
+        if !self.on_hcpc_register() {
+            return Ok(());
         }
         if let Some(months) = order.min_months() {
             let earliest = months_after(on, months).ok_or(Refusal::DateOutOfRange { on })?;
@@ -521,7 +538,9 @@ impl<S: OnRegister> Registration<S> {
     /// A caution order imposed on `on`, expiring on `expires`: between 1 and 5 years (HPO 2001
     /// art 29(5)(d), `docs/domain.md#registration-statuses`,
     /// <https://www.legislation.gov.uk/uksi/2002/254/article/29>). Refused with
-    /// [`Refusal::OrderTooShort`] or [`Refusal::OrderTooLong`] otherwise.
+    /// [`Refusal::OrderTooShort`] or [`Refusal::OrderTooLong`] otherwise. The limits are the
+    /// HCPC register's: on another register the order is taken for the period it states
+    /// (`docs/domain.md#hcpc-registration`), as are the orders below.
     ///
     /// # Example
     ///
@@ -541,12 +560,12 @@ impl<S: OnRegister> Registration<S> {
         self.impose(OrderKind::Caution, on, expires, Cautioned { expires })
     }
 
-    /// A conditions of practice order, at most 3 years (HPO 2001 art 29, docs/domain.md#registration-statuses).
+    /// A conditions of practice order, at most 3 years on the HCPC register (HPO 2001 art 29, docs/domain.md#registration-statuses).
     pub fn impose_conditions(self, on: NaiveDate, expires: NaiveDate) -> Transition<S, Conditions> {
         self.impose(OrderKind::Conditions, on, expires, Conditions { expires })
     }
 
-    /// A suspension order, at most 1 year (HPO 2001 art 29, docs/domain.md#registration-statuses).
+    /// A suspension order, at most 1 year on the HCPC register (HPO 2001 art 29, docs/domain.md#registration-statuses).
     ///
     /// A review that extends a suspension is `extend` on [`Registration<Suspended>`](Registration): the order
     /// runs on unbroken. A new order made on review "with effect from the expiry of the order"
@@ -563,7 +582,7 @@ impl<S: OnRegister> Registration<S> {
 }
 
 impl<S: MayPractise> Registration<S> {
-    /// An interim order, at most 18 months before any extension (HPO 2001 art 31, docs/domain.md#registration-statuses).
+    /// An interim order, at most 18 months before any extension on the HCPC register (HPO 2001 art 31, docs/domain.md#registration-statuses).
     pub fn interim_order(
         self,
         on: NaiveDate,
@@ -588,7 +607,8 @@ impl<S: MayPractise> Registration<S> {
     /// [readmission](Registration::readmit). HCPC audits only registrants who have been
     /// registered for at least two years (`docs/domain.md#cpd-audit`), so a removal before the
     /// second anniversary of first registration is refused with
-    /// [`Refusal::CpdAuditTooEarly`].
+    /// [`Refusal::CpdAuditTooEarly`]. That is HCPC's audit: on another register the removal is
+    /// taken as recorded (`docs/domain.md#hcpc-registration`).
     ///
     /// # Example
     ///
@@ -609,6 +629,9 @@ impl<S: MayPractise> Registration<S> {
     /// Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn remove_after_cpd_audit(self, on: NaiveDate) -> Transition<S, RemovedAfterCpdAudit> {
+        if !self.on_hcpc_register() {
+            return self.go(on, RemovedAfterCpdAudit);
+        }
         let Some(earliest) = years_after(self.first_registered, 2) else {
             return self.refuse(Refusal::DateOutOfRange { on });
         };
@@ -646,8 +669,8 @@ impl<S: UnderOrder> Registration<S> {
 
 impl<S: OrderStage> Registration<S> {
     /// Checks an extension on `on` of the order in force to expire on `expires`: the order
-    /// has not expired, the new expiry is later, and the extension adds at most
-    /// [`OrderKind::max_extension_months`] to the current expiry.
+    /// has not expired, the new expiry is later, and on the HCPC register the extension adds
+    /// at most [`OrderKind::max_extension_months`] to the current expiry.
     fn check_extension(&self, on: NaiveDate, expires: NaiveDate) -> Result<(), Refusal> {
         self.check(on)?;
         let (order, current) = self.stage.in_force();
@@ -657,6 +680,9 @@ impl<S: OrderStage> Registration<S> {
                 current,
                 requested: expires,
             });
+        }
+        if !self.on_hcpc_register() {
+            return Ok(());
         }
         let latest = months_after(current, order.max_extension_months())
             .ok_or(Refusal::DateOutOfRange { on })?;
@@ -793,28 +819,94 @@ impl Registration<Conditions> {
 
 impl Registration<StruckOff> {
     /// The first day restoration is possible: the fifth anniversary of striking off (HPO 2001
-    /// art 33, docs/domain.md#registration-statuses).
+    /// art 33, docs/domain.md#registration-statuses). `None` when that day is out of range,
+    /// and for a registration on another register than HCPC's, whose law the crate does not
+    /// encode: there no earliest day is checked (`docs/domain.md#hcpc-registration`).
     #[must_use]
     pub fn earliest_restoration(&self) -> Option<NaiveDate> {
+        if !self.on_hcpc_register() {
+            return None;
+        }
         years_after(self.stage_since, 5)
     }
 
-    /// Restored to the register on `on`, not before the fifth anniversary of striking off.
+    /// Restored to the register on `on` with no updating recorded: the same as
+    /// [`restore_after_updating`](Self::restore_after_updating) with no updating under the
+    /// default [`ReadmissionPolicy`]. On the HCPC register that restoration is refused, since
+    /// a registrant struck off at least five years ago needs 60 days of updating; on another
+    /// register it is taken as recorded.
     pub fn restore(self, on: NaiveDate) -> Transition<StruckOff, Registered> {
+        self.restore_after_updating(on, Updating::default(), ReadmissionPolicy::default())
+    }
+
+    /// Restored to the register on `on` after `updating`: not before the fifth anniversary of
+    /// striking off (HPO 2001 art 33, [`Refusal::RestorationTooEarly`]), and with the updating
+    /// a readmission after the same time out of practice needs under `policy` (HCPC,
+    /// "Restoration of title": the eligibility criteria include "completing an 'updating
+    /// period'", <https://www.hcpc-uk.org/concerns/hearings/restoration-of-title/>,
+    /// `docs/domain.md#readmission`). Time out of practice runs from the day of striking off,
+    /// or from the day after [`Updating::last_practised`]: at least five years, so 60 days
+    /// under the default policy. Too little updating is refused with
+    /// [`Refusal::RestorationNotEnoughUpdating`]; the other refusals are those of
+    /// [`ReadmissionPolicy::check`]. On another register than HCPC's the restoration is taken
+    /// as recorded (`docs/domain.md#hcpc-registration`).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use fcp_roadmap::registration::{ReadmissionPolicy, Refusal, Registration, Updating};
+    ///
+    /// let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).ok_or("date");
+    /// let struck = Registration::new("PH44257".parse()?, d(2010, 1, 4)?).strike_off(d(2018, 3, 1)?)?;
+    /// let policy = ReadmissionPolicy::default();
+    /// let refused = struck.restore_after_updating(d(2023, 3, 1)?, Updating::default(), policy).unwrap_err();
+    /// assert!(matches!(refused.reason(), Refusal::RestorationNotEnoughUpdating { required: 60, .. }));
+    /// let updating = Updating {
+    ///     supervised_or_formal_days: 30,
+    ///     private_study_days: 30,
+    ///     started: Some(d(2022, 6, 1)?),
+    ///     finished: Some(d(2023, 2, 28)?),
+    ///     ..Updating::default()
+    /// };
+    /// let restored = refused.into_inner().restore_after_updating(d(2023, 3, 1)?, updating, policy)?;
+    /// assert!(restored.practice().may_practise());
+    /// Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn restore_after_updating(
+        self,
+        on: NaiveDate,
+        updating: Updating,
+        policy: ReadmissionPolicy,
+    ) -> Transition<StruckOff, Registered> {
         if let Err(reason) = self.check(on) {
             return self.refuse(reason);
         }
-        match self.earliest_restoration() {
-            Some(earliest) if on >= earliest => Ok(self.moved(on, Registered)),
-            Some(earliest) => {
-                let struck_off = self.stage_since;
-                self.refuse(Refusal::RestorationTooEarly {
+        if !self.on_hcpc_register() {
+            return Ok(self.moved(on, Registered));
+        }
+        let struck_off = self.stage_since;
+        let Some(earliest) = years_after(struck_off, 5) else {
+            return self.refuse(Refusal::DateOutOfRange { on });
+        };
+        if on < earliest {
+            return self.refuse(Refusal::RestorationTooEarly {
+                struck_off,
+                on,
+                earliest,
+            });
+        }
+        match policy.check(struck_off, on, updating) {
+            Ok(()) => Ok(self.moved(on, Registered)),
+            Err(Refusal::NotEnoughUpdating { required, done, .. }) => {
+                self.refuse(Refusal::RestorationNotEnoughUpdating {
                     struck_off,
                     on,
-                    earliest,
+                    required,
+                    done,
                 })
             }
-            None => self.refuse(Refusal::DateOutOfRange { on }),
+            Err(reason) => self.refuse(reason),
         }
     }
 }
@@ -823,8 +915,12 @@ impl<S: OffRegister> Registration<S> {
     /// Readmitted on `on` after lapsing, voluntary removal or removal after a failed CPD audit,
     /// with the updating the time out of practice requires under `policy`
     /// (`docs/domain.md#readmission`, see [`ReadmissionPolicy::check`]): time out of practice
-    /// runs from [`Updating::last_practised`], or else from the day the registrant left the
-    /// register; the updating is dated and done within the policy's window before `on`.
+    /// runs from the day after [`Updating::last_practised`], or else from the day the
+    /// registrant left the register; the updating is dated and done within the policy's window
+    /// before `on`.
+    ///
+    /// These are HCPC's requirements: a registration on another register is readmitted as
+    /// recorded, whatever the updating (`docs/domain.md#hcpc-registration`).
     pub fn readmit(
         self,
         on: NaiveDate,
@@ -833,6 +929,9 @@ impl<S: OffRegister> Registration<S> {
     ) -> Transition<S, Registered> {
         if let Err(reason) = self.check(on) {
             return self.refuse(reason);
+        }
+        if !self.on_hcpc_register() {
+            return Ok(self.moved(on, Registered));
         }
         match policy.check(self.stage_since, on, updating) {
             Ok(()) => Ok(self.moved(on, Registered)),

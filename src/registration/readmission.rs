@@ -5,8 +5,15 @@
 //! `docs/domain.md#readmission`): under 2 years out of practice nothing extra; 2 to 5 years,
 //! 30 days (210 hours) of updating; 5 years or more, 60 days (420 hours); at most half of it by
 //! private study; the updating done, start to finish, within the 12 months before returning
-//! (24 months during COVID-19: a policy value); time out of practice counted from the last day
-//! practised, which may be before the registration lapsed.
+//! (24 months during COVID-19: a policy value); time out of practice counted from the day after
+//! the last day practised, which may be before the registration lapsed, or after it when the
+//! practice was abroad (HCPC, "Readmission": "not practised (in the UK or elsewhere)",
+//! <http://www.hcpc-uk.org/apply/readmission/index.asp>). The same updating is asked of a restoration
+//! after striking off (HCPC, "Restoration of title",
+//! <https://www.hcpc-uk.org/concerns/hearings/restoration-of-title/>).
+//!
+//! These are HCPC's rules: the lifecycle applies them to HCPC registrations only, and takes a
+//! readmission to another register as recorded (`docs/domain.md#hcpc-registration`).
 
 use chrono::{Months, NaiveDate};
 use serde::{Deserialize, Serialize};
@@ -22,9 +29,15 @@ use super::refusal::Refusal;
 /// - `started` and `finished` date the updating: when updating is required it must be dated,
 ///   and done start to finish within [`ReadmissionPolicy::updating_window_months`] before the
 ///   day of readmission.
-/// - `last_practised`: time out of practice runs from the last day practised, which may be
-///   before the day the registration lapsed or was removed. When it is `None`, it runs from
-///   the day the registration lapsed or was removed \[I\].
+/// - `last_practised`: time out of practice runs from the day after the last day practised,
+///   which may be before the day the registration lapsed or was removed. When it is `None`, it
+///   runs from the day the registration lapsed or was removed (the day after the last day on
+///   the register) \[I\]: either way the first day out of practice, so the same person gets
+///   the same answer. HCPC counts practice "while being registered", or abroad: a day on or
+///   after leaving the register counts only with `practised_abroad`
+///   (`docs/domain.md#readmission`).
+/// - `practised_abroad`: the last day practised was practice outside the UK, after leaving
+///   the register (HCPC counts practice "in the UK or elsewhere").
 ///
 /// # Example
 ///
@@ -62,9 +75,20 @@ pub struct Updating {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub finished: Option<NaiveDate>,
     /// The last day the registrant practised, if it was before the registration lapsed or was
-    /// removed (time out of practice runs from it).
+    /// removed, or abroad (time out of practice runs from the day after it).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub last_practised: Option<NaiveDate>,
+    /// Whether the last day practised was practice outside the UK after leaving the register:
+    /// only then may `last_practised` be on or after the day the registration lapsed or was
+    /// removed (`docs/domain.md#readmission`).
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub practised_abroad: bool,
+}
+
+// serde's `skip_serializing_if` passes a reference.
+#[allow(clippy::trivially_copy_pass_by_ref)]
+fn is_false(b: &bool) -> bool {
+    !*b
 }
 
 /// Which band a return falls in when it is exactly on the second or fifth anniversary of
@@ -85,8 +109,9 @@ pub enum AnniversaryRule {
 
 /// The documented default policy for readmission; every value can be changed by the caller.
 ///
-/// Time out of practice runs from the last day practised ([`Updating::last_practised`]; by
-/// default the day the registration lapsed or was removed \[I\]) to the day of readmission,
+/// Time out of practice runs from the first day out of practice (the day after
+/// [`Updating::last_practised`]; by default the day the registration lapsed or was removed
+/// \[I\]) to the day of readmission,
 /// in calendar years; an anniversary of 29 February falls on 1 March in other years \[I\].
 /// The updating is done within [`ReadmissionPolicy::updating_window_months`] (12) before the
 /// day of readmission; HCPC allowed 24 months during COVID-19 (`docs/domain.md#readmission`).
@@ -174,8 +199,13 @@ impl ReadmissionPolicy {
     }
 
     /// Checks `updating` against what a return on `on` after leaving the register on
-    /// `out_since` requires. Time out of practice runs from `updating.last_practised` when it
-    /// is given (it must not be after `on`), otherwise from `out_since`. Private study counts
+    /// `out_since` (the first day off it) requires. Time out of practice runs from the day
+    /// after `updating.last_practised` when it is given, otherwise from `out_since`: the
+    /// first day out of practice either way. The last day practised must not be after `on`
+    /// ([`Refusal::LastPractisedAfterReadmission`]), nor on or after `out_since` unless it was
+    /// practice abroad ([`Updating::practised_abroad`], otherwise
+    /// [`Refusal::LastPractisedOffRegister`]): HCPC counts practice while registered, or
+    /// outside the UK (`docs/domain.md#readmission`). Private study counts
     /// up to half of the required days (rounded down). When any updating is required it must
     /// be dated, and done start to finish within [`ReadmissionPolicy::updating_window_months`]
     /// before `on`.
@@ -211,7 +241,15 @@ impl ReadmissionPolicy {
                     on,
                 });
             }
-            Some(last) => last,
+            Some(last) if last >= out_since && !updating.practised_abroad => {
+                return Err(Refusal::LastPractisedOffRegister {
+                    last_practised: last,
+                    left: out_since,
+                });
+            }
+            // The first day out of practice is the day after the last day practised, as it is
+            // the day after the last day on the register when no day is given.
+            Some(last) => last.succ_opt().ok_or(Refusal::DateOutOfRange { on })?,
             None => out_since,
         };
         let required = self.required_days(out_since, on);
@@ -296,7 +334,7 @@ mod tests {
             private_study_days: b,
             started: Some(d(2019, 6, 1)),
             finished: Some(d(2019, 12, 31)),
-            last_practised: None,
+            ..Updating::default()
         };
         assert_eq!(p.check(out, on, u(30, 30)), Ok(()));
         assert_eq!(

@@ -89,9 +89,13 @@ conversions!(
 );
 
 /// What happened to a registration, without its date.
+///
+/// Serialised as an object whose `type` names the kind (see [`EventKind::name`]), with the
+/// kind's fields beside it; an unknown field is refused for every kind, those without fields
+/// included (`{"type": "lapsed", "bogus": 1}` does not load).
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
+#[serde(from = "EventKindDoc", into = "EventKindDoc")]
 #[non_exhaustive]
 pub enum EventKind {
     /// A caution order, expiring on `expires`.
@@ -99,17 +103,17 @@ pub enum EventKind {
         /// The first day the order no longer applies.
         expires: NaiveDate,
     },
-    /// A conditions of practice order (at most 3 years).
+    /// A conditions of practice order (at most 3 years on the HCPC register).
     ConditionsImposed {
         /// The first day the order no longer applies.
         expires: NaiveDate,
     },
-    /// A suspension order (at most 1 year).
+    /// A suspension order (at most 1 year on the HCPC register).
     Suspended {
         /// The first day the order no longer applies.
         expires: NaiveDate,
     },
-    /// An interim order (at most 18 months).
+    /// An interim order (at most 18 months on the HCPC register).
     InterimOrder {
         /// Conditions or suspension.
         interim: InterimKind,
@@ -122,9 +126,10 @@ pub enum EventKind {
         expires: NaiveDate,
     },
     /// A conditions of practice or suspension order extended on review to a later expiry
-    /// (HPO 2001 art 30(1)), dated before it expires; one extension adds at most the order's
-    /// own maximum (1 or 3 years) to the current expiry, the crate's reading as the article
-    /// states no limit. An interim order is extended by `interim_order_extended`.
+    /// (HPO 2001 art 30(1)), dated before it expires; on the HCPC register one extension adds
+    /// at most the order's own maximum (1 or 3 years) to the current expiry, the crate's
+    /// reading as the article states no limit. An interim order is extended by
+    /// `interim_order_extended`.
     OrderExtended {
         /// The new expiry date.
         expires: NaiveDate,
@@ -144,8 +149,137 @@ pub enum EventKind {
         /// The updating done before readmission.
         updating: Updating,
     },
-    /// Restored after striking off.
+    /// Restored after striking off, with no updating recorded (`{"type": "restored"}`, as
+    /// documents written before restoration recorded its updating have it). Judged as a
+    /// restoration with no updating: on the HCPC register it is refused, since a restoration
+    /// needs the updating of a return after five years or more out of practice
+    /// (`docs/domain.md#readmission`). Record the updating with
+    /// [`EventKind::RestoredAfterUpdating`].
     Restored,
+    /// Restored after striking off, with the updating done (`{"type": "restored",
+    /// "updating": {…}}`): the updating a readmission after the same time out of practice
+    /// needs (HCPC, "Restoration of title", `docs/domain.md#readmission`).
+    RestoredAfterUpdating {
+        /// The updating done before restoration.
+        updating: Updating,
+    },
+}
+
+/// The serialised form of an [`EventKind`]: every kind an object variant, so that
+/// `deny_unknown_fields` holds for the kinds without fields too (serde does not apply it to a
+/// unit variant of an internally tagged enum).
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[derive(Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
+enum EventKindDoc {
+    /// A caution order, expiring on `expires`.
+    Cautioned {
+        /// The first day the order no longer applies.
+        expires: NaiveDate,
+    },
+    /// A conditions of practice order (at most 3 years on the HCPC register).
+    ConditionsImposed {
+        /// The first day the order no longer applies.
+        expires: NaiveDate,
+    },
+    /// A suspension order (at most 1 year on the HCPC register).
+    Suspended {
+        /// The first day the order no longer applies.
+        expires: NaiveDate,
+    },
+    /// An interim order (at most 18 months on the HCPC register).
+    InterimOrder {
+        /// Conditions or suspension.
+        interim: InterimKind,
+        /// The first day the order no longer applies.
+        expires: NaiveDate,
+    },
+    /// An interim order extended to a later expiry.
+    InterimOrderExtended {
+        /// The new expiry date.
+        expires: NaiveDate,
+    },
+    /// A conditions of practice or suspension order extended on review to a later expiry
+    /// (HPO 2001 art 30(1)), dated before it expires; on the HCPC register one extension adds
+    /// at most the order's own maximum (1 or 3 years) to the current expiry, the crate's
+    /// reading as the article states no limit. An interim order is extended by
+    /// `interim_order_extended`.
+    OrderExtended {
+        /// The new expiry date.
+        expires: NaiveDate,
+    },
+    /// The order in force revoked before its expiry.
+    OrderRevoked {},
+    /// Struck off.
+    StruckOff {},
+    /// Lapsed (did not renew).
+    Lapsed {},
+    /// Voluntarily removed.
+    VoluntarilyRemoved {},
+    /// Removed after a failed CPD audit.
+    RemovedAfterCpdAudit {},
+    /// Readmitted after lapsing or removal, with the updating done.
+    Readmitted {
+        /// The updating done before readmission.
+        updating: Updating,
+    },
+    /// Restored after striking off, with the updating done: the updating a readmission after
+    /// the same time out of practice needs (on the HCPC register, 60 days after five years or
+    /// more). Documents written before restoration recorded its updating have none: such a
+    /// restoration still loads, and is judged as one with no updating.
+    Restored {
+        /// The updating done before restoration.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        updating: Option<Updating>,
+    },
+}
+
+impl From<EventKindDoc> for EventKind {
+    fn from(doc: EventKindDoc) -> Self {
+        use EventKindDoc as D;
+        match doc {
+            D::Cautioned { expires } => EventKind::Cautioned { expires },
+            D::ConditionsImposed { expires } => EventKind::ConditionsImposed { expires },
+            D::Suspended { expires } => EventKind::Suspended { expires },
+            D::InterimOrder { interim, expires } => EventKind::InterimOrder { interim, expires },
+            D::InterimOrderExtended { expires } => EventKind::InterimOrderExtended { expires },
+            D::OrderExtended { expires } => EventKind::OrderExtended { expires },
+            D::OrderRevoked {} => EventKind::OrderRevoked,
+            D::StruckOff {} => EventKind::StruckOff,
+            D::Lapsed {} => EventKind::Lapsed,
+            D::VoluntarilyRemoved {} => EventKind::VoluntarilyRemoved,
+            D::RemovedAfterCpdAudit {} => EventKind::RemovedAfterCpdAudit,
+            D::Readmitted { updating } => EventKind::Readmitted { updating },
+            D::Restored { updating: None } => EventKind::Restored,
+            D::Restored {
+                updating: Some(updating),
+            } => EventKind::RestoredAfterUpdating { updating },
+        }
+    }
+}
+
+impl From<EventKind> for EventKindDoc {
+    fn from(kind: EventKind) -> Self {
+        use EventKind as E;
+        match kind {
+            E::Cautioned { expires } => EventKindDoc::Cautioned { expires },
+            E::ConditionsImposed { expires } => EventKindDoc::ConditionsImposed { expires },
+            E::Suspended { expires } => EventKindDoc::Suspended { expires },
+            E::InterimOrder { interim, expires } => EventKindDoc::InterimOrder { interim, expires },
+            E::InterimOrderExtended { expires } => EventKindDoc::InterimOrderExtended { expires },
+            E::OrderExtended { expires } => EventKindDoc::OrderExtended { expires },
+            E::OrderRevoked => EventKindDoc::OrderRevoked {},
+            E::StruckOff => EventKindDoc::StruckOff {},
+            E::Lapsed => EventKindDoc::Lapsed {},
+            E::VoluntarilyRemoved => EventKindDoc::VoluntarilyRemoved {},
+            E::RemovedAfterCpdAudit => EventKindDoc::RemovedAfterCpdAudit {},
+            E::Readmitted { updating } => EventKindDoc::Readmitted { updating },
+            E::Restored => EventKindDoc::Restored { updating: None },
+            E::RestoredAfterUpdating { updating } => EventKindDoc::Restored {
+                updating: Some(updating),
+            },
+        }
+    }
 }
 
 impl EventKind {
@@ -165,7 +299,7 @@ impl EventKind {
             EventKind::VoluntarilyRemoved => "voluntarily_removed",
             EventKind::RemovedAfterCpdAudit => "removed_after_cpd_audit",
             EventKind::Readmitted { .. } => "readmitted",
-            EventKind::Restored => "restored",
+            EventKind::Restored | EventKind::RestoredAfterUpdating { .. } => "restored",
         }
     }
 }
@@ -361,7 +495,10 @@ impl AnyRegistration {
                 _ => Err(not_applicable),
             },
             A::StruckOff(r) => match event.kind {
-                E::Restored => refused(r.restore(on)),
+                E::Restored => refused(r.restore_after_updating(on, Updating::default(), policy)),
+                E::RestoredAfterUpdating { updating } => {
+                    refused(r.restore_after_updating(on, updating, policy))
+                }
                 _ => Err(not_applicable),
             },
         }

@@ -26,8 +26,11 @@ pub enum OrderKind {
 }
 
 impl OrderKind {
-    /// The longest the order may be imposed for, in months (`Option` so that an order without
-    /// a known limit can be added; every order has one today).
+    /// The longest the order may be imposed for on the HCPC register, in months (`Option` so
+    /// that an order without a known limit can be added; every order has one today). These
+    /// are the limits of the Health Professions Order 2001, which governs only the HCPC
+    /// register: the lifecycle applies them to HCPC registrations and takes an order on the
+    /// GMC, NMC or GOsC register for the period it states (`docs/domain.md#hcpc-registration`).
     ///
     /// Source: Health Professions Order 2001 art 29 and art 31
     /// (`docs/domain.md#registration-statuses`,
@@ -44,9 +47,10 @@ impl OrderKind {
         }
     }
 
-    /// The shortest the order may be imposed for, in months: 12 for a caution order (HPO 2001
-    /// art 29(5)(d), `docs/domain.md#registration-statuses`), `None` for the others (any
-    /// length up to the maximum).
+    /// The shortest the order may be imposed for on the HCPC register, in months: 12 for a
+    /// caution order (HPO 2001 art 29(5)(d), `docs/domain.md#registration-statuses`), `None`
+    /// for the others (any length up to the maximum). HCPC registrations only, like
+    /// [`max_months`](Self::max_months).
     #[must_use]
     pub const fn min_months(self) -> Option<u32> {
         match self {
@@ -55,7 +59,8 @@ impl OrderKind {
         }
     }
 
-    /// The most one extension of the order may add to its current expiry, in months.
+    /// The most one extension of the order may add to its current expiry on the HCPC register,
+    /// in months (HCPC registrations only, like [`max_months`](Self::max_months)).
     ///
     /// An interim order: 12 months (HPO 2001 art 31, `docs/domain.md#registration-statuses`,
     /// <https://www.legislation.gov.uk/uksi/2002/254/article/31>). A conditions of practice or
@@ -227,8 +232,8 @@ pub enum Refusal {
     },
     /// Not enough updating for the time out of practice.
     NotEnoughUpdating {
-        /// The day time out of practice began: the last day practised, or the day the
-        /// registrant left the register.
+        /// The day time out of practice began: the day after the last day practised, or the
+        /// day the registrant left the register.
         out_since: NaiveDate,
         /// The day of readmission.
         on: NaiveDate,
@@ -272,6 +277,28 @@ pub enum Refusal {
         last_practised: NaiveDate,
         /// The day of readmission.
         on: NaiveDate,
+    },
+    /// The last day practised is on or after the day the registrant left the register, and
+    /// not practice abroad: HCPC counts practice while registered, or outside the UK
+    /// (`docs/domain.md#readmission`; see [`Updating::practised_abroad`](super::Updating)).
+    LastPractisedOffRegister {
+        /// The last day practised given.
+        last_practised: NaiveDate,
+        /// The first day off the register (the day of lapse, removal or striking off).
+        left: NaiveDate,
+    },
+    /// A restoration after striking off without the updating a return to practice after the
+    /// same time out of practice needs (HCPC, "Restoration of title",
+    /// `docs/domain.md#readmission`).
+    RestorationNotEnoughUpdating {
+        /// The day of striking off.
+        struck_off: NaiveDate,
+        /// The day of restoration.
+        on: NaiveDate,
+        /// Days required.
+        required: u16,
+        /// Days done, private study included.
+        done: u32,
     },
     /// A date computed from the event lies outside the calendar chrono supports.
     DateOutOfRange {
@@ -442,6 +469,22 @@ impl std::fmt::Display for Refusal {
             } => write!(
                 f,
                 "the last day practised, {last_practised}, cannot be after the readmission on {on}"
+            ),
+            Self::LastPractisedOffRegister {
+                last_practised,
+                left,
+            } => write!(
+                f,
+                "the last day practised, {last_practised}, is not before the registrant left the register on {left}: practice off the register counts only when it was abroad"
+            ),
+            Self::RestorationNotEnoughUpdating {
+                struck_off,
+                on,
+                required,
+                done,
+            } => write!(
+                f,
+                "restoration on {on} after striking off on {struck_off} needs {required} days of updating, as a return to practice after that time out of practice does, but {done} were done"
             ),
             Self::DateOutOfRange { on, .. } => {
                 write!(f, "a date computed from the event on {on} is out of range")

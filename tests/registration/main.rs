@@ -5,6 +5,7 @@ mod util;
 
 mod order_review;
 mod profession_renewal;
+mod register_law;
 mod registration_lifecycle;
 mod registration_number;
 mod registration_props;

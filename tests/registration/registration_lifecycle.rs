@@ -61,7 +61,20 @@ fn physiotherapist_registered_on_29_february_2016_is_struck_off_and_restored() {
         refused.to_string(),
         "restoration on 2025-02-28 is too early: struck off on 2020-02-29, restoration is possible from 2025-03-01 (HPO 2001 art 33)"
     );
-    let restored = refused.into_inner().restore(d(2025, 3, 1)).unwrap();
+    // Restoration needs the updating of five years or more out of practice: 60 days.
+    let refused = refused.into_inner().restore(d(2025, 3, 1)).unwrap_err();
+    assert_eq!(
+        refused.to_string(),
+        "restoration on 2025-03-01 after striking off on 2020-02-29 needs 60 days of updating, as a return to practice after that time out of practice does, but 0 were done"
+    );
+    let restored = refused
+        .into_inner()
+        .restore_after_updating(
+            d(2025, 3, 1),
+            before(updating(60, 0), d(2025, 3, 1)),
+            ReadmissionPolicy::default(),
+        )
+        .unwrap();
     assert_eq!(restored.practice().since, d(2025, 3, 1));
     assert_eq!(restored.first_registered(), d(2016, 2, 29));
 }
@@ -354,7 +367,18 @@ fn record_refuses_and_stays_unchanged() {
         .push(ev(d(2016, 12, 31), EventKind::Restored))
         .unwrap_err();
     assert!(matches!(e, Refusal::RestorationTooEarly { .. }));
-    record.push(ev(d(2017, 1, 1), EventKind::Restored)).unwrap();
+    // With no updating recorded, restoration is refused (HCPC, "Restoration of title").
+    let e = record
+        .push(ev(d(2017, 1, 1), EventKind::Restored))
+        .unwrap_err();
+    assert!(matches!(e, Refusal::RestorationNotEnoughUpdating { .. }));
+    let updating = before(updating(60, 0), d(2017, 1, 1));
+    record
+        .push(ev(
+            d(2017, 1, 1),
+            EventKind::RestoredAfterUpdating { updating },
+        ))
+        .unwrap();
     assert!(record.in_good_standing_on(d(2017, 1, 1)));
 }
 

@@ -131,7 +131,7 @@ proptest! {
             private_study_days: b,
             started: Some(on),
             finished: Some(on),
-            last_practised: None,
+            ..Updating::default()
         };
         let policy = ReadmissionPolicy::default();
         let required = policy.required_days(out, on);

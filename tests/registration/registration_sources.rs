@@ -19,7 +19,7 @@ fn days(supervised: u16, private: u16, started: NaiveDate, finished: NaiveDate) 
         private_study_days: private,
         started: Some(started),
         finished: Some(finished),
-        last_practised: None,
+        ..Updating::default()
     }
 }
 
@@ -232,18 +232,20 @@ fn the_window_is_a_policy_value_24_months_during_covid() {
 }
 
 /// HCPC, "Returning to practice" (`docs/domain.md#readmission`): time out of practice runs
-/// from the last day practised, which may be before the registration lapsed.
+/// from the last day practised, which may be before the registration lapsed; the first day out
+/// of practice is the day after it.
 #[test]
 fn time_out_of_practice_runs_from_the_last_day_practised() {
     let policy = ReadmissionPolicy::default();
-    // Lapsed on 1 May 2022, back on 1 May 2024: two years from the lapse.
+    // Lapsed on 1 May 2022, back on 1 March 2024: under two years from the lapse.
     let lapsed = || physio().lapse(d(2022, 5, 1)).unwrap();
     let back = d(2024, 3, 1);
     // From the lapse: under two years, nothing needed.
     assert!(lapsed().readmit(back, Updating::default(), policy).is_ok());
-    // Last practised on 1 March 2022: exactly two years out on the day of readmission.
+    // Last practised on 28 February 2022: out of practice from 1 March 2022, exactly two
+    // years on the day of readmission.
     let mut u = Updating {
-        last_practised: Some(d(2022, 3, 1)),
+        last_practised: Some(d(2022, 2, 28)),
         ..Updating::default()
     };
     let e = lapsed().readmit(back, u, policy).unwrap_err();
@@ -252,7 +254,7 @@ fn time_out_of_practice_runs_from_the_last_day_practised() {
         "readmission on 2024-03-01 after time out of practice since 2022-03-01 needs 30 days of updating, but 0 were done"
     );
     // Last practised the day after: one day under two years.
-    u.last_practised = Some(d(2022, 3, 2));
+    u.last_practised = Some(d(2022, 3, 1));
     assert!(lapsed().readmit(back, u, policy).is_ok());
     // A last day practised after the readmission is refused.
     u.last_practised = Some(d(2024, 3, 2));
@@ -261,8 +263,15 @@ fn time_out_of_practice_runs_from_the_last_day_practised() {
         e.to_string(),
         "the last day practised, 2024-03-02, cannot be after the readmission on 2024-03-01"
     );
-    // The day itself is allowed (practised abroad up to the day of return, say).
+    // The day itself is allowed only as practice abroad up to the day of return (HCPC counts
+    // practice "in the UK or elsewhere"); off the register in the UK it is refused.
     u.last_practised = Some(back);
+    let e = lapsed().readmit(back, u, policy).unwrap_err();
+    assert_eq!(
+        e.to_string(),
+        "the last day practised, 2024-03-01, is not before the registrant left the register on 2022-05-01: practice off the register counts only when it was abroad"
+    );
+    u.practised_abroad = true;
     assert!(lapsed().readmit(back, u, policy).is_ok());
 }
 

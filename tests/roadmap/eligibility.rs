@@ -431,7 +431,7 @@ fn practice_while_lapsed_does_not_count() {
         private_study_days: 10,
         started: Some(d(2022, 1, 10)),
         finished: Some(d(2022, 4, 29)),
-        last_practised: None,
+        ..Updating::default()
     };
     record
         .push(RegistrationEvent {
