@@ -459,7 +459,6 @@ mod tests {
         started: NaiveDate::from_ymd_opt(2022, 1, 10),
         finished: NaiveDate::from_ymd_opt(2022, 4, 29),
         last_practised: None,
-        practised_abroad: false,
     };
 
     #[test]

@@ -34,10 +34,8 @@ use super::refusal::Refusal;
 ///   runs from the day the registration lapsed or was removed (the day after the last day on
 ///   the register) \[I\]: either way the first day out of practice, so the same person gets
 ///   the same answer. HCPC counts practice "while being registered", or abroad: a day on or
-///   after leaving the register counts only with `practised_abroad`
+///   after leaving the register can only be practice outside the UK, and is taken as such
 ///   (`docs/domain.md#readmission`).
-/// - `practised_abroad`: the last day practised was practice outside the UK, after leaving
-///   the register (HCPC counts practice "in the UK or elsewhere").
 ///
 /// # Example
 ///
@@ -74,21 +72,10 @@ pub struct Updating {
     /// The last day of the updating.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub finished: Option<NaiveDate>,
-    /// The last day the registrant practised, if it was before the registration lapsed or was
-    /// removed, or abroad (time out of practice runs from the day after it).
+    /// The last day the registrant practised: before the registration lapsed or was removed,
+    /// or, after it, outside the UK (time out of practice runs from the day after it).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub last_practised: Option<NaiveDate>,
-    /// Whether the last day practised was practice outside the UK after leaving the register:
-    /// only then may `last_practised` be on or after the day the registration lapsed or was
-    /// removed (`docs/domain.md#readmission`).
-    #[serde(default, skip_serializing_if = "is_false")]
-    pub practised_abroad: bool,
-}
-
-// serde's `skip_serializing_if` passes a reference.
-#[allow(clippy::trivially_copy_pass_by_ref)]
-fn is_false(b: &bool) -> bool {
-    !*b
 }
 
 /// Which band a return falls in when it is exactly on the second or fifth anniversary of
@@ -202,10 +189,9 @@ impl ReadmissionPolicy {
     /// `out_since` (the first day off it) requires. Time out of practice runs from the day
     /// after `updating.last_practised` when it is given, otherwise from `out_since`: the
     /// first day out of practice either way. The last day practised must not be after `on`
-    /// ([`Refusal::LastPractisedAfterReadmission`]), nor on or after `out_since` unless it was
-    /// practice abroad ([`Updating::practised_abroad`], otherwise
-    /// [`Refusal::LastPractisedOffRegister`]): HCPC counts practice while registered, or
-    /// outside the UK (`docs/domain.md#readmission`). Private study counts
+    /// ([`Refusal::LastPractisedAfterReadmission`]); one on or after `out_since` can only be
+    /// practice outside the UK, which HCPC counts (`docs/domain.md#readmission`). Private
+    /// study counts
     /// up to half of the required days (rounded down). When any updating is required it must
     /// be dated, and done start to finish within [`ReadmissionPolicy::updating_window_months`]
     /// before `on`.
@@ -239,12 +225,6 @@ impl ReadmissionPolicy {
                 return Err(Refusal::LastPractisedAfterReadmission {
                     last_practised: last,
                     on,
-                });
-            }
-            Some(last) if last >= out_since && !updating.practised_abroad => {
-                return Err(Refusal::LastPractisedOffRegister {
-                    last_practised: last,
-                    left: out_since,
                 });
             }
             // The first day out of practice is the day after the last day practised, as it is

@@ -278,15 +278,6 @@ pub enum Refusal {
         /// The day of readmission.
         on: NaiveDate,
     },
-    /// The last day practised is on or after the day the registrant left the register, and
-    /// not practice abroad: HCPC counts practice while registered, or outside the UK
-    /// (`docs/domain.md#readmission`; see [`Updating::practised_abroad`](super::Updating)).
-    LastPractisedOffRegister {
-        /// The last day practised given.
-        last_practised: NaiveDate,
-        /// The first day off the register (the day of lapse, removal or striking off).
-        left: NaiveDate,
-    },
     /// A restoration after striking off without the updating a return to practice after the
     /// same time out of practice needs (HCPC, "Restoration of title",
     /// `docs/domain.md#readmission`).
@@ -469,13 +460,6 @@ impl std::fmt::Display for Refusal {
             } => write!(
                 f,
                 "the last day practised, {last_practised}, cannot be after the readmission on {on}"
-            ),
-            Self::LastPractisedOffRegister {
-                last_practised,
-                left,
-            } => write!(
-                f,
-                "the last day practised, {last_practised}, is not before the registrant left the register on {left}: practice off the register counts only when it was abroad"
             ),
             Self::RestorationNotEnoughUpdating {
                 struck_off,
