@@ -8,7 +8,9 @@
 //!
 //! - whether they may practise on the day asked about, and since when
 //!   ([`Eligibility::practice`]);
-//! - the next HCPC renewal deadline and the day its window opens ([`Eligibility::renewal`]);
+//! - the next HCPC renewal deadline and the day its window opens ([`Eligibility::renewal`]),
+//!   for a registrant on the register on the day; otherwise why there is none (off the
+//!   register, they rejoin by readmission or restoration, [`Eligibility::no_renewal`]);
 //! - whether the experience requirement is met and on which day, under **both** counting
 //!   policies, and which one applies ([`Eligibility::experience`]; calendar time unless the
 //!   query says otherwise, see [`CountingPolicy`]);
