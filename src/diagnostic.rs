@@ -122,8 +122,10 @@ pub struct Diagnostic {
     #[serde(default)]
     pub refusal_code: Option<Code>,
     /// The earlier finding this one only follows from (a V090 refusal whose cause has its own
-    /// code, V020 when only practice off the register, V021, keeps the requirement from being
-    /// met): fix that one and this one goes too. Set by [`crate::validate`] in a report.
+    /// code): fix that one and this one goes too. Set by [`crate::validate`] in a report. An
+    /// error may also follow from a warning that explains it (V020 when only the practice off
+    /// the register that warning V021 reports keeps the requirement from being met): the error
+    /// is then still a step of its own ([`crate::validate::Report::next_steps`]).
     #[serde(default)]
     pub caused_by: Option<Cause>,
 }

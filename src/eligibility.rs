@@ -8,7 +8,9 @@
 //!
 //! - whether they may practise on the day asked about, and since when
 //!   ([`Eligibility::practice`]);
-//! - the next HCPC renewal deadline and the day its window opens ([`Eligibility::renewal`]);
+//! - the next HCPC renewal deadline and the day its window opens ([`Eligibility::renewal`]),
+//!   for a registrant on the register on the day; otherwise why there is none (off the
+//!   register, they rejoin by readmission or restoration, [`Eligibility::no_renewal`]);
 //! - whether the experience requirement is met and on which day, under **both** counting
 //!   policies, and which one applies ([`Eligibility::experience`]; calendar time unless the
 //!   query says otherwise, see [`CountingPolicy`]);
@@ -79,7 +81,7 @@ use crate::experience::{
 };
 use crate::pad::pad_with;
 use crate::profession::Profession;
-use crate::registration::{Practice, RegistrationNumber, RegistrationRecord};
+use crate::registration::{Practice, RegistrationNumber, RegistrationRecord, StageKind};
 use crate::roadmap::{Refusal, Stage1Exception};
 use crate::rules::{Route, RuleSet, RuleSetId, SwitchOver, guard};
 
@@ -92,6 +94,7 @@ use crate::rules::{Route, RuleSet, RuleSetId, SwitchOver, guard};
 pub enum Progress {
     /// Not on the roadmap.
     #[default]
+    #[serde(deserialize_with = "crate::no_fields::deserialize")]
     NotStarted,
     /// Stage 1 started and not yet verified.
     #[serde(rename = "stage_1")]
@@ -119,6 +122,24 @@ pub enum Progress {
 }
 
 impl Progress {
+    /// The day whose rule set the roadmap follows, judged on `on` (docs/domain.md#rule-sets: a
+    /// roadmap follows the rule set of the day it started; a new starter, the as-of day's).
+    /// Only [`Progress::Stage1`] carries the day the roadmap started. The later progresses
+    /// carry a later day of the same roadmap (stage 1's verification, stage 2's start, the
+    /// completion), on or after the day it started and so the latest that day can have been:
+    /// their day (or the as-of day, if that is earlier) stands for it. For a roadmap that
+    /// started under an earlier rule set than that day's, give the rule set
+    /// ([`Query::rule_set`]).
+    fn started_by(self, on: NaiveDate) -> NaiveDate {
+        match self {
+            Progress::NotStarted => on,
+            Progress::Stage1 { started_on } => started_on,
+            Progress::Stage1Verified { on: day }
+            | Progress::Stage2 { started_on: day }
+            | Progress::Completed { on: day } => day.min(on),
+        }
+    }
+
     const fn stage_1_verified(self) -> bool {
         matches!(
             self,
@@ -265,11 +286,7 @@ impl<'a> Query<'a> {
     /// registration history.
     pub fn check(&self) -> Eligibility {
         let on = self.as_of;
-        // A roadmap follows the rule set of the day it started; a new starter, today's.
-        let started = match self.progress {
-            Progress::Stage1 { started_on } => started_on,
-            _ => on,
-        };
+        let started = self.progress.started_by(on);
         let (rules, new_start) = match &self.rules {
             Rules::SwitchOver(s) => (
                 RuleSet::in_force_on(started, s),
@@ -356,13 +373,15 @@ impl<'a> Query<'a> {
         };
 
         let routes = guard::routes_open_on(&new_start, on).collect();
+        let renewal = Renewal::due(self.profession, self.registration, on);
 
         Eligibility {
             as_of: on,
             profession: self.profession,
             number,
             practice: self.registration.practice_on(on),
-            renewal: Renewal::next(self.profession, on),
+            renewal: renewal.ok(),
+            no_renewal: renewal.err(),
             experience,
             rule_set: rules.id,
             routes,
@@ -389,12 +408,42 @@ pub struct Renewal {
 }
 
 impl Renewal {
-    fn next(profession: Profession, on: NaiveDate) -> Option<Renewal> {
-        Some(Renewal {
-            deadline: profession.next_renewal_deadline(on)?,
-            window_opens: profession.renewal_window_opens(on)?,
-            lapses_on: profession.lapses_on(on)?,
-        })
+    /// The next renewal of a registration on the register on `on`, or why there is none.
+    fn due(
+        profession: Profession,
+        registration: &RegistrationRecord,
+        on: NaiveDate,
+    ) -> Result<Renewal, NoRenewal> {
+        let Some(registered) = registration.state_on(on) else {
+            return Err(NoRenewal::NotYetRegistered {
+                first_registered: registration.first_registered(),
+            });
+        };
+        let stage = registered.kind();
+        match stage {
+            StageKind::Registered
+            | StageKind::Cautioned
+            | StageKind::Conditions
+            | StageKind::Suspended
+            | StageKind::InterimOrder => {}
+            StageKind::Lapsed
+            | StageKind::VoluntarilyRemoved
+            | StageKind::StruckOff
+            | StageKind::RemovedAfterCpdAudit => {
+                return Err(NoRenewal::OffRegister {
+                    stage,
+                    since: registered.stage_since(),
+                });
+            }
+        }
+        let next = || {
+            Some(Renewal {
+                deadline: profession.next_renewal_deadline(on)?,
+                window_opens: profession.renewal_window_opens(on)?,
+                lapses_on: profession.lapses_on(on)?,
+            })
+        };
+        next().ok_or(NoRenewal::NotModelled)
     }
 
     /// Whether the renewal window is open on `on`: from the day it opens to the deadline, both
@@ -418,6 +467,83 @@ impl Renewal {
     #[must_use]
     pub fn window_open_on(&self, on: NaiveDate) -> bool {
         self.window_opens <= on && on <= self.deadline
+    }
+}
+
+/// Why an answer gives no renewal deadline ([`Eligibility::no_renewal`]).
+///
+/// Only a registrant on the register renews (docs/domain.md#renewal): one off it on the day
+/// rejoins by readmission (lapsed, voluntarily removed, removed after a failed CPD audit) or by
+/// restoration (struck off, not before five years), not by renewing
+/// (docs/domain.md#registration-statuses, docs/domain.md#readmission). A suspended or
+/// conditioned registrant is still on the register and is given the deadline.
+///
+/// # Example
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use fcp_roadmap::eligibility::{NoRenewal, Query};
+/// use fcp_roadmap::profession::Profession;
+/// use fcp_roadmap::registration::{EventKind, RegistrationEvent, RegistrationRecord, StageKind};
+///
+/// let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).ok_or("bad date");
+/// let mut record = RegistrationRecord::new("PH105985".parse()?, d(2012, 9, 3)?);
+/// record.push(RegistrationEvent { on: d(2024, 5, 1)?, kind: EventKind::Lapsed })?;
+/// let answer = Query::new(Profession::Physiotherapist, &record, &[], d(2025, 1, 6)?).check();
+/// assert_eq!(answer.renewal(), None);
+/// assert_eq!(
+///     answer.no_renewal(),
+///     Some(NoRenewal::OffRegister { stage: StageKind::Lapsed, since: d(2024, 5, 1)? })
+/// );
+/// assert_eq!(
+///     answer.no_renewal().map(|n| n.to_string()).as_deref(),
+///     Some("off the register (lapsed since 2024-05-01): rejoins by readmission, not by renewal")
+/// );
+/// Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(tag = "reason", rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum NoRenewal {
+    /// Not on the register yet on the day: first registered later.
+    NotYetRegistered {
+        /// The day of first registration.
+        first_registered: NaiveDate,
+    },
+    /// Off the register on the day: lapsed, voluntarily removed, removed after a failed CPD
+    /// audit or struck off.
+    OffRegister {
+        /// How they left it.
+        stage: StageKind,
+        /// The first day off the register.
+        since: NaiveDate,
+    },
+    /// On a register whose renewal cycle the crate does not model (the osteopath's GOsC).
+    NotModelled,
+}
+
+impl fmt::Display for NoRenewal {
+    /// A sentence, e.g. `off the register (struck off since 2020-05-01): rejoins by
+    /// restoration, not by renewal`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        pad_with(f, |f| match self {
+            NoRenewal::NotYetRegistered { first_registered } => write!(
+                f,
+                "not yet registered (first registered on {first_registered}): nothing to renew"
+            ),
+            NoRenewal::OffRegister { stage, since } => {
+                let how = if *stage == StageKind::StruckOff {
+                    "restoration"
+                } else {
+                    "readmission"
+                };
+                write!(
+                    f,
+                    "off the register ({stage} since {since}): rejoins by {how}, not by renewal"
+                )
+            }
+            NoRenewal::NotModelled => f.write_str("no renewal cycle is modelled for this register"),
+        })
     }
 }
 
@@ -671,6 +797,8 @@ pub struct Eligibility {
     number: RegistrationNumber,
     practice: Option<Practice>,
     renewal: Option<Renewal>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    no_renewal: Option<NoRenewal>,
     experience: Experience,
     rule_set: RuleSetId,
     routes: Vec<Route>,
@@ -711,11 +839,20 @@ impl Eligibility {
         self.practice.is_some_and(Practice::may_practise)
     }
 
-    /// The next renewal deadline and its window; `None` for the osteopath (GOsC renewal is not
-    /// modelled).
+    /// The next renewal deadline and its window, for a registrant on the register on the day;
+    /// `None` otherwise, and [`no_renewal`](Self::no_renewal) says why: off the register (they
+    /// rejoin by readmission or restoration, not by renewing), not yet registered, or the
+    /// osteopath (GOsC renewal is not modelled).
     #[must_use]
     pub const fn renewal(&self) -> Option<Renewal> {
         self.renewal
+    }
+
+    /// Why there is no [`renewal`](Self::renewal) deadline; `None` when there is one.
+    /// Serialised as `no_renewal`, absent when there is a deadline.
+    #[must_use]
+    pub const fn no_renewal(&self) -> Option<NoRenewal> {
+        self.no_renewal
     }
 
     /// The experience requirement under both counting policies.
@@ -724,9 +861,12 @@ impl Eligibility {
         &self.experience
     }
 
-    /// The rule set judged under: the one in force on the day stage 1 started
-    /// ([`Progress::Stage1`]), else on the as-of date, unless the question gave one
-    /// ([`Query::rule_set`]).
+    /// The rule set judged under, unless the question gave one ([`Query::rule_set`]): the one
+    /// in force on the day the roadmap started. That day is known for [`Progress::Stage1`];
+    /// for [`Progress::Stage1Verified`], [`Progress::Stage2`] and [`Progress::Completed`] it
+    /// is not, and the day they carry (stage 1's verification, stage 2's first day, the
+    /// completion; the as-of date if earlier), the latest the roadmap can have started on,
+    /// stands for it; for [`Progress::NotStarted`], the as-of date (a new starter).
     #[must_use]
     pub const fn rule_set(&self) -> RuleSetId {
         self.rule_set

@@ -3,11 +3,12 @@
 //!
 //! # The requirement
 //!
-//! "A minimum of 5 years post-graduate experience" (HEE roadmap FAQ), with refinements for
-//! dietitians (three of the five in their specialty, BDA) and paramedics (two years of
-//! newly-qualified consolidation, then three at band 6 or above,
+//! "A minimum of 5 years post-graduate experience" (HEE roadmap FAQ), with a refinement for
+//! paramedics (two years of newly-qualified consolidation, then three at band 6 or above,
 //! <https://www.selwdh.co.uk/workforce/paramedics>); see docs/domain.md#experience and
-//! [`ExperienceRequirement::for_profession`]. The requirement is data: every number, tag and
+//! [`ExperienceRequirement::for_profession`]. A dietitian needs the five years only: the
+//! refinement "three of the five in the specialty" is unconfirmed and applies only on request
+//! ([`ExperienceRequirement::for_dietitian`]). The requirement is data: every number, tag and
 //! band in it can be replaced by the caller.
 //!
 //! # What the caller supplies
@@ -20,8 +21,9 @@
 //!   what it left out and why (the validator does this with the portfolio's record).
 //! - **The dietitian's specialty.** [`ExperienceRequirement::for_profession`] cannot know which
 //!   specialty a dietitian practises, so for dietitians it gives the five years only; use
-//!   [`ExperienceRequirement::for_dietitian`] with the specialty's tag to add the BDA's three
-//!   years in the specialty.
+//!   [`ExperienceRequirement::for_dietitian`] with the specialty's tag to add the three years
+//!   in the specialty, an unconfirmed refinement (docs/domain.md#experience) that applies only
+//!   when the caller asks for it.
 //!
 //! # How experience is counted
 //!

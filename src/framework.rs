@@ -96,6 +96,7 @@ pub struct Serves {
 #[non_exhaustive]
 pub enum Completeness {
     /// Every capability of the source is here.
+    #[serde(deserialize_with = "crate::no_fields::deserialize")]
     Complete,
     /// Part of the source is missing or illustrative; the note says what.
     Incomplete {

@@ -248,6 +248,7 @@ pub mod strategy;
 pub mod supervisor;
 pub mod validate;
 
+mod no_fields;
 mod pad;
 
 pub use error::Error;

@@ -217,10 +217,13 @@ pub enum Subject {
         component: ComponentId,
     },
     /// Agreement that the trainee is ready to seek verification.
+    #[serde(deserialize_with = "crate::no_fields::deserialize")]
     Readiness,
     /// The final declarations, signed only when every supervisor rating is capable or excellent.
+    #[serde(deserialize_with = "crate::no_fields::deserialize")]
     Declaration,
     /// The education provider's approval of sign-off (roadmap 2023 onwards).
+    #[serde(deserialize_with = "crate::no_fields::deserialize")]
     EducationProviderApproval,
 }
 

@@ -10,8 +10,9 @@
 //!   registration on which the registration allowed practice
 //!   ([`clip_to_registration`](crate::experience::clip_to_registration)), met by the first day
 //!   of stage 2 (V020); practice claimed on other days (before first registration, while
-//!   lapsed, removed, suspended or struck off) is its own error, naming the period and the
-//!   registration event (V021);
+//!   lapsed, removed, suspended or struck off) is left out of that count and reported as a
+//!   warning about stage 2, naming the period and the registration event (V021): it makes
+//!   nothing incomplete unless V020 finds the requirement unmet without it;
 //! - supervisors: listed (V030), eligible, trained where the rule set requires it, within
 //!   capacity and in good standing on each date they sign (V031–V036);
 //! - sign-offs: every checklist component signed by trainee and supervisor on every route, the
@@ -57,8 +58,9 @@
 //! component or the framework, with its id), the refusal code behind it (`P…` or `S…`) and
 //! the earlier finding it only follows from ([`Diagnostic::caused_by`]): a refused event
 //! whose cause has its own code (V090 after V050 for an unrated heading, P018), an experience
-//! requirement missed only because of practice off the register (V020 after V021).
-//! [`Report::next_steps`] turns the errors that follow from nothing else into steps in the
+//! requirement missed only because of practice off the register (V020 after the warning
+//! V021).
+//! [`Report::next_steps`] turns the errors that follow from no other error into steps in the
 //! roadmap's order ([`Step`]), and the report's JSON carries its verdict and each code's
 //! title.
 //!
@@ -483,7 +485,7 @@ impl Report {
     }
 
     /// What to do, in the roadmap's order, to complete the claimed stage: one step per code
-    /// of the errors that follow from no other finding (see [`NextStep`]). Empty when the
+    /// of the errors that follow from no other error (see [`NextStep`]). Empty when the
     /// portfolio is complete.
     #[must_use]
     pub fn next_steps(&self) -> &[NextStep] {

@@ -1546,3 +1546,30 @@ fn directory_walks_leave_out_the_tool_s_other_inputs() {
         .code(1)
         .stdout(predicate::str::contains("  not loadable      1\n"));
 }
+
+/// A registrant off the register on the day gets no renewal deadline: the human line says why,
+/// the JSON answer has `renewal` null and `no_renewal` (docs/domain.md#renewal).
+#[test]
+fn eligibility_gives_no_renewal_deadline_off_the_register() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut q = hr_question();
+    q["registration"]["events"] = serde_json::json!([
+        {"on": "2020-05-01", "kind": {"type": "struck_off"}}
+    ]);
+    let file = question_file(&dir, "struck-off.json", &q);
+    let out = stdout(&eligibility_run(&[&file], 1));
+    assert!(
+        out.contains(
+            "\n  renewal:       none: off the register (struck off since 2020-05-01): rejoins by restoration, not by renewal\n"
+        ),
+        "{out}"
+    );
+    assert!(!out.contains("renewal:       by"), "{out}");
+    let doc: serde_json::Value =
+        serde_json::from_slice(&eligibility_run(&["--format", "json", &file], 1).stdout).unwrap();
+    assert_eq!(doc["answer"]["renewal"], serde_json::Value::Null);
+    assert_eq!(
+        doc["answer"]["no_renewal"],
+        serde_json::json!({"reason": "off_register", "stage": "struck_off", "since": "2020-05-01"})
+    );
+}

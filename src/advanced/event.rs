@@ -12,6 +12,7 @@ use crate::id::{PersonId, SupervisorId};
 #[non_exhaustive]
 pub enum ApEventKind {
     /// Joined the waiting list.
+    #[serde(deserialize_with = "crate::no_fields::deserialize")]
     JoinedWaitingList,
     /// Allocated to an education provider.
     Allocated {
@@ -19,8 +20,10 @@ pub enum ApEventKind {
         provider: PersonId,
     },
     /// The first LNA meeting.
+    #[serde(deserialize_with = "crate::no_fields::deserialize")]
     LnaStarted,
     /// The final LNA meeting.
+    #[serde(deserialize_with = "crate::no_fields::deserialize")]
     LnaCompleted,
     /// A piece of evidence added.
     EvidenceAdded {
@@ -59,10 +62,13 @@ pub enum ApEventKind {
         supervisor: SupervisorId,
     },
     /// The practitioner's declaration: submitted for internal verification.
+    #[serde(deserialize_with = "crate::no_fields::deserialize")]
     Declared,
     /// Internal verification passed: on to moderation.
+    #[serde(deserialize_with = "crate::no_fields::deserialize")]
     Verified,
     /// Outcome: recognised.
+    #[serde(deserialize_with = "crate::no_fields::deserialize")]
     Recognised,
     /// Outcome: resubmit, by `due` if set.
     ResubmissionRequested {
@@ -71,14 +77,19 @@ pub enum ApEventKind {
         due: Option<NaiveDate>,
     },
     /// An appeal against the outcome lodged.
+    #[serde(deserialize_with = "crate::no_fields::deserialize")]
     AppealLodged,
     /// The appeal upheld: recognised.
+    #[serde(deserialize_with = "crate::no_fields::deserialize")]
     AppealUpheld,
     /// The appeal dismissed: back to resubmission.
+    #[serde(deserialize_with = "crate::no_fields::deserialize")]
     AppealDismissed,
     /// Withdrawn by the practitioner.
+    #[serde(deserialize_with = "crate::no_fields::deserialize")]
     Withdrawn,
     /// Withdrawn by the education provider (for lack of engagement).
+    #[serde(deserialize_with = "crate::no_fields::deserialize")]
     WithdrawnByProvider,
 }
 

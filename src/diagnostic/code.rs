@@ -663,23 +663,29 @@ recognition is multi-professional and open to all: see `fcp_roadmap::advanced`.)
 radiographer (`RA12345`) completing the MSK roadmap gives V012 at `/practitioner/profession`.";
     /// The experience requirement is not met.
     ExperienceNotMet = "V020", Error, "docs/domain.md#experience", "experience requirement not met",
-"FCP training needs at least five years' post-registration experience (docs/domain.md#experience; dietitians \
-3 of them in their specialty, paramedics 3 at band 6 or above). The practice periods are counted \
+"FCP training needs at least five years' post-registration experience (docs/domain.md#experience; \
+paramedics 3 of them at band 6 or above; dietitians 3 of them in their specialty only when the \
+validation asks for that unconfirmed refinement, `ValidationContext::with_dietitian_specialty`). \
+The practice periods are counted \
 under the counting policy, only on days the registration allowed practice (V021 reports the \
 others), and the requirement must be met by the first day of stage 2 in \
 primary care (the `stage_2_started` event), or by the as-of date if stage 2 has not \
 started.\n\nExample: practice from 2020-03-01 and stage 2 starting on 2024-03-01 is four years: \
 V020 at `/practitioner/experience`, saying the day the requirement is met.";
     /// A practice period claims practice on days the registration did not allow it.
-    PracticeOffRegister = "V021", Error, "docs/domain.md#experience", "practice while not registered",
+    PracticeOffRegister = "V021", Warning, "docs/domain.md#experience", "practice while not registered",
 "Experience counts only practice since first registration on days the registration allowed \
 practice (docs/domain.md#experience, docs/domain.md#registration-statuses): practising a \
 protected title while off the register is an offence under the Health Professions Order 2001, \
 art 39 (https://www.legislation.gov.uk/uksi/2002/254/article/39). A practice period that runs before the day of first registration, or through days when \
 the registration was lapsed, voluntarily removed, suspended (interim suspension included) or \
 struck off, is reported once per run of such days, naming the period and the registration \
-event; those days are left out of the experience counted (V020 says how much). Practice within \
-conditions of practice is lawful and is not reported here.\n\nExample: a physiotherapist whose \
+event; those days are left out of the experience counted. A warning, about stage 2: whether the \
+days left out leave the experience requirement unmet on the day it is judged is V020's finding \
+alone (the error, which then follows from this one), so practice off the register neither \
+blocks stage 1 nor keeps a portfolio whose requirement is met anyway, or practice after it was \
+met, from being complete. Practice within conditions of practice is lawful and is not reported \
+here.\n\nExample: a physiotherapist whose \
 registration lapsed on 2018-01-01 and who was readmitted on 2022-06-01, with one practice period \
 from 2016-09-01 running through the lapse, gives V021 at `/practitioner/experience/0` for \
 2018-01-01 to 2022-05-31, naming the `lapsed` event.";

@@ -97,8 +97,9 @@ pub enum Defect {
     /// The roadmap supervisor has no assignment to the trainee on the days they sign: warning
     /// V037 and no error.
     SupervisorNotAssigned,
-    /// A practice period before first registration is claimed as well: V021, and nothing
-    /// else, since those days are left out of the experience counted.
+    /// A practice period before first registration is claimed as well: warning V021 and no
+    /// error, since those days are left out of the experience counted and the requirement is
+    /// met without them.
     PracticeBeforeRegistration,
 }
 

@@ -244,12 +244,18 @@ fn action(code: Code) -> Option<&'static str> {
     })
 }
 
-/// The steps for `diagnostics`: one per code of the errors that follow from no other finding,
-/// in [`Step`] order, then document order.
+/// The steps for `diagnostics`: one per code of the errors that follow from no other error
+/// (an error that follows from a warning, such as V020 after V021, is a step of its own: the
+/// warning is no step), in [`Step`] order, then document order.
 pub(super) fn next_steps(diagnostics: &[Diagnostic]) -> Vec<NextStep> {
     let mut steps: Vec<NextStep> = Vec::new();
     for (i, d) in diagnostics.iter().enumerate() {
-        if d.severity != Severity::Error || d.caused_by.is_some() {
+        let follows = d.caused_by.as_ref().is_some_and(|c| {
+            diagnostics
+                .get(c.index)
+                .is_some_and(|cause| cause.severity == Severity::Error)
+        });
+        if d.severity != Severity::Error || follows {
             continue;
         }
         let subject = d.subject.clone();

@@ -135,7 +135,7 @@ pub(super) fn experience(
                 Stage::Stage2,
                 Code::ExperienceNotMet,
                 "/practitioner/specialty".to_owned(),
-                "a dietitian needs 3 of the 5 years in their specialty, and no specialty is named"
+                "the validation asks for 3 of a dietitian's 5 years in their specialty, and no specialty is named"
                     .to_owned(),
             );
             ExperienceRequirement::five_years()
@@ -212,6 +212,10 @@ pub(super) fn experience(
 /// days left out, at the practice period, naming the registration event. Days under conditions
 /// of practice that the caller's [`ConditionsPolicy`](crate::experience::ConditionsPolicy)
 /// leaves out were lawful practice: they are only left out of the count (V020 says so).
+///
+/// A warning about stage 2, the stage experience is a precondition of: the days are left out of
+/// the experience counted, and whether that leaves the requirement unmet is V020's to say, in
+/// one place ([`experience`]), on the first day of stage 2 (docs/domain.md#experience).
 fn off_register(practitioner: &Practitioner, left_out: &[LeftOut], sink: &mut Sink) {
     let record = &practitioner.registration;
     for (j, l) in left_out.iter().enumerate() {
@@ -242,7 +246,7 @@ fn off_register(practitioner: &Practitioner, left_out: &[LeftOut], sink: &mut Si
         };
         sink.push(
             (Section::Practitioner, 4, 1 + j),
-            Stage::Stage1,
+            Stage::Stage2,
             Code::PracticeOffRegister,
             format!("/practitioner/experience/{i}"),
             format!("practice period {i} claims practice {days}, {why}"),

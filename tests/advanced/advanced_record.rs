@@ -284,3 +284,41 @@ fn moderation_resubmission_and_appeals_through_the_record() {
     assert!(direct.current().kind().is_final());
     assert!(!ApStageKind::Moderation.is_final());
 }
+
+/// The pathway's events refuse unknown fields, the field-less ones (`declared`, …) too: an
+/// event is read flat, so an unknown field is refused by its kind or not at all.
+#[test]
+fn a_field_less_event_refuses_an_unknown_field() {
+    for kind in [
+        "joined_waiting_list",
+        "lna_started",
+        "lna_completed",
+        "declared",
+        "verified",
+        "recognised",
+        "appeal_lodged",
+        "appeal_upheld",
+        "appeal_dismissed",
+        "withdrawn",
+        "withdrawn_by_provider",
+    ] {
+        let plain = format!(r#"{{"on": "2025-06-10", "type": "{kind}"}}"#);
+        let event: ApEvent = serde_json::from_str(&plain).unwrap();
+        assert_eq!(event.kind.name(), kind);
+        let bogus = format!(r#"{{"on": "2025-06-10", "type": "{kind}", "bogus": 1}}"#);
+        let err = serde_json::from_str::<ApEvent>(&bogus)
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.starts_with("unknown field `bogus`, there are no fields"),
+            "{kind}: {err}"
+        );
+    }
+    // As an event with fields does.
+    let err = serde_json::from_str::<ApEvent>(
+        r#"{"on": "2025-06-10", "type": "evidence_removed", "evidence": "p1-0", "bogus": 1}"#,
+    )
+    .unwrap_err()
+    .to_string();
+    assert!(err.starts_with("unknown field `bogus`"), "{err}");
+}

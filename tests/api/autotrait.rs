@@ -145,6 +145,7 @@ fn eligibility_types_are_send_sync_unpin() {
     assert_auto::<fcp_roadmap::eligibility::Progress>();
     assert_auto::<fcp_roadmap::eligibility::Query<'static>>();
     assert_auto::<fcp_roadmap::eligibility::Renewal>();
+    assert_auto::<fcp_roadmap::eligibility::NoRenewal>();
     assert_auto::<fcp_roadmap::eligibility::Step>();
     assert_auto::<fcp_roadmap::eligibility::Verdict>();
 }

@@ -1,4 +1,5 @@
-//! Dietitians: five years, at least three of them in the specialty (BDA, docs/domain.md#experience).
+//! Dietitians: five years; at least three of them in the specialty only on request, an
+//! unconfirmed refinement (docs/domain.md#experience).
 
 use crate::util::d;
 use chrono::NaiveDate;

@@ -156,6 +156,13 @@ fn serde_validates_and_refuses_unknown_fields() {
         .unwrap_err()
         .to_string();
     assert!(err.starts_with("unknown field `colour`"), "{err}");
+    // A complete framework's completeness has no note, and no other field either.
+    let mut v = base();
+    v["completeness"]["note"] = json!("all there");
+    let err = serde_json::from_value::<Framework>(v)
+        .unwrap_err()
+        .to_string();
+    assert_eq!(err, "unknown field `note`, there are no fields");
 }
 
 #[test]

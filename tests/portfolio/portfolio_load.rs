@@ -345,3 +345,40 @@ fn documents_and_reports_are_send_and_sync() {
     check::<fcp_roadmap::validate::Report>();
     check::<fcp_roadmap::diagnostic::Diagnostic>();
 }
+
+/// A field-less sign-off subject (readiness, declaration, education-provider approval) refuses
+/// an unknown field as a subject with fields does (D002, "refused rather than ignored"), at the
+/// same place; with no other field it still loads.
+#[test]
+fn an_unknown_field_in_a_field_less_subject_is_refused() {
+    let text = sample();
+    // The pointer of the event holding the first `needle`: the path a buffered (tagged) event
+    // reports its errors at.
+    let event_of = |needle: &str| {
+        let at = text.find(needle).unwrap();
+        format!("/events/{}", text[..at].matches("\"event\": ").count() - 1)
+    };
+    let component = "\"kind\": \"checklist_component\",";
+    let with_fields = refused(&once(
+        &text,
+        component,
+        "\"kind\": \"checklist_component\", \"bogus\": 1,",
+    ));
+    assert_eq!(with_fields.code(), Code::UnknownField);
+    assert_eq!(with_fields.path(), event_of(component));
+    for kind in ["readiness", "declaration", "education_provider_approval"] {
+        let plain = format!("\"kind\": \"{kind}\"");
+        assert!(text.contains(&plain), "sample has no {kind} sign-off");
+        let e = refused(&once(&text, &plain, &format!("{plain}, \"bogus\": 1")));
+        assert_eq!(e.code(), Code::UnknownField, "{kind}");
+        assert_eq!(
+            e.message(),
+            "unknown field `bogus`, there are no fields",
+            "{kind}"
+        );
+        assert_eq!(e.path(), event_of(&plain), "{kind}");
+        // Nothing else: it loads.
+        let kept = once(&text, &plain, &format!("\n          {plain}"));
+        assert!(Portfolio::from_json(&kept).is_ok(), "{kind}");
+    }
+}

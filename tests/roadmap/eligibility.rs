@@ -3,13 +3,13 @@
 
 use crate::util::d;
 use fcp_roadmap::diagnostic::Code;
-use fcp_roadmap::eligibility::{Blocker, Progress, Query, Step, Verdict};
+use fcp_roadmap::eligibility::{Blocker, NoRenewal, Progress, Query, Step, Verdict};
 use fcp_roadmap::experience::{
     Band, ConditionsPolicy, CountingPolicy, ExperienceRequirement, PracticePeriod, Wte,
 };
 use fcp_roadmap::profession::Profession;
 use fcp_roadmap::registration::{
-    EventKind, PracticeRight, RegistrationEvent, RegistrationRecord, Updating,
+    EventKind, PracticeRight, RegistrationEvent, RegistrationRecord, StageKind, Updating,
 };
 use fcp_roadmap::roadmap::Stage1Exception;
 use fcp_roadmap::rules::{Route, RuleSet, RuleSetId, SwitchOver};
@@ -530,6 +530,18 @@ fn verdicts_read_as_sentences() {
         }
     );
     assert!(serde_json::from_str::<Progress>(r#"{"stage":"stage_2","on":"2024-09-02"}"#).is_err());
+    // Not started has no field, and refuses one as the others do.
+    assert_eq!(
+        serde_json::from_str::<Progress>(r#"{"stage":"not_started"}"#).unwrap(),
+        Progress::NotStarted
+    );
+    let err = serde_json::from_str::<Progress>(r#"{"stage":"not_started","on":"2024-09-02"}"#)
+        .unwrap_err()
+        .to_string();
+    assert!(
+        err.starts_with("unknown field `on`, there are no fields"),
+        "{err}"
+    );
 }
 
 /// The independent portfolio route closed to new starters (CSP, August 2023: "The independent
@@ -586,4 +598,166 @@ fn a_started_roadmap_keeps_the_rule_set_of_its_start() {
     // The routes are a new starter's on the day, for both.
     assert_eq!(started.routes(), new.routes());
     assert_eq!(new.routes(), [Route::Taught, Route::SupportedPortfolio]);
+}
+
+/// Only a registrant on the register renews: one lapsed, removed or struck off on the day
+/// rejoins by readmission or restoration, not by renewing (HCPC, "Supporting employees to renew
+/// their registration", <https://www.hcpc-uk.org/employers/registration/renewals/>; Health
+/// Professions Order 2001 art 33, <https://www.legislation.gov.uk/uksi/2002/254/article/33>;
+/// docs/domain.md#renewal, docs/domain.md#registration-statuses). At the edges of a lapse on
+/// 2016-05-01 and the readmission on 2017-01-16.
+#[test]
+fn no_renewal_deadline_off_the_register() {
+    // The HR sample's history (examples/data/hr).
+    let record: RegistrationRecord = serde_json::from_value(serde_json::json!({
+        "number": "PH105985",
+        "first_registered": "2012-09-03",
+        "events": [
+            {"on": "2016-05-01", "kind": {"type": "lapsed"}},
+            {"on": "2017-01-16", "kind": {"type": "readmitted", "updating": {
+                "supervised_or_formal_days": 0,
+                "private_study_days": 0,
+                "last_practised": "2015-08-31"
+            }}}
+        ]
+    }))
+    .unwrap();
+    let ask = |on| Query::new(Profession::Physiotherapist, &record, &[], on).check();
+    let lapsed = Some(NoRenewal::OffRegister {
+        stage: StageKind::Lapsed,
+        since: d(2016, 5, 1),
+    });
+    for (on, deadline, why) in [
+        (d(2016, 4, 30), Some(d(2016, 4, 30)), None),
+        (d(2016, 5, 1), None, lapsed),
+        (d(2016, 5, 2), None, lapsed),
+        (d(2017, 1, 15), None, lapsed),
+        (d(2017, 1, 16), Some(d(2018, 4, 30)), None),
+    ] {
+        let answer = ask(on);
+        assert_eq!(answer.renewal().map(|r| r.deadline), deadline, "{on}");
+        assert_eq!(answer.no_renewal(), why, "{on}");
+    }
+    assert_eq!(
+        ask(d(2016, 5, 2)).no_renewal().unwrap().to_string(),
+        "off the register (lapsed since 2016-05-01): rejoins by readmission, not by renewal"
+    );
+    // Absent from the JSON when there is a deadline; `renewal` null and the reason when not.
+    let on = serde_json::to_value(ask(d(2016, 4, 30))).unwrap();
+    assert!(on.get("no_renewal").is_none());
+    let off = serde_json::to_value(ask(d(2016, 5, 1))).unwrap();
+    assert_eq!(off["renewal"], serde_json::Value::Null);
+    assert_eq!(
+        off["no_renewal"],
+        serde_json::json!({"reason": "off_register", "stage": "lapsed", "since": "2016-05-01"})
+    );
+
+    // Before first registration there is nothing to renew.
+    let early = ask(d(2012, 9, 2));
+    assert_eq!(early.renewal(), None);
+    assert_eq!(
+        early.no_renewal().unwrap().to_string(),
+        "not yet registered (first registered on 2012-09-03): nothing to renew"
+    );
+    assert!(ask(d(2012, 9, 3)).renewal().is_some());
+}
+
+/// Struck off on 2020-05-01: no renewal on 2025-01-06, but restoration; a suspended
+/// registrant is still on the register and renews. The osteopath's GOsC cycle is not modelled.
+#[test]
+fn struck_off_rejoins_by_restoration_and_suspended_still_renews() {
+    let mut struck = RegistrationRecord::new("PH105985".parse().unwrap(), d(2012, 9, 3));
+    struck
+        .push(RegistrationEvent {
+            on: d(2020, 5, 1),
+            kind: EventKind::StruckOff,
+        })
+        .unwrap();
+    let answer = Query::new(Profession::Physiotherapist, &struck, &[], d(2025, 1, 6)).check();
+    assert_eq!(answer.renewal(), None);
+    assert_eq!(
+        answer.no_renewal().unwrap().to_string(),
+        "off the register (struck off since 2020-05-01): rejoins by restoration, not by renewal"
+    );
+    let before = Query::new(Profession::Physiotherapist, &struck, &[], d(2020, 4, 30)).check();
+    assert_eq!(before.renewal().map(|r| r.deadline), Some(d(2020, 4, 30)));
+
+    let mut suspended = RegistrationRecord::new("PH105985".parse().unwrap(), d(2012, 9, 3));
+    suspended
+        .push(RegistrationEvent {
+            on: d(2024, 9, 1),
+            kind: EventKind::Suspended {
+                expires: d(2025, 9, 1),
+            },
+        })
+        .unwrap();
+    let answer = Query::new(Profession::Physiotherapist, &suspended, &[], d(2025, 1, 6)).check();
+    assert!(!answer.may_practise());
+    assert_eq!(answer.renewal().map(|r| r.deadline), Some(d(2026, 4, 30)));
+    assert_eq!(answer.no_renewal(), None);
+
+    let gosc = RegistrationRecord::new("GOsC 1234".parse().unwrap(), d(2005, 8, 1));
+    let osteopath = Query::new(Profession::Osteopath, &gosc, &[], d(2024, 6, 3)).check();
+    assert_eq!(osteopath.no_renewal(), Some(NoRenewal::NotModelled));
+}
+
+/// A roadmap follows the rule set of the day it started (docs/domain.md#rule-sets; HEE,
+/// "Roadmap verification changes",
+/// <https://www.hee.nhs.uk/our-work/allied-health-professions/enable-workforce/first-contact-practice-self-declaration-education-providers/roadmap-verification-changes>).
+/// Past stage 1 the start day is not known: the day the progress carries, the latest the
+/// roadmap can have started on, stands for it. At the default switch-over edges (roadmap 2023
+/// from 2023-09-01, roadmap 2024 from 2024-05-01), judged on 2025-01-06.
+#[test]
+fn the_rule_set_follows_the_day_the_progress_carries() {
+    let (record, practice) = physio();
+    let as_of = d(2025, 1, 6);
+    let rule_set = |progress| {
+        Query::new(Profession::Physiotherapist, &record, &practice, as_of)
+            .progress(progress)
+            .check()
+            .rule_set()
+    };
+    for (day, expected) in [
+        (d(2023, 4, 1), RuleSetId::Roadmap2021),
+        (d(2023, 8, 31), RuleSetId::Roadmap2021),
+        (d(2023, 9, 1), RuleSetId::Roadmap2023),
+        (d(2023, 9, 2), RuleSetId::Roadmap2023),
+        (d(2024, 4, 30), RuleSetId::Roadmap2023),
+        (d(2024, 5, 1), RuleSetId::Roadmap2024),
+        (d(2024, 5, 2), RuleSetId::Roadmap2024),
+    ] {
+        for progress in [
+            Progress::Stage1 { started_on: day },
+            Progress::Stage1Verified { on: day },
+            Progress::Stage2 { started_on: day },
+            Progress::Completed { on: day },
+        ] {
+            assert_eq!(rule_set(progress), expected, "{progress:?}");
+        }
+    }
+    assert_eq!(rule_set(Progress::NotStarted), RuleSetId::Roadmap2024);
+    // A day after the as-of date: the as-of date's rule set, the latest possible.
+    let early = |progress| {
+        Query::new(
+            Profession::Physiotherapist,
+            &record,
+            &practice,
+            d(2023, 10, 2),
+        )
+        .progress(progress)
+        .check()
+        .rule_set()
+    };
+    assert_eq!(
+        early(Progress::Stage2 {
+            started_on: d(2024, 6, 3)
+        }),
+        RuleSetId::Roadmap2023
+    );
+    // A rule set given wins.
+    let given = Query::new(Profession::Physiotherapist, &record, &practice, as_of)
+        .progress(Progress::Completed { on: d(2024, 6, 3) })
+        .rule_set(RuleSet::builtin(RuleSetId::Roadmap2021))
+        .check();
+    assert_eq!(given.rule_set(), RuleSetId::Roadmap2021);
 }

@@ -98,7 +98,8 @@ fn practice_before_first_registration() {
         "practice period 0 claims practice from 2016-09-01 to 2020-12-31, before first registration on 2021-01-01: only practice since first registration counts"
     );
     assert_eq!(r.diagnostics()[1].rule, "docs/domain.md#experience");
-    assert_eq!(r.supported_stage(), None);
+    // Experience is a stage 2 precondition: stage 1 stands (docs/domain.md#experience).
+    assert_eq!(r.supported_stage(), Some(Stage::Stage1));
 }
 
 /// Issue 16: registration lapsed on 1 January 2018, readmitted on 1 June 2022, one practice

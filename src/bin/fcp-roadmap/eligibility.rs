@@ -261,6 +261,8 @@ fn human(name: &str, outcome: &Outcome, style: Style) -> String {
                 "  renewal:       by {} (window opens {}; lapses on {} if not renewed)",
                 r.deadline, r.window_opens, r.lapses_on
             );
+        } else if let Some(why) = a.no_renewal() {
+            let _ = writeln!(out, "  renewal:       none: {why}");
         }
         let routes: Vec<&str> = a.routes().iter().map(|r| r.as_str()).collect();
         let _ = writeln!(
