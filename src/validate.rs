@@ -560,19 +560,30 @@ pub fn validate(portfolio: &Portfolio, context: &ValidationContext<'_>) -> Repor
     let framework = content::check(portfolio, context, &index, &mut sink);
     // The state machine verifies each sign-off's digest as it replays: the sign-off checks
     // below hash only what it did not reach.
-    let (replayed, refused) = match framework {
+    let replayed = match framework {
         Some(framework) => replay::check(portfolio, context, &rules, framework, &experience),
-        None => (0, None),
+        None => replay::Replayed {
+            accepted: 0,
+            refused: None,
+            verified: hashbrown::HashMap::new(),
+        },
     };
     standing::check(portfolio, framework, &index, &mut sink);
     let facts = facts::DocFacts::new(portfolio, &rules, context.as_of, &mut sink);
-    let signed = signoffs::check(portfolio, context, &facts, &index, replayed, &mut sink);
+    let signed = signoffs::check(
+        portfolio,
+        context,
+        &facts,
+        &index,
+        replayed.accepted,
+        &mut sink,
+    );
     resign::check(portfolio, context, &mut sink);
-    content::evidence_dates(portfolio, context, &index, replayed, &mut sink);
+    content::evidence_dates(portfolio, context, &index, &replayed, &mut sink);
     practitioner::check(portfolio, context, &rules, &signed, &mut sink);
     stages::check(portfolio, context, &facts, &mut sink);
     // Last, so that a refusal whose cause has a code of its own is not reported twice.
-    replay::report(refused, &mut sink);
+    replay::report(replayed.refused, &mut sink);
     let checklist = if context.required_checklists.is_some() {
         ChecklistSource::Hub
     } else {

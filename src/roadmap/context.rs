@@ -141,6 +141,8 @@ pub struct RoadmapContext<'a> {
 struct Verified<'a> {
     evidence: Vec<&'a EvidenceItem>,
     ratings: Vec<&'a HeadingRating>,
+    /// The positions of the items in the context's evidence, as the first sign-off listed them.
+    positions: Vec<usize>,
 }
 
 impl Clone for RoadmapContext<'_> {
@@ -253,15 +255,44 @@ impl<'a> RoadmapContext<'a> {
         })
     }
 
-    /// Remembers that `content` (gathered from this context) has `digest`.
-    pub(super) fn remember_verified(&self, digest: Sha256Digest, content: Content<'a>) {
+    /// Remembers that `content` (gathered from this context, its items at `positions` in the
+    /// context's evidence) has `digest`.
+    pub(super) fn remember_verified(
+        &self,
+        digest: Sha256Digest,
+        content: Content<'a>,
+        positions: Vec<usize>,
+    ) {
         let (evidence, ratings) = content.into_parts();
         if let Ok(mut cache) = self.verified.lock() {
-            cache
-                .entry(digest)
-                .or_default()
-                .push(Verified { evidence, ratings });
+            cache.entry(digest).or_default().push(Verified {
+                evidence,
+                ratings,
+                positions,
+            });
         }
+    }
+
+    /// The positions in the context's evidence of the items of each content verified so far,
+    /// by digest: every sign-off the context accepted with that digest (and content) covers
+    /// exactly those items. For readers of the same portfolio after a replay, which then need
+    /// not look the ids up again.
+    pub(crate) fn into_verified_positions(self) -> HashMap<Sha256Digest, Vec<usize>> {
+        let cache = self
+            .verified
+            .into_inner()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        cache
+            .into_iter()
+            .filter_map(|(digest, mut found)| {
+                // One content per digest, unless SHA-256 collides: then no positions are
+                // vouched for.
+                (found.len() == 1)
+                    .then(|| found.pop())
+                    .flatten()
+                    .map(|v| (digest, v.positions))
+            })
+            .collect()
     }
 }
 

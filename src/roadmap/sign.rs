@@ -100,13 +100,16 @@ fn check_coverage(so: &SignOff, ctx: &RoadmapContext<'_>) -> Result<(), Refusal>
         return Ok(());
     }
     // Sign-offs list ids sorted, and documents are often in that order: each id is looked
-    // for first just after the one before.
-    let next = std::cell::Cell::new(0);
+    // for first just after the one before. The positions found are remembered with the
+    // content, for readers after the replay.
+    let positions = std::cell::RefCell::new(Vec::with_capacity(so.evidence.len()));
     let content = so
         .content_in(
             |id| {
-                let (i, e) = ctx.evidence_near(id, next.get())?;
-                next.set(i.saturating_add(1));
+                let mut positions = positions.borrow_mut();
+                let hint = positions.last().map_or(0, |&i: &usize| i.saturating_add(1));
+                let (i, e) = ctx.evidence_near(id, hint)?;
+                positions.push(i);
                 Some(e)
             },
             |c| ctx.rating(c),
@@ -117,7 +120,7 @@ fn check_coverage(so: &SignOff, ctx: &RoadmapContext<'_>) -> Result<(), Refusal>
     }
     so.verify(&content).map_err(Refusal::Coverage)?;
     if !empty {
-        ctx.remember_verified(so.digest, content);
+        ctx.remember_verified(so.digest, content, positions.into_inner());
     }
     Ok(())
 }

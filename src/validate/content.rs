@@ -7,7 +7,6 @@ use hashbrown::HashMap;
 use chrono::NaiveDate;
 
 use crate::diagnostic::{Code, Subject as About};
-use crate::digest::Sha256Digest;
 use crate::evidence::{Coverage, EvidenceId, EvidenceItem, EvidenceKind, SUGGESTED_PER_CAPABILITY};
 use crate::framework::{Capability, CapabilityId, Completeness, Framework};
 use crate::portfolio::{Portfolio, Stage};
@@ -15,6 +14,7 @@ use crate::roadmap::RoadmapEvent;
 use crate::signoff::{HeadingRating, SignOff, Subject};
 
 use super::ValidationContext;
+use super::replay::Replayed;
 use super::sink::{Section, Sink};
 
 /// Hash-map indexes built once per validation; the evidence is looked up in the index the
@@ -369,12 +369,9 @@ fn heading_findings(cap: &Capability, count: u32, rated: Option<usize>, sink: &m
 }
 
 /// A run of sign-offs over the same evidence, in [`evidence_dates`]: the first one's ids and
-/// digest, whether the replay verified it, and the positions of its items (`None`: every item,
-/// in the document's order).
+/// the positions of its items (`None`: every item, in the document's order).
 struct Run<'p> {
     ids: &'p [EvidenceId],
-    digest: &'p Sha256Digest,
-    verified: bool,
     positions: Option<Vec<usize>>,
 }
 
@@ -382,7 +379,7 @@ impl<'p> Run<'p> {
     /// The run that sign-off `s` starts, its items found in `index`. Declarations often list
     /// the document's evidence in its order: each id is looked for first just after the one
     /// before, and a list of every item in order needs no positions at all.
-    fn of(s: &'p SignOff, verified: bool, index: &Index<'_>, items: usize) -> Run<'p> {
+    fn of(s: &'p SignOff, index: &Index<'_>, items: usize) -> Run<'p> {
         let mut next = 0;
         let mut in_order = s.evidence.len() == items;
         let mut positions = Vec::with_capacity(s.evidence.len());
@@ -397,8 +394,6 @@ impl<'p> Run<'p> {
         }
         Run {
             ids: s.evidence.as_slice(),
-            digest: &s.digest,
-            verified,
             positions: (!in_order).then_some(positions),
         }
     }
@@ -408,13 +403,14 @@ impl<'p> Run<'p> {
 /// naming the earliest such sign-off (V057); a note for evidence no declaration covers, once
 /// there is a declaration (V058).
 ///
-/// The sign-offs of the first `verified` events had their digests verified by the roadmap's
-/// replay: two of them with the same digest cover the same items.
+/// The sign-offs of the events the roadmap's replay accepted had their digests verified: the
+/// replay found the items of each content it verified, and two of them with the same digest
+/// cover the same items.
 pub(super) fn evidence_dates(
     p: &Portfolio,
     ctx: &ValidationContext<'_>,
     index: &Index<'_>,
-    verified: usize,
+    replayed: &Replayed,
     sink: &mut Sink,
 ) {
     let evidence = p.evidence();
@@ -423,10 +419,9 @@ pub(super) fn evidence_dates(
     let mut covered: Vec<Option<(NaiveDate, usize)>> = vec![None; evidence.len()];
     let mut declared = vec![false; evidence.len()];
     let mut any_declaration = false;
-    // Sign-offs over the same content (both declarations, the education provider's approval)
-    // list the same ids: their positions are found once, for the first of a run. `None`:
-    // the document's own order, no lookup needed. Two verified sign-offs with one digest
-    // cover the same items, whatever order they list them in: their ids are not compared.
+    // A sign-off the replay verified covers the items it found for that digest: no id is
+    // looked up again. Others over the same content list the same ids: their positions are
+    // found once, for the first of a run.
     let mut last: Option<Run<'_>> = None;
     for (i, event) in p.events().iter().enumerate() {
         let RoadmapEvent::Signed { sign_off: s } = event else {
@@ -437,14 +432,23 @@ pub(super) fn evidence_dates(
         if s.evidence.is_empty() {
             continue;
         }
-        let verified = i < verified;
-        let same = last.as_ref().is_some_and(|run| {
-            (verified && run.verified && run.digest == &s.digest)
-                || run.ids == s.evidence.as_slice()
-        });
-        if !same {
-            last = Some(Run::of(s, verified, index, evidence.len()));
-        }
+        let found = if i < replayed.accepted {
+            replayed.verified.get(&s.digest)
+        } else {
+            None
+        };
+        let positions = match found {
+            Some(positions) => Some(positions.as_slice()),
+            None => {
+                if last
+                    .as_ref()
+                    .is_none_or(|run| run.ids != s.evidence.as_slice())
+                {
+                    last = Some(Run::of(s, index, evidence.len()));
+                }
+                last.as_ref().and_then(|run| run.positions.as_deref())
+            }
+        };
         let mut mark = |k: usize| {
             if let Some(c) = covered.get_mut(k) {
                 if c.is_none_or(|(d, _)| s.on < d) {
@@ -455,9 +459,9 @@ pub(super) fn evidence_dates(
                 *d = true;
             }
         };
-        match last.as_ref().map(|run| &run.positions) {
-            Some(Some(positions)) => positions.iter().copied().for_each(&mut mark),
-            _ => (0..evidence.len()).for_each(&mut mark),
+        match positions {
+            Some(positions) => positions.iter().copied().for_each(&mut mark),
+            None => (0..evidence.len()).for_each(&mut mark),
         }
     }
     for (k, e) in evidence.iter().enumerate() {

@@ -1,7 +1,10 @@
 //! Replaying the event log through the roadmap state machine (`crate::roadmap`), whose guards
 //! are the published order of the pathway.
 
+use hashbrown::HashMap;
+
 use crate::diagnostic::Code;
+use crate::digest::Sha256Digest;
 use crate::experience::ExperienceAssessment;
 use crate::framework::Framework;
 use crate::portfolio::{Portfolio, Stage};
@@ -20,16 +23,23 @@ pub(super) struct Refused {
     event: &'static str,
 }
 
-/// Replays the events up to the first refusal. Returns how many events were accepted (their
-/// sign-off digests verified by the state machine) and the refusal, which [`report`] turns
-/// into a diagnostic once the other checks have run.
+/// What the replay established: how many events were accepted (their sign-off digests verified
+/// by the state machine), the refusal, which [`report`] turns into a diagnostic once the other
+/// checks have run, and the positions of the items of each content verified, by digest.
+pub(super) struct Replayed {
+    pub(super) accepted: usize,
+    pub(super) refused: Option<Refused>,
+    pub(super) verified: HashMap<Sha256Digest, Vec<usize>>,
+}
+
+/// Replays the events up to the first refusal.
 pub(super) fn check(
     p: &Portfolio,
     ctx: &ValidationContext<'_>,
     rules: &RuleSet,
     framework: &Framework,
     experience: &ExperienceAssessment,
-) -> (usize, Option<Refused>) {
+) -> Replayed {
     let trainee = trainee_of(p);
     let rctx = roadmap::RoadmapContext::new(RoadmapContextParts {
         setup: p.setup(),
@@ -58,10 +68,18 @@ pub(super) fn check(
                 refusal,
                 event: event.name(),
             };
-            return (i, Some(refused));
+            return Replayed {
+                accepted: i,
+                refused: Some(refused),
+                verified: rctx.into_verified_positions(),
+            };
         }
     }
-    (p.events().len(), None)
+    Replayed {
+        accepted: p.events().len(),
+        refused: None,
+        verified: rctx.into_verified_positions(),
+    }
 }
 
 /// Reports the refusal as V090, unless its cause has a code of its own
