@@ -437,17 +437,16 @@ pub(super) fn evidence_dates(
         } else {
             None
         };
-        let positions = match found {
-            Some(positions) => Some(positions.as_slice()),
-            None => {
-                if last
-                    .as_ref()
-                    .is_none_or(|run| run.ids != s.evidence.as_slice())
-                {
-                    last = Some(Run::of(s, index, evidence.len()));
-                }
-                last.as_ref().and_then(|run| run.positions.as_deref())
+        let positions = if let Some(positions) = found {
+            Some(positions.as_slice())
+        } else {
+            if last
+                .as_ref()
+                .is_none_or(|run| run.ids != s.evidence.as_slice())
+            {
+                last = Some(Run::of(s, index, evidence.len()));
             }
+            last.as_ref().and_then(|run| run.positions.as_deref())
         };
         let mut mark = |k: usize| {
             if let Some(c) = covered.get_mut(k) {
