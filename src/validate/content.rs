@@ -22,11 +22,43 @@ use super::sink::{Section, Sink};
 pub(super) struct Index<'p> {
     ratings: HashMap<CapabilityId, usize>,
     supervisors: HashMap<&'p str, usize>,
+    assessed: Vec<Assessed>,
     portfolio: &'p Portfolio,
+}
+
+/// A run of consecutive evidence items with the same assessor, and the assessor's position
+/// among the supervisors (`None`: not listed). Runs of items share an assessor: it is read
+/// and looked up once per run, for every check of assessors.
+#[derive(Debug, Clone)]
+pub(super) struct Assessed {
+    pub(super) items: std::ops::Range<usize>,
+    pub(super) supervisor: Option<usize>,
 }
 
 impl<'p> Index<'p> {
     pub(super) fn build(p: &'p Portfolio) -> Index<'p> {
+        let supervisors: HashMap<&str, usize> = p
+            .supervisors()
+            .iter()
+            .enumerate()
+            .map(|(i, s)| (s.id().as_str(), i))
+            .collect();
+        let mut assessed: Vec<Assessed> = Vec::new();
+        let mut last: Option<&str> = None;
+        for (i, e) in p.evidence().iter().enumerate() {
+            let Some(a) = e.assessor().map(crate::evidence::SupervisorId::as_str) else {
+                last = None;
+                continue;
+            };
+            match assessed.last_mut() {
+                Some(run) if last == Some(a) => run.items.end = i + 1,
+                _ => assessed.push(Assessed {
+                    items: i..i + 1,
+                    supervisor: supervisors.get(a).copied(),
+                }),
+            }
+            last = Some(a);
+        }
         Index {
             ratings: p
                 .ratings()
@@ -34,14 +66,15 @@ impl<'p> Index<'p> {
                 .enumerate()
                 .map(|(i, r)| (r.capability, i))
                 .collect(),
-            supervisors: p
-                .supervisors()
-                .iter()
-                .enumerate()
-                .map(|(i, s)| (s.id().as_str(), i))
-                .collect(),
+            supervisors,
+            assessed,
             portfolio: p,
         }
+    }
+
+    /// The assessed evidence, in runs of items with the same assessor.
+    pub(super) fn assessed(&self) -> &[Assessed] {
+        &self.assessed
     }
 
     pub(super) fn evidence_index(&self, id: &str) -> Option<usize> {
@@ -111,27 +144,28 @@ pub(super) fn check<'r>(
     sink: &mut Sink,
 ) -> Option<&'r Framework> {
     // Assessors must be listed supervisors (docs/domain.md#evidence-types, docs/domain.md#supervisors).
-    // Runs of items share an assessor: the last one found is not looked up again.
-    let mut listed: Option<&str> = None;
-    for (i, e) in p.evidence().iter().enumerate() {
-        if let Some(a) = e.assessor() {
-            if listed == Some(a.as_str()) {
+    for run in index
+        .assessed()
+        .iter()
+        .filter(|run| run.supervisor.is_none())
+    {
+        for i in run.items.clone() {
+            let Some(e) = p.evidence().get(i) else {
                 continue;
-            }
-            if index.supervisor_index(a.as_str()).is_some() {
-                listed = Some(a.as_str());
-            } else {
-                sink.push(
-                    (Section::Evidence, i + 1, 4),
-                    Stage::Stage2,
-                    Code::UnknownAssessor,
-                    format!("/evidence/{i}/assessor"),
-                    format!(
-                        "evidence `{}` names assessor `{a}`, who is not among the supervisors",
-                        e.id()
-                    ),
-                );
-            }
+            };
+            let a = e
+                .assessor()
+                .map_or("", crate::evidence::SupervisorId::as_str);
+            sink.push(
+                (Section::Evidence, i + 1, 4),
+                Stage::Stage2,
+                Code::UnknownAssessor,
+                format!("/evidence/{i}/assessor"),
+                format!(
+                    "evidence `{}` names assessor `{a}`, who is not among the supervisors",
+                    e.id()
+                ),
+            );
         }
     }
     // Links from ratings and events to evidence: the few ids referenced are looked up in one

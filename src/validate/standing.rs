@@ -93,21 +93,13 @@ fn serves(p: &Portfolio, f: &Framework, sink: &mut Sink) {
 /// on its date (V036). An assessor who is not listed is V063, reported elsewhere.
 fn assessors(p: &Portfolio, index: &Index<'_>, sink: &mut Sink) {
     let trainee = trainee_of(p);
-    // Runs of items share an assessor: the last one is not looked up again.
-    let mut last: Option<(&str, Option<usize>)> = None;
     // The last supervisor and day found able to assess.
     let mut able: Option<(usize, NaiveDate)> = None;
-    for (i, e) in p.evidence().iter().enumerate() {
-        let Some(a) = e.assessor() else { continue };
-        let k = match last {
-            Some((id, k)) if id == a.as_str() => k,
-            _ => {
-                let k = index.supervisor_index(a.as_str());
-                last = Some((a.as_str(), k));
-                k
-            }
+    let runs = index.assessed().iter();
+    for (i, k) in runs.flat_map(|run| run.items.clone().map(move |i| (i, run.supervisor))) {
+        let (Some(k), Some(e)) = (k, p.evidence().get(i)) else {
+            continue;
         };
-        let Some(k) = k else { continue };
         let Some(s) = p.supervisors().get(k) else {
             continue;
         };

@@ -759,3 +759,28 @@ fn coverage_texts_for_an_unrated_heading_with_one_piece() {
         ]
     );
 }
+
+#[test]
+fn every_item_of_a_run_with_an_unlisted_assessor_is_reported() {
+    // Items 3 to 5 and 7 name the same unlisted assessor; item 6 a listed one. Each item is
+    // reported, not each run.
+    let mut d = msk();
+    let listed = d["evidence"][6]["assessor"].clone();
+    assert!(listed.is_string());
+    for i in [3, 4, 5, 7] {
+        d["evidence"][i]["assessor"] = json!("dr-nobody");
+    }
+    let r = run(&d);
+    assert_eq!(
+        codes(&r),
+        [
+            "V063 /evidence/3/assessor",
+            "V063 /evidence/4/assessor",
+            "V063 /evidence/5/assessor",
+            "V063 /evidence/7/assessor",
+            "V042 /events/19/sign_off/digest",
+            "V042 /events/20/sign_off/digest",
+            "V042 /events/21/sign_off/digest"
+        ]
+    );
+}
