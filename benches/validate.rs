@@ -3,7 +3,9 @@
 //! 10 000 typical portfolios. Throughput is per evidence item (per portfolio for the batch).
 //!
 //! Read the ratio as `parse_validate/N` over `serde_only/N`, and the growth as the per-item
-//! time at 100 000 over the per-item time at 100.
+//! time at 100 000 over the per-item time at 100. Criterion times each function in its own
+//! window, so on a shared machine the ratio moves with the neighbours' load between the two:
+//! `benches/validate_ratio.rs` times the two alternately instead.
 
 // `criterion_group!` defines an undocumented public function.
 #![allow(missing_docs)]
@@ -11,107 +13,13 @@
 use std::hint::black_box;
 use std::time::Duration;
 
-use chrono::NaiveDate;
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
-use fcp_roadmap::evidence::{EvidenceItem, EvidenceKind, EvidenceParts};
-use fcp_roadmap::framework::{CapabilityId, FrameworkRegistry};
+use fcp_roadmap::framework::FrameworkRegistry;
 use fcp_roadmap::portfolio::{Portfolio, PortfolioParts};
-use fcp_roadmap::roadmap::RoadmapEvent;
-use fcp_roadmap::signoff::{Content, HeadingRating, SignOff, Subject};
 use fcp_roadmap::validate::{ValidationContext, validate};
 
-const MSK: &str = include_str!("../examples/data/complete-msk-stage2.json");
-
-/// The complete MSK sample with `n` evidence items (its certificates, then items cycling
-/// through the 14 capabilities and the assessed kinds, dated before the declaration) and its
-/// declarations and approval re-signed over them.
-fn portfolio_text(n: usize) -> String {
-    let parts = Portfolio::from_json(MSK).unwrap().into_parts();
-    let caps: Vec<CapabilityId> = parts.ratings.iter().map(|r| r.capability).collect();
-    // The e-learning and university certificates the sample's events record.
-    let keep: Vec<EvidenceItem> = parts
-        .evidence
-        .iter()
-        .filter(|e| {
-            matches!(
-                e.kind(),
-                EvidenceKind::ElearningCertificate | EvidenceKind::UniversityCertificate
-            )
-        })
-        .cloned()
-        .collect();
-    let certificates = keep.len();
-    let start = NaiveDate::from_ymd_opt(2025, 1, 13).unwrap();
-    let kinds = [
-        EvidenceKind::Cot,
-        EvidenceKind::Cbd,
-        EvidenceKind::LearningLog,
-    ];
-    let mut evidence = keep;
-    for i in 0..n.saturating_sub(certificates) {
-        let kind = kinds[i % kinds.len()];
-        evidence.push({
-            let mut item = EvidenceParts::new(
-                format!("e{i:06}").parse().unwrap(),
-                kind,
-                start + chrono::Days::new((i * 120 / n.max(1)) as u64),
-                format!("Workplace-based assessment number {i}"),
-            )
-            .with_capabilities([caps[(2 * i) % caps.len()], caps[(2 * i + 1) % caps.len()]]);
-            item.assessor =
-                (kind != EvidenceKind::LearningLog).then(|| "fcp-jones".parse().unwrap());
-            item.build().unwrap()
-        });
-    }
-    let ratings: Vec<HeadingRating> = parts
-        .ratings
-        .iter()
-        .enumerate()
-        .map(|(k, r)| HeadingRating {
-            evidence: evidence
-                .iter()
-                .skip(certificates + k)
-                .step_by(caps.len())
-                .take(3)
-                .map(|e| e.id().clone())
-                .collect(),
-            ..r.clone()
-        })
-        .collect();
-    let content = Content::new(&evidence, &ratings);
-    let events = parts
-        .events
-        .iter()
-        .map(|e| match e {
-            RoadmapEvent::Signed { sign_off: s }
-                if matches!(
-                    s.subject,
-                    Subject::Declaration | Subject::EducationProviderApproval
-                ) =>
-            {
-                RoadmapEvent::Signed {
-                    sign_off: SignOff::sign(
-                        s.signer.clone(),
-                        s.role,
-                        s.subject.clone(),
-                        s.on,
-                        &content,
-                    ),
-                }
-            }
-            other => other.clone(),
-        })
-        .collect();
-    let mut parts = parts;
-    parts.evidence = evidence;
-    parts.ratings = ratings;
-    parts.events = events;
-    Portfolio::from_parts(parts).unwrap().to_json()
-}
-
-fn as_of() -> NaiveDate {
-    NaiveDate::from_ymd_opt(2025, 12, 31).unwrap()
-}
+mod portfolio_gen;
+use portfolio_gen::{MSK, as_of, portfolio_text};
 
 fn sizes(c: &mut Criterion) {
     let registry = FrameworkRegistry::builtin();
