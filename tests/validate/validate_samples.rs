@@ -650,3 +650,158 @@ fn each_declaration_marks_the_evidence_it_covers() {
     assert_eq!(codes(&r), ["V002", "V058"]);
     assert_eq!(r.diagnostics()[1].path, "/evidence/26");
 }
+
+/// The sample with no declaration covering `msf-late` (dated 2 July 2025, after the
+/// declarations of 20 June and the approval of 1 July), as JSON to edit.
+fn undeclared_doc() -> serde_json::Value {
+    let text =
+        std::fs::read_to_string(format!("{DATA}/defect-evidence-not-declared.json")).unwrap();
+    serde_json::from_str(&text).unwrap()
+}
+
+fn validate_doc(doc: serde_json::Value) -> Report {
+    let p: Portfolio = serde_json::from_value(doc).unwrap();
+    validate(&p, &ValidationContext::new(as_of(), &registry()))
+}
+
+fn has(r: &Report, code: Code, path: &str) -> bool {
+    r.diagnostics()
+        .iter()
+        .chain(r.stage_2_gaps())
+        .any(|d| d.code == code && d.path == path)
+}
+
+#[test]
+fn a_sign_off_the_replay_refused_covers_the_ids_it_lists() {
+    // The supervisor's declaration lists `msf-late` too while claiming the digest of the
+    // content without it: the replay refuses it (its content is not what was signed), and
+    // its own list, not the verified content with the same digest, says what it covers:
+    // `msf-late` is declared, and dated after that declaration.
+    let mut doc = undeclared_doc();
+    doc["events"][19]["sign_off"]["evidence"]
+        .as_array_mut()
+        .unwrap()
+        .push(serde_json::json!("msf-late"));
+    let r = validate_doc(doc);
+    assert!(has(&r, Code::EvidenceAfterSignOff, "/evidence/26/date"));
+    assert!(!has(&r, Code::EvidenceNotDeclared, "/evidence/26"));
+
+    // The supervisor's declaration refused for its digest alone, and the approval after it
+    // listing `msf-late` under the declarations' digest: past the refusal, the approval's own
+    // list counts, so `msf-late` is covered by it (and still by no declaration).
+    let mut doc = undeclared_doc();
+    doc["events"][19]["sign_off"]["digest"] =
+        serde_json::json!("00000000000000000000000000000000000000000000000000000000000000ff");
+    doc["events"][20]["sign_off"]["evidence"]
+        .as_array_mut()
+        .unwrap()
+        .push(serde_json::json!("msf-late"));
+    let r = validate_doc(doc);
+    assert!(has(&r, Code::EvidenceAfterSignOff, "/evidence/26/date"));
+    assert!(has(&r, Code::EvidenceNotDeclared, "/evidence/26"));
+}
+
+#[test]
+fn a_declaration_not_replayed_covers_only_the_items_it_lists() {
+    // With no framework the replay does not run: the declarations' own lists say what they
+    // cover. The trainee's lists the first items in the document's order but not the last
+    // one; the supervisor's lists them in another order.
+    let mut doc = undeclared_doc();
+    doc["framework"]["id"] = serde_json::json!("no-such-framework");
+    doc["events"][19]["sign_off"]["evidence"]
+        .as_array_mut()
+        .unwrap()
+        .reverse();
+    let r = validate_doc(doc.clone());
+    assert!(has(&r, Code::FrameworkUnresolved, "/framework"));
+    assert!(has(&r, Code::EvidenceNotDeclared, "/evidence/26"));
+    assert!(!has(&r, Code::EvidenceNotDeclared, "/evidence/25"));
+    // Listing every item in the document's order declares `msf-late` too.
+    let ids: Vec<serde_json::Value> = doc["evidence"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["id"].clone())
+        .collect();
+    doc["events"][18]["sign_off"]["evidence"] = serde_json::Value::Array(ids);
+    let r = validate_doc(doc);
+    assert!(!has(&r, Code::EvidenceNotDeclared, "/evidence/26"));
+    assert!(has(&r, Code::EvidenceAfterSignOff, "/evidence/26/date"));
+}
+
+#[test]
+fn evidence_findings_follow_the_document_and_a_certificate_s_block_stage_1() {
+    // Item 3 names an unlisted assessor, item 4 is dated in the future: their findings come
+    // in the document's order.
+    let text =
+        std::fs::read_to_string(format!("{DATA}/defect-evidence-dated-in-future.json")).unwrap();
+    let mut doc: serde_json::Value = serde_json::from_str(&text).unwrap();
+    doc["evidence"][3]["assessor"] = serde_json::json!("dr-nobody");
+    let r = validate_doc(doc);
+    let paths: Vec<&str> = r
+        .diagnostics()
+        .iter()
+        .filter(|d| d.path.starts_with("/evidence/"))
+        .map(|d| d.path.as_str())
+        .collect();
+    assert_eq!(paths, ["/evidence/3/assessor", "/evidence/4/date"]);
+
+    // A certificate dated in the future is stage 1 evidence: its finding blocks stage 1.
+    let mut doc: serde_json::Value = serde_json::from_str(&text).unwrap();
+    doc["evidence"][4]["date"] = serde_json::json!("2025-01-05");
+    doc["evidence"][1]["date"] = serde_json::json!("2052-07-08");
+    let r = validate_doc(doc);
+    assert!(has(&r, Code::EvidenceInFuture, "/evidence/1/date"));
+    assert_eq!(r.supported_stage(), None);
+}
+
+#[test]
+fn evidence_dated_on_the_day_of_its_sign_off_is_not_after_it() {
+    // `cbd-b2` against the declarations of 20 June 2025 that cover it: the day before and the
+    // day itself are fine, the day after is not. (Editing the date breaks the digests; the
+    // dates are judged all the same.)
+    let text = std::fs::read_to_string(format!("{DATA}/defect-evidence-dated-after-signoff.json"))
+        .unwrap();
+    for (date, after) in [
+        ("2025-06-19", false),
+        ("2025-06-20", false),
+        ("2025-06-21", true),
+    ] {
+        let mut doc: serde_json::Value = serde_json::from_str(&text).unwrap();
+        doc["evidence"][4]["date"] = serde_json::json!(date);
+        let r = validate_doc(doc);
+        assert_eq!(
+            has(&r, Code::EvidenceAfterSignOff, "/evidence/4/date"),
+            after,
+            "{date}"
+        );
+    }
+}
+
+#[test]
+fn evidence_date_findings_keep_the_document_s_order() {
+    // An unlisted assessor on the item before each finding: that item's finding comes first.
+    let text = std::fs::read_to_string(format!("{DATA}/defect-evidence-dated-after-signoff.json"))
+        .unwrap();
+    let mut doc: serde_json::Value = serde_json::from_str(&text).unwrap();
+    doc["evidence"][3]["assessor"] = serde_json::json!("dr-nobody");
+    let r = validate_doc(doc);
+    let paths: Vec<&str> = r
+        .diagnostics()
+        .iter()
+        .filter(|d| d.path.starts_with("/evidence/"))
+        .map(|d| d.path.as_str())
+        .collect();
+    assert_eq!(paths, ["/evidence/3/assessor", "/evidence/4/date"]);
+
+    let mut doc = undeclared_doc();
+    doc["evidence"][25]["assessor"] = serde_json::json!("dr-nobody");
+    let r = validate_doc(doc);
+    let paths: Vec<&str> = r
+        .diagnostics()
+        .iter()
+        .filter(|d| d.path.starts_with("/evidence/"))
+        .map(|d| d.path.as_str())
+        .collect();
+    assert_eq!(paths, ["/evidence/25/assessor", "/evidence/26"]);
+}
