@@ -704,10 +704,18 @@ fn a_sign_off_the_replay_refused_covers_the_ids_it_lists() {
 #[test]
 fn a_declaration_not_replayed_covers_only_the_items_it_lists() {
     // With no framework the replay does not run: the declarations' own lists say what they
-    // cover. The trainee's lists the first items in the document's order but not the last
-    // one; the supervisor's lists them in another order.
+    // cover. The trainee's lists every item but the last, in the document's order; the
+    // supervisor's lists the same in another order.
     let mut doc = undeclared_doc();
     doc["framework"]["id"] = serde_json::json!("no-such-framework");
+    let ids: Vec<serde_json::Value> = doc["evidence"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["id"].clone())
+        .collect();
+    assert_eq!(ids.len(), 27);
+    doc["events"][18]["sign_off"]["evidence"] = serde_json::Value::Array(ids[..26].to_vec());
     doc["events"][19]["sign_off"]["evidence"]
         .as_array_mut()
         .unwrap()
@@ -716,13 +724,17 @@ fn a_declaration_not_replayed_covers_only_the_items_it_lists() {
     assert!(has(&r, Code::FrameworkUnresolved, "/framework"));
     assert!(has(&r, Code::EvidenceNotDeclared, "/evidence/26"));
     assert!(!has(&r, Code::EvidenceNotDeclared, "/evidence/25"));
+    // As many ids as items, all out of place, one of them twice: the item never listed is not
+    // declared.
+    let mut shifted = ids[1..].to_vec();
+    shifted.push(ids[1].clone());
+    let mut twice = doc.clone();
+    twice["events"][18]["sign_off"]["evidence"] = serde_json::Value::Array(shifted.clone());
+    twice["events"][19]["sign_off"]["evidence"] = serde_json::Value::Array(shifted);
+    let r = validate_doc(twice);
+    assert!(has(&r, Code::EvidenceNotDeclared, "/evidence/0"));
+    assert!(!has(&r, Code::EvidenceNotDeclared, "/evidence/26"));
     // Listing every item in the document's order declares `msf-late` too.
-    let ids: Vec<serde_json::Value> = doc["evidence"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|e| e["id"].clone())
-        .collect();
     doc["events"][18]["sign_off"]["evidence"] = serde_json::Value::Array(ids);
     let r = validate_doc(doc);
     assert!(!has(&r, Code::EvidenceNotDeclared, "/evidence/26"));
