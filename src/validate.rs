@@ -562,11 +562,7 @@ pub fn validate(portfolio: &Portfolio, context: &ValidationContext<'_>) -> Repor
     // below hash only what it did not reach.
     let replayed = match framework {
         Some(framework) => replay::check(portfolio, context, &rules, framework, &experience),
-        None => replay::Replayed {
-            accepted: 0,
-            refused: None,
-            verified: hashbrown::HashMap::new(),
-        },
+        None => replay::Replayed::default(),
     };
     standing::check(portfolio, framework, &index, &mut sink);
     let facts = facts::DocFacts::new(portfolio, &rules, context.as_of, &mut sink);

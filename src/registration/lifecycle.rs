@@ -886,7 +886,7 @@ impl Registration<StruckOff> {
             return Ok(self.moved(on, Registered));
         }
         let struck_off = self.stage_since;
-        let Some(earliest) = years_after(struck_off, 5) else {
+        let Some(earliest) = self.earliest_restoration() else {
             return self.refuse(Refusal::DateOutOfRange { on });
         };
         if on < earliest {

@@ -22,16 +22,17 @@ use super::sink::{Section, Sink};
 pub(super) struct Index<'p> {
     ratings: HashMap<CapabilityId, usize>,
     supervisors: HashMap<&'p str, usize>,
-    assessed: Vec<Assessed>,
+    assessed: Vec<Assessed<'p>>,
     portfolio: &'p Portfolio,
 }
 
-/// A run of consecutive evidence items with the same assessor, and the assessor's position
-/// among the supervisors (`None`: not listed). Runs of items share an assessor: it is read
-/// and looked up once per run, for every check of assessors.
+/// A run of consecutive evidence items with the same assessor, the assessor, and their
+/// position among the supervisors (`None`: not listed). Runs of items share an assessor: it is
+/// read and looked up once per run, for every check of assessors.
 #[derive(Debug, Clone)]
-pub(super) struct Assessed {
+pub(super) struct Assessed<'p> {
     pub(super) items: std::ops::Range<usize>,
+    pub(super) assessor: &'p str,
     pub(super) supervisor: Option<usize>,
 }
 
@@ -43,21 +44,19 @@ impl<'p> Index<'p> {
             .enumerate()
             .map(|(i, s)| (s.id().as_str(), i))
             .collect();
-        let mut assessed: Vec<Assessed> = Vec::new();
-        let mut last: Option<&str> = None;
+        let mut assessed: Vec<Assessed<'p>> = Vec::new();
         for (i, e) in p.evidence().iter().enumerate() {
             let Some(a) = e.assessor().map(crate::evidence::SupervisorId::as_str) else {
-                last = None;
                 continue;
             };
             match assessed.last_mut() {
-                Some(run) if last == Some(a) => run.items.end = i + 1,
+                Some(run) if run.items.end == i && run.assessor == a => run.items.end = i + 1,
                 _ => assessed.push(Assessed {
                     items: i..i + 1,
+                    assessor: a,
                     supervisor: supervisors.get(a).copied(),
                 }),
             }
-            last = Some(a);
         }
         Index {
             ratings: p
@@ -73,7 +72,7 @@ impl<'p> Index<'p> {
     }
 
     /// The assessed evidence, in runs of items with the same assessor.
-    pub(super) fn assessed(&self) -> &[Assessed] {
+    pub(super) fn assessed(&self) -> &[Assessed<'p>] {
         &self.assessed
     }
 
@@ -153,9 +152,7 @@ pub(super) fn check<'r>(
             let Some(e) = p.evidence().get(i) else {
                 continue;
             };
-            let a = e
-                .assessor()
-                .map_or("", crate::evidence::SupervisorId::as_str);
+            let a = run.assessor;
             sink.push(
                 (Section::Evidence, i + 1, 4),
                 Stage::Stage2,

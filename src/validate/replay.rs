@@ -26,6 +26,7 @@ pub(super) struct Refused {
 /// What the replay established: how many events were accepted (their sign-off digests verified
 /// by the state machine), the refusal, which [`report`] turns into a diagnostic once the other
 /// checks have run, and the positions of the items of each content verified, by digest.
+#[derive(Default)]
 pub(super) struct Replayed {
     pub(super) accepted: usize,
     pub(super) refused: Option<Refused>,

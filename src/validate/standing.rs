@@ -95,21 +95,22 @@ fn assessors(p: &Portfolio, index: &Index<'_>, sink: &mut Sink) {
     let trainee = trainee_of(p);
     // The last supervisor and day found able to assess.
     let mut able: Option<(usize, NaiveDate)> = None;
-    let runs = index.assessed().iter();
-    for (i, k) in runs.flat_map(|run| run.items.clone().map(move |i| (i, run.supervisor))) {
-        let (Some(k), Some(e)) = (k, p.evidence().get(i)) else {
+    for run in index.assessed() {
+        let Some((k, s)) = run
+            .supervisor
+            .and_then(|k| Some((k, p.supervisors().get(k)?)))
+        else {
             continue;
         };
-        let Some(s) = p.supervisors().get(k) else {
-            continue;
-        };
-        // Runs of items share an assessor and a date too: one that could assess that day
-        // still can.
-        if able == Some((k, e.date())) {
-            continue;
-        }
-        if let Err(r) = s.check_may_sign(&trainee, e.date()) {
-            sink.push(
+        let items = p.evidence().get(run.items.clone()).unwrap_or_default();
+        for (i, e) in run.items.clone().zip(items) {
+            // Runs of items share an assessor and a date too: one that could assess that day
+            // still can.
+            if able == Some((k, e.date())) {
+                continue;
+            }
+            if let Err(r) = s.check_may_sign(&trainee, e.date()) {
+                sink.push(
                 (Section::Evidence, i + 1, 4),
                 Stage::Stage2,
                 Code::AssessorCannotAssess,
@@ -122,9 +123,10 @@ fn assessors(p: &Portfolio, index: &Index<'_>, sink: &mut Sink) {
                     r.code()
                 ),
             );
-            sink.last().refusal(r.code());
-        } else {
-            able = Some((k, e.date()));
+                sink.last().refusal(r.code());
+            } else {
+                able = Some((k, e.date()));
+            }
         }
     }
 }

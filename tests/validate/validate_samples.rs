@@ -611,52 +611,16 @@ fn a_capability_with_no_evidence_is_never_milder_than_one_with_one_piece() {
     assert!(severity(Code::CapabilityUncovered) < severity(Code::BelowSuggestedEvidence));
 }
 
-#[test]
-fn each_declaration_marks_the_evidence_it_covers() {
-    // The supervisor's declaration re-signed over every item, the late one included: that item
-    // is declared now, and dated after the sign-off that covers it (V057), while the trainee's
-    // declaration still covers the other 26. Two verified sign-offs over different content
-    // each mark their own items.
-    let text =
-        std::fs::read_to_string(format!("{DATA}/defect-evidence-not-declared.json")).unwrap();
-    let mut doc: serde_json::Value = serde_json::from_str(&text).unwrap();
-    let p: Portfolio = serde_json::from_value(doc.clone()).unwrap();
-    let all = fcp_roadmap::signoff::Content::new(p.evidence(), p.ratings());
-    let s = match &p.events()[19] {
-        fcp_roadmap::roadmap::RoadmapEvent::Signed { sign_off } => sign_off.clone(),
-        other => panic!("{other:?}"),
-    };
-    let resigned = fcp_roadmap::signoff::SignOff::sign(s.signer, s.role, s.subject, s.on, &all);
-    assert_eq!(resigned.evidence.len(), 27);
-    doc["events"][19]["sign_off"] = serde_json::to_value(&resigned).unwrap();
-    let p: Portfolio = serde_json::from_value(doc.clone()).unwrap();
-    let r = validate(&p, &ValidationContext::new(as_of(), &registry()));
-    assert_eq!(codes(&r), ["V002", "V057"]);
-    assert_eq!(
-        r.diagnostics()[1].message,
-        "evidence `msf-late` is dated 2025-07-02, after the roadmap supervisor's sign-off of the final declaration on 2025-06-20 (/events/19) that covers it"
-    );
-
-    // The same declaration listing its ids in another order covers the same items.
-    let text =
-        std::fs::read_to_string(format!("{DATA}/defect-evidence-not-declared.json")).unwrap();
-    let mut doc: serde_json::Value = serde_json::from_str(&text).unwrap();
-    doc["events"][19]["sign_off"]["evidence"]
-        .as_array_mut()
-        .unwrap()
-        .reverse();
-    let p: Portfolio = serde_json::from_value(doc).unwrap();
-    let r = validate(&p, &ValidationContext::new(as_of(), &registry()));
-    assert_eq!(codes(&r), ["V002", "V058"]);
-    assert_eq!(r.diagnostics()[1].path, "/evidence/26");
+/// A sample, as JSON to edit.
+fn sample_doc(name: &str) -> serde_json::Value {
+    let text = std::fs::read_to_string(format!("{DATA}/{name}")).unwrap();
+    serde_json::from_str(&text).unwrap()
 }
 
 /// The sample with no declaration covering `msf-late` (dated 2 July 2025, after the
 /// declarations of 20 June and the approval of 1 July), as JSON to edit.
 fn undeclared_doc() -> serde_json::Value {
-    let text =
-        std::fs::read_to_string(format!("{DATA}/defect-evidence-not-declared.json")).unwrap();
-    serde_json::from_str(&text).unwrap()
+    sample_doc("defect-evidence-not-declared.json")
 }
 
 fn validate_doc(doc: serde_json::Value) -> Report {
@@ -669,6 +633,49 @@ fn has(r: &Report, code: Code, path: &str) -> bool {
         .iter()
         .chain(r.stage_2_gaps())
         .any(|d| d.code == code && d.path == path)
+}
+
+/// The paths of the findings about evidence items, in the report's order.
+fn evidence_paths(r: &Report) -> Vec<&str> {
+    r.diagnostics()
+        .iter()
+        .filter(|d| d.path.starts_with("/evidence/"))
+        .map(|d| d.path.as_str())
+        .collect()
+}
+
+#[test]
+fn each_declaration_marks_the_evidence_it_covers() {
+    // The supervisor's declaration re-signed over every item, the late one included: that item
+    // is declared now, and dated after the sign-off that covers it (V057), while the trainee's
+    // declaration still covers the other 26. Two verified sign-offs over different content
+    // each mark their own items.
+    let mut doc = undeclared_doc();
+    let p: Portfolio = serde_json::from_value(doc.clone()).unwrap();
+    let all = fcp_roadmap::signoff::Content::new(p.evidence(), p.ratings());
+    let s = match &p.events()[19] {
+        fcp_roadmap::roadmap::RoadmapEvent::Signed { sign_off } => sign_off.clone(),
+        other => panic!("{other:?}"),
+    };
+    let resigned = fcp_roadmap::signoff::SignOff::sign(s.signer, s.role, s.subject, s.on, &all);
+    assert_eq!(resigned.evidence.len(), 27);
+    doc["events"][19]["sign_off"] = serde_json::to_value(&resigned).unwrap();
+    let r = validate_doc(doc);
+    assert_eq!(codes(&r), ["V002", "V057"]);
+    assert_eq!(
+        r.diagnostics()[1].message,
+        "evidence `msf-late` is dated 2025-07-02, after the roadmap supervisor's sign-off of the final declaration on 2025-06-20 (/events/19) that covers it"
+    );
+
+    // The same declaration listing its ids in another order covers the same items.
+    let mut doc = undeclared_doc();
+    doc["events"][19]["sign_off"]["evidence"]
+        .as_array_mut()
+        .unwrap()
+        .reverse();
+    let r = validate_doc(doc);
+    assert_eq!(codes(&r), ["V002", "V058"]);
+    assert_eq!(r.diagnostics()[1].path, "/evidence/26");
 }
 
 #[test]
@@ -745,21 +752,16 @@ fn a_declaration_not_replayed_covers_only_the_items_it_lists() {
 fn evidence_findings_follow_the_document_and_a_certificate_s_block_stage_1() {
     // Item 3 names an unlisted assessor, item 4 is dated in the future: their findings come
     // in the document's order.
-    let text =
-        std::fs::read_to_string(format!("{DATA}/defect-evidence-dated-in-future.json")).unwrap();
-    let mut doc: serde_json::Value = serde_json::from_str(&text).unwrap();
+    let mut doc = sample_doc("defect-evidence-dated-in-future.json");
     doc["evidence"][3]["assessor"] = serde_json::json!("dr-nobody");
     let r = validate_doc(doc);
-    let paths: Vec<&str> = r
-        .diagnostics()
-        .iter()
-        .filter(|d| d.path.starts_with("/evidence/"))
-        .map(|d| d.path.as_str())
-        .collect();
-    assert_eq!(paths, ["/evidence/3/assessor", "/evidence/4/date"]);
+    assert_eq!(
+        evidence_paths(&r),
+        ["/evidence/3/assessor", "/evidence/4/date"]
+    );
 
     // A certificate dated in the future is stage 1 evidence: its finding blocks stage 1.
-    let mut doc: serde_json::Value = serde_json::from_str(&text).unwrap();
+    let mut doc = sample_doc("defect-evidence-dated-in-future.json");
     doc["evidence"][4]["date"] = serde_json::json!("2025-01-05");
     doc["evidence"][1]["date"] = serde_json::json!("2052-07-08");
     let r = validate_doc(doc);
@@ -772,14 +774,12 @@ fn evidence_dated_on_the_day_of_its_sign_off_is_not_after_it() {
     // `cbd-b2` against the declarations of 20 June 2025 that cover it: the day before and the
     // day itself are fine, the day after is not. (Editing the date breaks the digests; the
     // dates are judged all the same.)
-    let text = std::fs::read_to_string(format!("{DATA}/defect-evidence-dated-after-signoff.json"))
-        .unwrap();
     for (date, after) in [
         ("2025-06-19", false),
         ("2025-06-20", false),
         ("2025-06-21", true),
     ] {
-        let mut doc: serde_json::Value = serde_json::from_str(&text).unwrap();
+        let mut doc = sample_doc("defect-evidence-dated-after-signoff.json");
         doc["evidence"][4]["date"] = serde_json::json!(date);
         let r = validate_doc(doc);
         assert_eq!(
@@ -793,27 +793,19 @@ fn evidence_dated_on_the_day_of_its_sign_off_is_not_after_it() {
 #[test]
 fn evidence_date_findings_keep_the_document_s_order() {
     // An unlisted assessor on the item before each finding: that item's finding comes first.
-    let text = std::fs::read_to_string(format!("{DATA}/defect-evidence-dated-after-signoff.json"))
-        .unwrap();
-    let mut doc: serde_json::Value = serde_json::from_str(&text).unwrap();
+    let mut doc = sample_doc("defect-evidence-dated-after-signoff.json");
     doc["evidence"][3]["assessor"] = serde_json::json!("dr-nobody");
     let r = validate_doc(doc);
-    let paths: Vec<&str> = r
-        .diagnostics()
-        .iter()
-        .filter(|d| d.path.starts_with("/evidence/"))
-        .map(|d| d.path.as_str())
-        .collect();
-    assert_eq!(paths, ["/evidence/3/assessor", "/evidence/4/date"]);
+    assert_eq!(
+        evidence_paths(&r),
+        ["/evidence/3/assessor", "/evidence/4/date"]
+    );
 
     let mut doc = undeclared_doc();
     doc["evidence"][25]["assessor"] = serde_json::json!("dr-nobody");
     let r = validate_doc(doc);
-    let paths: Vec<&str> = r
-        .diagnostics()
-        .iter()
-        .filter(|d| d.path.starts_with("/evidence/"))
-        .map(|d| d.path.as_str())
-        .collect();
-    assert_eq!(paths, ["/evidence/25/assessor", "/evidence/26"]);
+    assert_eq!(
+        evidence_paths(&r),
+        ["/evidence/25/assessor", "/evidence/26"]
+    );
 }
