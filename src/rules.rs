@@ -40,8 +40,10 @@
 //! Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
+use std::borrow::Cow;
 use std::fmt;
 use std::str::FromStr;
+use std::sync::OnceLock;
 
 use chrono::{Months, NaiveDate};
 use serde::{Deserialize, Serialize};
@@ -350,6 +352,28 @@ impl RuleSet {
     #[must_use]
     pub fn builtin(id: RuleSetId) -> RuleSet {
         RuleSet::builtin_with(id, &SwitchOver::default())
+    }
+
+    /// The built-in rule set, borrowed from one built once when `switch_over` is the default
+    /// (as it is for nearly every validation), else built.
+    pub(crate) fn builtin_for(id: RuleSetId, switch_over: &SwitchOver) -> Cow<'static, RuleSet> {
+        static DEFAULTS: OnceLock<[RuleSet; 3]> = OnceLock::new();
+        if *switch_over != SwitchOver::default() {
+            return Cow::Owned(RuleSet::builtin_with(id, switch_over));
+        }
+        let [r2021, r2023, r2024] = DEFAULTS.get_or_init(|| {
+            [
+                RuleSetId::Roadmap2021,
+                RuleSetId::Roadmap2023,
+                RuleSetId::Roadmap2024,
+            ]
+            .map(RuleSet::builtin)
+        });
+        Cow::Borrowed(match id {
+            RuleSetId::Roadmap2021 => r2021,
+            RuleSetId::Roadmap2023 => r2023,
+            RuleSetId::Roadmap2024 => r2024,
+        })
     }
 
     /// The built-in encoding of a rule set, with the independent route's closure and run-off

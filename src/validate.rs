@@ -82,6 +82,7 @@
 //! Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
@@ -551,21 +552,22 @@ impl Report {
 /// is checked.
 pub fn validate(portfolio: &Portfolio, context: &ValidationContext<'_>) -> Report {
     let mut sink = Sink::default();
-    let rules = context
-        .rule_set
-        .clone()
-        .unwrap_or_else(|| RuleSet::builtin_with(portfolio.rule_set(), &context.switch_over));
+    let rules = match &context.rule_set {
+        Some(rules) => Cow::Borrowed(rules),
+        None => RuleSet::builtin_for(portfolio.rule_set(), &context.switch_over),
+    };
+    let rules: &RuleSet = &rules;
     let index = content::Index::build(portfolio);
     let experience = practitioner::experience(portfolio, context, &mut sink);
     let framework = content::check(portfolio, context, &index, &mut sink);
     // The state machine verifies each sign-off's digest as it replays: the sign-off checks
     // below hash only what it did not reach.
     let replayed = match framework {
-        Some(framework) => replay::check(portfolio, context, &rules, framework, &experience),
+        Some(framework) => replay::check(portfolio, context, rules, framework, &experience),
         None => replay::Replayed::default(),
     };
     standing::check(portfolio, framework, &index, &mut sink);
-    let facts = facts::DocFacts::new(portfolio, &rules, context.as_of, &mut sink);
+    let facts = facts::DocFacts::new(portfolio, rules, context.as_of, &mut sink);
     let signed = signoffs::check(
         portfolio,
         context,
@@ -576,7 +578,7 @@ pub fn validate(portfolio: &Portfolio, context: &ValidationContext<'_>) -> Repor
     );
     resign::check(portfolio, context, &mut sink);
     content::evidence_dates(portfolio, context, &index, &replayed, &mut sink);
-    practitioner::check(portfolio, context, &rules, &signed, &mut sink);
+    practitioner::check(portfolio, context, rules, &signed, &mut sink);
     stages::check(portfolio, context, &facts, &mut sink);
     // Last, so that a refusal whose cause has a code of its own is not reported twice.
     replay::report(replayed.refused, &mut sink);

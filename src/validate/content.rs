@@ -1,7 +1,5 @@
 //! Evidence, ratings and coverage against the framework.
 
-use std::fmt::Write as _;
-
 use hashbrown::HashMap;
 
 use chrono::NaiveDate;
@@ -15,7 +13,7 @@ use crate::signoff::{HeadingRating, SignOff, Subject};
 
 use super::ValidationContext;
 use super::replay::Replayed;
-use super::sink::{Section, Sink};
+use super::sink::{Section, Sink, pointer, push_decimal};
 
 /// Hash-map indexes built once per validation; the evidence is looked up in the index the
 /// portfolio built when it was loaded.
@@ -106,7 +104,8 @@ impl<'p> Index<'p> {
 
 /// The evidence ids that ratings and events refer to, each with whether it exists.
 fn referenced_evidence(p: &Portfolio) -> HashMap<&str, bool> {
-    let mut refs: HashMap<&str, bool> = HashMap::new();
+    let linked = p.ratings().iter().map(|r| r.evidence.len()).sum::<usize>();
+    let mut refs: HashMap<&str, bool> = HashMap::with_capacity(linked + p.events().len());
     for r in p.ratings() {
         for id in &r.evidence {
             refs.insert(id.as_str(), false);
@@ -345,19 +344,21 @@ fn heading_findings(cap: &Capability, count: u32, rated: Option<usize>, sink: &m
         id: cap.id().as_str().to_owned(),
     };
     let (key, path) = match rated {
-        Some(i) => ((Section::Ratings, i + 1, 0), format!("/ratings/{i}")),
+        Some(i) => ((Section::Ratings, i + 1, 0), pointer("/ratings/", i)),
         None => ((Section::Ratings, 0, 0), "/ratings".to_owned()),
     };
-    // "capability `id` (title)", then the finding.
-    let named = |rest: &str| {
+    // "capability `id` (title) ", then the finding (of up to `rest` bytes).
+    let named = |rest: usize| {
         let (id, title) = (cap.id().as_str(), cap.title());
-        let mut m = String::with_capacity(16 + id.len() + title.len() + rest.len());
-        m.push_str("capability `");
-        m.push_str(id);
-        m.push_str("` (");
-        m.push_str(title);
-        m.push_str(") ");
-        m.push_str(rest);
+        let mut m = String::with_capacity(17 + id.len() + title.len() + rest);
+        for part in ["capability `", id, "` (", title, ") "] {
+            m.push_str(part);
+        }
+        m
+    };
+    let finding = |text: &str| {
+        let mut m = named(text.len());
+        m.push_str(text);
         m
     };
     if rated.is_none() {
@@ -366,7 +367,7 @@ fn heading_findings(cap: &Capability, count: u32, rated: Option<usize>, sink: &m
             Stage::Stage2,
             Code::RatingMissing,
             path.clone(),
-            named("is not rated"),
+            finding("is not rated"),
         );
         sink.last().subject(about());
     }
@@ -376,18 +377,17 @@ fn heading_findings(cap: &Capability, count: u32, rated: Option<usize>, sink: &m
             Stage::Stage2,
             Code::CapabilityUncovered,
             path,
-            named("has no evidence linked to it"),
+            finding("has no evidence linked to it"),
         );
         sink.last().subject(about());
     } else if count < SUGGESTED_PER_CAPABILITY {
-        let mut rest = String::with_capacity(48);
-        let plural = if count == 1 { "" } else { "s" };
-        // Writing to a `String` cannot fail.
-        let _ = write!(
-            rest,
-            "has {count} piece{plural} of evidence; {SUGGESTED_PER_CAPABILITY} are suggested"
-        );
-        let message = named(&rest);
+        let mut message = named(48);
+        message.push_str("has ");
+        push_decimal(&mut message, u64::from(count));
+        message.push_str(if count == 1 { " piece" } else { " pieces" });
+        message.push_str(" of evidence; ");
+        push_decimal(&mut message, u64::from(SUGGESTED_PER_CAPABILITY));
+        message.push_str(" are suggested");
         sink.push(
             key,
             Stage::Stage2,

@@ -1,6 +1,8 @@
 //! The validator's view of the document as the rulebook's guards read it ([`Facts`]), and the
 //! diagnostics their findings become.
 
+use std::fmt::Write as _;
+
 use hashbrown::HashMap;
 
 use chrono::NaiveDate;
@@ -13,10 +15,34 @@ use crate::roadmap::RoadmapEvent;
 use crate::rules::{Facts, Finding, Route, RouteError, RuleSet, guard};
 use crate::signoff::{Checklist, SignerRole, Subject};
 
-use super::sink::{Section, Sink, checklist_name};
+use super::sink::{Section, Sink, checklist_name, pointer, push_date, push_decimal};
 
 /// The earliest sign-off of one subject by one role: its date and event index.
-pub(super) type Seen<'p> = HashMap<(&'p Subject, SignerRole), (NaiveDate, usize)>;
+pub(super) type Seen<'p> = HashMap<(Signs<'p>, SignerRole), (NaiveDate, usize)>;
+
+/// What a sign-off signs, borrowed from its [`Subject`]: the key of [`Seen`], so that looking a
+/// checklist component up copies no id.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub(super) enum Signs<'p> {
+    Component(Checklist, &'p ComponentId),
+    Readiness,
+    Declaration,
+    EducationProviderApproval,
+}
+
+impl<'p> Signs<'p> {
+    pub(super) fn of(subject: &'p Subject) -> Signs<'p> {
+        match subject {
+            Subject::ChecklistComponent {
+                checklist,
+                component,
+            } => Signs::Component(*checklist, component),
+            Subject::Readiness => Signs::Readiness,
+            Subject::Declaration => Signs::Declaration,
+            Subject::EducationProviderApproval => Signs::EducationProviderApproval,
+        }
+    }
+}
 
 /// What the document records, read in one pass over its event log.
 pub(super) struct DocFacts<'p, 'r> {
@@ -69,7 +95,7 @@ impl<'p, 'r> DocFacts<'p, 'r> {
                 RoadmapEvent::Signed { sign_off: s } => {
                     facts
                         .seen
-                        .entry((&s.subject, s.role))
+                        .entry((Signs::of(&s.subject), s.role))
                         .and_modify(|e| {
                             if s.on < e.0 {
                                 *e = (s.on, i);
@@ -260,14 +286,31 @@ impl<'p, 'r> DocFacts<'p, 'r> {
                 wte,
             } => {
                 let i = self.stage_2.map_or(0, |(i, _, _)| i);
+                // Written without the formatting machinery: a short stage 2 has a few.
+                let mut m = String::with_capacity(128);
+                m.push_str("stage 2 month ");
+                push_date(&mut m, from);
+                m.push_str(" to ");
+                push_date(&mut m, last);
+                m.push_str(" has ");
+                push_decimal(&mut m, u64::from(count));
+                m.push_str(" workplace-based assessment");
+                if count != 1 {
+                    m.push('s');
+                }
+                m.push_str("; ");
+                push_decimal(&mut m, u64::from(required));
+                m.push_str(" are needed a month at ");
+                // Writing to a `String` cannot fail.
+                let _ = write!(m, "{wte}");
+                m.push_str(" WTE (");
+                push_decimal(&mut m, u64::from(per_month));
+                m.push_str(" a month full time)");
                 (
                     (Section::Events, i + 1, 6),
                     Stage::Stage2,
-                    format!("/events/{i}"),
-                    format!(
-                        "stage 2 month {from} to {last} has {count} workplace-based assessment{}; {required} are needed a month at {wte} WTE ({per_month} a month full time)",
-                        if count == 1 { "" } else { "s" },
-                    ),
+                    pointer("/events/", i),
+                    m,
                 )
             }
             Finding::ELearning
@@ -315,15 +358,12 @@ impl Facts for DocFacts<'_, '_> {
 
     fn component_signed(&self, checklist: Checklist, index: usize, role: SignerRole) -> bool {
         self.components(checklist).get(index).is_some_and(|c| {
-            let subject = Subject::ChecklistComponent {
-                checklist,
-                component: c.clone(),
-            };
-            self.seen.contains_key(&(&subject, role))
+            self.seen
+                .contains_key(&(Signs::Component(checklist, c), role))
         })
     }
 
     fn signed(&self, subject: &Subject, role: SignerRole) -> bool {
-        self.seen.contains_key(&(subject, role))
+        self.seen.contains_key(&(Signs::of(subject), role))
     }
 }

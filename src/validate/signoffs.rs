@@ -4,7 +4,6 @@ use chrono::NaiveDate;
 
 use crate::diagnostic::Code;
 use crate::digest::Sha256Digest;
-use crate::id::ComponentId;
 use crate::portfolio::{Portfolio, Stage};
 use crate::roadmap::RoadmapEvent;
 use crate::rules::{Facts, RuleSet, guard};
@@ -13,7 +12,7 @@ use crate::supervisor::{Trainee, TraineeKind};
 
 use super::ValidationContext;
 use super::content::Index;
-use super::facts::DocFacts;
+use super::facts::{DocFacts, Signs};
 use super::sink::{Section, Sink};
 
 /// What the sign-offs established, for the other checks.
@@ -41,57 +40,65 @@ pub(super) fn trainee_of(p: &Portfolio) -> Trainee {
     }
 }
 
-/// Checks that the supervisor `id` may supervise the trainee on `on`.
-#[allow(
-    clippy::too_many_arguments,
-    reason = "private helper threading the validation state"
-)]
-pub(super) fn check_supervisor(
-    p: &Portfolio,
-    ctx: &ValidationContext<'_>,
-    rules: &RuleSet,
-    index: &Index<'_>,
-    sink: &mut Sink,
-    id: &str,
-    on: NaiveDate,
-    at: (usize, usize, &str, Stage),
-) {
-    // The path is written only for a finding: `field` is the supervisor's place in the event.
-    let (event, sub, field, stage) = at;
-    let path = || format!("/events/{event}/{field}");
-    let Some(s) = index
-        .supervisor_index(id)
-        .and_then(|i| p.supervisors().get(i))
-    else {
-        let (code, message) = if id == p.practitioner().id.as_str() {
-            (
-                Code::SelfSupervision,
-                format!("`{id}` is the trainee: nobody may supervise or sign for themselves"),
-            )
-        } else {
-            (
-                Code::UnknownSupervisor,
-                format!("supervisor `{id}` is not among the supervisors"),
-            )
+/// What checking a supervisor needs, gathered once per validation.
+pub(super) struct Supervising<'a> {
+    pub(super) p: &'a Portfolio,
+    pub(super) ctx: &'a ValidationContext<'a>,
+    pub(super) rules: &'a RuleSet,
+    pub(super) index: &'a Index<'a>,
+    pub(super) trainee: Trainee,
+}
+
+impl Supervising<'_> {
+    /// Checks that the supervisor `id` may supervise the trainee on `on`; `at` is the event,
+    /// the supervisor's place in it (its key and field) and the stage a finding blocks.
+    pub(super) fn check(
+        &self,
+        sink: &mut Sink,
+        id: &str,
+        on: NaiveDate,
+        at: (usize, usize, &str, Stage),
+    ) {
+        let p = self.p;
+        // The path is written only for a finding: `field` is the supervisor's place in the event.
+        let (event, sub, field, stage) = at;
+        let path = || format!("/events/{event}/{field}");
+        let Some(s) = self
+            .index
+            .supervisor_index(id)
+            .and_then(|i| p.supervisors().get(i))
+        else {
+            let (code, message) = if id == p.practitioner().id.as_str() {
+                (
+                    Code::SelfSupervision,
+                    format!("`{id}` is the trainee: nobody may supervise or sign for themselves"),
+                )
+            } else {
+                (
+                    Code::UnknownSupervisor,
+                    format!("supervisor `{id}` is not among the supervisors"),
+                )
+            };
+            sink.push(
+                (Section::Events, event + 1, sub),
+                stage,
+                code,
+                path(),
+                message,
+            );
+            return;
         };
-        sink.push(
-            (Section::Events, event + 1, sub),
-            stage,
-            code,
-            path(),
-            message,
-        );
-        return;
-    };
-    if let Err(r) = s.check_may_supervise(&trainee_of(p), on, rules, &ctx.supervision) {
-        sink.push(
-            (Section::Events, event + 1, sub),
-            stage,
-            r.validator_code(),
-            path(),
-            format!("{r} [{}]", r.code()),
-        );
-        sink.last().refusal(r.code());
+        if let Err(r) = s.check_may_supervise(&self.trainee, on, self.rules, &self.ctx.supervision)
+        {
+            sink.push(
+                (Section::Events, event + 1, sub),
+                stage,
+                r.validator_code(),
+                path(),
+                format!("{r} [{}]", r.code()),
+            );
+            sink.last().refusal(r.code());
+        }
     }
 }
 
@@ -112,14 +119,17 @@ pub(super) fn check<'p>(
     // Digests already computed, keyed by what was signed: trainee and supervisor usually sign
     // the same content, and hashing 100 000 items twice is the one cost that matters.
     let mut digests: Vec<(&'p SignOff, Sha256Digest)> = Vec::new();
+    let supervising = Supervising {
+        p,
+        ctx,
+        rules,
+        index,
+        trainee: trainee_of(p),
+    };
 
     for (i, event) in p.events().iter().enumerate() {
         if let RoadmapEvent::Started { on, supervisor, .. } = event {
-            check_supervisor(
-                p,
-                ctx,
-                rules,
-                index,
+            supervising.check(
                 sink,
                 supervisor.as_str(),
                 *on,
@@ -175,11 +185,7 @@ pub(super) fn check<'p>(
                     );
                 }
             }
-            SignerRole::RoadmapSupervisor => check_supervisor(
-                p,
-                ctx,
-                rules,
-                index,
+            SignerRole::RoadmapSupervisor => supervising.check(
                 sink,
                 s.signer.as_str(),
                 s.on,
@@ -260,13 +266,6 @@ fn check_digest<'p>(
     }
 }
 
-fn component_subject(checklist: Checklist, c: &ComponentId) -> Subject {
-    Subject::ChecklistComponent {
-        checklist,
-        component: c.clone(),
-    }
-}
-
 /// V040, V045–V047 and V082 from the rulebook's guards; V041 for steps signed out of order.
 fn order_and_presence(
     p: &Portfolio,
@@ -290,9 +289,8 @@ fn order_and_presence(
     // The later of the two signatures of a step is when the step was done.
     let mut components_done: Option<(NaiveDate, usize)> = None;
     for c in &p.checklists().stage_2 {
-        let subject = component_subject(Checklist::Stage2, c);
         for role in both {
-            if let Some(&(on, i)) = seen.get(&(&subject, role)) {
+            if let Some(&(on, i)) = seen.get(&(Signs::Component(Checklist::Stage2, c), role)) {
                 if components_done.is_none_or(|(d, _)| on > d) {
                     components_done = Some((on, i));
                 }
@@ -302,7 +300,7 @@ fn order_and_presence(
     let step = |subject: &Subject| -> Option<(NaiveDate, usize)> {
         let mut done: Option<(NaiveDate, usize)> = None;
         for role in both {
-            let &(on, i) = seen.get(&(subject, role))?;
+            let &(on, i) = seen.get(&(Signs::of(subject), role))?;
             if done.is_none_or(|(d, _)| on > d) {
                 done = Some((on, i));
             }
@@ -312,13 +310,13 @@ fn order_and_presence(
     let readiness = step(&Subject::Readiness);
     let declaration = step(&Subject::Declaration);
     signed.declaration = seen
-        .get(&(&Subject::Declaration, SignerRole::RoadmapSupervisor))
+        .get(&(Signs::Declaration, SignerRole::RoadmapSupervisor))
         .map(|&(d, _)| d);
     // Ordered only where the rulebook requires it (the procured provision).
     let approval =
         if guard::requirements(facts.rule_set(), facts.route()).education_provider_approval {
             seen.get(&(
-                &Subject::EducationProviderApproval,
+                Signs::EducationProviderApproval,
                 SignerRole::EducationProvider,
             ))
             .copied()
