@@ -551,7 +551,9 @@ impl Report {
 /// Validates `portfolio` as of `context.as_of`; see the [module documentation](self) for what
 /// is checked.
 pub fn validate(portfolio: &Portfolio, context: &ValidationContext<'_>) -> Report {
-    let mut sink = Sink::default();
+    // Room for the findings of a small portfolio (one per heading of a framework, and a few
+    // more), so that the list is not copied as it grows.
+    let mut sink = Sink::with_capacity(16);
     let rules = match &context.rule_set {
         Some(rules) => Cow::Borrowed(rules),
         None => RuleSet::builtin_for(portfolio.rule_set(), &context.switch_over),

@@ -91,6 +91,11 @@ macro_rules! codes {
                 match self { $(Code::$name => $rule,)* }
             }
 
+            /// [`Code::source`], found once per code when the crate is compiled.
+            const fn source_const(self) -> Option<&'static str> {
+                match self { $(Code::$name => const { source_of($rule) },)* }
+            }
+
             /// A short title, e.g. "evidence edited after sign-off".
             #[must_use]
             pub const fn title(self) -> &'static str {
@@ -1048,12 +1053,35 @@ const SOURCES: &[(&str, &str)] = &[
 /// assert_eq!(source_of("docs/domain.md"), None);
 /// ```
 #[must_use]
-pub fn source_of(rule: &str) -> Option<&'static str> {
-    let anchor = rule.strip_prefix(DOMAIN_PAGE)?;
-    SOURCES
-        .iter()
-        .find(|(a, _)| *a == anchor)
-        .map(|(_, url)| *url)
+pub const fn source_of(rule: &str) -> Option<&'static str> {
+    let Some((head, anchor)) = rule.as_bytes().split_at_checked(DOMAIN_PAGE.len()) else {
+        return None;
+    };
+    if !bytes_eq(head, DOMAIN_PAGE.as_bytes()) {
+        return None;
+    }
+    let mut rest = SOURCES;
+    while let [(a, url), more @ ..] = rest {
+        if bytes_eq(a.as_bytes(), anchor) {
+            return Some(url);
+        }
+        rest = more;
+    }
+    None
+}
+
+/// `a == b`, in a `const fn`.
+const fn bytes_eq(mut a: &[u8], mut b: &[u8]) -> bool {
+    loop {
+        match (a, b) {
+            ([], []) => return true,
+            ([x, more_a @ ..], [y, more_b @ ..]) if *x == *y => {
+                a = more_a;
+                b = more_b;
+            }
+            _ => return false,
+        }
+    }
 }
 
 impl Code {
@@ -1073,8 +1101,8 @@ impl Code {
     /// assert_eq!(Code::UnknownField.source(), None);
     /// ```
     #[must_use]
-    pub fn source(self) -> Option<&'static str> {
-        source_of(self.rule())
+    pub const fn source(self) -> Option<&'static str> {
+        self.source_const()
     }
 }
 

@@ -74,20 +74,36 @@ impl Wte {
     /// Shortest decimal text for any number of ten-thousandths (also out-of-range ones, for
     /// error messages).
     fn decimal(units: u16) -> String {
-        let whole = units / Self::SCALE;
-        let frac = units % Self::SCALE;
-        if frac == 0 {
-            whole.to_string()
-        } else {
-            let digits = format!("{frac:04}");
-            format!("{whole}.{}", digits.trim_end_matches('0'))
+        let mut buf = [0; 6];
+        Self::decimal_in(units, &mut buf).to_owned()
+    }
+
+    /// The same text, written into `buf` (`6.5535`, the longest, is 6 bytes).
+    fn decimal_in(units: u16, buf: &mut [u8; 6]) -> &str {
+        let ascii = |d: u16| b'0' + u8::try_from(d % 10).unwrap_or(0);
+        // The whole part is at most 6 (`u16::MAX` ten-thousandths): one digit.
+        let (whole, frac) = (units / Self::SCALE, units % Self::SCALE);
+        let fraction = [frac / 1000, frac / 100 % 10, frac / 10 % 10, frac % 10];
+        // Shortest: no trailing zeros, and no point without a fraction.
+        let kept = fraction.iter().rposition(|&d| d != 0).map_or(0, |p| p + 1);
+        let text = std::iter::once(ascii(whole))
+            .chain((kept > 0).then_some(b'.'))
+            .chain(fraction.into_iter().take(kept).map(ascii));
+        let mut len = 0;
+        for (slot, byte) in buf.iter_mut().zip(text) {
+            *slot = byte;
+            len += 1;
         }
+        buf.get(..len)
+            .and_then(|b| std::str::from_utf8(b).ok())
+            .unwrap_or_default()
     }
 }
 
 impl fmt::Display for Wte {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.pad(&Self::decimal(self.0))
+        let mut buf = [0; 6];
+        f.pad(Self::decimal_in(self.0, &mut buf))
     }
 }
 
@@ -217,6 +233,21 @@ impl std::fmt::Display for WteError {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn decimal_text_is_the_shortest_for_every_value() {
+        for units in 0..=u16::MAX {
+            let (whole, frac) = (units / 10_000, units % 10_000);
+            let expected = if frac == 0 {
+                whole.to_string()
+            } else {
+                format!("{whole}.{}", format!("{frac:04}").trim_end_matches('0'))
+            };
+            assert_eq!(Wte::decimal(units), expected, "{units}");
+        }
+        let w = Wte::from_ten_thousandths(6_250).unwrap();
+        assert_eq!(format!("[{w:>6}]"), "[ 0.625]");
+    }
 
     #[test]
     fn parses_decimals() {

@@ -104,8 +104,18 @@ impl<'p> Index<'p> {
 
 /// The evidence ids that ratings and events refer to, each with whether it exists.
 fn referenced_evidence(p: &Portfolio) -> HashMap<&str, bool> {
-    let linked = p.ratings().iter().map(|r| r.evidence.len()).sum::<usize>();
-    let mut refs: HashMap<&str, bool> = HashMap::with_capacity(linked + p.events().len());
+    let linked = p.ratings().iter().map(|r| r.evidence.len()).sum::<usize>()
+        + p.events()
+            .iter()
+            .filter(|e| {
+                matches!(
+                    e,
+                    crate::roadmap::RoadmapEvent::ELearningRecorded { .. }
+                        | crate::roadmap::RoadmapEvent::UniversityCertificateRecorded { .. }
+                )
+            })
+            .count();
+    let mut refs: HashMap<&str, bool> = HashMap::with_capacity(linked);
     for r in p.ratings() {
         for id in &r.evidence {
             refs.insert(id.as_str(), false);
@@ -362,24 +372,22 @@ fn heading_findings(cap: &Capability, count: u32, rated: Option<usize>, sink: &m
         m
     };
     if rated.is_none() {
-        sink.push(
-            key,
-            Stage::Stage2,
+        sink.push_about(
+            (key, Stage::Stage2),
             Code::RatingMissing,
             path.clone(),
             finding("is not rated"),
+            about(),
         );
-        sink.last().subject(about());
     }
     if count == 0 {
-        sink.push(
-            key,
-            Stage::Stage2,
+        sink.push_about(
+            (key, Stage::Stage2),
             Code::CapabilityUncovered,
             path,
             finding("has no evidence linked to it"),
+            about(),
         );
-        sink.last().subject(about());
     } else if count < SUGGESTED_PER_CAPABILITY {
         let mut message = named(48);
         message.push_str("has ");
@@ -388,14 +396,13 @@ fn heading_findings(cap: &Capability, count: u32, rated: Option<usize>, sink: &m
         message.push_str(" of evidence; ");
         push_decimal(&mut message, u64::from(SUGGESTED_PER_CAPABILITY));
         message.push_str(" are suggested");
-        sink.push(
-            key,
-            Stage::Stage2,
+        sink.push_about(
+            (key, Stage::Stage2),
             Code::BelowSuggestedEvidence,
             path,
             message,
+            about(),
         );
-        sink.last().subject(about());
     }
 }
 

@@ -128,6 +128,15 @@ pub(super) struct Sink {
 }
 
 impl Sink {
+    /// A sink with room for `n` findings.
+    pub(super) fn with_capacity(n: usize) -> Sink {
+        Sink {
+            diagnostics: Vec::with_capacity(n),
+            places: Vec::with_capacity(n),
+            ..Sink::default()
+        }
+    }
+
     /// Adds a diagnostic; an error blocks `stage` (and so every later stage).
     pub(super) fn push(
         &mut self,
@@ -137,13 +146,34 @@ impl Sink {
         path: String,
         message: String,
     ) {
-        if code.severity() == Severity::Error {
+        self.add(key, blocks, Diagnostic::new(code, path, message));
+    }
+
+    /// Adds a diagnostic about `subject` (see [`Sink::push`]): said at once, rather than
+    /// through [`Sink::last`], so that the diagnostic is written to the list once.
+    pub(super) fn push_about(
+        &mut self,
+        (key, blocks): (Key, Stage),
+        code: Code,
+        path: String,
+        message: String,
+        subject: Subject,
+    ) {
+        self.add(
+            key,
+            blocks,
+            Diagnostic::new(code, path, message).with_subject(subject),
+        );
+    }
+
+    fn add(&mut self, key: Key, blocks: Stage, diagnostic: Diagnostic) {
+        if diagnostic.code.severity() == Severity::Error {
             match blocks {
                 Stage::Stage1 => self.blocks_1 = true,
                 Stage::Stage2 => self.blocks_2 = true,
             }
         }
-        self.diagnostics.push(Diagnostic::new(code, path, message));
+        self.diagnostics.push(diagnostic);
         self.places.push(Place {
             key,
             blocks,
