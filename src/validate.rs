@@ -40,6 +40,10 @@
 //!   V081), the learning needs analysis of the procured provision (V082), the independent
 //!   route's run-off (V083), the framework itself (V001, note V002 when it is illustrative or
 //!   incomplete) and whom it serves: the FCP roadmap and the practitioner's profession (V003);
+//! - the rule set the document names: not older than the one in force on the day the roadmap
+//!   started (V086; `ValidationContext::switch_over` sets the days), else the portfolio is
+//!   judged by the one in force; a rule set the caller supplies
+//!   ([`ValidationContext::with_rule_set`]) is the caller's choice;
 //! - the event log replayed through the roadmap state machine ([`crate::roadmap`]): the first
 //!   event its guards refuse (V090).
 //!
@@ -92,7 +96,8 @@ use crate::diagnostic::{Code, Diagnostic, Severity};
 use crate::experience::{ConditionsPolicy, CountingPolicy, ExperienceRequirement};
 use crate::framework::FrameworkRegistry;
 use crate::portfolio::{Checklists, Portfolio, Stage};
-use crate::rules::{RuleSet, SwitchOver};
+use crate::roadmap::RoadmapEvent;
+use crate::rules::{RuleSet, SwitchOver, guard};
 use crate::supervisor::SupervisionPolicy;
 
 mod cause;
@@ -554,18 +559,32 @@ pub fn validate(portfolio: &Portfolio, context: &ValidationContext<'_>) -> Repor
     // Room for the findings of a small portfolio (one per heading of a framework, and a few
     // more), so that the list is not copied as it grows.
     let mut sink = Sink::with_capacity(16);
-    let rules = match &context.rule_set {
-        Some(rules) => Cow::Borrowed(rules),
-        None => RuleSet::builtin_for(portfolio.rule_set(), &context.switch_over),
+    // A portfolio naming a rule set older than the one in force when it started is judged by
+    // the one in force (V086 says so), not by rules it does not follow.
+    let in_force = match &context.rule_set {
+        Some(_) => None,
+        None => started_on(portfolio).and_then(|started| {
+            guard::rule_set_in_force(portfolio.rule_set(), started, &context.switch_over).err()
+        }),
+    };
+    let rules = match (&context.rule_set, in_force) {
+        (Some(rules), _) => Cow::Borrowed(rules),
+        (None, id) => {
+            RuleSet::builtin_for(id.unwrap_or(portfolio.rule_set()), &context.switch_over)
+        }
     };
     let rules: &RuleSet = &rules;
+    let setup = match in_force {
+        Some(id) => Cow::Owned(portfolio.setup().with_rule_set(id)),
+        None => Cow::Borrowed(portfolio.setup()),
+    };
     let index = content::Index::build(portfolio);
     let experience = practitioner::experience(portfolio, context, &mut sink);
     let framework = content::check(portfolio, context, &index, &mut sink);
     // The state machine verifies each sign-off's digest as it replays: the sign-off checks
     // below hash only what it did not reach.
     let replayed = match framework {
-        Some(framework) => replay::check(portfolio, context, rules, framework, &experience),
+        Some(framework) => replay::check(portfolio, &setup, context, rules, framework, &experience),
         None => replay::Replayed::default(),
     };
     standing::check(portfolio, framework, &index, &mut sink);
@@ -590,6 +609,14 @@ pub fn validate(portfolio: &Portfolio, context: &ValidationContext<'_>) -> Repor
         ChecklistSource::SelfDeclared
     };
     finish(portfolio, sink, checklist)
+}
+
+/// The day the roadmap started: its first `started` event.
+fn started_on(portfolio: &Portfolio) -> Option<NaiveDate> {
+    portfolio.events().iter().find_map(|e| match e {
+        RoadmapEvent::Started { on, .. } => Some(*on),
+        _ => None,
+    })
 }
 
 fn finish(portfolio: &Portfolio, sink: Sink, checklist: ChecklistSource) -> Report {

@@ -134,8 +134,8 @@ fn human_output_on_the_samples_groups_files_and_ends_with_a_summary() {
         .filter(|f| matches!(expected(f), Ok((false, _))))
         .count();
     let not_loadable = files.iter().filter(|f| expected(f).is_err()).count();
-    assert_eq!((complete, incomplete, not_loadable), (8, 18, 2));
-    assert!(out.contains(&format!("Summary: 28 files as of {AS_OF}\n")));
+    assert_eq!((complete, incomplete, not_loadable), (8, 19, 2));
+    assert!(out.contains(&format!("Summary: 29 files as of {AS_OF}\n")));
     assert!(out.contains(&format!("  complete     {complete:>6}\n")));
     assert!(out.contains(&format!("  incomplete   {incomplete:>6}\n")));
     assert!(out.contains(&format!("  not loadable {not_loadable:>6}\n")));
@@ -224,9 +224,9 @@ fn json_output_reports_every_file_with_the_library_s_findings() {
             .starts_with("cannot read the file: ")
     );
     let summary = &doc["summary"];
-    assert_eq!(summary["files"], 31);
+    assert_eq!(summary["files"], 32);
     assert_eq!(summary["complete"], 9);
-    assert_eq!(summary["incomplete"], 18);
+    assert_eq!(summary["incomplete"], 19);
     assert_eq!(summary["not_loadable"], 2);
     assert_eq!(summary["unreadable"], 2);
     assert_eq!(summary["codes"][0]["code"], "V002");

@@ -160,6 +160,15 @@ impl RoadmapSetup {
         })
     }
 
+    /// The same setup under `rule_set`: the validator replays a portfolio naming a rule set
+    /// older than the one in force at its start under the one in force.
+    pub(crate) fn with_rule_set(&self, rule_set: RuleSetId) -> RoadmapSetup {
+        RoadmapSetup {
+            rule_set,
+            ..self.clone()
+        }
+    }
+
     /// The rule set the record follows.
     #[must_use]
     pub const fn rule_set(&self) -> RuleSetId {

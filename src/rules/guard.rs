@@ -69,7 +69,9 @@ use crate::registration::RegistrationRecord;
 use crate::roadmap::{Refusal, Stage1Exception};
 use crate::signoff::{Checklist, SignerRole, Subject};
 
-use super::{Facts, Finding, Findings, Route, RuleSet, RunOff, whole_months};
+use super::{
+    Facts, Finding, Findings, Route, RuleSet, RuleSetId, RunOff, SwitchOver, whole_months,
+};
 
 /// What a route needs under a rule set: the steps a portfolio takes, as the guards judge them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -272,6 +274,42 @@ pub fn stage_2_ready<F: Findings + ?Sized>(facts: &impl Facts, out: &mut F) -> C
 pub fn sign_off<F: Findings + ?Sized>(facts: &impl Facts, out: &mut F) -> ControlFlow<()> {
     declaration(facts, out)?;
     approval(facts, out)
+}
+
+/// The rule set a portfolio names is not older than the one in force on the day its roadmap
+/// started (`docs/domain.md#rule-sets`): an older one would judge it by rules it does not follow
+/// (roadmap 2021 has no learning needs analysis and no education-provider approval).
+///
+/// # Errors
+///
+/// The rule set in force on `started` under `switch_over`, when `named` is older.
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use fcp_roadmap::rules::{RuleSetId, SwitchOver, guard};
+///
+/// let so = SwitchOver::default();
+/// let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).ok_or("date");
+/// assert_eq!(
+///     guard::rule_set_in_force(RuleSetId::Roadmap2021, d(2023, 9, 1)?, &so),
+///     Err(RuleSetId::Roadmap2023)
+/// );
+/// assert_eq!(guard::rule_set_in_force(RuleSetId::Roadmap2021, d(2023, 8, 31)?, &so), Ok(()));
+/// // A later rule set than the one in force is the portfolio's choice.
+/// assert_eq!(guard::rule_set_in_force(RuleSetId::Roadmap2024, d(2023, 8, 31)?, &so), Ok(()));
+/// Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn rule_set_in_force(
+    named: RuleSetId,
+    started: NaiveDate,
+    switch_over: &SwitchOver,
+) -> Result<(), RuleSetId> {
+    let in_force = RuleSetId::in_force_on(started, switch_over);
+    if named < in_force {
+        Err(in_force)
+    } else {
+        Ok(())
+    }
 }
 
 /// Starting `route` on `on` ([`RuleSet::check_start`]); with no day, whether the route is one

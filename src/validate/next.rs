@@ -54,7 +54,10 @@ impl Step {
             | C::RegistrationProfessionMismatch
             | C::ProfessionWithoutRoadmap => Step::Registration,
             C::ExperienceNotMet | C::PracticeOffRegister => Step::Experience,
-            C::RouteClosed | C::RouteMismatch | C::IndependentRunOffEnded => Step::Route,
+            C::RouteClosed
+            | C::RouteMismatch
+            | C::IndependentRunOffEnded
+            | C::RuleSetNotInForce => Step::Route,
             C::UnknownSupervisor
             | C::SelfSupervision
             | C::FcpSupervisesFcpOnly
@@ -187,6 +190,9 @@ fn action(code: Code) -> Option<&'static str> {
             "Move to an open route (the taught or supported portfolio route)"
         }
         C::RouteMismatch => "Make the document's route the one the roadmap started on",
+        C::RuleSetNotInForce => {
+            "Name the rule set in force when the roadmap started, and meet its requirements"
+        }
         C::UnknownSupervisor => "Add the record of each supervisor the events name",
         C::SelfSupervision => "Have someone other than the trainee supervise and sign",
         C::FcpSupervisesFcpOnly => "Choose a supervisor who may supervise this trainee",

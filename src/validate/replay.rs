@@ -8,7 +8,7 @@ use crate::digest::Sha256Digest;
 use crate::experience::ExperienceAssessment;
 use crate::framework::Framework;
 use crate::portfolio::{Portfolio, Stage};
-use crate::roadmap::{self, AnyRoadmap, Refusal, RoadmapContextParts, StageKind};
+use crate::roadmap::{self, AnyRoadmap, Refusal, RoadmapContextParts, RoadmapSetup, StageKind};
 use crate::rules::RuleSet;
 
 use super::ValidationContext;
@@ -36,6 +36,7 @@ pub(super) struct Replayed {
 /// Replays the events up to the first refusal.
 pub(super) fn check(
     p: &Portfolio,
+    setup: &RoadmapSetup,
     ctx: &ValidationContext<'_>,
     rules: &RuleSet,
     framework: &Framework,
@@ -43,7 +44,7 @@ pub(super) fn check(
 ) -> Replayed {
     let trainee = trainee_of(p);
     let rctx = roadmap::RoadmapContext::new(RoadmapContextParts {
-        setup: p.setup(),
+        setup,
         rules,
         trainee: &trainee,
         registration: &p.practitioner().registration,

@@ -13,6 +13,7 @@ use crate::signoff::Checklist;
 /// The top-level fields, in document order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub(super) enum Section {
+    RuleSet,
     Practitioner,
     Framework,
     Route,
@@ -317,7 +318,7 @@ pub(super) fn subject_of(code: Code, path: &str, p: &Portfolio) -> Option<Subjec
         id: p.practitioner().id.as_str().to_owned(),
     };
     Some(match (top, index) {
-        ("practitioner" | "route", _) | ("events", None) => practitioner(),
+        ("practitioner" | "route" | "rule_set", _) | ("events", None) => practitioner(),
         ("framework", _) => Subject::Framework {
             id: p.framework().id.as_str().to_owned(),
         },

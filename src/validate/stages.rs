@@ -1,5 +1,6 @@
 //! The roadmap rules the validator judges over the whole document, each by calling the
-//! rulebook's guard (`crate::rules::guard`): the route's closure and run-off (V080, V083), the
+//! rulebook's guard (`crate::rules::guard`): the rule set in force at the start (V086), the
+//! route's closure and run-off (V080, V083), the
 //! stage 1 e-learning modules (V085) and two workplace-based assessments a month in stage 2
 //! (V071); and the hub's checklist (V084).
 
@@ -21,10 +22,32 @@ pub(super) fn check(
     facts: &DocFacts<'_, '_>,
     sink: &mut Sink,
 ) {
+    rule_set(p, ctx, facts, sink);
     route(facts, sink);
     checklists(p, ctx, sink);
     e_learning(facts, sink);
     wpbas(p, ctx, facts, sink);
+}
+
+/// V086: the rule set the document names is not older than the one in force on the day the
+/// roadmap started ([`guard::rule_set_in_force`]); a rule set the caller supplies is theirs.
+/// The rest of the validation judges such a portfolio by the rule set in force.
+fn rule_set(p: &Portfolio, ctx: &ValidationContext<'_>, facts: &DocFacts<'_, '_>, sink: &mut Sink) {
+    let (None, Some(started)) = (&ctx.rule_set, facts.started()) else {
+        return;
+    };
+    let named = p.rule_set();
+    if let Err(in_force) = guard::rule_set_in_force(named, started, &ctx.switch_over) {
+        sink.push(
+            (Section::RuleSet, 0, 0),
+            Stage::Stage1,
+            Code::RuleSetNotInForce,
+            "/rule_set".to_owned(),
+            format!(
+                "the portfolio names rule set {named}, but its roadmap started on {started}, when {in_force} was in force: it is judged by {in_force}"
+            ),
+        );
+    }
 }
 
 /// V080: the route is one of the rule set's and, for the independent portfolio route, was

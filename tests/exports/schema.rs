@@ -170,6 +170,7 @@ fn every_sample_the_loader_accepts_passes_the_schema() {
             "defect-practice-resumes-after-readmission.json",
             "defect-practice-through-lapse.json",
             "defect-profession-without-roadmap.json",
+            "defect-rule-set-not-in-force.json",
             "defect-self-declared-checklist.json",
             "defect-taught-stage1-checklist-unsigned.json",
             "defect-taught-without-approval.json",

@@ -389,7 +389,8 @@ pub fn samples() -> Vec<(&'static str, String)> {
 
     let msk = msk_spec();
     let mut msk_doc = ot_doc(&msk, "2016-09-01");
-    msk_doc["rule_set"] = json!("roadmap-2023");
+    // Started on 2024-06-03: roadmap 2024 is in force (docs/domain.md#rule-sets).
+    msk_doc["rule_set"] = json!("roadmap-2024");
     msk_doc["practitioner"]["profession"] = json!("physiotherapist");
     msk_doc["practitioner"]["registration"] = registration("PH44257", "2016-07-15");
     msk_doc["practitioner"]["experience"] =
@@ -529,6 +530,12 @@ pub fn samples() -> Vec<(&'static str, String)> {
     vec![
         ("complete-ot-stage2.json", ot_text),
         ("complete-msk-stage2.json", canonical(&complete_msk)),
+        ("defect-rule-set-not-in-force.json", {
+            // The complete MSK portfolio, started in 2024, naming roadmap 2021 (V086).
+            let mut older = complete_msk.clone();
+            older["rule_set"] = json!("roadmap-2021");
+            canonical(&older)
+        }),
         (
             "defect-missing-supervisor-signoff.json",
             canonical(&missing),

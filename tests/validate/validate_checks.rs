@@ -185,6 +185,12 @@ fn supervisor_training_under_roadmap_2021() {
     let mut d = msk();
     d["rule_set"] = json!("roadmap-2021");
     d["route"] = json!("taught");
+    // The sample started in 2024, under roadmap 2024 (V086 otherwise): the hub's own choice of
+    // roadmap 2021 is not checked against the start.
+    let registry = registry();
+    let ctx = ValidationContext::new(as_of(), &registry)
+        .with_rule_set(RuleSet::builtin(RuleSetId::Roadmap2021));
+    let run = |d: &Value| run_with(d, &ctx);
     let r = run(&d);
     let c = codes(&r);
     // One finding at the start and one on each of the supervisor's sign-offs; the roadmap's
@@ -236,7 +242,7 @@ fn steps_missing_and_out_of_order() {
     assert_eq!(codes(&r), ["V047 /events", "V047 /events", "V045 /events"]);
     assert_eq!(
         r.diagnostics()[2].message,
-        "roadmap-2023 requires the education provider's approval, and there is none"
+        "roadmap-2024 requires the education provider's approval, and there is none"
     );
 
     let mut d = msk();

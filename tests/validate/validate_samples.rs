@@ -809,3 +809,110 @@ fn evidence_date_findings_keep_the_document_s_order() {
         ["/evidence/25/assessor", "/evidence/26"]
     );
 }
+
+/// A roadmap follows the rule set in force on the day it started (docs/domain.md#rule-sets:
+/// roadmap 2023 from the NHSE changes of August–September 2023, HEE "Roadmap verification
+/// changes",
+/// <https://www.hee.nhs.uk/our-work/allied-health-professions/enable-workforce/first-contact-practice-self-declaration-education-providers/roadmap-verification-changes>;
+/// roadmap 2024 after the independent route's run-off, SEL Workforce Development Hub,
+/// <https://www.selwdh.co.uk/workforce/first-contact-practitioners>). The complete MSK
+/// portfolio, started on 2024-06-03, naming roadmap-2021: V086 alone, blocking stage 1.
+#[test]
+fn rule_set_older_than_the_one_in_force_at_the_start() {
+    let r = report("defect-rule-set-not-in-force.json");
+    assert_eq!(codes(&r), ["V086"]);
+    let d = &r.diagnostics()[0];
+    assert_eq!(d.path, "/rule_set");
+    assert_eq!(d.severity, Severity::Error);
+    assert_eq!(
+        d.message,
+        "the portfolio names rule set roadmap-2021, but its roadmap started on 2024-06-03, when roadmap-2024 was in force: it is judged by roadmap-2024"
+    );
+    assert_eq!(d.rule, "docs/domain.md#rule-sets");
+    assert_eq!(r.supported_stage(), None);
+    assert!(!r.is_complete());
+    assert_eq!(
+        r.next_steps()[0].text,
+        "Name the rule set in force when the roadmap started, and meet its requirements: practitioner `physio-grace-hopper` (V086)."
+    );
+}
+
+/// Naming roadmap 2021 does not excuse a 2024 starter from what roadmap 2024 asks: the
+/// portfolio is judged by the rule set in force, so the missing learning needs analysis of the
+/// procured provision (V082) is reported beside V086.
+#[test]
+fn a_portfolio_naming_an_older_rule_set_is_judged_by_the_one_in_force() {
+    let mut doc = sample_doc("defect-rule-set-not-in-force.json");
+    doc["events"]
+        .as_array_mut()
+        .unwrap()
+        .retain(|e| e["event"] != "learning_needs_analysis");
+    let r = validate_doc(doc);
+    assert_eq!(codes(&r), ["V086", "V082"]);
+    assert!(
+        r.diagnostics()[1]
+            .message
+            .starts_with("roadmap-2024 requires")
+    );
+}
+
+/// The switch-over days, each side (defaults 1 September 2023 and 1 May 2024): an older rule
+/// set than the one in force on the start day is V086; the one in force, or a later one, is not.
+#[test]
+fn the_rule_set_in_force_changes_on_the_switch_over_days() {
+    for (started, named, reported) in [
+        ("2023-08-31", "roadmap-2021", false),
+        ("2023-09-01", "roadmap-2021", true),
+        ("2023-09-01", "roadmap-2023", false),
+        ("2024-04-30", "roadmap-2023", false),
+        ("2024-05-01", "roadmap-2023", true),
+        ("2024-05-01", "roadmap-2021", true),
+        ("2024-05-01", "roadmap-2024", false),
+        ("2023-08-31", "roadmap-2024", false),
+    ] {
+        let mut doc = sample_doc("complete-msk-stage2.json");
+        assert_eq!(doc["events"][0]["event"], "started");
+        doc["rule_set"] = serde_json::json!(named);
+        doc["events"][0]["on"] = serde_json::json!(started);
+        let r = validate_doc(doc);
+        assert_eq!(
+            r.codes().any(|c| c == Code::RuleSetNotInForce),
+            reported,
+            "started {started}, naming {named}: {:?}",
+            codes(&r)
+        );
+    }
+}
+
+/// The switch-over days are the caller's (`SwitchOver`), and a rule set the caller supplies is
+/// the caller's choice: neither reports V086 for the sample.
+#[test]
+fn the_callers_switch_over_and_rule_set_decide_what_is_in_force() {
+    use fcp_roadmap::rules::{RuleSet, RuleSetId, SwitchOver};
+    let text =
+        std::fs::read_to_string(format!("{DATA}/defect-rule-set-not-in-force.json")).unwrap();
+    let p = Portfolio::from_json(&text).unwrap();
+    let registry = registry();
+    let mut late = SwitchOver::default();
+    late.roadmap_2023_from = util::d(2024, 7, 1);
+    late.roadmap_2024_from = util::d(2024, 8, 1);
+    let r = validate(
+        &p,
+        &ValidationContext::new(as_of(), &registry).with_switch_over(late),
+    );
+    assert!(
+        !r.codes().any(|c| c == Code::RuleSetNotInForce),
+        "{:?}",
+        codes(&r)
+    );
+    let r = validate(
+        &p,
+        &ValidationContext::new(as_of(), &registry)
+            .with_rule_set(RuleSet::builtin(RuleSetId::Roadmap2021)),
+    );
+    assert!(
+        !r.codes().any(|c| c == Code::RuleSetNotInForce),
+        "{:?}",
+        codes(&r)
+    );
+}
