@@ -952,8 +952,8 @@ roadmap-2024 portfolio recording only `hee-core-primary-care` gives V085 at `/ev
 the first day of roadmap 2023, roadmap 2023 from then, roadmap 2024 from the first day of \
 roadmap 2024 (the validation context's `switch_over` days, 1 September 2023 and 1 May 2024 by \
 default). A portfolio naming an older rule set than that would be judged by rules it does not \
-follow: roadmap 2021 asks for no learning needs analysis and no education-provider approval. \
-A later rule set than the one in force is accepted. A rule set the caller supplies in the \
+follow (roadmap 2021 asks for no learning needs analysis and no education-provider approval), \
+so the validator reports V086 and judges it by the rule set in force instead. A later rule set than the one in force is accepted. A rule set the caller supplies in the \
 validation context is the caller's choice and is not checked.\n\nExample: a taught-route \
 portfolio started on 2024-06-03 naming `roadmap-2021` gives V086 at `/rule_set`.";
     /// The roadmap state machine refuses an event of the log.
