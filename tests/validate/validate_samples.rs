@@ -916,3 +916,17 @@ fn the_callers_switch_over_and_rule_set_decide_what_is_in_force() {
         codes(&r)
     );
 }
+
+/// A finding's cause is the finding it follows from, wherever it is in the report: with V086
+/// first, V020 (requirement not met) still follows from V021 (practice through the lapse).
+#[test]
+fn a_cause_is_the_finding_it_follows_from_not_the_first_other_one() {
+    let mut doc = sample_doc("defect-practice-through-lapse.json");
+    doc["rule_set"] = serde_json::json!("roadmap-2021");
+    let r = validate_doc(doc);
+    assert_eq!(codes(&r), ["V086", "V020", "V021"]);
+    let cause = r.diagnostics()[1].caused_by.as_ref().unwrap();
+    assert_eq!((cause.index, cause.code), (2, Code::PracticeOffRegister));
+    assert_eq!(cause.path, "/practitioner/experience/0");
+    assert_eq!(r.diagnostics()[0].caused_by, None);
+}
