@@ -1,6 +1,6 @@
 //! Stage 2 in primary care, recognition and stage 3.
 
-use chrono::{Days, Months, NaiveDate};
+use chrono::NaiveDate;
 
 use crate::experience::Wte;
 use crate::rules::guard;
@@ -131,6 +131,10 @@ impl Stage2 {
     }
 }
 
+/// Stage 2's best-practice length for a full-time trainee, in calendar months (HEE,
+/// docs/domain.md#stage-2); the validator's is a context setting with this default.
+const STAGE_2_MONTHS: u32 = 6;
+
 impl Roadmap<Stage2> {
     /// The first day in primary care.
     #[must_use]
@@ -154,18 +158,13 @@ impl Roadmap<Stage2> {
     /// 2025.
     #[must_use]
     pub fn stage_2_target(&self) -> Option<NaiveDate> {
-        let paused = Days::new(u64::from(self.common.paused_days));
-        if let Some(agreed) = self.stage.employer_agreed_completion {
-            return agreed.checked_add_days(paused);
-        }
-        let start = self.stage.started_on;
-        let six_months = start.checked_add_months(Months::new(6))?;
-        let full_time_days = u64::try_from((six_months - start).num_days()).ok()?;
-        let wte = u64::from(self.stage.wte.ten_thousandths());
-        let days = (full_time_days * 10_000).div_ceil(wte.max(1));
-        start
-            .checked_add_days(Days::new(days))?
-            .checked_add_days(paused)
+        guard::stage_2_target(
+            self.stage.started_on,
+            STAGE_2_MONTHS,
+            self.stage.wte,
+            self.stage.employer_agreed_completion,
+            self.common.paused_days,
+        )
     }
 
     /// Verifies stage 1 retrospectively, during stage 2; the same checks as

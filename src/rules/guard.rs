@@ -386,6 +386,52 @@ pub fn route_completion<F: Findings + ?Sized>(
     }
 }
 
+/// The day stage 2 should be complete by (`docs/domain.md#stage-2`): the date the employer
+/// agreed, if there is one; otherwise `months` calendar months from `start` for a full-time
+/// trainee (six, HEE), scaled by 1 / WTE for a part-timer (our reading) and rounded up to whole
+/// days. Either way, the days the roadmap was paused during stage 2 move it later. `None` only
+/// beyond the calendar's range.
+///
+/// The typed roadmap ([`Roadmap::stage_2_target`](crate::roadmap::Roadmap::stage_2_target))
+/// and the validator's warning V070 both ask this.
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use fcp_roadmap::experience::Wte;
+/// use fcp_roadmap::rules::guard;
+///
+/// let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).ok_or("date");
+/// let half = Wte::from_ten_thousandths(5_000)?;
+/// // 1 March to 1 September 2024 is 184 days; at 0.5 WTE, 368.
+/// assert_eq!(guard::stage_2_target(d(2024, 3, 1)?, 6, half, None, 0), Some(d(2025, 3, 4)?));
+/// // Ten days paused during stage 2 move it ten days later.
+/// assert_eq!(guard::stage_2_target(d(2024, 3, 1)?, 6, half, None, 10), Some(d(2025, 3, 14)?));
+/// // An agreed date is taken as it is, and moved by the pauses too.
+/// let agreed = Some(d(2024, 12, 31)?);
+/// assert_eq!(guard::stage_2_target(d(2024, 3, 1)?, 6, half, agreed, 1), Some(d(2025, 1, 1)?));
+/// Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[must_use]
+pub fn stage_2_target(
+    start: NaiveDate,
+    months: u32,
+    wte: Wte,
+    employer_agreed: Option<NaiveDate>,
+    paused_days: u32,
+) -> Option<NaiveDate> {
+    let paused = chrono::Days::new(u64::from(paused_days));
+    if let Some(agreed) = employer_agreed {
+        return agreed.checked_add_days(paused);
+    }
+    let full_time = start.checked_add_months(chrono::Months::new(months))?;
+    let full_time_days = u64::try_from((full_time - start).num_days()).ok()?;
+    let wte = u64::from(wte.ten_thousandths());
+    let days = (full_time_days * 10_000).div_ceil(wte.max(1));
+    start
+        .checked_add_days(chrono::Days::new(days))?
+        .checked_add_days(paused)
+}
+
 /// Stage 3 started on `on`: only where the rule set has it (roadmap 2021), and not from the
 /// day it was removed ([`RuleSet::stage_3_closed_from`], `docs/domain.md#stage-3`).
 pub fn stage_3<F: Findings + ?Sized>(

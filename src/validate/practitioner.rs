@@ -1,6 +1,8 @@
 //! The practitioner's registration and experience, the route and the stage 2 timetable.
 
-use chrono::{Months, NaiveDate, TimeDelta};
+use std::fmt::Write as _;
+
+use chrono::NaiveDate;
 
 use crate::diagnostic::Code;
 use crate::experience::{
@@ -10,7 +12,7 @@ use crate::experience::{
 use crate::portfolio::{Portfolio, Practitioner, Stage};
 use crate::profession::Profession;
 use crate::roadmap::RoadmapEvent;
-use crate::rules::RuleSet;
+use crate::rules::{RuleSet, guard};
 
 use super::ValidationContext;
 use super::signoffs::Signed;
@@ -61,13 +63,17 @@ pub(super) fn check(
                 ..
             } => {
                 let end = signed.declaration.unwrap_or(ctx.as_of);
-                let deadline = match employer_agreed_completion {
-                    Some(d) => Some(*d),
-                    None => pro_rata_deadline(*on, ctx.stage_2_months, wte.ten_thousandths()),
-                };
+                let paused = paused_days(p.events().get(i + 1..).unwrap_or_default(), end);
+                let deadline = guard::stage_2_target(
+                    *on,
+                    ctx.stage_2_months,
+                    *wte,
+                    *employer_agreed_completion,
+                    paused,
+                );
                 if let Some(deadline) = deadline {
                     if end > deadline {
-                        let why = if employer_agreed_completion.is_some() {
+                        let mut why = if employer_agreed_completion.is_some() {
                             "the completion date the employer agreed".to_owned()
                         } else {
                             format!(
@@ -75,6 +81,9 @@ pub(super) fn check(
                                 ctx.stage_2_months
                             )
                         };
+                        if paused > 0 {
+                            let _ = write!(why, ", and {paused} days paused");
+                        }
                         let state = if signed.declaration.is_some() {
                             "was declared complete on"
                         } else {
@@ -97,17 +106,25 @@ pub(super) fn check(
     }
 }
 
-/// `start` plus `months` of full-time work at `wte` (in ten-thousandths), in days rounded up;
-/// `None` if the date would leave chrono's range or the WTE is zero.
-fn pro_rata_deadline(start: NaiveDate, months: u32, wte: u16) -> Option<NaiveDate> {
-    let full = start.checked_add_months(Months::new(months))?;
-    let days = u64::try_from((full - start).num_days()).ok()?;
-    let wte = u64::from(wte);
-    if wte == 0 {
-        return None;
+/// The days the roadmap was paused during stage 2, from the events after its start up to
+/// `end`: each pause resumed by then, as the typed roadmap counts them (a pause not yet resumed
+/// moves nothing).
+fn paused_days(events: &[RoadmapEvent], end: NaiveDate) -> u32 {
+    let mut since: Option<NaiveDate> = None;
+    let mut days: u32 = 0;
+    for event in events {
+        match event {
+            RoadmapEvent::Paused { on, .. } if *on <= end => since = since.or(Some(*on)),
+            RoadmapEvent::Resumed { on } if *on <= end => {
+                if let Some(from) = since.take() {
+                    let n = u32::try_from((*on - from).num_days()).unwrap_or(u32::MAX);
+                    days = days.saturating_add(n);
+                }
+            }
+            _ => {}
+        }
     }
-    let scaled = (days * 10_000).div_ceil(wte);
-    start.checked_add_signed(TimeDelta::try_days(i64::try_from(scaled).ok()?)?)
+    days
 }
 
 /// Assesses experience as of the as-of date (so that the day it was met is known), and
@@ -259,17 +276,21 @@ mod tests {
     use super::*;
 
     #[test]
-    fn deadline_is_pro_rata() {
+    fn days_paused_in_stage_2_are_the_pauses_resumed_by_the_end() {
         let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).unwrap();
-        assert_eq!(
-            pro_rata_deadline(d(2024, 1, 8), 6, 10_000),
-            Some(d(2024, 7, 8))
-        );
-        // 182 days at 0.5 WTE: 364 days.
-        assert_eq!(
-            pro_rata_deadline(d(2024, 1, 8), 6, 5_000),
-            Some(d(2025, 1, 6))
-        );
-        assert_eq!(pro_rata_deadline(d(2024, 1, 8), 6, 0), None);
+        let events: Vec<RoadmapEvent> = serde_json::from_value(serde_json::json!([
+            {"event": "paused", "on": "2024-03-01", "reason": "registration_lapsed"},
+            {"event": "resumed", "on": "2024-03-11"},
+            {"event": "paused", "on": "2024-05-01", "reason": "registration_lapsed"},
+            {"event": "resumed", "on": "2024-05-03"},
+            {"event": "paused", "on": "2024-07-01", "reason": "registration_lapsed"}
+        ]))
+        .unwrap();
+        assert_eq!(paused_days(&events, d(2024, 12, 31)), 12);
+        // A resumption after the end does not count, nor does a pause still running.
+        assert_eq!(paused_days(&events, d(2024, 5, 2)), 10);
+        assert_eq!(paused_days(&events, d(2024, 5, 3)), 12);
+        assert_eq!(paused_days(&events, d(2024, 2, 29)), 0);
+        assert_eq!(paused_days(&[], d(2024, 12, 31)), 0);
     }
 }

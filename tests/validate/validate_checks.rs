@@ -411,6 +411,63 @@ fn stage_2_beyond_six_months_pro_rata() {
     );
 }
 
+/// Days paused during stage 2 move its six-month target later, in the validator (V070) as in
+/// the typed roadmap (`Roadmap::stage_2_target`): one rule, `rules::guard::stage_2_target`
+/// (docs/domain.md#stage-2).
+#[test]
+fn days_paused_in_stage_2_move_its_target() {
+    let mut d = msk();
+    let i = event_index(&d, |e| e["event"] == "stage_2_started");
+    // Full time from 2024-12-16: due by 2025-06-16; declared on 2025-06-20.
+    d["events"][i]["on"] = json!("2024-12-16");
+    d["practitioner"]["registration"]["events"] =
+        json!([{"on": "2025-02-01", "kind": {"type": "suspended", "expires": "2025-02-05"}}]);
+    let with_pause = |d: &Value, resumed: &str| {
+        let mut d = d.clone();
+        let events = d["events"].as_array_mut().unwrap();
+        let at = events
+            .iter()
+            .position(|e| {
+                e["on"].as_str().is_some_and(|on| on > "2025-02-01")
+                    || e["sign_off"]["on"]
+                        .as_str()
+                        .is_some_and(|on| on > "2025-02-01")
+            })
+            .unwrap();
+        events.insert(at, json!({"event": "resumed", "on": resumed}));
+        events.insert(
+            at,
+            json!({"event": "paused", "on": "2025-02-01", "reason": "registration_suspended"}),
+        );
+        d
+    };
+    let v070 = |d: &Value| {
+        run(d)
+            .diagnostics()
+            .iter()
+            .filter(|x| x.code == Code::Stage2OverSixMonths)
+            .map(|x| x.message.clone())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        v070(&d),
+        [
+            "stage 2 started on 2024-12-16 and was declared complete on 2025-06-20, after 2025-06-16 (6 months full time, pro rata at 1 WTE)"
+        ]
+    );
+    // Paused for 4 days (1–5 February): due by 2025-06-20, the day it was declared.
+    assert_eq!(v070(&with_pause(&d, "2025-02-05")), Vec::<String>::new());
+    // Paused for 3 days: one day late, and the message says why the target moved.
+    d["practitioner"]["registration"]["events"] =
+        json!([{"on": "2025-02-01", "kind": {"type": "suspended", "expires": "2025-02-04"}}]);
+    assert_eq!(
+        v070(&with_pause(&d, "2025-02-04")),
+        [
+            "stage 2 started on 2024-12-16 and was declared complete on 2025-06-20, after 2025-06-19 (6 months full time, pro rata at 1 WTE, and 3 days paused)"
+        ]
+    );
+}
+
 #[test]
 fn routes_and_learning_needs_analysis() {
     let mut d = ot();
