@@ -114,7 +114,7 @@ fn paused_days(events: &[RoadmapEvent], end: NaiveDate) -> u32 {
     let mut days: u32 = 0;
     for event in events {
         match event {
-            RoadmapEvent::Paused { on, .. } if *on <= end => since = since.or(Some(*on)),
+            RoadmapEvent::Paused { on, .. } => since = since.or(Some(*on)),
             RoadmapEvent::Resumed { on } if *on <= end => {
                 if let Some(from) = since.take() {
                     let n = u32::try_from((*on - from).num_days()).unwrap_or(u32::MAX);
