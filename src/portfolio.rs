@@ -216,6 +216,8 @@ pub struct Portfolio {
     setup: RoadmapSetup,
     /// The evidence by id, built while checking ids are unique.
     index: EvidenceIndex,
+    /// The ratings' positions by heading, built while checking each heading is rated once.
+    ratings_index: load::RatingIndex,
 }
 
 /// The fields of a portfolio document, public, before the cross-field checks of
@@ -374,7 +376,7 @@ impl Portfolio {
         limits: &Limits,
     ) -> Result<Portfolio, LoadError> {
         parts.events.iter_mut().for_each(RoadmapEvent::normalise);
-        let index = load::check_parts(&parts, limits)?;
+        let (index, ratings_index) = load::check_parts(&parts, limits)?;
         let setup = RoadmapSetup::new(
             parts.rule_set,
             parts.practitioner.profession,
@@ -386,6 +388,7 @@ impl Portfolio {
             parts,
             setup,
             index,
+            ratings_index,
         })
     }
 
@@ -496,6 +499,19 @@ impl Portfolio {
     /// The position of the evidence item with id `id`, trying position `hint` first.
     pub(crate) fn evidence_position_near(&self, id: &str, hint: usize) -> Option<usize> {
         self.index.get_near(&self.parts.evidence, id, hint)
+    }
+
+    /// The position of the rating of heading `capability`.
+    pub(crate) fn rating_position(
+        &self,
+        capability: &crate::framework::CapabilityId,
+    ) -> Option<usize> {
+        self.ratings_index.get(capability).copied()
+    }
+
+    /// The ratings' positions by heading.
+    pub(crate) fn ratings_index(&self) -> &load::RatingIndex {
+        &self.ratings_index
     }
 
     /// The heading ratings, in document order.

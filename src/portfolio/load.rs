@@ -10,6 +10,7 @@ use super::pointer::{offset_of, pointer_at};
 use super::{Portfolio, PortfolioParts};
 use crate::diagnostic::Code;
 use crate::evidence::EvidenceIndex;
+use crate::framework::CapabilityId;
 
 /// Bounds on what a document may hold, so that hostile or runaway input is refused with a
 /// [`LoadError`] (code `D006`) instead of exhausting memory.
@@ -279,12 +280,16 @@ fn unique<K: std::hash::Hash + Eq>(
     }
 }
 
-/// Checks the sizes, the free text and that ids are unique; returns the index of the evidence
-/// by id that the uniqueness check builds, for the readers of the portfolio to share.
+/// The positions of the ratings by heading.
+pub(crate) type RatingIndex = HashMap<CapabilityId, usize>;
+
+/// Checks the sizes, the free text and that ids are unique; returns the indexes of the evidence
+/// by id and of the ratings by heading that the uniqueness checks build, for the readers of the
+/// portfolio to share.
 pub(super) fn check_parts(
     parts: &PortfolioParts,
     limits: &Limits,
-) -> Result<EvidenceIndex, LoadError> {
+) -> Result<(EvidenceIndex, RatingIndex), LoadError> {
     too_many(
         "/evidence",
         "evidence items",
@@ -347,7 +352,7 @@ pub(super) fn check_parts(
             || format!("duplicate supervisor id `{}`", s.id()),
         )?;
     }
-    let mut caps = HashMap::with_capacity(parts.ratings.len());
+    let mut caps: RatingIndex = HashMap::with_capacity(parts.ratings.len());
     for (i, r) in parts.ratings.iter().enumerate() {
         unique(
             &mut caps,
@@ -357,5 +362,5 @@ pub(super) fn check_parts(
             || format!("capability `{}` is rated twice: this rating", r.capability),
         )?;
     }
-    Ok(ids)
+    Ok((ids, caps))
 }

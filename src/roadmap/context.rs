@@ -50,6 +50,9 @@ pub struct RoadmapContextParts<'a> {
     /// An index of `evidence` by id built already (a loaded portfolio's): the context then
     /// builds none of its own.
     pub(crate) evidence_index: Option<&'a EvidenceIndex>,
+    /// An index of `ratings` by heading built already (a loaded portfolio's): the context then
+    /// builds none of its own.
+    pub(crate) rating_index: Option<&'a HashMap<CapabilityId, usize>>,
 }
 
 impl<'a> RoadmapContextParts<'a> {
@@ -76,6 +79,7 @@ impl<'a> RoadmapContextParts<'a> {
             evidence: &[],
             ratings: &[],
             evidence_index: None,
+            rating_index: None,
         }
     }
 
@@ -127,7 +131,7 @@ impl<'a> RoadmapContextParts<'a> {
 pub struct RoadmapContext<'a> {
     pub(super) parts: RoadmapContextParts<'a>,
     evidence: Cow<'a, EvidenceIndex>,
-    ratings: HashMap<CapabilityId, &'a HeadingRating>,
+    ratings: Ratings<'a>,
     /// Contents whose digest has been computed and matched a sign-off's. Several sign-offs
     /// usually cover the same content (both declarations and the education provider's
     /// approval cover the whole portfolio); the context is immutable, so the same items under
@@ -135,6 +139,13 @@ pub struct RoadmapContext<'a> {
     /// Keyed by the digest, so that a log of many sign-offs over different content stays
     /// linear.
     verified: Mutex<HashMap<Sha256Digest, Vec<Verified<'a>>>>,
+}
+
+/// The ratings by heading: the positions a loaded portfolio indexed, or the context's own map.
+#[derive(Debug, Clone)]
+enum Ratings<'a> {
+    Positions(&'a HashMap<CapabilityId, usize>),
+    Own(HashMap<CapabilityId, &'a HeadingRating>),
 }
 
 #[derive(Debug)]
@@ -165,7 +176,10 @@ impl<'a> RoadmapContext<'a> {
             Some(index) => Cow::Borrowed(index),
             None => Cow::Owned(EvidenceIndex::last_wins(parts.evidence)),
         };
-        let ratings = parts.ratings.iter().map(|r| (r.capability, r)).collect();
+        let ratings = match parts.rating_index {
+            Some(index) => Ratings::Positions(index),
+            None => Ratings::Own(parts.ratings.iter().map(|r| (r.capability, r)).collect()),
+        };
         RoadmapContext {
             parts,
             evidence,
@@ -205,7 +219,10 @@ impl<'a> RoadmapContext<'a> {
     /// The ratings of this heading.
     #[must_use]
     pub fn rating(&self, capability: &CapabilityId) -> Option<&'a HeadingRating> {
-        self.ratings.get(capability).copied()
+        match &self.ratings {
+            Ratings::Positions(index) => self.parts.ratings.get(*index.get(capability)?),
+            Ratings::Own(map) => map.get(capability).copied(),
+        }
     }
 
     /// The supervisor with this id, or the refusal naming them.

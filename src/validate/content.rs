@@ -18,7 +18,6 @@ use super::sink::{Section, Sink, pointer, push_decimal};
 /// Hash-map indexes built once per validation; the evidence is looked up in the index the
 /// portfolio built when it was loaded.
 pub(super) struct Index<'p> {
-    ratings: HashMap<CapabilityId, usize>,
     supervisors: HashMap<&'p str, usize>,
     assessed: Vec<Assessed<'p>>,
     portfolio: &'p Portfolio,
@@ -57,12 +56,6 @@ impl<'p> Index<'p> {
             }
         }
         Index {
-            ratings: p
-                .ratings()
-                .iter()
-                .enumerate()
-                .map(|(i, r)| (r.capability, i))
-                .collect(),
             supervisors,
             assessed,
             portfolio: p,
@@ -89,7 +82,7 @@ impl<'p> Index<'p> {
     }
 
     pub(super) fn rating_index(&self, c: &CapabilityId) -> Option<usize> {
-        self.ratings.get(c).copied()
+        self.portfolio.rating_position(c)
     }
 
     pub(super) fn rating(&self, c: &CapabilityId) -> Option<&'p HeadingRating> {

@@ -55,6 +55,7 @@ pub(super) fn check(
         evidence: p.evidence(),
         ratings: p.ratings(),
         evidence_index: Some(p.evidence_index()),
+        rating_index: Some(p.ratings_index()),
     });
     let mut state = AnyRoadmap::default();
     for (i, event) in p.events().iter().enumerate() {
