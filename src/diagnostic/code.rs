@@ -891,8 +891,10 @@ framework gives warning V064 at `/evidence/1/areas_of_practice`.";
     /// Stage 2 took longer than the best-practice six months.
     Stage2OverSixMonths = "V070", Warning, "docs/domain.md#stage-2", "stage 2 beyond six months",
 "Best practice is to complete stage 2 within 6 months full time (docs/domain.md#stage-2), pro rata for \
-part time [our reading], or by a completion date the employer agreed. Beyond that is a \
-warning, not an error.\n\nExample: stage 2 started 2024-01-08 full time and declared on \
+part time [our reading], or by a completion date the employer agreed; either way the days the \
+roadmap was paused during stage 2 (a pause resumed by the declaration, or by the as-of date) \
+move it later, as they move the typed roadmap's `stage_2_target`. Beyond that is a warning, not \
+an error.\n\nExample: stage 2 started 2024-01-08 full time and declared on \
 2024-09-30 gives warning V070 at `/events`.";
     /// Fewer workplace-based assessments than two a month in stage 2.
     WpbasBelowMonthly = "V071", Warning, "docs/domain.md#stage-2", "fewer than 2 WPBAs in a month",
