@@ -361,14 +361,7 @@ impl RuleSet {
         if *switch_over != SwitchOver::default() {
             return Cow::Owned(RuleSet::builtin_with(id, switch_over));
         }
-        let [r2021, r2023, r2024] = DEFAULTS.get_or_init(|| {
-            [
-                RuleSetId::Roadmap2021,
-                RuleSetId::Roadmap2023,
-                RuleSetId::Roadmap2024,
-            ]
-            .map(RuleSet::builtin)
-        });
+        let [r2021, r2023, r2024] = DEFAULTS.get_or_init(|| RuleSetId::ALL.map(RuleSet::builtin));
         Cow::Borrowed(match id {
             RuleSetId::Roadmap2021 => r2021,
             RuleSetId::Roadmap2023 => r2023,

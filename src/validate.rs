@@ -189,7 +189,7 @@ impl<'a> ValidationContext<'a> {
             experience: None,
             dietitian_specialty: false,
             conditions: ConditionsPolicy::default(),
-            stage_2_months: 6,
+            stage_2_months: guard::STAGE_2_MONTHS,
             switch_over: SwitchOver::default(),
             required_checklists: None,
         }
@@ -561,12 +561,16 @@ pub fn validate(portfolio: &Portfolio, context: &ValidationContext<'_>) -> Repor
     let mut sink = Sink::with_capacity(16);
     // A portfolio naming a rule set older than the one in force when it started is judged by
     // the one in force (V086 says so), not by rules it does not follow.
-    let in_force = match &context.rule_set {
-        Some(_) => None,
-        None => started_on(portfolio).and_then(|started| {
-            guard::rule_set_in_force(portfolio.rule_set(), started, &context.switch_over).err()
-        }),
+    // The start day and the rule set in force on it, when the document names an older one.
+    let older = match (&context.rule_set, started_on(portfolio)) {
+        (None, Some(started)) => {
+            guard::rule_set_in_force(portfolio.rule_set(), started, &context.switch_over)
+                .err()
+                .map(|in_force| (started, in_force))
+        }
+        _ => None,
     };
+    let in_force = older.map(|(_, id)| id);
     let rules = match (&context.rule_set, in_force) {
         (Some(rules), _) => Cow::Borrowed(rules),
         (None, id) => {
@@ -600,7 +604,7 @@ pub fn validate(portfolio: &Portfolio, context: &ValidationContext<'_>) -> Repor
     resign::check(portfolio, context, &mut sink);
     content::evidence_dates(portfolio, context, &index, &replayed, &mut sink);
     practitioner::check(portfolio, context, rules, &signed, &mut sink);
-    stages::check(portfolio, context, &facts, &mut sink);
+    stages::check(portfolio, context, &facts, older, &mut sink);
     // Last, so that a refusal whose cause has a code of its own is not reported twice.
     replay::report(replayed.refused, &mut sink);
     let checklist = if context.required_checklists.is_some() {

@@ -91,8 +91,24 @@ macro_rules! codes {
                 match self { $(Code::$name => $rule,)* }
             }
 
-            /// [`Code::source`], found once per code when the crate is compiled.
-            const fn source_const(self) -> Option<&'static str> {
+            /// The public source of the rule the code enforces: the address of the page that
+            /// states it, found from the anchor [`Code::rule`] names ([`source_of`], once per
+            /// code when the crate is compiled). `None` for the document-format codes (`D…`),
+            /// whose rule is the crate's own format reference.
+            ///
+            /// # Example
+            ///
+            /// ```
+            /// use fcp_roadmap::diagnostic::Code;
+            ///
+            /// assert_eq!(
+            ///     Code::SupervisorOverCapacity.source(),
+            ///     Some("https://cptraininghub.nhs.uk/first-contact-practitioner-fcp-supervisor-training/")
+            /// );
+            /// assert_eq!(Code::UnknownField.source(), None);
+            /// ```
+            #[must_use]
+            pub const fn source(self) -> Option<&'static str> {
                 match self { $(Code::$name => const { source_of($rule) },)* }
             }
 
@@ -1093,28 +1109,6 @@ const fn bytes_eq(mut a: &[u8], mut b: &[u8]) -> bool {
             }
             _ => return false,
         }
-    }
-}
-
-impl Code {
-    /// The public source of the rule the code enforces: the address of the page that states
-    /// it, found from the anchor [`Code::rule`] names. `None` for the document-format codes
-    /// (`D…`), whose rule is the crate's own format reference.
-    ///
-    /// # Example
-    ///
-    /// ```
-    /// use fcp_roadmap::diagnostic::Code;
-    ///
-    /// assert_eq!(
-    ///     Code::SupervisorOverCapacity.source(),
-    ///     Some("https://cptraininghub.nhs.uk/first-contact-practitioner-fcp-supervisor-training/")
-    /// );
-    /// assert_eq!(Code::UnknownField.source(), None);
-    /// ```
-    #[must_use]
-    pub const fn source(self) -> Option<&'static str> {
-        self.source_const()
     }
 }
 

@@ -131,10 +131,6 @@ impl Stage2 {
     }
 }
 
-/// Stage 2's best-practice length for a full-time trainee, in calendar months (HEE,
-/// docs/domain.md#stage-2); the validator's is a context setting with this default.
-const STAGE_2_MONTHS: u32 = 6;
-
 impl Roadmap<Stage2> {
     /// The first day in primary care.
     #[must_use]
@@ -160,7 +156,7 @@ impl Roadmap<Stage2> {
     pub fn stage_2_target(&self) -> Option<NaiveDate> {
         guard::stage_2_target(
             self.stage.started_on,
-            STAGE_2_MONTHS,
+            guard::STAGE_2_MONTHS,
             self.stage.wte,
             self.stage.employer_agreed_completion,
             self.common.paused_days,

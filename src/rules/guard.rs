@@ -386,6 +386,10 @@ pub fn route_completion<F: Findings + ?Sized>(
     }
 }
 
+/// Stage 2's best-practice length for a full-time trainee, in calendar months (HEE,
+/// `docs/domain.md#stage-2`): the typed roadmap's, and the validator's default.
+pub(crate) const STAGE_2_MONTHS: u32 = 6;
+
 /// The day stage 2 should be complete by (`docs/domain.md#stage-2`): the date the employer
 /// agreed, if there is one; otherwise `months` calendar months from `start` for a full-time
 /// trainee (six, HEE), scaled by 1 / WTE for a part-timer (our reading) and rounded up to whole

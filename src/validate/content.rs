@@ -95,31 +95,27 @@ impl<'p> Index<'p> {
     }
 }
 
+/// The certificate an event records (mandatory e-learning, a university's), if it records one.
+fn certificate(event: &RoadmapEvent) -> Option<&EvidenceId> {
+    match event {
+        RoadmapEvent::ELearningRecorded { evidence, .. }
+        | RoadmapEvent::UniversityCertificateRecorded { evidence, .. } => Some(evidence),
+        _ => None,
+    }
+}
+
 /// The evidence ids that ratings and events refer to, each with whether it exists.
 fn referenced_evidence(p: &Portfolio) -> HashMap<&str, bool> {
     let linked = p.ratings().iter().map(|r| r.evidence.len()).sum::<usize>()
-        + p.events()
-            .iter()
-            .filter(|e| {
-                matches!(
-                    e,
-                    crate::roadmap::RoadmapEvent::ELearningRecorded { .. }
-                        | crate::roadmap::RoadmapEvent::UniversityCertificateRecorded { .. }
-                )
-            })
-            .count();
+        + p.events().iter().filter_map(certificate).count();
     let mut refs: HashMap<&str, bool> = HashMap::with_capacity(linked);
     for r in p.ratings() {
         for id in &r.evidence {
             refs.insert(id.as_str(), false);
         }
     }
-    for event in p.events() {
-        if let crate::roadmap::RoadmapEvent::ELearningRecorded { evidence, .. }
-        | crate::roadmap::RoadmapEvent::UniversityCertificateRecorded { evidence, .. } = event
-        {
-            refs.insert(evidence.as_str(), false);
-        }
+    for id in p.events().iter().filter_map(certificate) {
+        refs.insert(id.as_str(), false);
     }
     // Ids are unique (checked on loading): once every reference is found, stop looking.
     let mut missing = refs.len();
@@ -216,9 +212,7 @@ pub(super) fn check<'r>(
         }
     }
     for (i, event) in p.events().iter().enumerate() {
-        let (crate::roadmap::RoadmapEvent::ELearningRecorded { evidence: id, .. }
-        | crate::roadmap::RoadmapEvent::UniversityCertificateRecorded { evidence: id, .. }) = event
-        else {
+        let Some(id) = certificate(event) else {
             continue;
         };
         if !exists.get(id.as_str()).copied().unwrap_or(false) {

@@ -41,24 +41,18 @@ pub(super) fn trainee_of(p: &Portfolio) -> Trainee {
 }
 
 /// What checking a supervisor needs, gathered once per validation.
-pub(super) struct Supervising<'a> {
-    pub(super) p: &'a Portfolio,
-    pub(super) ctx: &'a ValidationContext<'a>,
-    pub(super) rules: &'a RuleSet,
-    pub(super) index: &'a Index<'a>,
-    pub(super) trainee: Trainee,
+struct Supervising<'a> {
+    p: &'a Portfolio,
+    ctx: &'a ValidationContext<'a>,
+    rules: &'a RuleSet,
+    index: &'a Index<'a>,
+    trainee: Trainee,
 }
 
 impl Supervising<'_> {
     /// Checks that the supervisor `id` may supervise the trainee on `on`; `at` is the event,
     /// the supervisor's place in it (its key and field) and the stage a finding blocks.
-    pub(super) fn check(
-        &self,
-        sink: &mut Sink,
-        id: &str,
-        on: NaiveDate,
-        at: (usize, usize, &str, Stage),
-    ) {
+    fn check(&self, sink: &mut Sink, id: &str, on: NaiveDate, at: (usize, usize, &str, Stage)) {
         let p = self.p;
         // The path is written only for a finding: `field` is the supervisor's place in the event.
         let (event, sub, field, stage) = at;

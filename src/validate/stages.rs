@@ -9,45 +9,43 @@ use chrono::NaiveDate;
 use crate::diagnostic::{Code, Subject as About};
 use crate::portfolio::{Portfolio, Stage};
 use crate::roadmap::RoadmapEvent;
-use crate::rules::{Facts, guard};
+use crate::rules::{Facts, RuleSetId, guard};
 use crate::signoff::{SignerRole, Subject};
 
 use super::ValidationContext;
 use super::facts::DocFacts;
 use super::sink::{Section, Sink};
 
+/// `older` is the roadmap's start day and the rule set in force on it, when the document names
+/// an older one (found by `validate`, which judges the portfolio by the one in force).
 pub(super) fn check(
     p: &Portfolio,
     ctx: &ValidationContext<'_>,
     facts: &DocFacts<'_, '_>,
+    older: Option<(NaiveDate, RuleSetId)>,
     sink: &mut Sink,
 ) {
-    rule_set(p, ctx, facts, sink);
+    if let Some((started, in_force)) = older {
+        rule_set(p.rule_set(), started, in_force, sink);
+    }
     route(facts, sink);
     checklists(p, ctx, sink);
     e_learning(facts, sink);
     wpbas(p, ctx, facts, sink);
 }
 
-/// V086: the rule set the document names is not older than the one in force on the day the
-/// roadmap started ([`guard::rule_set_in_force`]); a rule set the caller supplies is theirs.
-/// The rest of the validation judges such a portfolio by the rule set in force.
-fn rule_set(p: &Portfolio, ctx: &ValidationContext<'_>, facts: &DocFacts<'_, '_>, sink: &mut Sink) {
-    let (None, Some(started)) = (&ctx.rule_set, facts.started()) else {
-        return;
-    };
-    let named = p.rule_set();
-    if let Err(in_force) = guard::rule_set_in_force(named, started, &ctx.switch_over) {
-        sink.push(
-            (Section::RuleSet, 0, 0),
-            Stage::Stage1,
-            Code::RuleSetNotInForce,
-            "/rule_set".to_owned(),
-            format!(
-                "the portfolio names rule set {named}, but its roadmap started on {started}, when {in_force} was in force: it is judged by {in_force}"
-            ),
-        );
-    }
+/// V086: the rule set the document names, `named`, is older than the one in force on the day
+/// the roadmap started ([`guard::rule_set_in_force`]).
+fn rule_set(named: RuleSetId, started: NaiveDate, in_force: RuleSetId, sink: &mut Sink) {
+    sink.push(
+        (Section::RuleSet, 0, 0),
+        Stage::Stage1,
+        Code::RuleSetNotInForce,
+        "/rule_set".to_owned(),
+        format!(
+            "the portfolio names rule set {named}, but its roadmap started on {started}, when {in_force} was in force: it is judged by {in_force}"
+        ),
+    );
 }
 
 /// V080: the route is one of the rule set's and, for the independent portfolio route, was

@@ -110,19 +110,20 @@ fn assessors(p: &Portfolio, index: &Index<'_>, sink: &mut Sink) {
                 continue;
             }
             if let Err(r) = s.check_may_sign(&trainee, e.date()) {
-                sink.push(
-                (Section::Evidence, i + 1, 4),
-                Stage::Stage2,
-                Code::AssessorCannotAssess,
-                format!("/evidence/{i}/assessor"),
-                format!(
+                let message = format!(
                     "evidence `{}` ({}, dated {}) does not count: its assessor could not assess this trainee that day: {r} [{}]",
                     e.id(),
                     e.kind().label(),
                     e.date(),
                     r.code()
-                ),
-            );
+                );
+                sink.push(
+                    (Section::Evidence, i + 1, 4),
+                    Stage::Stage2,
+                    Code::AssessorCannotAssess,
+                    format!("/evidence/{i}/assessor"),
+                    message,
+                );
                 sink.last().refusal(r.code());
             } else {
                 able = Some((k, e.date()));

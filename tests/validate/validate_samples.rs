@@ -8,10 +8,14 @@ use fcp_roadmap::validate::{ChecklistSource, Report, ValidationContext, validate
 use util::samples::{DATA, as_of, registry};
 
 #[track_caller]
-fn report(name: &str) -> Report {
+fn sample(name: &str) -> Portfolio {
     let text = std::fs::read_to_string(format!("{DATA}/{name}")).unwrap();
-    let p = Portfolio::from_json(&text).unwrap();
-    validate(&p, &ValidationContext::new(as_of(), &registry()))
+    Portfolio::from_json(&text).unwrap()
+}
+
+#[track_caller]
+fn report(name: &str) -> Report {
+    validate(&sample(name), &ValidationContext::new(as_of(), &registry()))
 }
 
 #[track_caller]
@@ -309,9 +313,7 @@ fn the_counts_agree_with_the_diagnostics() {
 
 #[track_caller]
 fn report_as_of(name: &str, as_of: chrono::NaiveDate) -> Report {
-    let text = std::fs::read_to_string(format!("{DATA}/{name}")).unwrap();
-    let p = Portfolio::from_json(&text).unwrap();
-    validate(&p, &ValidationContext::new(as_of, &registry()))
+    validate(&sample(name), &ValidationContext::new(as_of, &registry()))
 }
 
 fn day(y: i32, m: u32, d: u32) -> chrono::NaiveDate {
@@ -349,8 +351,7 @@ fn independent_route_started_on_the_closure_day() {
 
 #[test]
 fn independent_route_start_edges() {
-    let text = std::fs::read_to_string(format!("{DATA}/complete-independent-stage2.json")).unwrap();
-    let mut doc: serde_json::Value = serde_json::from_str(&text).unwrap();
+    let mut doc = sample_doc("complete-independent-stage2.json");
     // The day before the closure, the day, the day after: only the start date is judged by
     // V080 (the replay refuses the events dated before a later start on its own).
     for (started, closed) in [
@@ -395,8 +396,7 @@ fn independent_portfolio_unfinished_after_the_run_off() {
 
 #[test]
 fn independent_portfolio_completed_after_the_run_off() {
-    let text = std::fs::read_to_string(format!("{DATA}/complete-independent-stage2.json")).unwrap();
-    let mut doc: serde_json::Value = serde_json::from_str(&text).unwrap();
+    let mut doc = sample_doc("complete-independent-stage2.json");
     let n = doc["events"].as_array().unwrap().len();
     for (completed, late) in [
         ("2024-04-29", false),
@@ -444,8 +444,7 @@ fn each_e_learning_module_needs_its_own_certificate() {
         "no certificate of the mandatory e-learning module `personalised-care-institute` is recorded (roadmap-2024 requires `hee-core-primary-care`, `personalised-care-institute`)"
     );
     // One certificate does not stand for both modules.
-    let text = std::fs::read_to_string(format!("{DATA}/complete-ot-stage2.json")).unwrap();
-    let mut doc: serde_json::Value = serde_json::from_str(&text).unwrap();
+    let mut doc = sample_doc("complete-ot-stage2.json");
     doc["events"][3]["evidence"] = serde_json::json!("cert-core-elearning");
     let p: Portfolio = serde_json::from_value(doc).unwrap();
     let r = validate(&p, &ValidationContext::new(as_of(), &registry()));
@@ -472,9 +471,7 @@ fn each_e_learning_module_needs_its_own_certificate() {
 
 #[test]
 fn the_hub_defines_the_checklist() {
-    let text =
-        std::fs::read_to_string(format!("{DATA}/defect-self-declared-checklist.json")).unwrap();
-    let p = Portfolio::from_json(&text).unwrap();
+    let p = sample("defect-self-declared-checklist.json");
     // Without the hub's list the document's own (one stage 2 component) is used, and the
     // report says so.
     let registry = registry();
@@ -563,8 +560,7 @@ fn two_wpbas_a_month_in_stage_2() {
     );
     assert!(r.is_complete(), "a warning, not an error");
     // Part time is pro rata, rounded up: at 0.5 WTE one a month is enough.
-    let text = std::fs::read_to_string(format!("{DATA}/defect-too-few-wpbas.json")).unwrap();
-    let mut doc: serde_json::Value = serde_json::from_str(&text).unwrap();
+    let mut doc = sample_doc("defect-too-few-wpbas.json");
     let i = doc["events"]
         .as_array()
         .unwrap()
@@ -582,9 +578,7 @@ fn a_capability_with_no_evidence_is_never_milder_than_one_with_one_piece() {
     // Claimed for stage 1, a heading with no evidence and a heading with one piece are both
     // what remains for stage 2: kept apart from the diagnostics, with their own severity, and
     // counted in one note.
-    let text =
-        std::fs::read_to_string(format!("{DATA}/defect-capability-without-evidence.json")).unwrap();
-    let mut doc: serde_json::Value = serde_json::from_str(&text).unwrap();
+    let mut doc = sample_doc("defect-capability-without-evidence.json");
     doc["claimed_stage"] = serde_json::json!("stage_1");
     let ev = doc["evidence"].as_array_mut().unwrap();
     ev.retain(|e| e["id"] != "cot-a1" && e["id"] != "cbd-a1");
@@ -889,9 +883,7 @@ fn the_rule_set_in_force_changes_on_the_switch_over_days() {
 #[test]
 fn the_callers_switch_over_and_rule_set_decide_what_is_in_force() {
     use fcp_roadmap::rules::{RuleSet, RuleSetId, SwitchOver};
-    let text =
-        std::fs::read_to_string(format!("{DATA}/defect-rule-set-not-in-force.json")).unwrap();
-    let p = Portfolio::from_json(&text).unwrap();
+    let p = sample("defect-rule-set-not-in-force.json");
     let registry = registry();
     let mut late = SwitchOver::default();
     late.roadmap_2023_from = util::d(2024, 7, 1);
