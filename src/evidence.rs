@@ -41,12 +41,14 @@ mod coverage;
 mod index;
 mod item;
 mod limits;
+mod ratings_index;
 
 pub use crate::id::{EvidenceId, SupervisorId};
 pub use coverage::{Coverage, Shortfall, UnknownArea, UnknownLink, YearMonth};
 pub(crate) use index::EvidenceIndex;
 pub use item::{Attachment, AttachmentError, EvidenceError, EvidenceItem, EvidenceParts};
 pub use limits::{ApLimits, ApViolation};
+pub(crate) use ratings_index::RatingIndex;
 
 /// The suggested number of evidence pieces per capability heading: 3 (docs/domain.md#stage-2, from the
 /// HEE Stage 2 guidance). A suggestion: falling short is a warning, never a failure.

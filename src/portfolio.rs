@@ -217,7 +217,7 @@ pub struct Portfolio {
     /// The evidence by id, built while checking ids are unique.
     index: EvidenceIndex,
     /// The ratings' positions by heading, built while checking each heading is rated once.
-    ratings_index: load::RatingIndex,
+    ratings_index: crate::evidence::RatingIndex,
 }
 
 /// The fields of a portfolio document, public, before the cross-field checks of
@@ -506,11 +506,11 @@ impl Portfolio {
         &self,
         capability: &crate::framework::CapabilityId,
     ) -> Option<usize> {
-        self.ratings_index.get(capability).copied()
+        self.ratings_index.get(capability)
     }
 
     /// The ratings' positions by heading.
-    pub(crate) fn ratings_index(&self) -> &load::RatingIndex {
+    pub(crate) fn ratings_index(&self) -> &crate::evidence::RatingIndex {
         &self.ratings_index
     }
 

@@ -9,8 +9,7 @@ use serde::Deserialize;
 use super::pointer::{offset_of, pointer_at};
 use super::{Portfolio, PortfolioParts};
 use crate::diagnostic::Code;
-use crate::evidence::EvidenceIndex;
-use crate::framework::CapabilityId;
+use crate::evidence::{EvidenceIndex, RatingIndex};
 
 /// Bounds on what a document may hold, so that hostile or runaway input is refused with a
 /// [`LoadError`] (code `D006`) instead of exhausting memory.
@@ -280,9 +279,6 @@ fn unique<K: std::hash::Hash + Eq>(
     }
 }
 
-/// The positions of the ratings by heading.
-pub(crate) type RatingIndex = HashMap<CapabilityId, usize>;
-
 /// Checks the sizes, the free text and that ids are unique; returns the indexes of the evidence
 /// by id and of the ratings by heading that the uniqueness checks build, for the readers of the
 /// portfolio to share.
@@ -352,15 +348,20 @@ pub(super) fn check_parts(
             || format!("duplicate supervisor id `{}`", s.id()),
         )?;
     }
-    let mut caps: RatingIndex = HashMap::with_capacity(parts.ratings.len());
-    for (i, r) in parts.ratings.iter().enumerate() {
-        unique(
-            &mut caps,
-            r.capability,
-            i,
-            |n| format!("/ratings/{n}/capability"),
-            || format!("capability `{}` is rated twice: this rating", r.capability),
-        )?;
-    }
+    let caps = RatingIndex::first_wins(&parts.ratings).map_err(|twice| {
+        let capability = parts
+            .ratings
+            .get(twice.repeat)
+            .map(|r| r.capability.to_string())
+            .unwrap_or_default();
+        LoadError::new(
+            Code::DuplicateId,
+            format!("/ratings/{}/capability", twice.repeat),
+            format!(
+                "capability `{capability}` is rated twice: this rating is also at /ratings/{}/capability",
+                twice.first
+            ),
+        )
+    })?;
     Ok((ids, caps))
 }

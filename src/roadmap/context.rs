@@ -5,7 +5,7 @@ use std::borrow::Cow;
 use std::sync::Mutex;
 
 use crate::digest::Sha256Digest;
-use crate::evidence::{EvidenceId, EvidenceIndex, EvidenceItem};
+use crate::evidence::{EvidenceId, EvidenceIndex, EvidenceItem, RatingIndex};
 use crate::experience::ExperienceAssessment;
 use crate::framework::{CapabilityId, Framework};
 use crate::registration::RegistrationRecord;
@@ -52,7 +52,7 @@ pub struct RoadmapContextParts<'a> {
     pub(crate) evidence_index: Option<&'a EvidenceIndex>,
     /// An index of `ratings` by heading built already (a loaded portfolio's): the context then
     /// builds none of its own.
-    pub(crate) rating_index: Option<&'a HashMap<CapabilityId, usize>>,
+    pub(crate) rating_index: Option<&'a RatingIndex>,
 }
 
 impl<'a> RoadmapContextParts<'a> {
@@ -131,7 +131,7 @@ impl<'a> RoadmapContextParts<'a> {
 pub struct RoadmapContext<'a> {
     pub(super) parts: RoadmapContextParts<'a>,
     evidence: Cow<'a, EvidenceIndex>,
-    ratings: Ratings<'a>,
+    ratings: Cow<'a, RatingIndex>,
     /// Contents whose digest has been computed and matched a sign-off's. Several sign-offs
     /// usually cover the same content (both declarations and the education provider's
     /// approval cover the whole portfolio); the context is immutable, so the same items under
@@ -139,13 +139,6 @@ pub struct RoadmapContext<'a> {
     /// Keyed by the digest, so that a log of many sign-offs over different content stays
     /// linear.
     verified: Mutex<HashMap<Sha256Digest, Vec<Verified<'a>>>>,
-}
-
-/// The ratings by heading: the positions a loaded portfolio indexed, or the context's own map.
-#[derive(Debug, Clone)]
-enum Ratings<'a> {
-    Positions(&'a HashMap<CapabilityId, usize>),
-    Own(HashMap<CapabilityId, &'a HeadingRating>),
 }
 
 #[derive(Debug)]
@@ -177,8 +170,8 @@ impl<'a> RoadmapContext<'a> {
             None => Cow::Owned(EvidenceIndex::last_wins(parts.evidence)),
         };
         let ratings = match parts.rating_index {
-            Some(index) => Ratings::Positions(index),
-            None => Ratings::Own(parts.ratings.iter().map(|r| (r.capability, r)).collect()),
+            Some(index) => Cow::Borrowed(index),
+            None => Cow::Owned(RatingIndex::last_wins(parts.ratings)),
         };
         RoadmapContext {
             parts,
@@ -219,10 +212,7 @@ impl<'a> RoadmapContext<'a> {
     /// The ratings of this heading.
     #[must_use]
     pub fn rating(&self, capability: &CapabilityId) -> Option<&'a HeadingRating> {
-        match &self.ratings {
-            Ratings::Positions(index) => self.parts.ratings.get(*index.get(capability)?),
-            Ratings::Own(map) => map.get(capability).copied(),
-        }
+        self.parts.ratings.get(self.ratings.get(capability)?)
     }
 
     /// The supervisor with this id, or the refusal naming them.
