@@ -883,13 +883,17 @@ evidence `cbd-b3` was edited gives note V059 at `/events/18/sign_off/re_signed_o
     /// A capability with no evidence.
     CapabilityUncovered = "V060", Error, "docs/domain.md#stage-2-verification", "capability with no evidence",
 "Every capability heading needs evidence linked to it (docs/domain.md#stage-2-verification, step 3); a heading with \
-none cannot be verified.\n\nExample: no evidence item lists `D14` in its capabilities: V060 at \
-`/ratings/13` (the heading's rating) or `/framework` when it has no rating.";
+none cannot be verified. An item is linked to a heading on the verification form (the \
+heading's rating lists it in `evidence`) or by itself (it lists the heading in `capabilities`); \
+either link counts, and an item linked both ways counts once.\n\nExample: no evidence item \
+lists `D14` in its capabilities and the rating of `D14` links none: V060 at `/ratings/13` (the \
+heading's rating) or `/framework` when it has no rating.";
     /// Fewer than the suggested three pieces of evidence.
     BelowSuggestedEvidence = "V061", Warning, "docs/domain.md#stage-2", "fewer than 3 pieces of evidence",
 "HEE suggests 3 pieces of evidence per capability heading (docs/domain.md#stage-2). It is a suggestion, \
-so this is a warning, never an error.\n\nExample: `A2` with 2 linked items gives warning V061 at \
-the heading's rating path.";
+so this is a warning, never an error. Items are counted as for V060: linked on the form or by \
+themselves, each once.\n\nExample: `A2` with 2 linked items gives warning V061 at the heading's \
+rating path.";
     /// Evidence linked to a capability the framework does not have.
     EvidenceUnknownCapability = "V062", Error, "docs/domain.md#frameworks", "evidence linked to an unknown capability",
 "An evidence item links a capability id the framework does not have, so the link counts for \

@@ -104,35 +104,6 @@ fn certificate(event: &RoadmapEvent) -> Option<&EvidenceId> {
     }
 }
 
-/// The evidence ids that ratings and events refer to, each with whether it exists.
-fn referenced_evidence(p: &Portfolio) -> HashMap<&str, bool> {
-    let linked = p.ratings().iter().map(|r| r.evidence.len()).sum::<usize>()
-        + p.events().iter().filter_map(certificate).count();
-    let mut refs: HashMap<&str, bool> = HashMap::with_capacity(linked);
-    for r in p.ratings() {
-        for id in &r.evidence {
-            refs.insert(id.as_str(), false);
-        }
-    }
-    for id in p.events().iter().filter_map(certificate) {
-        refs.insert(id.as_str(), false);
-    }
-    // Ids are unique (checked on loading): once every reference is found, stop looking.
-    let mut missing = refs.len();
-    for e in p.evidence() {
-        if missing == 0 {
-            break;
-        }
-        if let Some(found) = refs.get_mut(e.id().as_str()) {
-            if !*found {
-                *found = true;
-                missing -= 1;
-            }
-        }
-    }
-    refs
-}
-
 /// Returns the framework, if it resolves.
 pub(super) fn check<'r>(
     p: &Portfolio,
@@ -163,12 +134,15 @@ pub(super) fn check<'r>(
             );
         }
     }
-    // Links from ratings and events to evidence: the few ids referenced are looked up in one
-    // pass over the evidence, without indexing every item.
-    let exists = referenced_evidence(p);
+    // Links from ratings and events to evidence, looked up in the index loading built (a
+    // rating's links often follow the document's order: each is tried first just after the
+    // one before).
     for (i, r) in p.ratings().iter().enumerate() {
+        let mut next = 0;
         for (j, id) in r.evidence.iter().enumerate() {
-            if !exists.get(id.as_str()).copied().unwrap_or(false) {
+            if let Some(k) = index.evidence_index_near(id.as_str(), next) {
+                next = k.saturating_add(1);
+            } else {
                 sink.push(
                     (Section::Ratings, i + 1, 10 + j),
                     Stage::Stage2,
@@ -215,7 +189,7 @@ pub(super) fn check<'r>(
         let Some(id) = certificate(event) else {
             continue;
         };
-        if !exists.get(id.as_str()).copied().unwrap_or(false) {
+        if index.evidence_index(id.as_str()).is_none() {
             sink.push(
                 (Section::Events, i + 1, 1),
                 Stage::Stage1,
@@ -285,7 +259,9 @@ fn framework_checks<'r>(
 
 fn coverage_checks(p: &Portfolio, framework: &Framework, index: &Index<'_>, sink: &mut Sink) {
     let coverage = Coverage::compute(framework, p.evidence());
-    for (cap, count) in coverage.per_capability() {
+    let linked_on_form = linked_on_form(p, framework, index);
+    for (k, (cap, count)) in coverage.per_capability().enumerate() {
+        let count = count.saturating_add(linked_on_form.get(k).copied().unwrap_or(0));
         let rated = index.rating_index(cap.id());
         if rated.is_none() || count < SUGGESTED_PER_CAPABILITY {
             heading_findings(cap, count, rated, sink);
@@ -331,6 +307,50 @@ fn coverage_checks(p: &Portfolio, framework: &Framework, index: &Index<'_>, sink
             ),
         );
     }
+}
+
+/// For each capability of `framework` (in its order), the evidence items linked to it only on
+/// the verification form: listed in the heading's rating but not listing the heading
+/// themselves (those are counted by [`Coverage`]). Evidence is linked to a heading either way
+/// (docs/domain.md#stage-2-verification): the trainee links it on the form, and the supervisor
+/// may link more. An item listed twice counts once; an id not in the portfolio counts nothing
+/// (V053 says so).
+fn linked_on_form(p: &Portfolio, framework: &Framework, index: &Index<'_>) -> Vec<u32> {
+    let mut counts = vec![0u32; framework.capability_count()];
+    // For each item, 1 + the rating that counted it last, so that an id listed twice in one
+    // rating counts once.
+    let mut counted: Vec<usize> = Vec::new();
+    for (i, r) in p.ratings().iter().enumerate() {
+        let Some(count) = framework
+            .index_of(&r.capability)
+            .and_then(|c| counts.get_mut(c))
+        else {
+            continue;
+        };
+        let mut next = 0;
+        for id in &r.evidence {
+            let Some(k) = index.evidence_index_near(id.as_str(), next) else {
+                continue;
+            };
+            next = k.saturating_add(1);
+            let Some(item) = p.evidence().get(k) else {
+                continue;
+            };
+            if item.capabilities().contains(&r.capability) {
+                continue;
+            }
+            if counted.is_empty() {
+                counted = vec![0; p.evidence().len()];
+            }
+            if let Some(last) = counted.get_mut(k) {
+                if *last != i + 1 {
+                    *last = i + 1;
+                    *count = count.saturating_add(1);
+                }
+            }
+        }
+    }
+    counts
 }
 
 /// V050 for a heading not rated, V060 for one with no evidence, V061 for one with fewer pieces

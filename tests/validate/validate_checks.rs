@@ -348,6 +348,9 @@ fn coverage_warnings_unknown_links_and_areas() {
         .unwrap();
     d["evidence"][i]["capabilities"] = json!(["Z9"]);
     d["evidence"][i]["areas_of_practice"] = json!(["sport"]);
+    // And the rating of A1 no longer links it: linked either way, it would still count.
+    let links = d["ratings"][0]["evidence"].as_array_mut().unwrap();
+    links.retain(|id| id != "cot-a1");
     let r = run(&d);
     assert_eq!(
         codes(&r),
@@ -366,6 +369,81 @@ fn coverage_warnings_unknown_links_and_areas() {
         r.diagnostics()[3].message,
         "capability `A1` (Occupation-focused consultation (illustrative)) has 2 pieces of evidence; 3 are suggested"
     );
+}
+
+/// The V06x findings of a report, as `code path: message`.
+fn coverage_findings(r: &Report) -> Vec<String> {
+    r.diagnostics()
+        .iter()
+        .filter(|d| {
+            matches!(
+                d.code,
+                Code::CapabilityUncovered | Code::BelowSuggestedEvidence
+            )
+        })
+        .map(|d| format!("{} {}: {}", d.code, d.path, d.message))
+        .collect()
+}
+
+/// Evidence is linked to a heading on the verification form (the rating's `evidence`) or by the
+/// item itself (its `capabilities`); either link counts, once (docs/domain.md#stage-2-verification,
+/// steps 3 and 4: the trainee links evidence to each heading on the form, and the supervisor may
+/// link further evidence).
+#[test]
+fn evidence_linked_on_the_form_or_by_the_item_counts_once() {
+    // Linked only on the form: no item lists a capability, every rating links its three.
+    let mut d = ot();
+    for e in d["evidence"].as_array_mut().unwrap() {
+        e.as_object_mut().unwrap().remove("capabilities");
+    }
+    assert_eq!(coverage_findings(&run(&d)), Vec::<String>::new());
+    // Linked by neither: every heading has none.
+    let mut none = d.clone();
+    for r in none["ratings"].as_array_mut().unwrap() {
+        r["evidence"] = json!([]);
+    }
+    let r = run(&none);
+    let found = coverage_findings(&r);
+    assert_eq!(found.len(), none["ratings"].as_array().unwrap().len());
+    assert_eq!(
+        found[0],
+        "V060 /ratings/0: capability `A1` (Occupation-focused consultation (illustrative)) has no evidence linked to it"
+    );
+    // One of A1's three listed twice on the form, another dropped: two pieces, not three.
+    let mut twice = d.clone();
+    let links = twice["ratings"][0]["evidence"].as_array_mut().unwrap();
+    let first = links[0].clone();
+    links.pop();
+    links.push(first);
+    assert_eq!(
+        coverage_findings(&run(&twice)),
+        [
+            "V061 /ratings/0: capability `A1` (Occupation-focused consultation (illustrative)) has 2 pieces of evidence; 3 are suggested"
+        ]
+    );
+    // Linked both ways (the sample as written): each item counts once, three per heading.
+    assert_eq!(coverage_findings(&run(&ot())), Vec::<String>::new());
+    // A2 loses one of its three (linked neither way): two pieces.
+    let mut both = ot();
+    let dropped = both["ratings"][1]["evidence"]
+        .as_array_mut()
+        .unwrap()
+        .pop()
+        .unwrap();
+    for e in both["evidence"].as_array_mut().unwrap() {
+        if e["id"] == dropped {
+            e["capabilities"] = json!(["B1"]);
+        }
+    }
+    let a2 = "V061 /ratings/1: capability `A2` (Shared decisions and goals (illustrative)) has 2 pieces of evidence; 3 are suggested";
+    assert_eq!(coverage_findings(&run(&both)), [a2]);
+    // An item listing A1 itself and linked on A2's form counts for both headings.
+    let a1_item = both["ratings"][0]["evidence"][0].clone();
+    both["ratings"][1]["evidence"]
+        .as_array_mut()
+        .unwrap()
+        .push(a1_item);
+    assert_eq!(coverage_findings(&run(&both)), Vec::<String>::new());
 }
 
 #[test]
@@ -620,6 +698,12 @@ fn findings_on_evidence_and_coverage_follow_the_document() {
     d["evidence"][4]["capabilities"] = json!(["B1", "Z9"]);
     d["evidence"][4]["areas_of_practice"] = json!(["nowhere-a", "nowhere-b"]);
     d["ratings"][0]["supervisor_rating"] = json!("needs_further_development");
+    // Nor is item 4 linked to A2 on the form.
+    let item = d["evidence"][4]["id"].clone();
+    d["ratings"][1]["evidence"]
+        .as_array_mut()
+        .unwrap()
+        .retain(|id| *id != item);
     let r = run(&d);
     // Evidence item by item and field by field, then the ratings: the warning that A2 (rating
     // 1) now has fewer pieces than suggested follows rating 0's finding.
