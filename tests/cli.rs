@@ -134,15 +134,15 @@ fn human_output_on_the_samples_groups_files_and_ends_with_a_summary() {
         .filter(|f| matches!(expected(f), Ok((false, _))))
         .count();
     let not_loadable = files.iter().filter(|f| expected(f).is_err()).count();
-    assert_eq!((complete, incomplete, not_loadable), (8, 19, 2));
-    assert!(out.contains(&format!("Summary: 29 files as of {AS_OF}\n")));
+    assert_eq!((complete, incomplete, not_loadable), (8, 20, 2));
+    assert!(out.contains(&format!("Summary: 30 files as of {AS_OF}\n")));
     assert!(out.contains(&format!("  complete     {complete:>6}\n")));
     assert!(out.contains(&format!("  incomplete   {incomplete:>6}\n")));
     assert!(out.contains(&format!("  not loadable {not_loadable:>6}\n")));
     assert!(out.contains("  unreadable        0\n"));
-    // The most frequent code: V002, on each of the eighteen loadable samples built on the
+    // The most frequent code: V002, on each of the nineteen loadable samples built on the
     // illustrative OT framework.
-    assert!(out.contains("Most frequent codes:\n  V002     18 findings in 18 files  "));
+    assert!(out.contains("Most frequent codes:\n  V002     19 findings in 19 files  "));
     // A finding: severity, code, pointer, message, rule; grouped under its severity.
     assert!(out.contains(
         "  errors (1):\n    error[V060] /ratings/4: capability `B3` (Work capacity assessment \
@@ -224,13 +224,13 @@ fn json_output_reports_every_file_with_the_library_s_findings() {
             .starts_with("cannot read the file: ")
     );
     let summary = &doc["summary"];
-    assert_eq!(summary["files"], 32);
+    assert_eq!(summary["files"], 33);
     assert_eq!(summary["complete"], 9);
-    assert_eq!(summary["incomplete"], 19);
+    assert_eq!(summary["incomplete"], 20);
     assert_eq!(summary["not_loadable"], 2);
     assert_eq!(summary["unreadable"], 2);
     assert_eq!(summary["codes"][0]["code"], "V002");
-    assert_eq!(summary["codes"][0]["findings"], 18);
+    assert_eq!(summary["codes"][0]["findings"], 19);
 }
 
 /// The SARIF regions: the line of the pointer's value, or the parser's line for a load error.

@@ -12,20 +12,22 @@ use fcp_roadmap::signoff::{Content, HeadingRating, SignOff, Subject};
 /// The complete MSK sample.
 pub const MSK: &str = include_str!("../../examples/data/complete-msk-stage2.json");
 
-/// The complete MSK sample with `n` evidence items (its certificates, then items cycling
+/// The complete MSK sample with `n` evidence items (its certificates and PDP, then items cycling
 /// through the 14 capabilities and the assessed kinds, dated before the declaration) and its
 /// declarations and approval re-signed over them.
 pub fn portfolio_text(n: usize) -> String {
     let parts = Portfolio::from_json(MSK).unwrap().into_parts();
     let caps: Vec<CapabilityId> = parts.ratings.iter().map(|r| r.capability).collect();
-    // The e-learning and university certificates the sample's events record.
+    // The e-learning and university certificates the sample's events record, and its PDP.
     let keep: Vec<EvidenceItem> = parts
         .evidence
         .iter()
         .filter(|e| {
             matches!(
                 e.kind(),
-                EvidenceKind::ElearningCertificate | EvidenceKind::UniversityCertificate
+                EvidenceKind::ElearningCertificate
+                    | EvidenceKind::UniversityCertificate
+                    | EvidenceKind::Pdp
             )
         })
         .cloned()

@@ -908,6 +908,16 @@ supervisors so their eligibility can be checked (docs/domain.md#evidence-types, 
 "An evidence item names an area of practice the framework does not list; it is kept but not \
 counted for that area.\n\nExample: `\"areas_of_practice\": [\"sport\"]` on the OT sample \
 framework gives warning V064 at `/evidence/1/areas_of_practice`.";
+    /// A stage 2 document the verification asks for is missing.
+    Stage2DocumentMissing = "V065", Error, "docs/domain.md#stage-2-verification", "stage 2 document missing",
+"Stage 2 is evidenced by \"completed copies of all the Stage 2 documents listed in the FCP \
+Roadmap to Practice, including a Personal Development Plan, reflective learning logs and a \
+record of Workplace Based Assessments\" (docs/domain.md#stage-2-verification). A portfolio \
+without an evidence item of kind `pdp`, without one of kind `reflective_log` or `learning_log`, \
+or without any workplace-based assessment (`cot`, `cbd`, `cep`, `csr`, `msf`, `psq`, \
+`audit_qip`) gets one V065 for each document missing. It blocks stage 2, so a portfolio that \
+claims only stage 1 gets it as a note.\n\nExample: the complete MSK sample without its `pdp` \
+item gives V065 at `/evidence`.";
     /// Stage 2 took longer than the best-practice six months.
     Stage2OverSixMonths = "V070", Warning, "docs/domain.md#stage-2", "stage 2 beyond six months",
 "Best practice is to complete stage 2 within 6 months full time (docs/domain.md#stage-2), pro rata for \

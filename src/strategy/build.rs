@@ -75,6 +75,30 @@ fn monthly_wpbas(
 
 /// Builds the evidence items and heading ratings of a plan, with `defect` applied where it
 /// changes what is signed.
+/// The stage 2 documents besides the assessments: the PDP agreed on the first day of stage 2
+/// and a reflective log (docs/domain.md#stage-2).
+fn stage_2_documents(stage_2: NaiveDate, items: &mut Vec<EvidenceItem>) -> Option<()> {
+    for (kind, id, title) in [
+        (
+            EvidenceKind::Pdp,
+            "pdp-stage-2",
+            "Personal Development Plan",
+        ),
+        (
+            EvidenceKind::ReflectiveLog,
+            "reflective-log-stage-2",
+            "Reflective log",
+        ),
+    ] {
+        items.push(
+            EvidenceParts::new(evidence_id(id)?, kind, stage_2, title.to_owned())
+                .build()
+                .ok()?,
+        );
+    }
+    Some(())
+}
+
 fn content(
     plan: &Plan,
     defect: Option<Defect>,
@@ -99,6 +123,7 @@ fn content(
     }
     if plan.stage == Stage::Stage2 {
         monthly_wpbas(plan, wpbas_a_month, stage_2, declared, &mut items)?;
+        stage_2_documents(stage_2, &mut items)?;
     }
     let target = 0usize;
     let mut ratings: Vec<HeadingRating> = Vec::new();

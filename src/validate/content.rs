@@ -202,7 +202,51 @@ pub(super) fn check<'r>(
             );
         }
     }
+    stage_2_documents(p, sink);
     framework_checks(p, ctx, index, sink)
+}
+
+/// V065: the stage 2 documents the verification asks for, each at least once: the PDP,
+/// reflective learning logs (a reflective log or a learning log entry) and a record of
+/// workplace-based assessments (docs/domain.md#stage-2-verification).
+fn stage_2_documents(p: &Portfolio, sink: &mut Sink) {
+    let (mut pdp, mut log, mut wpba) = (false, false, false);
+    for e in p.evidence() {
+        let kind = e.kind();
+        pdp |= kind == EvidenceKind::Pdp;
+        log |= matches!(
+            kind,
+            EvidenceKind::ReflectiveLog | EvidenceKind::LearningLog
+        );
+        wpba |= kind.is_wpba();
+        if pdp && log && wpba {
+            return;
+        }
+    }
+    let trainee = &p.practitioner().id;
+    for (found, what) in [
+        (pdp, "a Personal Development Plan (an item of kind `pdp`)"),
+        (
+            log,
+            "reflective learning logs (items of kind `reflective_log` or `learning_log`)",
+        ),
+        (
+            wpba,
+            "a record of workplace-based assessments (items of kind `cot`, `cbd`, `cep`, `csr`, `msf`, `psq` or `audit_qip`)",
+        ),
+    ] {
+        if !found {
+            sink.push_about(
+                ((Section::Evidence, 0, 0), Stage::Stage2),
+                Code::Stage2DocumentMissing,
+                "/evidence".to_owned(),
+                format!("the stage 2 portfolio lacks {what}: the verification asks for it"),
+                About::Practitioner {
+                    id: trainee.to_string(),
+                },
+            );
+        }
+    }
 }
 
 fn framework_checks<'r>(

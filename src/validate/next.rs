@@ -73,6 +73,7 @@ impl Step {
             | C::EvidenceInFuture
             | C::EvidenceAfterSignOff
             | C::CapabilityUncovered
+            | C::Stage2DocumentMissing
             | C::EvidenceUnknownCapability => Step::Evidence,
             C::SignOffMissing | C::RequiredComponentMissing => Step::Checklist,
             C::RatingMissing
@@ -221,6 +222,9 @@ fn action(code: Code) -> Option<&'static str> {
         C::EvidenceInFuture => "Correct the evidence dated after the as-of date",
         C::EvidenceAfterSignOff => "Re-sign the sign-offs that cover evidence dated after them",
         C::CapabilityUncovered => "Add evidence for each capability heading that has none",
+        C::Stage2DocumentMissing => {
+            "Add the stage 2 documents missing: a PDP, reflective learning logs and a record of WPBAs"
+        }
         C::EvidenceUnknownCapability => "Link evidence only to capabilities of the framework",
         C::SignOffMissing => {
             "Add the missing trainee or roadmap supervisor sign-offs of the checklist components"

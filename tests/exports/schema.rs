@@ -172,6 +172,7 @@ fn every_sample_the_loader_accepts_passes_the_schema() {
             "defect-profession-without-roadmap.json",
             "defect-rule-set-not-in-force.json",
             "defect-self-declared-checklist.json",
+            "defect-stage-2-without-pdp.json",
             "defect-taught-stage1-checklist-unsigned.json",
             "defect-taught-without-approval.json",
             "defect-too-few-wpbas.json",

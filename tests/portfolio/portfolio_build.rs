@@ -93,7 +93,7 @@ fn portfolio_parts_defaults_and_extends_in_order() {
     assert_eq!(grown.schema_version.to_string(), "1.2.0");
     let built = grown.build().unwrap();
     assert_eq!(built.claimed_stage(), Stage::Stage1);
-    assert_eq!(built.evidence().len(), 45);
+    assert_eq!(built.evidence().len(), 46);
 }
 
 #[test]

@@ -223,7 +223,7 @@ fn list_lengths_are_bounded() {
     assert_eq!(e.code(), Code::LimitExceeded);
     assert_eq!(
         e.to_string(),
-        "/evidence: 26 evidence items; the limit is 5"
+        "/evidence: 27 evidence items; the limit is 5"
     );
     let mut few_events = Limits::default();
     few_events.max_events = 3;
@@ -237,7 +237,7 @@ fn every_limit_admits_exactly_its_value() {
     let text = sample();
     let mut exact = Limits::default();
     exact.max_document_bytes = text.len();
-    exact.max_evidence = 26;
+    exact.max_evidence = 27;
     exact.max_events = 22;
     assert!(Portfolio::from_json_with(&text, &exact).is_ok());
     let longest = "x".repeat(Limits::default().max_text_bytes);

@@ -43,5 +43,5 @@ fn loadable_samples_round_trip_byte_for_byte() {
         let via_serde: Portfolio = serde_json::from_str(&text).unwrap();
         assert_eq!(via_serde, p, "{name}");
     }
-    assert_eq!(loaded, 27);
+    assert_eq!(loaded, 28);
 }

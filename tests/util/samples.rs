@@ -74,6 +74,12 @@ fn evidence_for(spec: &Spec) -> Vec<Value> {
         }
     }
     out.sort_by(|a, b| a["date"].as_str().cmp(&b["date"].as_str()));
+    // The PDP, agreed on the first day of stage 2 (docs/domain.md#stage-2-verification), last
+    // in the list (the evidence need not be in date order).
+    out.push(json!({
+        "id": "pdp-stage-2", "kind": "pdp", "date": spec.stage_2_started,
+        "title": "Personal Development Plan agreed with the supervisor"
+    }));
     out
 }
 
@@ -732,6 +738,14 @@ fn new_samples(ot: &Spec) -> Vec<(&'static str, Value)> {
         "title": "Multi-source feedback added after the declarations", "capabilities": ["C3"]
     }));
 
+    // Rule: the stage 2 documents (V065). The PDP left out.
+    let mut no_pdp = base.clone();
+    no_pdp["evidence"]
+        .as_array_mut()
+        .unwrap()
+        .retain(|e| e["kind"] != "pdp");
+    let no_pdp = with_events(no_pdp, ot, "supported_portfolio", elearning());
+
     // Rule: two WPBAs a month. The COTs and CBDs of March become learning logs.
     let mut few = base;
     for e in few["evidence"].as_array_mut().unwrap() {
@@ -764,5 +778,6 @@ fn new_samples(ot: &Spec) -> Vec<(&'static str, Value)> {
         ("defect-evidence-dated-in-future.json", in_future),
         ("defect-evidence-not-declared.json", undeclared),
         ("defect-too-few-wpbas.json", few),
+        ("defect-stage-2-without-pdp.json", no_pdp),
     ]
 }

@@ -546,8 +546,82 @@ fn evidence_dated_after_the_as_of_date() {
 fn evidence_no_declaration_covers_is_a_note() {
     let r = report("defect-evidence-not-declared.json");
     assert_eq!(codes(&r), ["V002", "V058"]);
-    assert_eq!(r.diagnostics()[1].path, "/evidence/26");
+    assert_eq!(r.diagnostics()[1].path, "/evidence/27");
     assert!(r.is_complete());
+}
+
+/// The stage 2 documents: HEE, "Roadmap Verification Changes": "completed copies of all the
+/// Stage 2 documents listed in the FCP Roadmap to Practice, including a Personal Development
+/// Plan, reflective learning logs and a record of Workplace Based Assessments"
+/// (<https://www.hee.nhs.uk/our-work/allied-health-professions/enable-workforce/first-contact-practice-self-declaration-education-providers/roadmap-verification-changes>).
+#[test]
+fn stage_2_needs_a_pdp_reflective_logs_and_a_record_of_wpbas() {
+    let r = report("defect-stage-2-without-pdp.json");
+    assert_eq!(codes(&r), ["V002", "V065"]);
+    let d = &r.diagnostics()[1];
+    assert_eq!(d.path, "/evidence");
+    assert_eq!(d.severity, Severity::Error);
+    assert_eq!(
+        d.message,
+        "the stage 2 portfolio lacks a Personal Development Plan (an item of kind `pdp`): the verification asks for it"
+    );
+    assert_eq!(
+        d.subject,
+        Some(fcp_roadmap::diagnostic::Subject::Practitioner {
+            id: "ot-ada-lovelace".to_owned()
+        })
+    );
+    assert!(!r.is_complete());
+    assert_eq!(r.supported_stage(), Some(Stage::Stage1));
+    // Each document is looked for on its own: with no logs and no assessments either, three
+    // findings, in that order; a reflective log or a learning log entry each serve as the logs.
+    let mut doc = sample_doc("defect-stage-2-without-pdp.json");
+    let wpba = |e: &serde_json::Value| {
+        ["cot", "cbd", "cep", "csr", "msf", "psq", "audit_qip"]
+            .contains(&e["kind"].as_str().unwrap())
+    };
+    for e in doc["evidence"].as_array_mut().unwrap() {
+        if e["kind"] == "learning_log" || wpba(e) {
+            e["kind"] = serde_json::json!("tutorial_record");
+            e["assessor"] = serde_json::json!("dr-khan");
+        }
+    }
+    let r = validate_doc(doc.clone());
+    let v065: Vec<&str> = r
+        .diagnostics()
+        .iter()
+        .filter(|d| d.code == Code::Stage2DocumentMissing)
+        .map(|d| d.message.as_str())
+        .collect();
+    assert_eq!(
+        v065,
+        [
+            "the stage 2 portfolio lacks a Personal Development Plan (an item of kind `pdp`): the verification asks for it",
+            "the stage 2 portfolio lacks reflective learning logs (items of kind `reflective_log` or `learning_log`): the verification asks for it",
+            "the stage 2 portfolio lacks a record of workplace-based assessments (items of kind `cot`, `cbd`, `cep`, `csr`, `msf`, `psq` or `audit_qip`): the verification asks for it",
+        ]
+    );
+    for (i, kind) in [(3, "reflective_log"), (4, "psq"), (5, "pdp")] {
+        doc["evidence"][i]["kind"] = serde_json::json!(kind);
+        let r = validate_doc(doc.clone());
+        assert_eq!(
+            r.codes()
+                .filter(|c| *c == Code::Stage2DocumentMissing)
+                .count(),
+            5 - i,
+            "{kind}"
+        );
+    }
+    // A portfolio claiming stage 1 only has them as notes, in the gaps to stage 2.
+    let mut stage_1 = sample_doc("defect-stage-2-without-pdp.json");
+    stage_1["claimed_stage"] = serde_json::json!("stage_1");
+    let r = validate_doc(stage_1);
+    assert!(r.is_complete());
+    assert!(
+        r.stage_2_gaps()
+            .iter()
+            .any(|d| d.code == Code::Stage2DocumentMissing)
+    );
 }
 
 #[test]
@@ -642,7 +716,7 @@ fn evidence_paths(r: &Report) -> Vec<&str> {
 fn each_declaration_marks_the_evidence_it_covers() {
     // The supervisor's declaration re-signed over every item, the late one included: that item
     // is declared now, and dated after the sign-off that covers it (V057), while the trainee's
-    // declaration still covers the other 26. Two verified sign-offs over different content
+    // declaration still covers the other 27. Two verified sign-offs over different content
     // each mark their own items.
     let mut doc = undeclared_doc();
     let p: Portfolio = serde_json::from_value(doc.clone()).unwrap();
@@ -652,7 +726,7 @@ fn each_declaration_marks_the_evidence_it_covers() {
         other => panic!("{other:?}"),
     };
     let resigned = fcp_roadmap::signoff::SignOff::sign(s.signer, s.role, s.subject, s.on, &all);
-    assert_eq!(resigned.evidence.len(), 27);
+    assert_eq!(resigned.evidence.len(), 28);
     doc["events"][19]["sign_off"] = serde_json::to_value(&resigned).unwrap();
     let r = validate_doc(doc);
     assert_eq!(codes(&r), ["V002", "V057"]);
@@ -669,7 +743,7 @@ fn each_declaration_marks_the_evidence_it_covers() {
         .reverse();
     let r = validate_doc(doc);
     assert_eq!(codes(&r), ["V002", "V058"]);
-    assert_eq!(r.diagnostics()[1].path, "/evidence/26");
+    assert_eq!(r.diagnostics()[1].path, "/evidence/27");
 }
 
 #[test]
@@ -684,8 +758,8 @@ fn a_sign_off_the_replay_refused_covers_the_ids_it_lists() {
         .unwrap()
         .push(serde_json::json!("msf-late"));
     let r = validate_doc(doc);
-    assert!(has(&r, Code::EvidenceAfterSignOff, "/evidence/26/date"));
-    assert!(!has(&r, Code::EvidenceNotDeclared, "/evidence/26"));
+    assert!(has(&r, Code::EvidenceAfterSignOff, "/evidence/27/date"));
+    assert!(!has(&r, Code::EvidenceNotDeclared, "/evidence/27"));
 
     // The supervisor's declaration refused for its digest alone, and the approval after it
     // listing `msf-late` under the declarations' digest: past the refusal, the approval's own
@@ -698,8 +772,8 @@ fn a_sign_off_the_replay_refused_covers_the_ids_it_lists() {
         .unwrap()
         .push(serde_json::json!("msf-late"));
     let r = validate_doc(doc);
-    assert!(has(&r, Code::EvidenceAfterSignOff, "/evidence/26/date"));
-    assert!(has(&r, Code::EvidenceNotDeclared, "/evidence/26"));
+    assert!(has(&r, Code::EvidenceAfterSignOff, "/evidence/27/date"));
+    assert!(has(&r, Code::EvidenceNotDeclared, "/evidence/27"));
 }
 
 #[test]
@@ -715,15 +789,15 @@ fn a_declaration_not_replayed_covers_only_the_items_it_lists() {
         .iter()
         .map(|e| e["id"].clone())
         .collect();
-    assert_eq!(ids.len(), 27);
-    doc["events"][18]["sign_off"]["evidence"] = serde_json::Value::Array(ids[..26].to_vec());
+    assert_eq!(ids.len(), 28);
+    doc["events"][18]["sign_off"]["evidence"] = serde_json::Value::Array(ids[..27].to_vec());
     doc["events"][19]["sign_off"]["evidence"]
         .as_array_mut()
         .unwrap()
         .reverse();
     let r = validate_doc(doc.clone());
     assert!(has(&r, Code::FrameworkUnresolved, "/framework"));
-    assert!(has(&r, Code::EvidenceNotDeclared, "/evidence/26"));
+    assert!(has(&r, Code::EvidenceNotDeclared, "/evidence/27"));
     assert!(!has(&r, Code::EvidenceNotDeclared, "/evidence/25"));
     // As many ids as items, all out of place, one of them twice: the item never listed is not
     // declared.
@@ -734,12 +808,12 @@ fn a_declaration_not_replayed_covers_only_the_items_it_lists() {
     twice["events"][19]["sign_off"]["evidence"] = serde_json::Value::Array(shifted);
     let r = validate_doc(twice);
     assert!(has(&r, Code::EvidenceNotDeclared, "/evidence/0"));
-    assert!(!has(&r, Code::EvidenceNotDeclared, "/evidence/26"));
+    assert!(!has(&r, Code::EvidenceNotDeclared, "/evidence/27"));
     // Listing every item in the document's order declares `msf-late` too.
     doc["events"][18]["sign_off"]["evidence"] = serde_json::Value::Array(ids);
     let r = validate_doc(doc);
-    assert!(!has(&r, Code::EvidenceNotDeclared, "/evidence/26"));
-    assert!(has(&r, Code::EvidenceAfterSignOff, "/evidence/26/date"));
+    assert!(!has(&r, Code::EvidenceNotDeclared, "/evidence/27"));
+    assert!(has(&r, Code::EvidenceAfterSignOff, "/evidence/27/date"));
 }
 
 #[test]
@@ -800,7 +874,7 @@ fn evidence_date_findings_keep_the_document_s_order() {
     let r = validate_doc(doc);
     assert_eq!(
         evidence_paths(&r),
-        ["/evidence/25/assessor", "/evidence/26"]
+        ["/evidence/25/assessor", "/evidence/27"]
     );
 }
 
