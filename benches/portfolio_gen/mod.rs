@@ -12,22 +12,21 @@ use fcp_roadmap::signoff::{Content, HeadingRating, SignOff, Subject};
 /// The complete MSK sample.
 pub const MSK: &str = include_str!("../../examples/data/complete-msk-stage2.json");
 
-/// The complete MSK sample with `n` evidence items (its certificates and PDP, then items cycling
-/// through the 14 capabilities and the assessed kinds, dated before the declaration) and its
+/// The complete MSK sample with `n` evidence items (its certificates, items cycling through the
+/// 14 capabilities and the assessed kinds, dated before the declaration, and its PDP), each
+/// heading's rating linking the first three items linked to it, and its
 /// declarations and approval re-signed over them.
 pub fn portfolio_text(n: usize) -> String {
     let parts = Portfolio::from_json(MSK).unwrap().into_parts();
     let caps: Vec<CapabilityId> = parts.ratings.iter().map(|r| r.capability).collect();
-    // The e-learning and university certificates the sample's events record, and its PDP.
+    // The e-learning and university certificates the sample's events record.
     let keep: Vec<EvidenceItem> = parts
         .evidence
         .iter()
         .filter(|e| {
             matches!(
                 e.kind(),
-                EvidenceKind::ElearningCertificate
-                    | EvidenceKind::UniversityCertificate
-                    | EvidenceKind::Pdp
+                EvidenceKind::ElearningCertificate | EvidenceKind::UniversityCertificate
             )
         })
         .cloned()
@@ -40,7 +39,11 @@ pub fn portfolio_text(n: usize) -> String {
         EvidenceKind::LearningLog,
     ];
     let mut evidence = keep;
-    for i in 0..n.saturating_sub(certificates) {
+    // The items after the certificates and the PDP, each linked to two headings, or three when
+    // there are too few items for two to cover every heading.
+    let items = n.saturating_sub(certificates + 1);
+    let per_item = if 2 * items < caps.len() { 3 } else { 2 };
+    for i in 0..items {
         let kind = kinds[i % kinds.len()];
         evidence.push({
             let mut item = EvidenceParts::new(
@@ -49,21 +52,28 @@ pub fn portfolio_text(n: usize) -> String {
                 start + chrono::Days::new((i * 120 / n.max(1)) as u64),
                 format!("Workplace-based assessment number {i}"),
             )
-            .with_capabilities([caps[(2 * i) % caps.len()], caps[(2 * i + 1) % caps.len()]]);
+            .with_capabilities((0..per_item).map(|j| caps[(per_item * i + j) % caps.len()]));
             item.assessor =
                 (kind != EvidenceKind::LearningLog).then(|| "fcp-jones".parse().unwrap());
             item.build().unwrap()
         });
     }
+    // And its PDP (a stage 2 portfolio needs one: V065).
+    evidence.extend(
+        parts
+            .evidence
+            .iter()
+            .filter(|e| e.kind() == EvidenceKind::Pdp)
+            .cloned(),
+    );
+    // Each heading's rating links the first three items linked to it.
     let ratings: Vec<HeadingRating> = parts
         .ratings
         .iter()
-        .enumerate()
-        .map(|(k, r)| HeadingRating {
+        .map(|r| HeadingRating {
             evidence: evidence
                 .iter()
-                .skip(certificates + k)
-                .step_by(caps.len())
+                .filter(|e| e.capabilities().contains(&r.capability))
                 .take(3)
                 .map(|e| e.id().clone())
                 .collect(),
