@@ -918,6 +918,23 @@ or without any workplace-based assessment (`cot`, `cbd`, `cep`, `csr`, `msf`, `p
 `audit_qip`) gets one V065 for each document missing. It blocks stage 2, so a portfolio that \
 claims only stage 1 gets it as a note.\n\nExample: the complete MSK sample without its `pdp` \
 item gives V065 at `/evidence`.";
+    /// A workplace-based assessment dated before stage 2 started in primary care.
+    WpbaBeforeStage2 = "V066", Warning, "docs/domain.md#stage-2", "WPBA before stage 2",
+"Stage 2 is \"the recognition process of the application of the KSA in Stage 1 to clinical \
+practice in Primary Care\", completed and verified in primary care (docs/domain.md#stage-2). A \
+workplace-based assessment dated before the first day of stage 2 (the `stage_2_started` \
+event's day, the first day in primary care) is not of that practice. Our reading: it is still \
+counted for its headings, and this is a warning, not an error.\n\nExample: a CBD dated \
+2024-11-20 in a portfolio whose stage 2 started on 2025-01-13 gives warning V066 at \
+`/evidence/4/date`.";
+    /// A workplace-based assessment dated while the trainee could not practise.
+    WpbaWhileTraineeCannotPractise = "V067", Error, "docs/domain.md#entry-requirements", "WPBA while the trainee could not practise",
+"A workplace-based assessment observes the trainee's practice, and the trainee may practise only \
+while their registration is in good standing (docs/domain.md#entry-requirements): lapsed, \
+suspended or struck off, they may not. An assessment dated on such a day does not count, as an \
+assessment by an assessor who could not assess does not (V036).\n\nExample: a COT dated \
+2025-02-20 for a trainee suspended from 2025-02-15 to 2025-03-15 gives V067 at \
+`/evidence/5/date`.";
     /// Stage 2 took longer than the best-practice six months.
     Stage2OverSixMonths = "V070", Warning, "docs/domain.md#stage-2", "stage 2 beyond six months",
 "Best practice is to complete stage 2 within 6 months full time (docs/domain.md#stage-2), pro rata for \

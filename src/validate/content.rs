@@ -457,6 +457,69 @@ fn heading_findings(cap: &Capability, count: u32, rated: Option<usize>, sink: &m
     }
 }
 
+/// The days of a workplace-based assessment: not before stage 2 started in primary care (V066)
+/// and not while the trainee could not practise (V067).
+struct WpbaDates<'p> {
+    /// The first day of stage 2, when it has started.
+    stage_2: Option<NaiveDate>,
+    registration: &'p crate::registration::RegistrationRecord,
+    /// The last day looked up, and whether the trainee could practise that day: assessments
+    /// come mostly in date order, often several a day.
+    last: Option<(NaiveDate, bool)>,
+}
+
+impl<'p> WpbaDates<'p> {
+    fn new(p: &'p Portfolio) -> WpbaDates<'p> {
+        WpbaDates {
+            stage_2: p.events().iter().find_map(|e| match e {
+                RoadmapEvent::Stage2Started { on, .. } => Some(*on),
+                _ => None,
+            }),
+            registration: &p.practitioner().registration,
+            last: None,
+        }
+    }
+
+    fn check(&mut self, k: usize, e: &EvidenceItem, sink: &mut Sink) {
+        let on = e.date();
+        if let Some(start) = self.stage_2.filter(|start| on < *start) {
+            sink.push(
+                (Section::Evidence, k + 1, 1),
+                Stage::Stage2,
+                Code::WpbaBeforeStage2,
+                format!("/evidence/{k}/date"),
+                format!(
+                    "evidence `{}` ({}) is dated {on}, before stage 2 started in primary care on {start}",
+                    e.id(),
+                    e.kind().label()
+                ),
+            );
+        }
+        let may_practise = match self.last {
+            Some((day, may)) if day == on => may,
+            _ => {
+                let may = self.registration.in_good_standing_on(on);
+                self.last = Some((on, may));
+                may
+            }
+        };
+        if !may_practise {
+            sink.push(
+                (Section::Evidence, k + 1, 1),
+                Stage::Stage2,
+                Code::WpbaWhileTraineeCannotPractise,
+                format!("/evidence/{k}/date"),
+                format!(
+                    "evidence `{}` ({}, dated {on}) does not count: the trainee's registration {} did not allow practice that day",
+                    e.id(),
+                    e.kind().label(),
+                    self.registration.number()
+                ),
+            );
+        }
+    }
+}
+
 /// A run of sign-offs over the same evidence, in [`evidence_dates`]: the first one's ids and
 /// the positions of its items (`None`: every item, in the document's order).
 struct Run<'p> {
@@ -552,7 +615,11 @@ pub(super) fn evidence_dates(
             None => (0..evidence.len()).for_each(&mut mark),
         }
     }
+    let mut wpbas = WpbaDates::new(p);
     for (k, e) in evidence.iter().enumerate() {
+        if e.kind().is_wpba() {
+            wpbas.check(k, e, sink);
+        }
         let stage = match e.kind() {
             EvidenceKind::ElearningCertificate | EvidenceKind::UniversityCertificate => {
                 Stage::Stage1

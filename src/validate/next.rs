@@ -74,6 +74,7 @@ impl Step {
             | C::EvidenceAfterSignOff
             | C::CapabilityUncovered
             | C::Stage2DocumentMissing
+            | C::WpbaWhileTraineeCannotPractise
             | C::EvidenceUnknownCapability => Step::Evidence,
             C::SignOffMissing | C::RequiredComponentMissing => Step::Checklist,
             C::RatingMissing
@@ -222,6 +223,9 @@ fn action(code: Code) -> Option<&'static str> {
         C::EvidenceInFuture => "Correct the evidence dated after the as-of date",
         C::EvidenceAfterSignOff => "Re-sign the sign-offs that cover evidence dated after them",
         C::CapabilityUncovered => "Add evidence for each capability heading that has none",
+        C::WpbaWhileTraineeCannotPractise => {
+            "Replace the assessments dated while the trainee could not practise"
+        }
         C::Stage2DocumentMissing => {
             "Add the stage 2 documents missing: a PDP, reflective learning logs and a record of WPBAs"
         }

@@ -55,7 +55,10 @@ fn evidence_for(spec: &Spec) -> Vec<Value> {
     let mut month = 1u32;
     for (n, cap) in spec.caps.iter().enumerate() {
         for (k, (kind, what)) in kinds.iter().enumerate() {
+            // In January, not before the 13th: stage 2 starts on the 6th (OT) or the 13th
+            // (MSK), and its assessments are of practice in primary care (V066).
             let day = 3 + u32::try_from(n % 20).unwrap();
+            let day = if month == 1 { day.max(13) } else { day };
             let mut item = json!({
                 "id": format!("{kind}-{}", cap.to_lowercase()),
                 "kind": kind,

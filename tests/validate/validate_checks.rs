@@ -446,6 +446,87 @@ fn evidence_linked_on_the_form_or_by_the_item_counts_once() {
     assert_eq!(coverage_findings(&run(&both)), Vec::<String>::new());
 }
 
+/// The V066 and V067 findings of a report, as `code path`.
+fn assessment_day_findings(r: &Report) -> Vec<String> {
+    r.diagnostics()
+        .iter()
+        .chain(r.stage_2_gaps())
+        .filter(|d| {
+            matches!(
+                d.code,
+                Code::WpbaBeforeStage2 | Code::WpbaWhileTraineeCannotPractise
+            )
+        })
+        .map(|d| format!("{} {}", d.code, d.path))
+        .collect()
+}
+
+/// A workplace-based assessment is of practice in primary care (docs/domain.md#stage-2): one
+/// dated the day before stage 2 started is warned of (V066), one on that day is not, and a log
+/// is not an assessment.
+#[test]
+fn an_assessment_before_stage_2_started_is_a_warning() {
+    let mut d = msk();
+    assert_eq!(d["evidence"][3]["id"], "cot-a1");
+    assert_eq!(d["evidence"][4]["kind"], "learning_log");
+    let i = event_index(&d, |e| e["event"] == "stage_2_started");
+    assert_eq!(d["events"][i]["on"], "2025-01-13");
+    assert_eq!(assessment_day_findings(&run(&d)), Vec::<String>::new());
+    d["evidence"][3]["date"] = json!("2025-01-12");
+    d["evidence"][4]["date"] = json!("2025-01-12");
+    let r = run(&d);
+    assert_eq!(assessment_day_findings(&r), ["V066 /evidence/3/date"]);
+    let v066 = r
+        .diagnostics()
+        .iter()
+        .find(|x| x.code == Code::WpbaBeforeStage2)
+        .unwrap();
+    assert_eq!(v066.severity, Severity::Warning);
+    assert_eq!(
+        v066.message,
+        "evidence `cot-a1` (COT) is dated 2025-01-12, before stage 2 started in primary care on 2025-01-13"
+    );
+}
+
+/// An assessment observes the trainee's practice: dated on a day their registration did not
+/// allow practice it does not count (V067, docs/domain.md#entry-requirements). A suspension
+/// from the day after, or one that expired that day, leaves it standing.
+#[test]
+fn an_assessment_while_the_trainee_could_not_practise_does_not_count() {
+    let d = msk();
+    assert_eq!(d["evidence"][13]["id"], "cot-b3");
+    assert_eq!(d["evidence"][13]["date"], "2025-02-05");
+    for (on, expires, expected) in [
+        ("2025-02-05", "2025-02-06", vec!["V067 /evidence/13/date"]),
+        ("2025-02-04", "2025-02-06", vec!["V067 /evidence/13/date"]),
+        ("2025-02-06", "2025-02-07", vec![]),
+        ("2025-02-04", "2025-02-05", vec![]),
+    ] {
+        let mut d = d.clone();
+        d["practitioner"]["registration"]["events"] =
+            json!([{"on": on, "kind": {"type": "suspended", "expires": expires}}]);
+        let r = run(&d);
+        assert_eq!(
+            assessment_day_findings(&r),
+            expected,
+            "suspended {on} until {expires}"
+        );
+        if !expected.is_empty() {
+            let v067 = r
+                .diagnostics()
+                .iter()
+                .find(|x| x.code == Code::WpbaWhileTraineeCannotPractise)
+                .unwrap();
+            assert_eq!(v067.severity, Severity::Error);
+            assert!(!r.is_complete());
+            assert_eq!(
+                v067.message,
+                "evidence `cot-b3` (COT, dated 2025-02-05) does not count: the trainee's registration PH44257 did not allow practice that day"
+            );
+        }
+    }
+}
+
 #[test]
 fn stage_2_beyond_six_months_pro_rata() {
     let mut d = msk();
