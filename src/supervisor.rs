@@ -618,6 +618,27 @@ impl Supervisor {
         u32::try_from(n).unwrap_or(u32::MAX)
     }
 
+    /// How many other trainees assigned on `on` they took on before `trainee`: the assignments
+    /// active that day that started earlier than the trainee's own (or the same day, listed
+    /// before it). A supervisor at the limit refuses the trainee who would exceed it, not those
+    /// they already had (docs/domain.md#supervisors: "at a time"). A trainee with no assignment
+    /// active that day is counted against every other.
+    fn taken_on_before(&self, on: NaiveDate, trainee: &PersonId) -> u32 {
+        let own = self
+            .assignments
+            .iter()
+            .enumerate()
+            .find(|(_, a)| a.is_active_on(on) && a.trainee() == trainee);
+        let n = self
+            .assignments
+            .iter()
+            .enumerate()
+            .filter(|(_, a)| a.is_active_on(on) && a.trainee() != trainee)
+            .filter(|&(k, a)| own.is_none_or(|(j, mine)| (a.from, k) < (mine.from, j)))
+            .count();
+        u32::try_from(n).unwrap_or(u32::MAX)
+    }
+
     fn check_not_self(&self, trainee: &Trainee) -> Result<(), SupervisorRefusal> {
         if self.id.as_str() == trainee.id.as_str()
             || self.registration.number() == trainee.registration
@@ -654,8 +675,11 @@ impl Supervisor {
 
     /// Whether this supervisor may take on `trainee` on `on` under `rules`: not themselves, of a
     /// kind that may supervise the trainee's pathway, trained where the rule set requires it, in
-    /// good standing, and with room under their capacity (the trainee's own assignment is not
-    /// counted against it).
+    /// good standing, and with room under their capacity. Against the capacity are counted the
+    /// other trainees assigned that day whom they took on before this one (an earlier `from`,
+    /// or the same day and listed before): the trainee who would exceed the limit is refused,
+    /// not those the supervisor already had. A trainee with no assignment that day is counted
+    /// after every trainee assigned.
     pub fn check_may_supervise(
         &self,
         trainee: &Trainee,
@@ -673,7 +697,7 @@ impl Supervisor {
             });
         }
         self.check_standing(on)?;
-        let places = policy.capacity(self.wte, self.trainees_on(on, Some(&trainee.id)));
+        let places = policy.capacity(self.wte, self.taken_on_before(on, &trainee.id));
         if !places.may_take_one_more() {
             return Err(SupervisorRefusal::OverCapacity {
                 supervisor: self.id.clone(),

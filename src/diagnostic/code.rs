@@ -630,7 +630,9 @@ training recorded signing on 2022-03-01 is refused with S003.";
     SupervisionOverCapacity = "S004", Error, "docs/domain.md#supervisors", "supervisor over capacity",
 "A supervisor may have up to 4 trainees per whole-time equivalent at a time \
 (docs/domain.md#supervisors; a policy the caller may change). Assigning or signing for one more \
-trainee beyond the limit is refused with S004. The validator reports the same cause as \
+trainee beyond the limit is refused with S004: counted are the other trainees assigned that day \
+whom the supervisor took on before this one (an earlier assignment, or the same day and listed \
+before), so the trainee taken on last is the one refused. The validator reports the same cause as \
 V034.\n\nExample: a 0.5 WTE supervisor (limit 2) with 2 other trainees on the signing day is \
 refused with S004.";
     /// The supervisor rules refused a supervisor whose registration did not allow practice on the day.
@@ -734,7 +736,9 @@ V033 at the sign-off's path. This check mirrors supervisor refusal S003.";
     /// The supervisor had too many trainees.
     SupervisorOverCapacity = "V034", Error, "docs/domain.md#supervisors", "supervisor over capacity",
 "A supervisor may have up to 4 trainees per whole-time equivalent at a time (docs/domain.md#supervisors; \
-the number is a policy the context may override).\n\nExample: a 0.5 WTE supervisor with 2 other \
+the number is a policy the context may override). Counted are the other trainees assigned on the \
+day whom the supervisor took on before this one (as S004), so the trainee taken on last is the \
+one over capacity.\n\nExample: a 0.5 WTE supervisor with 2 other \
 trainees assigned on the signing date gives V034 at the sign-off's path. This check mirrors \
 supervisor refusal S004.";
     /// The supervisor's registration was not in good standing.

@@ -148,6 +148,53 @@ fn training_is_required_under_roadmap_2021_only_s003() {
     assert!(gp.check_may_supervise(&t, on, &r2021, &policy).is_ok());
 }
 
+/// "Up to 4 trainees per whole-time equivalent at a time" (docs/domain.md#supervisors): a
+/// supervisor at the limit refuses the trainee who would exceed it, not those taken on before.
+#[test]
+fn capacity_refuses_the_trainee_taken_on_last_s004() {
+    let policy = SupervisionPolicy::default();
+    let t = trainee(TraineeKind::Fcp);
+    let s = supervisor(
+        "ap-lee",
+        SupervisorKind::AdvancedPractitioner,
+        "PA00981",
+        "1",
+    );
+    let own = |from| Assignment::new(t.id.clone(), from, None).unwrap();
+    let check = |s: &Supervisor| s.check_may_supervise(&t, ON(), &r2024(), &policy);
+    // Taken on first, then four more: within capacity.
+    let first = with_trainees(
+        s.clone().with_assignment(own(d(2024, 1, 1))),
+        4,
+        d(2024, 2, 1),
+    );
+    assert!(check(&first).is_ok());
+    // Taken on after four others: the fifth, refused.
+    let last = with_trainees(s.clone(), 4, d(2024, 2, 1)).with_assignment(own(d(2024, 3, 1)));
+    let r = check(&last).unwrap_err();
+    assert_eq!(
+        r.to_string(),
+        "supervisor `ap-lee` already has 4 trainees on 2024-06-03; at 1 WTE the limit is 4"
+    );
+    // Taken on the same day as the others: the order of the list decides.
+    let same_first = with_trainees(
+        s.clone().with_assignment(own(d(2024, 2, 1))),
+        4,
+        d(2024, 2, 1),
+    );
+    assert!(check(&same_first).is_ok());
+    let same_last = with_trainees(s.clone(), 4, d(2024, 2, 1)).with_assignment(own(d(2024, 2, 1)));
+    assert_eq!(check(&same_last).unwrap_err().code(), "S004");
+    // Not assigned that day at all: every trainee assigned counts.
+    let unassigned = with_trainees(s, 4, d(2024, 2, 1));
+    assert_eq!(check(&unassigned).unwrap_err().code(), "S004");
+    // An own assignment that ended before the day is not theirs that day.
+    let ended = unassigned.with_assignment(
+        Assignment::new(t.id.clone(), d(2023, 1, 1), Some(d(2024, 6, 2))).unwrap(),
+    );
+    assert_eq!(check(&ended).unwrap_err().code(), "S004");
+}
+
 #[test]
 fn capacity_is_four_per_wte_rounded_down_s004() {
     let policy = SupervisionPolicy::default();

@@ -211,7 +211,13 @@ fn supervisor_over_capacity() {
     policy.trainees_per_wte = 1;
     let registry = registry();
     let ctx = ValidationContext::new(as_of(), &registry).with_supervision(policy);
-    // The other trainee's assignment overlaps the start and the stage 1 sign-offs.
+    // The supervisor took this trainee on (2024-06-03) before the other one (2024-09-01): at one
+    // trainee per WTE, the other is the one too many ("up to 4 trainees per whole-time
+    // equivalent at a time", docs/domain.md#supervisors), not this one.
+    assert_eq!(codes(&run_with(&d, &ctx)), Vec::<String>::new());
+    // Assigned from 2024-10-01, after the other trainee: the stage 1 and 2 sign-offs while both
+    // are assigned are over capacity.
+    d["supervisors"][0]["assignments"][0]["from"] = json!("2024-10-01");
     let r = run_with(&d, &ctx);
     assert_eq!(
         codes(&r),
