@@ -202,26 +202,35 @@ pub(super) fn check<'r>(
             );
         }
     }
-    stage_2_documents(p, sink);
     framework_checks(p, ctx, index, sink)
+}
+
+/// Which of the stage 2 documents the evidence holds, found in [`evidence_dates`]' pass.
+#[derive(Debug, Clone, Copy, Default)]
+struct Documents {
+    pdp: bool,
+    log: bool,
+    wpba: bool,
+}
+
+impl Documents {
+    fn see(&mut self, kind: EvidenceKind) {
+        self.pdp |= kind == EvidenceKind::Pdp;
+        self.log |= matches!(
+            kind,
+            EvidenceKind::ReflectiveLog | EvidenceKind::LearningLog
+        );
+        self.wpba |= kind.is_wpba();
+    }
 }
 
 /// V065: the stage 2 documents the verification asks for, each at least once: the PDP,
 /// reflective learning logs (a reflective log or a learning log entry) and a record of
 /// workplace-based assessments (docs/domain.md#stage-2-verification).
-fn stage_2_documents(p: &Portfolio, sink: &mut Sink) {
-    let (mut pdp, mut log, mut wpba) = (false, false, false);
-    for e in p.evidence() {
-        let kind = e.kind();
-        pdp |= kind == EvidenceKind::Pdp;
-        log |= matches!(
-            kind,
-            EvidenceKind::ReflectiveLog | EvidenceKind::LearningLog
-        );
-        wpba |= kind.is_wpba();
-        if pdp && log && wpba {
-            return;
-        }
+fn stage_2_documents(p: &Portfolio, documents: Documents, sink: &mut Sink) {
+    let Documents { pdp, log, wpba } = documents;
+    if pdp && log && wpba {
+        return;
     }
     let trainee = &p.practitioner().id;
     for (found, what) in [
@@ -551,20 +560,18 @@ impl<'p> Run<'p> {
     }
 }
 
-/// Evidence dates: none after the as-of date (V056); none after a sign-off that covers it,
-/// naming the earliest such sign-off (V057); a note for evidence no declaration covers, once
-/// there is a declaration (V058).
-///
-/// The sign-offs of the events the roadmap's replay accepted had their digests verified: the
-/// replay found the items of each content it verified, and two of them with the same digest
-/// cover the same items.
-pub(super) fn evidence_dates(
-    p: &Portfolio,
-    ctx: &ValidationContext<'_>,
-    index: &Index<'_>,
-    replayed: &Replayed,
-    sink: &mut Sink,
-) {
+/// What the sign-offs cover, for [`evidence_dates`].
+struct SignedItems {
+    /// The earliest sign-off covering each item: its date and event index.
+    covered: Vec<Option<(NaiveDate, usize)>>,
+    /// Whether a declaration covers each item.
+    declared: Vec<bool>,
+    /// Whether there is a declaration at all.
+    any_declaration: bool,
+}
+
+/// The sign-offs that cover each item, for [`evidence_dates`].
+fn signed_items(p: &Portfolio, index: &Index<'_>, replayed: &Replayed) -> SignedItems {
     let evidence = p.evidence();
     // The earliest sign-off covering each item (date, event index), and whether a declaration
     // covers it.
@@ -615,8 +622,37 @@ pub(super) fn evidence_dates(
             None => (0..evidence.len()).for_each(&mut mark),
         }
     }
+    SignedItems {
+        covered,
+        declared,
+        any_declaration,
+    }
+}
+
+/// Evidence dates: none after the as-of date (V056); none after a sign-off that covers it,
+/// naming the earliest such sign-off (V057); a note for evidence no declaration covers, once
+/// there is a declaration (V058).
+///
+/// The sign-offs of the events the roadmap's replay accepted had their digests verified: the
+/// replay found the items of each content it verified, and two of them with the same digest
+/// cover the same items.
+pub(super) fn evidence_dates(
+    p: &Portfolio,
+    ctx: &ValidationContext<'_>,
+    index: &Index<'_>,
+    replayed: &Replayed,
+    sink: &mut Sink,
+) {
+    let evidence = p.evidence();
+    let SignedItems {
+        covered,
+        declared,
+        any_declaration,
+    } = signed_items(p, index, replayed);
     let mut wpbas = WpbaDates::new(p);
+    let mut documents = Documents::default();
     for (k, e) in evidence.iter().enumerate() {
+        documents.see(e.kind());
         if e.kind().is_wpba() {
             wpbas.check(k, e, sink);
         }
@@ -670,4 +706,5 @@ pub(super) fn evidence_dates(
             );
         }
     }
+    stage_2_documents(p, documents, sink);
 }
