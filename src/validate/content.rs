@@ -137,11 +137,13 @@ pub(super) fn check<'r>(
     // Links from ratings and events to evidence, looked up in the index loading built (a
     // rating's links often follow the document's order: each is tried first just after the
     // one before).
+    let mut on_form = OnForm::new(p.ratings().len());
     for (i, r) in p.ratings().iter().enumerate() {
         let mut next = 0;
         for (j, id) in r.evidence.iter().enumerate() {
             if let Some(k) = index.evidence_index_near(id.as_str(), next) {
                 next = k.saturating_add(1);
+                on_form.link(p, i, r, k);
             } else {
                 sink.push(
                     (Section::Ratings, i + 1, 10 + j),
@@ -202,7 +204,7 @@ pub(super) fn check<'r>(
             );
         }
     }
-    framework_checks(p, ctx, index, sink)
+    framework_checks(p, ctx, index, &on_form, sink)
 }
 
 /// Which of the stage 2 documents the evidence holds, found in [`evidence_dates`]' pass.
@@ -262,6 +264,7 @@ fn framework_checks<'r>(
     p: &Portfolio,
     ctx: &ValidationContext<'r>,
     index: &Index<'_>,
+    on_form: &OnForm,
     sink: &mut Sink,
 ) -> Option<&'r Framework> {
     let framework = match ctx.frameworks.resolve(p.framework()) {
@@ -306,16 +309,21 @@ fn framework_checks<'r>(
             );
         }
     }
-    coverage_checks(p, framework, index, sink);
+    coverage_checks(p, framework, index, on_form, sink);
     Some(framework)
 }
 
-fn coverage_checks(p: &Portfolio, framework: &Framework, index: &Index<'_>, sink: &mut Sink) {
+fn coverage_checks(
+    p: &Portfolio,
+    framework: &Framework,
+    index: &Index<'_>,
+    on_form: &OnForm,
+    sink: &mut Sink,
+) {
     let coverage = Coverage::compute(framework, p.evidence());
-    let linked_on_form = linked_on_form(p, framework, index);
-    for (k, (cap, count)) in coverage.per_capability().enumerate() {
-        let count = count.saturating_add(linked_on_form.get(k).copied().unwrap_or(0));
+    for (cap, count) in coverage.per_capability() {
         let rated = index.rating_index(cap.id());
+        let count = count.saturating_add(rated.map_or(0, |i| on_form.count(i)));
         if rated.is_none() || count < SUGGESTED_PER_CAPABILITY {
             heading_findings(cap, count, rated, sink);
         }
@@ -362,48 +370,50 @@ fn coverage_checks(p: &Portfolio, framework: &Framework, index: &Index<'_>, sink
     }
 }
 
-/// For each capability of `framework` (in its order), the evidence items linked to it only on
-/// the verification form: listed in the heading's rating but not listing the heading
-/// themselves (those are counted by [`Coverage`]). Evidence is linked to a heading either way
+/// For each rating, the evidence items linked to its heading only on the verification form:
+/// listed in the rating but not listing the heading themselves (those are counted by
+/// [`Coverage`]). Evidence is linked to a heading either way
 /// (docs/domain.md#stage-2-verification): the trainee links it on the form, and the supervisor
-/// may link more. An item listed twice counts once; an id not in the portfolio counts nothing
-/// (V053 says so).
-fn linked_on_form(p: &Portfolio, framework: &Framework, index: &Index<'_>) -> Vec<u32> {
-    let mut counts = vec![0u32; framework.capability_count()];
-    // For each item, 1 + the rating that counted it last, so that an id listed twice in one
-    // rating counts once.
-    let mut counted: Vec<usize> = Vec::new();
-    for (i, r) in p.ratings().iter().enumerate() {
-        let Some(count) = framework
-            .index_of(&r.capability)
-            .and_then(|c| counts.get_mut(c))
-        else {
-            continue;
+/// may link more. An item listed twice in a rating counts once; an id not in the portfolio
+/// counts nothing (V053 says so).
+struct OnForm {
+    /// Per rating, in the document's order.
+    counts: Vec<u32>,
+    /// For each item, 1 + the rating that counted it last (allocated at the first such link).
+    counted: Vec<usize>,
+}
+
+impl OnForm {
+    fn new(ratings: usize) -> OnForm {
+        OnForm {
+            counts: vec![0; ratings],
+            counted: Vec::new(),
+        }
+    }
+
+    /// Rating `i`, `r`, links the item at position `k`.
+    fn link(&mut self, p: &Portfolio, i: usize, r: &HeadingRating, k: usize) {
+        let Some(item) = p.evidence().get(k) else {
+            return;
         };
-        let mut next = 0;
-        for id in &r.evidence {
-            let Some(k) = index.evidence_index_near(id.as_str(), next) else {
-                continue;
-            };
-            next = k.saturating_add(1);
-            let Some(item) = p.evidence().get(k) else {
-                continue;
-            };
-            if item.capabilities().contains(&r.capability) {
-                continue;
-            }
-            if counted.is_empty() {
-                counted = vec![0; p.evidence().len()];
-            }
-            if let Some(last) = counted.get_mut(k) {
-                if *last != i + 1 {
-                    *last = i + 1;
-                    *count = count.saturating_add(1);
-                }
+        if item.capabilities().contains(&r.capability) {
+            return;
+        }
+        if self.counted.is_empty() {
+            self.counted = vec![0; p.evidence().len()];
+        }
+        if let (Some(last), Some(count)) = (self.counted.get_mut(k), self.counts.get_mut(i)) {
+            if *last != i + 1 {
+                *last = i + 1;
+                *count = count.saturating_add(1);
             }
         }
     }
-    counts
+
+    /// The items linked only on rating `i`'s form.
+    fn count(&self, i: usize) -> u32 {
+        self.counts.get(i).copied().unwrap_or(0)
+    }
 }
 
 /// V050 for a heading not rated, V060 for one with no evidence, V061 for one with fewer pieces
