@@ -345,32 +345,7 @@ impl<'a> Query<'a> {
             Step::Started
         };
 
-        let stage_2 = if matches!(
-            self.progress,
-            Progress::Stage2 { .. } | Progress::Completed { .. }
-        ) {
-            Step::Started
-        } else {
-            const EVENT: &str = "stage_2_started";
-            let mut blockers = common;
-            let checks = [
-                guard::stage_1_before_stage_2(
-                    self.progress.stage_1_verified(),
-                    self.exception,
-                    self.profession,
-                    on,
-                ),
-                guard::standing(self.registration, EVENT, on),
-                guard::experience(experience.applied().met_on(), EVENT, on),
-            ];
-            blockers.extend(
-                checks
-                    .into_iter()
-                    .filter_map(Result::err)
-                    .map(Blocker::Roadmap),
-            );
-            Step::from_blockers(blockers)
-        };
+        let stage_2 = self.stage_2(common, experience.applied().met_on(), on);
 
         let routes = guard::routes_open_on(&new_start, on).collect();
         let renewal = Renewal::due(self.profession, self.registration, on);
@@ -388,6 +363,44 @@ impl<'a> Query<'a> {
             progress: self.progress,
             stage_1,
             stage_2,
+        }
+    }
+}
+
+impl Query<'_> {
+    /// Stage 2: whether it may start on `on`, or, under way, whether its first day in primary
+    /// care was allowed, so that a start the rules did not allow is not taken as given
+    /// (docs/domain.md#experience). `met_on` is the day the experience requirement is met.
+    fn stage_2(&self, common: Vec<Blocker>, met_on: Option<NaiveDate>, on: NaiveDate) -> Step {
+        const EVENT: &str = "stage_2_started";
+        let checks = match self.progress {
+            Progress::Completed { .. } => return Step::Started,
+            Progress::Stage2 { started_on } => [
+                Ok(()),
+                guard::standing(self.registration, EVENT, started_on),
+                guard::experience(met_on, EVENT, started_on),
+            ],
+            _ => [
+                guard::stage_1_before_stage_2(
+                    self.progress.stage_1_verified(),
+                    self.exception,
+                    self.profession,
+                    on,
+                ),
+                guard::standing(self.registration, EVENT, on),
+                guard::experience(met_on, EVENT, on),
+            ],
+        };
+        let mut blockers = common;
+        blockers.extend(
+            checks
+                .into_iter()
+                .filter_map(Result::err)
+                .map(Blocker::Roadmap),
+        );
+        match (self.progress, blockers.is_empty()) {
+            (Progress::Stage2 { .. }, true) => Step::Started,
+            _ => Step::from_blockers(blockers),
         }
     }
 }
@@ -780,7 +793,7 @@ impl fmt::Display for Verdict {
             Verdict::Done => "the roadmap is complete",
             Verdict::InStage2 => "stage 2 is under way in primary care",
             Verdict::MayStartStage2 => "may start stage 2 in primary care",
-            Verdict::InStage1 => "stage 1 is under way; stage 2 may not start yet",
+            Verdict::InStage1 => "stage 1 is under way or verified; stage 2 may not start yet",
             Verdict::MayStartStage1 => "may start stage 1; stage 2 may not start yet",
             Verdict::Blocked => "may not start the roadmap yet",
         })
@@ -892,7 +905,11 @@ impl Eligibility {
         &self.stage_1
     }
 
-    /// Whether stage 2 may start in primary care.
+    /// Whether stage 2 may start in primary care. For a stage 2 under way
+    /// ([`Progress::Stage2`]), whether its first day was allowed: [`Step::Started`], or
+    /// [`Step::Blocked`] with what the rules did not allow that day (the experience requirement
+    /// not yet met, the registration not in good standing), so that a start that broke them is
+    /// not taken as given. A completed roadmap carries no such day: [`Step::Started`].
     #[must_use]
     pub const fn stage_2(&self) -> &Step {
         &self.stage_2

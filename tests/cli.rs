@@ -1065,7 +1065,7 @@ fn eligibility_human_output_is_the_library_s_answer_line_by_line() {
   practitioner:  Physiotherapist PH105985
   registration:  may practise freely since 2017-01-16
   renewal:       by {} (window opens {}; lapses on {} if not renewed)
-  rule set:      roadmap-2024 (stage 1 routes open: taught, supported_portfolio)
+  rule set:      roadmap-2024 (stage 1 routes open to a new starter that day: taught, supported_portfolio)
   experience:    met on {calendar} counting calendar time (applies)
                  met on {wte} counting WTE pro rata
   progress:      not on the roadmap

@@ -236,6 +236,54 @@ fn progress_decides_the_verdict() {
     );
 }
 
+/// A stage 2 under way is judged on its first day in primary care: a start before the
+/// experience requirement was met, or while the registration did not allow practice, is not
+/// taken as given ("a minimum of 5 years post graduate experience", HEE "Roadmap FAQs", Q3,
+/// <https://www.hee.nhs.uk/our-work/allied-health-professions/enable-workforce/roadmap-faqs>;
+/// docs/domain.md#experience).
+#[test]
+fn a_stage_2_under_way_is_judged_on_its_first_day() {
+    // Registered and practising from 2020-09-01: five years are met on 2025-09-01.
+    let record = RegistrationRecord::new("DT12345".parse().unwrap(), d(2020, 9, 1));
+    let practice = [PracticePeriod::new(d(2020, 9, 1), None, Wte::FULL_TIME).unwrap()];
+    let ask = |started_on| {
+        Query::new(Profession::Dietitian, &record, &practice, d(2026, 3, 2))
+            .progress(Progress::Stage2 { started_on })
+            .check()
+    };
+    let met = ask(d(2025, 9, 1));
+    assert_eq!(met.stage_2(), &Step::Started);
+    assert_eq!(met.verdict(), Verdict::InStage2);
+    let early = ask(d(2025, 8, 31));
+    assert_eq!(codes(early.stage_2()), ["P007"]);
+    assert_eq!(
+        early.stage_2().blockers()[0].to_string(),
+        "the experience requirement was not met on 2025-08-31 (it is met on 2025-09-01), so the `stage_2_started` event cannot be recorded"
+    );
+    assert_eq!(early.verdict(), Verdict::InStage1);
+    // Suspended on the first day of stage 2: not in good standing that day.
+    let mut suspended = RegistrationRecord::new("DT12345".parse().unwrap(), d(2020, 9, 1));
+    suspended
+        .push(RegistrationEvent {
+            on: d(2025, 10, 1),
+            kind: EventKind::Suspended {
+                expires: d(2025, 10, 15),
+            },
+        })
+        .unwrap();
+    let answer = Query::new(Profession::Dietitian, &suspended, &practice, d(2026, 3, 2))
+        .progress(Progress::Stage2 {
+            started_on: d(2025, 10, 1),
+        })
+        .check();
+    assert_eq!(codes(answer.stage_2()), ["P006"]);
+    // A completed roadmap carries no first day of stage 2: taken as given.
+    let done = Query::new(Profession::Dietitian, &record, &practice, d(2026, 3, 2))
+        .progress(Progress::Completed { on: d(2025, 6, 1) })
+        .check();
+    assert_eq!(done.stage_2(), &Step::Started);
+}
+
 #[test]
 fn may_practise_and_since_when_after_a_lapse_and_readmission() {
     let mut record = RegistrationRecord::new("PH105985".parse().unwrap(), d(2012, 9, 3));
@@ -498,7 +546,7 @@ fn verdicts_read_as_sentences() {
         (Verdict::MayStartStage2, "may start stage 2 in primary care"),
         (
             Verdict::InStage1,
-            "stage 1 is under way; stage 2 may not start yet",
+            "stage 1 is under way or verified; stage 2 may not start yet",
         ),
         (
             Verdict::MayStartStage1,

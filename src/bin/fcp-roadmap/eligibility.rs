@@ -267,7 +267,7 @@ fn human(name: &str, outcome: &Outcome, style: Style) -> String {
         let routes: Vec<&str> = a.routes().iter().map(|r| r.as_str()).collect();
         let _ = writeln!(
             out,
-            "  rule set:      {} (stage 1 routes open: {})",
+            "  rule set:      {} (stage 1 routes open to a new starter that day: {})",
             a.rule_set(),
             if routes.is_empty() {
                 "none".to_owned()
