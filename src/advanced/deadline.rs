@@ -131,6 +131,18 @@ pub struct ApDeadlines {
     /// Months from the final LNA meeting to submission (12): missing it times the portfolio
     /// out.
     pub submission_months: u32,
+    /// Working days (Monday to Friday) from an outcome within which it may be appealed (10):
+    /// "An appeal must be made within 10 working days of receipt of the outcome of the
+    /// application" (Centre for Advancing Practice, appeals and complaints procedure,
+    /// `docs/domain.md#ap-deadlines`). Bank holidays are not known to the crate: a caller who
+    /// counts them adds them here. Absent from records written before it existed, which read
+    /// as 10.
+    #[serde(default = "ten_working_days")]
+    pub appeal_working_days: u32,
+}
+
+fn ten_working_days() -> u32 {
+    10
 }
 
 impl Default for ApDeadlines {
@@ -139,6 +151,7 @@ impl Default for ApDeadlines {
             lna_months: 3,
             first_upload_months: 6,
             submission_months: 12,
+            appeal_working_days: ten_working_days(),
         }
     }
 }
@@ -149,5 +162,82 @@ impl ApDeadlines {
     #[must_use]
     pub fn months_after(date: NaiveDate, months: u32) -> Option<NaiveDate> {
         date.checked_add_months(Months::new(months))
+    }
+
+    /// The `days`-th working day (Monday to Friday) after `date`: `date` itself when `days` is
+    /// 0; `None` outside chrono's calendar. Bank holidays count as working days.
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use fcp_roadmap::advanced::ApDeadlines;
+    ///
+    /// let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).ok_or("date");
+    /// // Friday 1 August 2025: ten working days on is Friday 15 August.
+    /// assert_eq!(ApDeadlines::working_days_after(d(2025, 8, 1)?, 10), Some(d(2025, 8, 15)?));
+    /// // From a Saturday, the first working day is the Monday.
+    /// assert_eq!(ApDeadlines::working_days_after(d(2025, 8, 2)?, 1), Some(d(2025, 8, 4)?));
+    /// Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn working_days_after(date: NaiveDate, days: u32) -> Option<NaiveDate> {
+        use chrono::{Datelike, Weekday};
+        if days == 0 {
+            return Some(date);
+        }
+        // The working days after a Saturday or a Sunday are those after the Friday before; from
+        // a weekday, each five working days are one week. Then day by day: at most four more.
+        let back = match date.weekday() {
+            Weekday::Sat => 1,
+            Weekday::Sun => 2,
+            _ => 0,
+        };
+        let weeks = days / 5;
+        let mut day = date
+            .checked_sub_days(chrono::Days::new(back))?
+            .checked_add_days(chrono::Days::new(u64::from(weeks) * 7))?;
+        let mut left = days % 5;
+        while left > 0 {
+            day = day.succ_opt()?;
+            if !matches!(day.weekday(), Weekday::Sat | Weekday::Sun) {
+                left -= 1;
+            }
+        }
+        Some(day)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::{Datelike, Weekday};
+
+    /// Counted one day at a time, the obvious way.
+    fn by_hand(date: NaiveDate, days: u32) -> NaiveDate {
+        let mut day = date;
+        let mut left = days;
+        while left > 0 {
+            day = day.succ_opt().unwrap();
+            if !matches!(day.weekday(), Weekday::Sat | Weekday::Sun) {
+                left -= 1;
+            }
+        }
+        day
+    }
+
+    #[test]
+    fn working_days_after_matches_counting_one_day_at_a_time() {
+        let start = NaiveDate::from_ymd_opt(2025, 7, 28).unwrap();
+        for offset in 0..21 {
+            let date = start + chrono::Days::new(offset);
+            for days in 0..40 {
+                assert_eq!(
+                    ApDeadlines::working_days_after(date, days),
+                    Some(by_hand(date, days)),
+                    "{date} {} + {days}",
+                    date.weekday()
+                );
+            }
+        }
+        assert_eq!(ApDeadlines::working_days_after(NaiveDate::MAX, 1), None);
     }
 }

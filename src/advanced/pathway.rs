@@ -761,10 +761,28 @@ impl ApPathway<Moderation> {
 }
 
 impl ApPathway<Resubmission> {
-    /// An appeal against the outcome, lodged on `on`. The resubmission deadline does not run
-    /// while the appeal is under way (our reading \[I\]).
+    /// An appeal against the outcome, lodged on `on`, within
+    /// [`ApDeadlines::appeal_working_days`] working days of it
+    /// ([`ApRefusal::AppealTooLate`] after). The resubmission deadline does not run while the
+    /// appeal is under way (our reading \[I\]).
     pub fn appeal(self, on: NaiveDate) -> Step<Resubmission, Appeal> {
-        self.go(on, Appeal)
+        if let Err(reason) = self.check(on) {
+            return Err(Refused::new(self, reason));
+        }
+        let working_days = self.deadlines.appeal_working_days;
+        let late = self.dates.resubmission_requested.and_then(|outcome| {
+            let by = ApDeadlines::working_days_after(outcome, working_days)?;
+            (on > by).then_some(ApRefusal::AppealTooLate {
+                outcome,
+                working_days,
+                by,
+                on,
+            })
+        });
+        match late {
+            Some(reason) => Err(Refused::new(self, reason)),
+            None => Ok(self.moved(on, Appeal)),
+        }
     }
 }
 

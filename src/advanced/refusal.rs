@@ -12,7 +12,7 @@ use crate::id::PersonId;
 
 /// Why a step of the AP recognition pathway was refused (`docs/domain.md#advanced-practice`).
 ///
-/// Each reason has a stable code ([`ApRefusal::code`], `A001`…`A017`); the message says what
+/// Each reason has a stable code ([`ApRefusal::code`], `A001`…`A018`); the message says what
 /// was wrong, with the dates and ids involved.
 ///
 /// | code | reason |
@@ -34,6 +34,7 @@ use crate::id::PersonId;
 /// | `A015` | [`ApRefusal::DateOutOfRange`] |
 /// | `A016` | [`ApRefusal::ExtensionNotLater`] |
 /// | `A017` | [`ApRefusal::NoDeadlineToExtend`] |
+/// | `A018` | [`ApRefusal::AppealTooLate`] |
 #[derive(Debug, Clone, PartialEq, Eq, Hash, thiserror::Error)]
 #[non_exhaustive]
 pub enum ApRefusal {
@@ -148,6 +149,17 @@ pub enum ApRefusal {
         /// The stage the pathway is at.
         stage: ApStageKind,
     },
+    /// An appeal lodged after the working days the Centre allows from the outcome.
+    AppealTooLate {
+        /// The day of the outcome appealed against.
+        outcome: NaiveDate,
+        /// The working days allowed ([`ApDeadlines::appeal_working_days`](super::ApDeadlines)).
+        working_days: u32,
+        /// The last day in time.
+        by: NaiveDate,
+        /// The date of the refused appeal.
+        on: NaiveDate,
+    },
 }
 
 fn first(problems: &[RouteProblem]) -> String {
@@ -157,7 +169,7 @@ fn first(problems: &[RouteProblem]) -> String {
 }
 
 impl ApRefusal {
-    /// The stable code of this reason (`A001`…`A017`), a [`Code`] of the one table.
+    /// The stable code of this reason (`A001`…`A018`), a [`Code`] of the one table.
     ///
     /// ```
     /// use fcp_roadmap::advanced::ApRefusal;
@@ -188,6 +200,7 @@ impl ApRefusal {
             ApRefusal::DateOutOfRange { .. } => Code::ApDateOutOfRange,
             ApRefusal::ExtensionNotLater { .. } => Code::ApExtensionNotLater,
             ApRefusal::NoDeadlineToExtend { .. } => Code::ApNoDeadlineToExtend,
+            ApRefusal::AppealTooLate { .. } => Code::ApAppealTooLate,
         }
     }
 }
@@ -281,6 +294,15 @@ impl std::fmt::Display for ApRefusal {
             Self::NoDeadlineToExtend { stage, .. } => write!(
                 f,
                 "no submission deadline runs at the {stage} stage: there is nothing to extend"
+            ),
+            Self::AppealTooLate {
+                outcome,
+                working_days,
+                by,
+                on,
+            } => write!(
+                f,
+                "an appeal lodged on {on} is too late: the outcome of {outcome} may be appealed within {working_days} working days, until {by}"
             ),
         })
     }

@@ -245,6 +245,17 @@ stage where neither runs (before the learning needs analysis, during moderation 
 there is nothing to extend, and an extension is refused with A017.\n\nExample: an \
 `extension_granted` event at the moderation stage is refused with A017: \"no submission \
 deadline runs at the moderation stage: there is nothing to extend\".";
+    /// The advanced-practice pathway refused an appeal lodged after the appeal window.
+    ApAppealTooLate = "A018", Error, "docs/domain.md#ap-deadlines", "appeal lodged too late",
+"\"An appeal must be made within 10 working days of receipt of the outcome of the application\" \
+(Centre for Advancing Practice, appeals and complaints procedure; docs/domain.md#ap-deadlines). \
+The window is counted in working days, Monday to Friday, from the day of the outcome \
+(`ApDeadlines::appeal_working_days`, 10 by default); bank holidays are not known to the crate, \
+and the day the outcome was received is taken to be the day it was given (our readings). An \
+appeal after the last working day is refused with A018.\n\nExample: an outcome on Friday \
+2025-08-01 may be appealed until Friday 2025-08-15; an `appeal_lodged` event on 2025-08-18 is \
+refused with A018: \"an appeal lodged on 2025-08-18 is too late: the outcome of 2025-08-01 may be \
+appealed within 10 working days, until 2025-08-15\".";
 
     /// The document is not well-formed JSON.
     Syntax = "D001", Error, "docs/portfolio-format.md", "not well-formed JSON",

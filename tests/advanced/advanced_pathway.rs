@@ -680,6 +680,7 @@ fn resubmission_reopens_the_portfolio_under_its_own_deadline_and_appeals() {
     let resub = moderation
         .request_resubmission(d(2025, 6, 1), Some(d(2026, 3, 31)))
         .unwrap();
+    let outcome = resub.clone();
     assert!(!resub.kind().locked());
     assert_eq!(
         resub
@@ -711,13 +712,28 @@ fn resubmission_reopens_the_portfolio_under_its_own_deadline_and_appeals() {
         signed.next_due(d(2026, 2, 3)).map(|due| due.what),
         Some(DueKind::Resubmission)
     );
-    // An appeal instead: upheld, recognised.
-    let recognised = resub
-        .appeal(d(2026, 2, 4))
+    // An appeal instead, "within 10 working days of receipt of the outcome" (Centre for
+    // Advancing Practice, appeals and complaints procedure, docs/domain.md#ap-deadlines): the
+    // outcome came on Sunday 1 June 2025, so Friday 13 June is the last day.
+    let recognised = outcome
+        .clone()
+        .appeal(d(2025, 6, 13))
         .unwrap()
-        .uphold(d(2026, 5, 1))
+        .uphold(d(2025, 9, 1))
         .unwrap();
     assert_eq!(recognised.kind(), ApStageKind::Recognised);
+    let late = outcome.appeal(d(2025, 6, 16)).unwrap_err();
+    assert_eq!(late.reason().code(), "A018");
+    assert_eq!(
+        late.reason().to_string(),
+        "an appeal lodged on 2025-06-16 is too late: the outcome of 2025-06-01 may be appealed within 10 working days, until 2025-06-13"
+    );
+    assert_eq!(late.into_inner().kind(), ApStageKind::Resubmission);
+    // Months later, after the portfolio changed: too late as well.
+    assert_eq!(
+        resub.appeal(d(2026, 2, 4)).unwrap_err().reason().code(),
+        "A018"
+    );
 }
 
 /// The ePortfolio guide (`docs/domain.md#ap-evidence`): "four to six different pieces" per

@@ -247,18 +247,20 @@ fn moderation_resubmission_and_appeals_through_the_record() {
             },
             ApStageKind::Resubmission,
         ),
+        // Appeals within 10 working days of the outcome (Friday 1 August: until Friday 15
+        // August), docs/domain.md#ap-deadlines.
         (
-            d(2025, 8, 10),
+            d(2025, 8, 5),
             ApEventKind::AppealLodged,
             ApStageKind::Appeal,
         ),
         (
-            d(2025, 9, 1),
+            d(2025, 8, 12),
             ApEventKind::AppealDismissed,
             ApStageKind::Resubmission,
         ),
         (
-            d(2025, 9, 10),
+            d(2025, 8, 15),
             ApEventKind::AppealLodged,
             ApStageKind::Appeal,
         ),

@@ -268,6 +268,12 @@ fn every_ap_refusal() -> Vec<ApRefusal> {
         ApRefusal::NoDeadlineToExtend {
             stage: ApStageKind::Moderation,
         },
+        ApRefusal::AppealTooLate {
+            outcome: d(2025, 8, 1),
+            working_days: 10,
+            by: d(2025, 8, 15),
+            on: d(2025, 8, 18),
+        },
     ]
 }
 
@@ -344,7 +350,7 @@ fn every_refusal_code_is_listed_once_and_parses_back() {
             seen.iter().filter(|c| c.as_str().starts_with('A')).count(),
             seen.iter().filter(|c| c.as_str().starts_with('E')).count(),
         ),
-        (37, 5, 17, 2)
+        (37, 5, 18, 2)
     );
 }
 
@@ -591,6 +597,12 @@ fn ap_examples() -> Vec<ApRefusal> {
         },
         ApRefusal::NoDeadlineToExtend {
             stage: ApStageKind::Moderation,
+        },
+        ApRefusal::AppealTooLate {
+            outcome: d(2025, 8, 1),
+            working_days: 10,
+            by: d(2025, 8, 15),
+            on: d(2025, 8, 18),
         },
     ]
 }
