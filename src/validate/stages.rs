@@ -9,7 +9,7 @@ use chrono::NaiveDate;
 use crate::diagnostic::{Code, Subject as About};
 use crate::portfolio::{Portfolio, Stage};
 use crate::roadmap::RoadmapEvent;
-use crate::rules::{Facts, RuleSetId, guard};
+use crate::rules::{Facts, Finding, RuleSetId, guard};
 use crate::signoff::{SignerRole, Subject};
 
 use super::ValidationContext;
@@ -146,8 +146,10 @@ fn stage_2_end(p: &Portfolio) -> Option<NaiveDate> {
 /// V071: in each whole month of stage 2, from its first day in primary care until readiness is
 /// agreed, the first declaration or the completion (or the as-of date), the workplace-based
 /// assessments [`guard::monthly_wpbas`] asks (evidence kinds for which `is_wpba` holds), pro
-/// rata at the stage 2 WTE. A month cut short by readiness is not judged; pauses are not taken
-/// out.
+/// rata at the stage 2 WTE. A month cut short by readiness is not judged, nor is a month with a
+/// day on which the roadmap was paused (from a `paused` event to the day before its `resumed`,
+/// or to the end): the trainee was not practising all month, as V070 moves its target for the
+/// days paused (our reading, docs/domain.md#stage-2).
 fn wpbas(p: &Portfolio, ctx: &ValidationContext<'_>, facts: &DocFacts<'_, '_>, sink: &mut Sink) {
     let Some((_, start, wte)) = facts.stage_2 else {
         return;
@@ -162,5 +164,34 @@ fn wpbas(p: &Portfolio, ctx: &ValidationContext<'_>, facts: &DocFacts<'_, '_>, s
     };
     let mut found = Vec::new();
     let _ = guard::monthly_wpbas(facts.rule_set(), (start, end), wte, dates, &mut found);
+    let paused = paused_spans(p.events(), end);
+    found.retain(|f| match f {
+        Finding::WpbasBelowMonthly { from, last, .. } => !paused
+            .iter()
+            .any(|&(first, until)| first <= *last && *from < until),
+        _ => true,
+    });
     facts.report(found, sink);
+}
+
+/// The spans the roadmap was paused: from each `paused` event's day to its `resumed` event's
+/// day (not paused that day), or to `end` when it was not resumed.
+fn paused_spans(events: &[RoadmapEvent], end: NaiveDate) -> Vec<(NaiveDate, NaiveDate)> {
+    let mut spans = Vec::new();
+    let mut since: Option<NaiveDate> = None;
+    for event in events {
+        match event {
+            RoadmapEvent::Paused { on, .. } => since = since.or(Some(*on)),
+            RoadmapEvent::Resumed { on } => {
+                if let Some(from) = since.take() {
+                    spans.push((from, *on));
+                }
+            }
+            _ => {}
+        }
+    }
+    if let Some(from) = since {
+        spans.push((from, end.max(from).succ_opt().unwrap_or(end)));
+    }
+    spans
 }

@@ -624,6 +624,50 @@ fn stage_2_needs_a_pdp_reflective_logs_and_a_record_of_wpbas() {
     );
 }
 
+/// A month of stage 2 with a day the roadmap was paused is not judged for its WPBAs (V071), as
+/// V070 moves its target for the days paused (docs/domain.md#stage-2, our reading): the month
+/// short of WPBAs in the sample is 2025-03-06 to 2025-04-05.
+#[test]
+fn a_month_with_a_paused_day_is_not_judged_for_its_wpbas() {
+    let with_pause = |paused: &str, resumed: &str| {
+        let mut doc = sample_doc("defect-too-few-wpbas.json");
+        doc["practitioner"]["registration"]["events"] = serde_json::json!([
+            {"on": paused, "kind": {"type": "suspended", "expires": resumed}}
+        ]);
+        let events = doc["events"].as_array_mut().unwrap();
+        let date = |e: &serde_json::Value| {
+            e["on"]
+                .as_str()
+                .or_else(|| e["sign_off"]["on"].as_str())
+                .unwrap()
+                .to_owned()
+        };
+        let at = events
+            .iter()
+            .position(|e| date(e).as_str() > paused)
+            .unwrap();
+        events.insert(at, serde_json::json!({"event": "resumed", "on": resumed}));
+        events.insert(
+            at,
+            serde_json::json!({"event": "paused", "on": paused, "reason": "registration_suspended"}),
+        );
+        let r = validate_doc(doc);
+        r.diagnostics()
+            .iter()
+            .filter(|d| d.code == Code::WpbasBelowMonthly)
+            .map(|d| d.message.clone())
+            .collect::<Vec<_>>()
+    };
+    let short = "stage 2 month 2025-03-06 to 2025-04-05 has 1 workplace-based assessment; 2 are needed a month at 1 WTE (2 a month full time)";
+    // Paused 1–5 March, resumed on the month's first day: no paused day in it.
+    assert_eq!(with_pause("2025-03-01", "2025-03-06"), [short]);
+    // Paused inside the month, or from its last day: not judged.
+    assert_eq!(with_pause("2025-03-20", "2025-03-25"), Vec::<String>::new());
+    assert_eq!(with_pause("2025-04-05", "2025-04-07"), Vec::<String>::new());
+    // Paused from the day after: judged.
+    assert_eq!(with_pause("2025-04-06", "2025-04-08"), [short]);
+}
+
 #[test]
 fn two_wpbas_a_month_in_stage_2() {
     let r = report("defect-too-few-wpbas.json");
