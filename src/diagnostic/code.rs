@@ -961,7 +961,8 @@ an error.\n\nExample: stage 2 started 2024-01-08 full time and declared on \
     /// Fewer workplace-based assessments than two a month in stage 2.
     WpbasBelowMonthly = "V071", Warning, "docs/domain.md#stage-2", "fewer than 2 WPBAs in a month",
 "Each practitioner requires 2 workplace-based assessments (COT, CBD, CEP, CSR, MSF, PSQ, audit or \
-QIP) per month of stage 2 (cptraininghub.nhs.uk). Months run from the first day of stage 2 in \
+QIP) per month of stage 2, done by the roadmap supervisor (cptraininghub.nhs.uk): an \
+assessment counts when it names its assessor (an MSF or PSQ with none does not; our reading). Months run from the first day of stage 2 in \
 primary care (month k starts k calendar months later) until readiness is agreed, or the as-of \
 date; a month cut short is not judged, nor a month with a day on which the roadmap was paused \
 (from a `paused` event to the day before its `resumed`). Part time is pro rata, rounded up: 1 a \

@@ -145,8 +145,9 @@ fn stage_2_end(p: &Portfolio) -> Option<NaiveDate> {
 
 /// V071: in each whole month of stage 2, from its first day in primary care until readiness is
 /// agreed, the first declaration or the completion (or the as-of date), the workplace-based
-/// assessments [`guard::monthly_wpbas`] asks (evidence kinds for which `is_wpba` holds), pro
-/// rata at the stage 2 WTE. A month cut short by readiness is not judged, nor is a month with a
+/// assessments [`guard::monthly_wpbas`] asks (evidence kinds for which `is_wpba` holds, naming
+/// their assessor: supervisors do them, docs/domain.md#stage-2; our reading), pro rata at the
+/// stage 2 WTE. A month cut short by readiness is not judged, nor is a month with a
 /// day on which the roadmap was paused (from a `paused` event to the day before its `resumed`,
 /// or to the end): the trainee was not practising all month, as V070 moves its target for the
 /// days paused (our reading, docs/domain.md#stage-2).
@@ -158,7 +159,9 @@ fn wpbas(p: &Portfolio, ctx: &ValidationContext<'_>, facts: &DocFacts<'_, '_>, s
     let dates = || {
         p.evidence()
             .iter()
-            .filter(|e| e.kind().is_wpba() && e.date() >= start && e.date() < end)
+            .filter(|e| {
+                e.kind().is_wpba() && e.assessor().is_some() && e.date() >= start && e.date() < end
+            })
             .map(crate::evidence::EvidenceItem::date)
             .collect()
     };

@@ -668,6 +668,42 @@ fn a_month_with_a_paused_day_is_not_judged_for_its_wpbas() {
     assert_eq!(with_pause("2025-04-06", "2025-04-08"), [short]);
 }
 
+/// Supervisors do the two WPBAs a month (docs/domain.md#stage-2): an assessment counts when it
+/// names its assessor, so a patient questionnaire with none does not make up the month.
+#[test]
+fn a_wpba_counts_for_the_month_when_it_names_its_assessor() {
+    let v071 = |doc: serde_json::Value| {
+        validate_doc(doc)
+            .diagnostics()
+            .iter()
+            .filter(|d| d.code == Code::WpbasBelowMonthly)
+            .map(|d| d.message.clone())
+            .collect::<Vec<_>>()
+    };
+    let mut doc = sample_doc("defect-too-few-wpbas.json");
+    // A learning log of the short month (2025-03-06 to 2025-04-05) becomes a PSQ, unassessed.
+    let i = doc["evidence"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .position(|e| {
+            e["kind"] == "learning_log"
+                && e["date"].as_str().unwrap() >= "2025-03-06"
+                && e["date"].as_str().unwrap() <= "2025-04-05"
+        })
+        .unwrap();
+    doc["evidence"][i]["kind"] = serde_json::json!("psq");
+    assert_eq!(
+        v071(doc.clone()),
+        [
+            "stage 2 month 2025-03-06 to 2025-04-05 has 1 workplace-based assessment; 2 are needed a month at 1 WTE (2 a month full time)"
+        ]
+    );
+    // Naming its assessor, it counts: two that month.
+    doc["evidence"][i]["assessor"] = serde_json::json!("dr-khan");
+    assert_eq!(v071(doc), Vec::<String>::new());
+}
+
 #[test]
 fn two_wpbas_a_month_in_stage_2() {
     let r = report("defect-too-few-wpbas.json");
