@@ -373,24 +373,25 @@ impl Query<'_> {
     /// (docs/domain.md#experience). `met_on` is the day the experience requirement is met.
     fn stage_2(&self, common: Vec<Blocker>, met_on: Option<NaiveDate>, on: NaiveDate) -> Step {
         const EVENT: &str = "stage_2_started";
-        let checks = match self.progress {
+        // The day judged, and stage 1 before it (given for a stage 2 under way).
+        let (day, stage_1) = match self.progress {
             Progress::Completed { .. } => return Step::Started,
-            Progress::Stage2 { started_on } => [
-                Ok(()),
-                guard::standing(self.registration, EVENT, started_on),
-                guard::experience(met_on, EVENT, started_on),
-            ],
-            _ => [
+            Progress::Stage2 { started_on } => (started_on, Ok(())),
+            _ => (
+                on,
                 guard::stage_1_before_stage_2(
                     self.progress.stage_1_verified(),
                     self.exception,
                     self.profession,
                     on,
                 ),
-                guard::standing(self.registration, EVENT, on),
-                guard::experience(met_on, EVENT, on),
-            ],
+            ),
         };
+        let checks = [
+            stage_1,
+            guard::standing(self.registration, EVENT, day),
+            guard::experience(met_on, EVENT, day),
+        ];
         let mut blockers = common;
         blockers.extend(
             checks

@@ -602,7 +602,8 @@ pub fn validate(portfolio: &Portfolio, context: &ValidationContext<'_>) -> Repor
         &mut sink,
     );
     resign::check(portfolio, context, &mut sink);
-    content::evidence_dates(portfolio, context, &index, &replayed, &mut sink);
+    let stage_2 = facts.stage_2.map(|(_, on, _)| on);
+    content::evidence_dates(portfolio, context, &index, &replayed, stage_2, &mut sink);
     practitioner::check(portfolio, context, rules, &signed, &mut sink);
     stages::check(portfolio, context, &facts, older, &mut sink);
     // Last, so that a refusal whose cause has a code of its own is not reported twice.

@@ -27,18 +27,18 @@ impl RatingIndex {
     /// rated before it, and that earlier rating.
     pub(crate) fn first_wins(ratings: &[HeadingRating]) -> Result<RatingIndex, RatedTwice> {
         let sorted = Self::pairs(ratings);
-        // Equal headings end up side by side, in the slice's order.
+        // Equal headings end up side by side, in the slice's order: the first of each run is
+        // the rating every later one repeats.
         let mut twice: Option<RatedTwice> = None;
-        for w in sorted.windows(2) {
-            if let [(a, first), (b, repeat)] = *w {
-                if a == b && twice.is_none_or(|t| repeat < t.repeat) {
-                    // The first of a run of equal headings is the one before every repeat.
-                    let first = sorted
-                        .iter()
-                        .find(|(c, _)| *c == a)
-                        .map_or(first, |&(_, i)| i);
-                    twice = Some(RatedTwice { first, repeat });
+        let mut run: Option<(CapabilityId, usize)> = None;
+        for &(c, i) in &sorted {
+            match run {
+                Some((heading, first)) if heading == c => {
+                    if twice.is_none_or(|t| i < t.repeat) {
+                        twice = Some(RatedTwice { first, repeat: i });
+                    }
                 }
+                _ => run = Some((c, i)),
             }
         }
         match twice {

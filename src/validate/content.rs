@@ -488,12 +488,9 @@ struct WpbaDates<'p> {
 }
 
 impl<'p> WpbaDates<'p> {
-    fn new(p: &'p Portfolio) -> WpbaDates<'p> {
+    fn new(p: &'p Portfolio, stage_2: Option<NaiveDate>) -> WpbaDates<'p> {
         WpbaDates {
-            stage_2: p.events().iter().find_map(|e| match e {
-                RoadmapEvent::Stage2Started { on, .. } => Some(*on),
-                _ => None,
-            }),
+            stage_2,
             registration: &p.practitioner().registration,
             last: None,
         }
@@ -641,16 +638,18 @@ fn signed_items(p: &Portfolio, index: &Index<'_>, replayed: &Replayed) -> Signed
 
 /// Evidence dates: none after the as-of date (V056); none after a sign-off that covers it,
 /// naming the earliest such sign-off (V057); a note for evidence no declaration covers, once
-/// there is a declaration (V058).
+/// there is a declaration (V058); each assessment's day (V066, V067); and, from the same pass,
+/// the stage 2 documents (V065).
 ///
 /// The sign-offs of the events the roadmap's replay accepted had their digests verified: the
 /// replay found the items of each content it verified, and two of them with the same digest
-/// cover the same items.
+/// cover the same items. `stage_2` is the first day of stage 2, when it has started (V066).
 pub(super) fn evidence_dates(
     p: &Portfolio,
     ctx: &ValidationContext<'_>,
     index: &Index<'_>,
     replayed: &Replayed,
+    stage_2: Option<NaiveDate>,
     sink: &mut Sink,
 ) {
     let evidence = p.evidence();
@@ -659,7 +658,7 @@ pub(super) fn evidence_dates(
         declared,
         any_declaration,
     } = signed_items(p, index, replayed);
-    let mut wpbas = WpbaDates::new(p);
+    let mut wpbas = WpbaDates::new(p, stage_2);
     let mut documents = Documents::default();
     for (k, e) in evidence.iter().enumerate() {
         documents.see(e.kind());

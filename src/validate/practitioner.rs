@@ -106,25 +106,37 @@ pub(super) fn check(
     }
 }
 
-/// The days the roadmap was paused during stage 2, from the events after its start up to
-/// `end`: each pause resumed by then, as the typed roadmap counts them (a pause not yet resumed
-/// moves nothing).
-fn paused_days(events: &[RoadmapEvent], end: NaiveDate) -> u32 {
+/// The roadmap's pauses, in order: each `paused` event's day, and the day of the `resumed`
+/// event that ends it (not paused that day), if it was resumed.
+pub(super) fn pauses(events: &[RoadmapEvent]) -> Vec<(NaiveDate, Option<NaiveDate>)> {
+    let mut spans = Vec::new();
     let mut since: Option<NaiveDate> = None;
-    let mut days: u32 = 0;
     for event in events {
         match event {
             RoadmapEvent::Paused { on, .. } => since = since.or(Some(*on)),
-            RoadmapEvent::Resumed { on } if *on <= end => {
+            RoadmapEvent::Resumed { on } => {
                 if let Some(from) = since.take() {
-                    let n = u32::try_from((*on - from).num_days()).unwrap_or(u32::MAX);
-                    days = days.saturating_add(n);
+                    spans.push((from, Some(*on)));
                 }
             }
             _ => {}
         }
     }
-    days
+    if let Some(from) = since {
+        spans.push((from, None));
+    }
+    spans
+}
+
+/// The days the roadmap was paused during stage 2, from the events after its start up to
+/// `end`: each pause resumed by then, as the typed roadmap counts them (a pause not yet resumed
+/// moves nothing).
+fn paused_days(events: &[RoadmapEvent], end: NaiveDate) -> u32 {
+    pauses(events)
+        .into_iter()
+        .filter_map(|(from, until)| until.filter(|u| *u <= end).map(|u| (u - from).num_days()))
+        .map(|n| u32::try_from(n).unwrap_or(u32::MAX))
+        .fold(0, u32::saturating_add)
 }
 
 /// Assesses experience as of the as-of date (so that the day it was met is known), and

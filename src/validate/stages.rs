@@ -167,34 +167,12 @@ fn wpbas(p: &Portfolio, ctx: &ValidationContext<'_>, facts: &DocFacts<'_, '_>, s
     };
     let mut found = Vec::new();
     let _ = guard::monthly_wpbas(facts.rule_set(), (start, end), wte, dates, &mut found);
-    let paused = paused_spans(p.events(), end);
+    let paused = super::practitioner::pauses(p.events());
     found.retain(|f| match f {
         Finding::WpbasBelowMonthly { from, last, .. } => !paused
             .iter()
-            .any(|&(first, until)| first <= *last && *from < until),
+            .any(|&(first, until)| first <= *last && until.is_none_or(|u| *from < u)),
         _ => true,
     });
     facts.report(found, sink);
-}
-
-/// The spans the roadmap was paused: from each `paused` event's day to its `resumed` event's
-/// day (not paused that day), or to `end` when it was not resumed.
-fn paused_spans(events: &[RoadmapEvent], end: NaiveDate) -> Vec<(NaiveDate, NaiveDate)> {
-    let mut spans = Vec::new();
-    let mut since: Option<NaiveDate> = None;
-    for event in events {
-        match event {
-            RoadmapEvent::Paused { on, .. } => since = since.or(Some(*on)),
-            RoadmapEvent::Resumed { on } => {
-                if let Some(from) = since.take() {
-                    spans.push((from, *on));
-                }
-            }
-            _ => {}
-        }
-    }
-    if let Some(from) = since {
-        spans.push((from, end.max(from).succ_opt().unwrap_or(end)));
-    }
-    spans
 }

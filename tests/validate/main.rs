@@ -3,6 +3,7 @@
 #[path = "../util/mod.rs"]
 mod util;
 
+mod findings;
 mod strategy_portfolios;
 mod validate_checks;
 mod validate_report;

@@ -1,6 +1,7 @@
 //! One scenario per check: a sample portfolio changed in one way, and the exact codes that
 //! change produces.
 
+use crate::findings::{insert_pause, messages};
 use crate::util;
 
 use chrono::NaiveDate;
@@ -589,31 +590,10 @@ fn days_paused_in_stage_2_move_its_target() {
         json!([{"on": "2025-02-01", "kind": {"type": "suspended", "expires": "2025-02-05"}}]);
     let with_pause = |d: &Value, resumed: &str| {
         let mut d = d.clone();
-        let events = d["events"].as_array_mut().unwrap();
-        let at = events
-            .iter()
-            .position(|e| {
-                e["on"].as_str().is_some_and(|on| on > "2025-02-01")
-                    || e["sign_off"]["on"]
-                        .as_str()
-                        .is_some_and(|on| on > "2025-02-01")
-            })
-            .unwrap();
-        events.insert(at, json!({"event": "resumed", "on": resumed}));
-        events.insert(
-            at,
-            json!({"event": "paused", "on": "2025-02-01", "reason": "registration_suspended"}),
-        );
+        insert_pause(&mut d, "2025-02-01", resumed);
         d
     };
-    let v070 = |d: &Value| {
-        run(d)
-            .diagnostics()
-            .iter()
-            .filter(|x| x.code == Code::Stage2OverSixMonths)
-            .map(|x| x.message.clone())
-            .collect::<Vec<_>>()
-    };
+    let v070 = |d: &Value| messages(&run(d), Code::Stage2OverSixMonths);
     assert_eq!(
         v070(&d),
         [

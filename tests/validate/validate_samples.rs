@@ -1,5 +1,6 @@
 //! The validator on every sample in examples/data: the exact codes, in document order.
 
+use crate::findings::{insert_pause, messages};
 use crate::util;
 
 use fcp_roadmap::diagnostic::{Code, Severity};
@@ -587,12 +588,7 @@ fn stage_2_needs_a_pdp_reflective_logs_and_a_record_of_wpbas() {
         }
     }
     let r = validate_doc(doc.clone());
-    let v065: Vec<&str> = r
-        .diagnostics()
-        .iter()
-        .filter(|d| d.code == Code::Stage2DocumentMissing)
-        .map(|d| d.message.as_str())
-        .collect();
+    let v065 = messages(&r, Code::Stage2DocumentMissing);
     assert_eq!(
         v065,
         [
@@ -601,6 +597,14 @@ fn stage_2_needs_a_pdp_reflective_logs_and_a_record_of_wpbas() {
             "the stage 2 portfolio lacks a record of workplace-based assessments (items of kind `cot`, `cbd`, `cep`, `csr`, `msf`, `psq` or `audit_qip`): the verification asks for it",
         ]
     );
+    // The kinds the message names are the assessments' (`EvidenceKind::is_wpba`).
+    let kinds: Vec<String> = fcp_roadmap::evidence::EvidenceKind::ALL
+        .iter()
+        .filter(|k| k.is_wpba())
+        .map(|k| format!("`{}`", k.as_str()))
+        .collect();
+    let (last, rest) = kinds.split_last().unwrap();
+    assert!(v065[2].contains(&format!("(items of kind {} or {last})", rest.join(", "))));
     for (i, kind) in [(3, "reflective_log"), (4, "psq"), (5, "pdp")] {
         doc["evidence"][i]["kind"] = serde_json::json!(kind);
         let r = validate_doc(doc.clone());
@@ -634,29 +638,8 @@ fn a_month_with_a_paused_day_is_not_judged_for_its_wpbas() {
         doc["practitioner"]["registration"]["events"] = serde_json::json!([
             {"on": paused, "kind": {"type": "suspended", "expires": resumed}}
         ]);
-        let events = doc["events"].as_array_mut().unwrap();
-        let date = |e: &serde_json::Value| {
-            e["on"]
-                .as_str()
-                .or_else(|| e["sign_off"]["on"].as_str())
-                .unwrap()
-                .to_owned()
-        };
-        let at = events
-            .iter()
-            .position(|e| date(e).as_str() > paused)
-            .unwrap();
-        events.insert(at, serde_json::json!({"event": "resumed", "on": resumed}));
-        events.insert(
-            at,
-            serde_json::json!({"event": "paused", "on": paused, "reason": "registration_suspended"}),
-        );
-        let r = validate_doc(doc);
-        r.diagnostics()
-            .iter()
-            .filter(|d| d.code == Code::WpbasBelowMonthly)
-            .map(|d| d.message.clone())
-            .collect::<Vec<_>>()
+        insert_pause(&mut doc, paused, resumed);
+        messages(&validate_doc(doc), Code::WpbasBelowMonthly)
     };
     let short = "stage 2 month 2025-03-06 to 2025-04-05 has 1 workplace-based assessment; 2 are needed a month at 1 WTE (2 a month full time)";
     // Paused 1–5 March, resumed on the month's first day: no paused day in it.
@@ -672,14 +655,7 @@ fn a_month_with_a_paused_day_is_not_judged_for_its_wpbas() {
 /// names its assessor, so a patient questionnaire with none does not make up the month.
 #[test]
 fn a_wpba_counts_for_the_month_when_it_names_its_assessor() {
-    let v071 = |doc: serde_json::Value| {
-        validate_doc(doc)
-            .diagnostics()
-            .iter()
-            .filter(|d| d.code == Code::WpbasBelowMonthly)
-            .map(|d| d.message.clone())
-            .collect::<Vec<_>>()
-    };
+    let v071 = |doc: serde_json::Value| messages(&validate_doc(doc), Code::WpbasBelowMonthly);
     let mut doc = sample_doc("defect-too-few-wpbas.json");
     // A learning log of the short month (2025-03-06 to 2025-04-05) becomes a PSQ, unassessed.
     let i = doc["evidence"]
