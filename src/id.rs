@@ -24,13 +24,13 @@ fn token_char(c: char) -> bool {
 /// Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct EvidenceId(Box<str>);
+pub struct EvidenceId(Token);
 
 /// The id of a supervisor (an assessor of evidence), same grammar as [`EvidenceId`].
 ///
 /// The supervisor module re-uses this id; here it names the assessor of an item.
 #[derive(Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct SupervisorId(Box<str>);
+pub struct SupervisorId(Token);
 
 /// The id of anyone who signs or is supervised: a trainee, a supervisor signing, an education
 /// provider. Same grammar as [`EvidenceId`]; a supervisor signs under their [`SupervisorId`]'s
@@ -43,12 +43,102 @@ pub struct SupervisorId(Box<str>);
 /// Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct PersonId(Box<str>);
+pub struct PersonId(Token);
 
 /// The caller's name for a component of a roadmap checklist (the official list of components,
 /// roadmap section 9.4, is not available to us: docs/domain.md#checklist). Same grammar as [`EvidenceId`].
 #[derive(Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct ComponentId(Box<str>);
+pub struct ComponentId(Token);
+
+/// The most bytes of an id kept inline (`e-2024-001`, `stage-1-portfolio-agreed`); longer ids
+/// (a UUID) are kept on the heap. With the length and the variant's tag, an id is 24 bytes.
+const INLINE: usize = 22;
+
+/// The text of a token id: short ids (most are) inline, zero-padded, so that a list of ids or
+/// of items holding them is read without following a pointer per id and loading one
+/// allocates nothing for it; longer ones on the heap.
+///
+/// The representation is canonical (an id of at most [`INLINE`] bytes is always inline), so
+/// equal ids have equal representations and the derived equality agrees with the text's. Ids
+/// never hold a zero byte, so the zero padding keeps the text's order.
+#[derive(Clone, PartialEq, Eq)]
+pub(crate) enum Token {
+    /// `len` bytes of text, then zeros.
+    Inline { len: u8, bytes: [u8; INLINE] },
+    /// Text longer than [`INLINE`] bytes.
+    Heap(Box<str>),
+}
+
+impl Token {
+    fn new(s: &str) -> Token {
+        match u8::try_from(s.len()) {
+            Ok(len) if s.len() <= INLINE => {
+                let mut bytes = [0u8; INLINE];
+                if let Some(text) = bytes.get_mut(..s.len()) {
+                    text.copy_from_slice(s.as_bytes());
+                }
+                Token::Inline { len, bytes }
+            }
+            _ => Token::Heap(s.into()),
+        }
+    }
+
+    fn as_str(&self) -> &str {
+        match self {
+            Token::Inline { .. } => std::str::from_utf8(self.as_bytes()).unwrap_or(""),
+            Token::Heap(s) => s,
+        }
+    }
+
+    fn as_bytes(&self) -> &[u8] {
+        match self {
+            Token::Inline { len, bytes } => bytes.get(..usize::from(*len)).unwrap_or_default(),
+            Token::Heap(s) => s.as_bytes(),
+        }
+    }
+}
+
+/// Hashes the text's bytes and an end marker, as the text's own hash does.
+impl std::hash::Hash for Token {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        state.write(self.as_bytes());
+        state.write_u8(0xff);
+    }
+}
+
+impl std::fmt::Display for Token {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.pad(self.as_str())
+    }
+}
+
+impl Ord for Token {
+    fn cmp(&self, other: &Token) -> std::cmp::Ordering {
+        match (self, other) {
+            // The padded bytes as big-endian integers: the text's order, without a call.
+            (Token::Inline { bytes: a, .. }, Token::Inline { bytes: b, .. }) => {
+                as_integer(a).cmp(&as_integer(b))
+            }
+            _ => self.as_bytes().cmp(other.as_bytes()),
+        }
+    }
+}
+
+impl PartialOrd for Token {
+    fn partial_cmp(&self, other: &Token) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+/// The inline bytes, zero-padded, as two big-endian integers (the first 16 bytes, the rest).
+fn as_integer(bytes: &[u8; INLINE]) -> (u128, u64) {
+    let mut head = [0u8; 16];
+    let mut tail = [0u8; 8];
+    for (slot, b) in head.iter_mut().chain(tail.iter_mut()).zip(bytes) {
+        *slot = *b;
+    }
+    (u128::from_be_bytes(head), u64::from_be_bytes(tail))
+}
 
 macro_rules! token_id {
     ($ty:ident, $kind:expr, $expecting:literal) => {
@@ -56,12 +146,28 @@ macro_rules! token_id {
             /// Parses the id, refusing text outside its grammar.
             pub fn parse(s: &str) -> Result<$ty, IdError> {
                 check_id($kind, s, TOKEN_MAX, token_char, &['.', '-', '_', ':'])?;
-                Ok($ty(s.into()))
+                Ok($ty(Token::new(s)))
             }
             /// The id as text.
             #[must_use]
             pub fn as_str(&self) -> &str {
+                self.0.as_str()
+            }
+            /// The id's bytes (ASCII), read without checking them as text.
+            #[allow(dead_code, reason = "not every id kind is read as bytes")]
+            pub(crate) fn as_bytes(&self) -> &[u8] {
+                self.0.as_bytes()
+            }
+            /// The id's text, to compare with another kind of id's without reading it as
+            /// text (equal tokens, equal texts).
+            #[allow(dead_code, reason = "not every id kind is compared with another")]
+            pub(crate) const fn token(&self) -> &Token {
                 &self.0
+            }
+            /// The id with this text, which another kind of id with the same grammar holds.
+            #[allow(dead_code, reason = "not every id kind is made from another")]
+            pub(crate) fn from_token(token: &Token) -> $ty {
+                $ty(token.clone())
             }
         }
         id_text_impls!($ty, $expecting);
@@ -107,5 +213,62 @@ mod tests {
                 "x".repeat(65)
             )
         );
+    }
+
+    /// Ids of every length around the inline limit, sharing prefixes, so that inline and heap
+    /// ids meet in every comparison.
+    fn ids() -> Vec<EvidenceId> {
+        let mut texts = Vec::new();
+        for len in 1..=30 {
+            for last in ['0', '9', 'A', 'z'] {
+                let mut t = "a".repeat(len - 1);
+                t.push(last);
+                texts.push(t);
+            }
+            texts.push(format!("{}-b", "a".repeat(len)));
+        }
+        texts.push("3f2b6c1e-4d7a-4c1b-9e8f-0a1b2c3d4e5f".to_owned());
+        texts.push("x".repeat(64));
+        texts
+            .iter()
+            .map(|t| EvidenceId::parse(t).unwrap())
+            .collect()
+    }
+
+    #[test]
+    fn ids_compare_hash_and_read_as_their_text() {
+        use std::hash::BuildHasher;
+        let hasher = std::hash::RandomState::new();
+        let ids = ids();
+        for a in &ids {
+            assert_eq!(a.as_bytes(), a.as_str().as_bytes());
+            assert_eq!(a.to_string(), a.as_str());
+            assert_eq!(a.token().to_string(), a.as_str());
+            assert_eq!(
+                PersonId::from_token(a.token()).as_str(),
+                a.as_str(),
+                "the same text under another kind"
+            );
+            for b in &ids {
+                assert_eq!(a.cmp(b), a.as_str().cmp(b.as_str()), "{a} vs {b}");
+                assert_eq!(a == b, a.as_str() == b.as_str(), "{a} vs {b}");
+                assert_eq!(a.token() == b.token(), a == b);
+                if a == b {
+                    assert_eq!(hasher.hash_one(a), hasher.hash_one(b));
+                }
+            }
+        }
+        // Equal texts parsed apart are equal, inline or not.
+        for a in &ids {
+            let again = EvidenceId::parse(a.as_str()).unwrap();
+            assert_eq!(&again, a);
+            assert_eq!(hasher.hash_one(&again), hasher.hash_one(a));
+        }
+    }
+
+    #[test]
+    fn an_id_is_as_large_as_three_words() {
+        assert_eq!(std::mem::size_of::<EvidenceId>(), 24);
+        assert_eq!(std::mem::size_of::<Option<PersonId>>(), 24);
     }
 }

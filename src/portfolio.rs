@@ -40,7 +40,7 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
-use crate::evidence::{EvidenceIndex, EvidenceItem};
+use crate::evidence::{EvidenceId, EvidenceIndex, EvidenceItem};
 use crate::experience::{CountingPolicy, PracticePeriod, Tag};
 use crate::framework::FrameworkRef;
 use crate::id::{ComponentId, PersonId};
@@ -497,7 +497,7 @@ impl Portfolio {
     }
 
     /// The position of the evidence item with id `id`, trying position `hint` first.
-    pub(crate) fn evidence_position_near(&self, id: &str, hint: usize) -> Option<usize> {
+    pub(crate) fn evidence_position_near(&self, id: &EvidenceId, hint: usize) -> Option<usize> {
         self.index.get_near(&self.parts.evidence, id, hint)
     }
 

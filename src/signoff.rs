@@ -332,23 +332,29 @@ impl<'a> Content<'a> {
 
     /// The digest, hashed from the encoding.
     fn encoded_digest(&self) -> Sha256Digest {
-        let mut h = Encoder(Sha256::new());
+        let mut h = Encoder::new();
         h.str("fcp-roadmap/content/v1");
         h.len(self.evidence.len());
         for e in &self.evidence {
-            h.str(e.id().as_str());
+            h.bytes(e.id().as_bytes());
             h.str(e.kind().as_str());
             h.date(e.date());
             h.str(e.title());
             h.len(e.capabilities().len());
             for c in e.capabilities() {
-                h.str(c.as_str());
+                h.bytes(c.as_bytes());
             }
             h.len(e.areas_of_practice().len());
             for a in e.areas_of_practice() {
                 h.str(a.as_str());
             }
-            h.opt(e.assessor().map(crate::evidence::SupervisorId::as_str));
+            match e.assessor() {
+                None => h.byte(0),
+                Some(a) => {
+                    h.byte(1);
+                    h.bytes(a.as_bytes());
+                }
+            }
             h.len(e.attachments().len());
             for a in e.attachments() {
                 h.str(a.uri());
@@ -356,22 +362,22 @@ impl<'a> Content<'a> {
                     None => h.byte(0),
                     Some(d) => {
                         h.byte(1);
-                        h.0.update(d.as_bytes());
+                        h.write(d.as_bytes());
                     }
                 }
             }
         }
         h.len(self.ratings.len());
         for r in &self.ratings {
-            h.str(r.capability.as_str());
+            h.bytes(r.capability.as_bytes());
             h.opt(r.self_rating.map(Rating::as_str));
             h.opt(r.supervisor_rating.map(Rating::as_str));
             h.len(r.evidence.len());
             for id in &r.evidence {
-                h.str(id.as_str());
+                h.bytes(id.as_bytes());
             }
         }
-        Sha256Digest::from_bytes(h.0.finalize().into())
+        h.finish()
     }
 }
 
@@ -381,18 +387,32 @@ const EMPTY_CONTENT_DIGEST: Sha256Digest = Sha256Digest::from_bytes([
     0x70, 0x49, 0xbc, 0x59, 0xa4, 0x12, 0x31, 0x46, 0x08, 0x9d, 0xf7, 0x94, 0x2a, 0x00, 0x60, 0x15,
 ]);
 
+/// The content's encoding, hashed as it is written.
 struct Encoder(Sha256);
 
 impl Encoder {
+    fn new() -> Encoder {
+        Encoder(Sha256::new())
+    }
+    fn write(&mut self, data: &[u8]) {
+        self.0.update(data);
+    }
+    fn finish(self) -> Sha256Digest {
+        Sha256Digest::from_bytes(self.0.finalize().into())
+    }
     fn byte(&mut self, b: u8) {
-        self.0.update([b]);
+        self.write(&[b]);
     }
     fn len(&mut self, n: usize) {
-        self.0.update((n as u64).to_be_bytes());
+        self.write(&(n as u64).to_be_bytes());
     }
     fn str(&mut self, s: &str) {
-        self.len(s.len());
-        self.0.update(s.as_bytes());
+        self.bytes(s.as_bytes());
+    }
+    /// Text given as its bytes (an id's, read without checking them as text).
+    fn bytes(&mut self, b: &[u8]) {
+        self.len(b.len());
+        self.write(b);
     }
     fn opt(&mut self, s: Option<&str>) {
         match s {
@@ -404,12 +424,14 @@ impl Encoder {
         }
     }
     fn date(&mut self, d: NaiveDate) {
-        self.0.update(d.year().to_be_bytes());
-        // Month and day are 1–31 and fit a byte.
-        self.0.update([
-            u8::try_from(d.month()).unwrap_or(0),
-            u8::try_from(d.day()).unwrap_or(0),
-        ]);
+        // The year's four bytes, then month and day (1–31, a byte each), in one write.
+        let mut bytes = [0u8; 6];
+        for (slot, b) in bytes.iter_mut().zip(d.year().to_be_bytes()) {
+            *slot = b;
+        }
+        bytes[4] = u8::try_from(d.month()).unwrap_or(0);
+        bytes[5] = u8::try_from(d.day()).unwrap_or(0);
+        self.write(&bytes);
     }
 }
 

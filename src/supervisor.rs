@@ -640,7 +640,7 @@ impl Supervisor {
     }
 
     fn check_not_self(&self, trainee: &Trainee) -> Result<(), SupervisorRefusal> {
-        if self.id.as_str() == trainee.id.as_str()
+        if self.id.token() == trainee.id.token()
             || self.registration.number() == trainee.registration
         {
             return Err(SupervisorRefusal::SelfSupervision {

@@ -124,10 +124,10 @@ impl<'f> Coverage<'f> {
     /// The coverage of `framework` by `evidence`, in one pass.
     pub fn compute(framework: &'f Framework, evidence: &[EvidenceItem]) -> Coverage<'f> {
         let domains = framework.domains().len();
-        let mut per_capability = vec![0u32; framework.capability_count()];
-        let mut per_domain = vec![0u32; domains];
+        let mut per_capability: Vec<u32> = crate::zeroed(framework.capability_count());
+        let mut per_domain: Vec<u32> = crate::zeroed(domains);
         // For each domain, 1 + the position of the last item counted there.
-        let mut last_item = vec![0usize; domains];
+        let mut last_item: Vec<usize> = crate::zeroed(domains);
         let mut unknown_links = Vec::new();
         let mut unknown_areas = Vec::new();
         let mut unlinked = Vec::new();

@@ -7,7 +7,7 @@ use std::hash::BuildHasher;
 
 use hashbrown::hash_table::{Entry, HashTable};
 
-use super::EvidenceItem;
+use super::{EvidenceId, EvidenceItem};
 
 /// The positions of evidence items in their slice, looked up by id.
 ///
@@ -56,15 +56,15 @@ impl EvidenceIndex {
         let Some(item) = evidence.get(i) else {
             return Ok(());
         };
-        let id = item.id().as_str();
+        let id = item.id().as_bytes();
         let hasher = &self.hasher;
         let entry = self.table.entry(
             hasher.hash_one(id),
-            |&k| evidence.get(k).is_some_and(|e| e.id().as_str() == id),
+            |&k| evidence.get(k).is_some_and(|e| e.id().as_bytes() == id),
             |&k| {
                 evidence
                     .get(k)
-                    .map_or(0, |e| hasher.hash_one(e.id().as_str()))
+                    .map_or(0, |e| hasher.hash_one(e.id().as_bytes()))
             },
         );
         match entry {
@@ -85,9 +85,14 @@ impl EvidenceIndex {
 
     /// The position in `evidence` of the item with id `id`.
     pub(crate) fn get(&self, evidence: &[EvidenceItem], id: &str) -> Option<usize> {
+        self.get_bytes(evidence, id.as_bytes())
+    }
+
+    /// [`get`](Self::get), the id given as its bytes.
+    fn get_bytes(&self, evidence: &[EvidenceItem], id: &[u8]) -> Option<usize> {
         self.table
             .find(self.hasher.hash_one(id), |&k| {
-                evidence.get(k).is_some_and(|e| e.id().as_str() == id)
+                evidence.get(k).is_some_and(|e| e.id().as_bytes() == id)
             })
             .copied()
     }
@@ -98,13 +103,13 @@ impl EvidenceIndex {
     pub(crate) fn get_near(
         &self,
         evidence: &[EvidenceItem],
-        id: &str,
+        id: &EvidenceId,
         hint: usize,
     ) -> Option<usize> {
-        if self.unique && evidence.get(hint).is_some_and(|e| e.id().as_str() == id) {
+        if self.unique && evidence.get(hint).is_some_and(|e| e.id() == id) {
             return Some(hint);
         }
-        self.get(evidence, id)
+        self.get_bytes(evidence, id.as_bytes())
     }
 }
 
@@ -136,6 +141,10 @@ impl Eq for EvidenceIndex {}
 mod tests {
     use super::*;
 
+    fn id(s: &str) -> EvidenceId {
+        s.parse().unwrap()
+    }
+
     fn items(ids: &[&str]) -> Vec<EvidenceItem> {
         ids.iter()
             .map(|id| {
@@ -159,10 +168,10 @@ mod tests {
         assert_eq!(index.get(&evidence, "c:2"), Some(2));
         assert_eq!(index.get(&evidence, "b"), None);
         // A hint is a guess: right or wrong, the position is the item's.
-        assert_eq!(index.get_near(&evidence, "b-1", 1), Some(1));
-        assert_eq!(index.get_near(&evidence, "b-1", 0), Some(1));
-        assert_eq!(index.get_near(&evidence, "b-1", 9), Some(1));
-        assert_eq!(index.get_near(&evidence, "b", 1), None);
+        assert_eq!(index.get_near(&evidence, &id("b-1"), 1), Some(1));
+        assert_eq!(index.get_near(&evidence, &id("b-1"), 0), Some(1));
+        assert_eq!(index.get_near(&evidence, &id("b-1"), 9), Some(1));
+        assert_eq!(index.get_near(&evidence, &id("b"), 1), None);
         // Against a shorter slice, positions outside it are not found.
         assert_eq!(index.get(&evidence[..1], "c:2"), None);
         assert!(index.insert(&evidence, 7).is_ok());
@@ -184,8 +193,8 @@ mod tests {
         assert_eq!(last.get(&evidence, "a"), Some(3));
         assert_eq!(last.get(&evidence, "b"), Some(1));
         // With repeated ids a hint at an earlier copy is not taken: the last still wins.
-        assert_eq!(last.get_near(&evidence, "a", 0), Some(3));
-        assert_eq!(index.get_near(&evidence, "a", 2), Some(0));
+        assert_eq!(last.get_near(&evidence, &id("a"), 0), Some(3));
+        assert_eq!(index.get_near(&evidence, &id("a"), 2), Some(0));
         assert_eq!(last, index);
     }
 }

@@ -209,10 +209,11 @@ impl Code {
     }
 
     fn as_str(&self) -> &str {
-        self.bytes
-            .get(..usize::from(self.len))
-            .and_then(|b| std::str::from_utf8(b).ok())
-            .unwrap_or("")
+        std::str::from_utf8(self.as_bytes()).unwrap_or("")
+    }
+
+    fn as_bytes(&self) -> &[u8] {
+        self.bytes.get(..usize::from(self.len)).unwrap_or_default()
     }
 }
 
@@ -316,6 +317,11 @@ macro_rules! code_id {
             #[must_use]
             pub fn as_str(&self) -> &str {
                 self.0.as_str()
+            }
+            /// The id's bytes (ASCII), read without checking them as text.
+            #[allow(dead_code, reason = "not every id kind is read as bytes")]
+            pub(crate) fn as_bytes(&self) -> &[u8] {
+                self.0.as_bytes()
             }
         }
         id_text_impls!($ty, $expecting);

@@ -205,7 +205,7 @@ impl<'a> RoadmapContext<'a> {
     ) -> Option<(usize, &'a EvidenceItem)> {
         let evidence = self.parts.evidence;
         self.evidence
-            .get_near(evidence, id.as_str(), hint)
+            .get_near(evidence, id, hint)
             .and_then(|i| Some((i, evidence.get(i)?)))
     }
 

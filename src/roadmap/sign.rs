@@ -62,15 +62,13 @@ fn check_signer<S: Stage>(
         SignerRole::RoadmapSupervisor => {
             let supervisor = &r.common.supervisor;
             if &so.signer == trainee {
-                // Same grammar, so the parse cannot fail; name the signer, not the record's
-                // supervisor.
-                let signer = crate::supervisor::SupervisorId::parse(so.signer.as_str())
-                    .unwrap_or_else(|_| supervisor.clone());
+                // Same grammar: name the signer, not the record's supervisor.
+                let signer = crate::supervisor::SupervisorId::from_token(so.signer.token());
                 return Err(Refusal::Supervisor(SupervisorRefusal::SelfSupervision {
                     supervisor: signer,
                 }));
             }
-            if so.signer.as_str() != supervisor.as_str() {
+            if so.signer.token() != supervisor.token() {
                 return Err(mismatch(supervisor.as_str()));
             }
             let s = ctx.supervisor(supervisor)?;
@@ -78,13 +76,13 @@ fn check_signer<S: Stage>(
                 .map_err(Refusal::Supervisor)?;
         }
         SignerRole::EducationProvider => {
-            if &so.signer == trainee || so.signer.as_str() == r.common.supervisor.as_str() {
+            if &so.signer == trainee || so.signer.token() == r.common.supervisor.token() {
                 return Err(Refusal::NotIndependent {
                     person: so.signer.clone(),
                 });
             }
             if let Some(ep) = &r.common.education_provider {
-                if &so.signer != ep {
+                if so.signer != **ep {
                     return Err(mismatch(ep.as_str()));
                 }
             }

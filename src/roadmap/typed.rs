@@ -194,7 +194,9 @@ pub(super) struct Common {
     /// the rule set names none).
     pub(super) e_learning: u64,
     pub(super) university_certificate: bool,
-    pub(super) education_provider: Option<PersonId>,
+    /// Boxed: named once, read at the provider's sign-off, and the state is moved at every
+    /// event (without it inline, a state fits the moves the compiler writes out in place).
+    pub(super) education_provider: Option<Box<PersonId>>,
     pub(super) stage_1_verified_on: Option<NaiveDate>,
 }
 
@@ -430,7 +432,7 @@ impl Roadmap<Stage1> {
         }) {
             return Err(r);
         }
-        if supervisor.as_str() == p.trainee.id.as_str() {
+        if supervisor.token() == p.trainee.id.token() {
             // Nobody supervises themselves, whether or not the supervisors supplied list them.
             return Err(Refusal::Supervisor(SupervisorRefusal::SelfSupervision {
                 supervisor: supervisor.clone(),
@@ -563,12 +565,12 @@ impl<S: Stage1Open> Roadmap<S> {
             return self.refuse(r);
         }
         if education_provider == &ctx.parts().trainee.id
-            || education_provider.as_str() == self.common.supervisor.as_str()
+            || education_provider.token() == self.common.supervisor.token()
         {
             let person = education_provider.clone();
             return self.refuse(Refusal::NotIndependent { person });
         }
-        self.common.education_provider = Some(education_provider.clone());
+        self.common.education_provider = Some(Box::new(education_provider.clone()));
         self.common.last = on;
         Ok(self)
     }

@@ -5,8 +5,11 @@ use hashbrown::HashMap;
 use chrono::NaiveDate;
 
 use crate::diagnostic::{Code, Subject as About};
-use crate::evidence::{Coverage, EvidenceId, EvidenceItem, EvidenceKind, SUGGESTED_PER_CAPABILITY};
+use crate::evidence::{
+    Coverage, EvidenceId, EvidenceItem, EvidenceKind, SUGGESTED_PER_CAPABILITY, SupervisorId,
+};
 use crate::framework::{Capability, CapabilityId, Completeness, Framework};
+use crate::id::Token;
 use crate::portfolio::{Portfolio, Stage};
 use crate::roadmap::RoadmapEvent;
 use crate::signoff::{HeadingRating, SignOff, Subject};
@@ -18,7 +21,7 @@ use super::sink::{Section, Sink, pointer, push_decimal};
 /// Hash-map indexes built once per validation; the evidence is looked up in the index the
 /// portfolio built when it was loaded.
 pub(super) struct Index<'p> {
-    supervisors: HashMap<&'p str, usize>,
+    supervisors: HashMap<&'p Token, usize>,
     assessed: Vec<Assessed<'p>>,
     portfolio: &'p Portfolio,
 }
@@ -29,21 +32,21 @@ pub(super) struct Index<'p> {
 #[derive(Debug, Clone)]
 pub(super) struct Assessed<'p> {
     pub(super) items: std::ops::Range<usize>,
-    pub(super) assessor: &'p str,
+    pub(super) assessor: &'p SupervisorId,
     pub(super) supervisor: Option<usize>,
 }
 
 impl<'p> Index<'p> {
     pub(super) fn build(p: &'p Portfolio) -> Index<'p> {
-        let supervisors: HashMap<&str, usize> = p
+        let supervisors: HashMap<&Token, usize> = p
             .supervisors()
             .iter()
             .enumerate()
-            .map(|(i, s)| (s.id().as_str(), i))
+            .map(|(i, s)| (s.id().token(), i))
             .collect();
         let mut assessed: Vec<Assessed<'p>> = Vec::new();
         for (i, e) in p.evidence().iter().enumerate() {
-            let Some(a) = e.assessor().map(crate::evidence::SupervisorId::as_str) else {
+            let Some(a) = e.assessor() else {
                 continue;
             };
             match assessed.last_mut() {
@@ -51,7 +54,7 @@ impl<'p> Index<'p> {
                 _ => assessed.push(Assessed {
                     items: i..i + 1,
                     assessor: a,
-                    supervisor: supervisors.get(a).copied(),
+                    supervisor: supervisors.get(a.token()).copied(),
                 }),
             }
         }
@@ -72,7 +75,7 @@ impl<'p> Index<'p> {
     }
 
     /// The position of evidence `id`, trying position `hint` first.
-    pub(super) fn evidence_index_near(&self, id: &str, hint: usize) -> Option<usize> {
+    pub(super) fn evidence_index_near(&self, id: &EvidenceId, hint: usize) -> Option<usize> {
         self.portfolio.evidence_position_near(id, hint)
     }
 
@@ -90,7 +93,7 @@ impl<'p> Index<'p> {
             .and_then(|i| self.portfolio.ratings().get(i))
     }
 
-    pub(super) fn supervisor_index(&self, id: &str) -> Option<usize> {
+    pub(super) fn supervisor_index(&self, id: &Token) -> Option<usize> {
         self.supervisors.get(id).copied()
     }
 }
@@ -141,7 +144,7 @@ pub(super) fn check<'r>(
     for (i, r) in p.ratings().iter().enumerate() {
         let mut next = 0;
         for (j, id) in r.evidence.iter().enumerate() {
-            if let Some(k) = index.evidence_index_near(id.as_str(), next) {
+            if let Some(k) = index.evidence_index_near(id, next) {
                 next = k.saturating_add(1);
                 on_form.link(p, i, r, k);
             } else {
@@ -386,7 +389,7 @@ struct OnForm {
 impl OnForm {
     fn new(ratings: usize) -> OnForm {
         OnForm {
-            counts: vec![0; ratings],
+            counts: crate::zeroed(ratings),
             counted: Vec::new(),
         }
     }
@@ -400,7 +403,7 @@ impl OnForm {
             return;
         }
         if self.counted.is_empty() {
-            self.counted = vec![0; p.evidence().len()];
+            self.counted = crate::zeroed(p.evidence().len());
         }
         if let (Some(last), Some(count)) = (self.counted.get_mut(k), self.counts.get_mut(i)) {
             if *last != i + 1 {
@@ -552,7 +555,7 @@ impl<'p> Run<'p> {
         let mut in_order = s.evidence.len() == items;
         let mut positions = Vec::with_capacity(s.evidence.len());
         for (j, id) in s.evidence.iter().enumerate() {
-            if let Some(k) = index.evidence_index_near(id.as_str(), next) {
+            if let Some(k) = index.evidence_index_near(id, next) {
                 in_order &= k == j;
                 positions.push(k);
                 next = k.saturating_add(1);
@@ -583,7 +586,7 @@ fn signed_items(p: &Portfolio, index: &Index<'_>, replayed: &Replayed) -> Signed
     // The earliest sign-off covering each item (date, event index), and whether a declaration
     // covers it.
     let mut covered: Vec<Option<(NaiveDate, usize)>> = vec![None; evidence.len()];
-    let mut declared = vec![false; evidence.len()];
+    let mut declared: Vec<bool> = std::iter::repeat_n(false, evidence.len()).collect();
     let mut any_declaration = false;
     // A sign-off the replay verified covers the items it found for that digest: no id is
     // looked up again. Others over the same content list the same ids: their positions are

@@ -4,6 +4,7 @@ use chrono::NaiveDate;
 
 use crate::diagnostic::Code;
 use crate::digest::Sha256Digest;
+use crate::id::Token;
 use crate::portfolio::{Portfolio, Stage};
 use crate::roadmap::RoadmapEvent;
 use crate::rules::{Facts, RuleSet, guard};
@@ -52,7 +53,7 @@ struct Supervising<'a> {
 impl Supervising<'_> {
     /// Checks that the supervisor `id` may supervise the trainee on `on`; `at` is the event,
     /// the supervisor's place in it (its key and field) and the stage a finding blocks.
-    fn check(&self, sink: &mut Sink, id: &str, on: NaiveDate, at: (usize, usize, &str, Stage)) {
+    fn check(&self, sink: &mut Sink, id: &Token, on: NaiveDate, at: (usize, usize, &str, Stage)) {
         let p = self.p;
         // The path is written only for a finding: `field` is the supervisor's place in the event.
         let (event, sub, field, stage) = at;
@@ -62,7 +63,7 @@ impl Supervising<'_> {
             .supervisor_index(id)
             .and_then(|i| p.supervisors().get(i))
         else {
-            let (code, message) = if id == p.practitioner().id.as_str() {
+            let (code, message) = if id == p.practitioner().id.token() {
                 (
                     Code::SelfSupervision,
                     format!("`{id}` is the trainee: nobody may supervise or sign for themselves"),
@@ -125,7 +126,7 @@ pub(super) fn check<'p>(
         if let RoadmapEvent::Started { on, supervisor, .. } = event {
             supervising.check(
                 sink,
-                supervisor.as_str(),
+                supervisor.token(),
                 *on,
                 (i, 3, "supervisor", Stage::Stage1),
             );
@@ -181,7 +182,7 @@ pub(super) fn check<'p>(
             }
             SignerRole::RoadmapSupervisor => supervising.check(
                 sink,
-                s.signer.as_str(),
+                s.signer.token(),
                 s.on,
                 (i, 1, "sign_off/signer", stage),
             ),

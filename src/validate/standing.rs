@@ -151,7 +151,7 @@ fn unassigned_signers(p: &Portfolio, index: &Index<'_>, sink: &mut Sink) {
         if sign_off.role != SignerRole::RoadmapSupervisor {
             continue;
         }
-        let Some(k) = index.supervisor_index(sign_off.signer.as_str()) else {
+        let Some(k) = index.supervisor_index(sign_off.signer.token()) else {
             continue;
         };
         let Some(s) = p.supervisors().get(k) else {
