@@ -251,6 +251,12 @@ mod tests {
             );
             for b in &ids {
                 assert_eq!(a.cmp(b), a.as_str().cmp(b.as_str()), "{a} vs {b}");
+                assert_eq!(
+                    a.partial_cmp(b),
+                    Some(a.as_str().cmp(b.as_str())),
+                    "{a} vs {b}"
+                );
+                assert_eq!(a < b, a.as_str() < b.as_str(), "{a} vs {b}");
                 assert_eq!(a == b, a.as_str() == b.as_str(), "{a} vs {b}");
                 assert_eq!(a.token() == b.token(), a == b);
                 if a == b {
@@ -258,6 +264,11 @@ mod tests {
                 }
             }
         }
+        // Different ids hash apart (a collision of the 64-bit hashes of these ids is not
+        // expected), so that a hash table of ids spreads them.
+        let distinct: std::collections::HashSet<u64> =
+            ids.iter().map(|a| hasher.hash_one(a)).collect();
+        assert_eq!(distinct.len(), ids.len());
         // Equal texts parsed apart are equal, inline or not.
         for a in &ids {
             let again = EvidenceId::parse(a.as_str()).unwrap();
