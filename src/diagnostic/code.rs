@@ -704,7 +704,9 @@ The practice periods are counted \
 under the counting policy, only on days the registration allowed practice (V021 reports the \
 others), and the requirement must be met by the first day of stage 2 in \
 primary care (the `stage_2_started` event), or by the as-of date if stage 2 has not \
-started.\n\nExample: practice from 2020-03-01 and stage 2 starting on 2024-03-01 is four years: \
+started. When a paramedic's years at band 6 or above are short, the message says how many \
+days counted towards them, and that a practice period recording no band counts towards the \
+consolidation only.\n\nExample: practice from 2020-03-01 and stage 2 starting on 2024-03-01 is four years: \
 V020 at `/practitioner/experience`, saying the day the requirement is met.";
     /// A practice period claims practice on days the registration did not allow it.
     PracticeOffRegister = "V021", Warning, "docs/domain.md#experience", "practice while not registered",

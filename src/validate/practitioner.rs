@@ -6,8 +6,8 @@ use chrono::NaiveDate;
 
 use crate::diagnostic::Code;
 use crate::experience::{
-    ExperienceAssessment, ExperienceDays, ExperienceRequirement, LeftOut, LeftOutReason, assess,
-    clip_to_registration,
+    Component, ExperienceAssessment, ExperienceDays, ExperienceRequirement, LeftOut, LeftOutReason,
+    PracticePeriod, assess, clip_to_registration,
 };
 use crate::portfolio::{Portfolio, Practitioner, Stage};
 use crate::profession::Profession;
@@ -203,7 +203,8 @@ pub(super) fn experience(
     };
     if let Some(verdict) = verdict {
         // How much registered practice counted by that day, and how much was left out and why.
-        let counted = assess(clipped.periods(), &requirement, policy, by).counted();
+        let at_by = assess(clipped.periods(), &requirement, policy, by);
+        let counted = at_by.counted();
         let as_claimed = assess(&practitioner.experience, &requirement, policy, by);
         let claimed = as_claimed.counted();
         // Met by then as claimed: only the practice left out (V021 where off the register)
@@ -222,7 +223,9 @@ pub(super) fn experience(
             (true, true) => format!(", {left_out} left out"),
             (true, false) => format!(", {left_out} left out ({})", reasons.join("; ")),
         };
-        let message = format!("{verdict}; {counted} of registered practice counted by {by}{left}");
+        let banded = banded_shortfall(&at_by, clipped.periods());
+        let message =
+            format!("{verdict}; {counted} of registered practice counted by {by}{left}{banded}");
         sink.push(
             (Section::Practitioner, 4, 0),
             Stage::Stage2,
@@ -235,6 +238,41 @@ pub(super) fn experience(
         }
     }
     a
+}
+
+/// What the banded part of a requirement counted when it is short (a paramedic's years at band
+/// 6 or above after consolidation, docs/domain.md#experience): the total alone does not say
+/// why the requirement is unmet, and a period without a band never counts towards it.
+fn banded_shortfall(a: &ExperienceAssessment, periods: &[PracticePeriod]) -> String {
+    a.components()
+        .iter()
+        .filter(|c| !c.is_met())
+        .find_map(|c| match c.component() {
+            Component::AfterConsolidation {
+                consolidation_years,
+                years,
+                min_band,
+                ..
+            } => {
+                let recorded = periods
+                    .iter()
+                    .any(|p| p.band().is_some_and(|b| b >= *min_band));
+                let why = if recorded {
+                    String::new()
+                } else {
+                    format!(
+                        ": no period of practice records band {min_band} or above, and a period without a band counts towards the consolidation only"
+                    )
+                };
+                Some(format!(
+                    "; {} of the {} needed at band {min_band} or above after {consolidation_years} years of consolidation ({years} years){why}",
+                    c.counted(),
+                    c.required(),
+                ))
+            }
+            _ => None,
+        })
+        .unwrap_or_default()
 }
 
 /// Practice claimed on days the registration did not allow it (V021): one finding per run of
