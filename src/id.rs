@@ -58,11 +58,15 @@ const INLINE: usize = 22;
 /// of items holding them is read without following a pointer per id and loading one
 /// allocates nothing for it; longer ones on the heap.
 ///
-/// The representation is canonical (an id of at most [`INLINE`] bytes is always inline), so
-/// equal ids have equal representations and the derived equality agrees with the text's. Ids
-/// never hold a zero byte, so the zero padding keeps the text's order.
+/// The representation is canonical (an id of at most [`INLINE`] bytes is always inline, and
+/// [`Token::new`] is the only way to make one), so equal ids have equal representations and
+/// the derived equality agrees with the text's. Ids never hold a zero byte, so the zero
+/// padding keeps the text's order.
 #[derive(Clone, PartialEq, Eq)]
-pub(crate) enum Token {
+pub(crate) struct Token(Repr);
+
+#[derive(Clone, PartialEq, Eq)]
+enum Repr {
     /// `len` bytes of text, then zeros.
     Inline { len: u8, bytes: [u8; INLINE] },
     /// Text longer than [`INLINE`] bytes.
@@ -71,29 +75,29 @@ pub(crate) enum Token {
 
 impl Token {
     fn new(s: &str) -> Token {
-        match u8::try_from(s.len()) {
+        Token(match u8::try_from(s.len()) {
             Ok(len) if s.len() <= INLINE => {
                 let mut bytes = [0u8; INLINE];
                 if let Some(text) = bytes.get_mut(..s.len()) {
                     text.copy_from_slice(s.as_bytes());
                 }
-                Token::Inline { len, bytes }
+                Repr::Inline { len, bytes }
             }
-            _ => Token::Heap(s.into()),
-        }
+            _ => Repr::Heap(s.into()),
+        })
     }
 
     fn as_str(&self) -> &str {
-        match self {
-            Token::Inline { .. } => std::str::from_utf8(self.as_bytes()).unwrap_or(""),
-            Token::Heap(s) => s,
+        match &self.0 {
+            Repr::Inline { .. } => std::str::from_utf8(self.as_bytes()).unwrap_or(""),
+            Repr::Heap(s) => s,
         }
     }
 
     fn as_bytes(&self) -> &[u8] {
-        match self {
-            Token::Inline { len, bytes } => bytes.get(..usize::from(*len)).unwrap_or_default(),
-            Token::Heap(s) => s.as_bytes(),
+        match &self.0 {
+            Repr::Inline { len, bytes } => bytes.get(..usize::from(*len)).unwrap_or_default(),
+            Repr::Heap(s) => s.as_bytes(),
         }
     }
 }
@@ -114,9 +118,9 @@ impl std::fmt::Display for Token {
 
 impl Ord for Token {
     fn cmp(&self, other: &Token) -> std::cmp::Ordering {
-        match (self, other) {
+        match (&self.0, &other.0) {
             // The padded bytes as big-endian integers: the text's order, without a call.
-            (Token::Inline { bytes: a, .. }, Token::Inline { bytes: b, .. }) => {
+            (Repr::Inline { bytes: a, .. }, Repr::Inline { bytes: b, .. }) => {
                 as_integer(a).cmp(&as_integer(b))
             }
             _ => self.as_bytes().cmp(other.as_bytes()),
@@ -262,6 +266,8 @@ mod tests {
                 if a == b {
                     assert_eq!(hasher.hash_one(a), hasher.hash_one(b));
                 }
+                // An id hashes as its text does.
+                assert_eq!(hasher.hash_one(a), hasher.hash_one(a.as_str()));
             }
         }
         // Different ids hash apart (a collision of the 64-bit hashes of these ids is not

@@ -240,9 +240,10 @@ pub(super) fn experience(
     a
 }
 
-/// What the banded part of a requirement counted when it is short (a paramedic's years at band
-/// 6 or above after consolidation, docs/domain.md#experience): the total alone does not say
-/// why the requirement is unmet, and a period without a band never counts towards it.
+/// What the banded part of a requirement counted when it is short (a banded requirement's
+/// years at or above a band after any consolidation, as a paramedic's 3 years at band 6 or
+/// above after 2, docs/domain.md#experience): the total alone does not say why the
+/// requirement is unmet, and a period without a band never counts towards it.
 fn banded_shortfall(a: &ExperienceAssessment, periods: &[PracticePeriod]) -> String {
     a.components()
         .iter()
@@ -257,15 +258,26 @@ fn banded_shortfall(a: &ExperienceAssessment, periods: &[PracticePeriod]) -> Str
                 let recorded = periods
                     .iter()
                     .any(|p| p.band().is_some_and(|b| b >= *min_band));
-                let why = if recorded {
+                let unbanded = periods.iter().any(|p| p.band().is_none());
+                let after = if *consolidation_years == 0 {
                     String::new()
                 } else {
-                    format!(
+                    format!(" after {consolidation_years} years of consolidation")
+                };
+                let why = match (recorded, unbanded, *consolidation_years) {
+                    (true, _, _) => String::new(),
+                    (false, false, _) => {
+                        format!(": no period of practice records band {min_band} or above")
+                    }
+                    (false, true, 0) => format!(
+                        ": no period of practice records band {min_band} or above, and a period without a band does not count towards it"
+                    ),
+                    (false, true, _) => format!(
                         ": no period of practice records band {min_band} or above, and a period without a band counts towards the consolidation only"
-                    )
+                    ),
                 };
                 Some(format!(
-                    "; {} of the {} needed at band {min_band} or above after {consolidation_years} years of consolidation ({years} years){why}",
+                    "; {} of the {} needed at band {min_band} or above{after} ({years} years){why}",
                     c.counted(),
                     c.required(),
                 ))

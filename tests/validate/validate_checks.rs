@@ -1021,12 +1021,12 @@ fn a_paramedics_banded_years_short_are_named_in_v020() {
         "{}",
         v020[0]
     );
-    // Band 5 throughout: recorded, but below the band; the count says so without the reason.
+    // Band 5 throughout: a band recorded, below 6; nothing about periods without one.
     doc["practitioner"]["experience"][0]["band"] = json!("5");
     let v020 = messages(&run(&doc), Code::ExperienceNotMet);
     assert!(
         v020[0].ends_with(
-            "; 0 days of the 1095 days needed at band 6 or above after 2 years of consolidation (3 years): no period of practice records band 6 or above, and a period without a band counts towards the consolidation only"
+            "; 0 days of the 1095 days needed at band 6 or above after 2 years of consolidation (3 years): no period of practice records band 6 or above"
         ),
         "{}",
         v020[0]
@@ -1046,8 +1046,8 @@ fn a_paramedics_banded_years_short_are_named_in_v020() {
         "{}",
         v020[0]
     );
-    // Band 7 throughout (the sample's): met, no V020.
-    doc["practitioner"]["experience"][0]["band"] = json!("7");
+    // Band 7 throughout (the sample's period): met, no V020.
+    doc["practitioner"]["experience"] = json!([{"start": "2016-09-01", "wte": 1.0, "band": "7"}]);
     assert!(messages(&run(&doc), Code::ExperienceNotMet).is_empty());
     // A physiotherapist with no band has no banded part: the message has no such clause.
     let mut physio = msk();
@@ -1055,4 +1055,25 @@ fn a_paramedics_banded_years_short_are_named_in_v020() {
     let v020 = messages(&run(&physio), Code::ExperienceNotMet);
     assert_eq!(v020.len(), 1, "{v020:?}");
     assert!(!v020[0].contains("band"), "{}", v020[0]);
+    // A caller's banded requirement with no consolidation: no "after" and no consolidation in
+    // the reason.
+    let requirement: fcp_roadmap::experience::ExperienceRequirement = serde_json::from_str(
+        r#"{"years":5,"after_consolidation":{"consolidation_years":0,"years":3,"min_band":"6"}}"#,
+    )
+    .unwrap();
+    let mut doc = msk();
+    doc["practitioner"]["experience"][0]
+        .as_object_mut()
+        .unwrap()
+        .remove("band");
+    let frameworks = registry();
+    let ctx = ValidationContext::new(as_of(), &frameworks).with_experience(requirement);
+    let v020 = messages(&run_with(&doc, &ctx), Code::ExperienceNotMet);
+    assert!(
+        v020[0].ends_with(
+            "; 0 days of the 1095 days needed at band 6 or above (3 years): no period of practice records band 6 or above, and a period without a band does not count towards it"
+        ),
+        "{}",
+        v020[0]
+    );
 }
