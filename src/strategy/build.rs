@@ -73,8 +73,6 @@ fn monthly_wpbas(
     Some(())
 }
 
-/// Builds the evidence items and heading ratings of a plan, with `defect` applied where it
-/// changes what is signed.
 /// The stage 2 documents besides the assessments: the PDP agreed on the first day of stage 2
 /// and a reflective log (docs/domain.md#stage-2).
 fn stage_2_documents(stage_2: NaiveDate, items: &mut Vec<EvidenceItem>) -> Option<()> {
@@ -99,6 +97,8 @@ fn stage_2_documents(stage_2: NaiveDate, items: &mut Vec<EvidenceItem>) -> Optio
     Some(())
 }
 
+/// Builds the evidence items and heading ratings of a plan, with `defect` applied where it
+/// changes what is signed.
 fn content(
     plan: &Plan,
     defect: Option<Defect>,

@@ -586,7 +586,7 @@ fn signed_items(p: &Portfolio, index: &Index<'_>, replayed: &Replayed) -> Signed
     // The earliest sign-off covering each item (date, event index), and whether a declaration
     // covers it.
     let mut covered: Vec<Option<(NaiveDate, usize)>> = vec![None; evidence.len()];
-    let mut declared: Vec<bool> = std::iter::repeat_n(false, evidence.len()).collect();
+    let mut declared: Vec<bool> = crate::zeroed(evidence.len());
     let mut any_declaration = false;
     // A sign-off the replay verified covers the items it found for that digest: no id is
     // looked up again. Others over the same content list the same ids: their positions are

@@ -999,6 +999,14 @@ fn every_item_of_a_run_with_an_unlisted_assessor_is_reported() {
     );
 }
 
+/// The one V020 of `r`, which ends with `tail`.
+#[track_caller]
+fn assert_v020_ends_with(r: &Report, tail: &str) {
+    let v020 = messages(r, Code::ExperienceNotMet);
+    assert_eq!(v020.len(), 1, "{v020:?}");
+    assert!(v020[0].ends_with(tail), "{}", v020[0]);
+}
+
 /// A paramedic's requirement has a banded part (3 years at band 6 or above after 2 years of
 /// consolidation): when that part is short, V020 says how much of it counted, and that a period
 /// recording no band never counts towards it.
@@ -1007,29 +1015,19 @@ fn a_paramedics_banded_years_short_are_named_in_v020() {
     let mut doc = msk();
     doc["practitioner"]["profession"] = json!("paramedic");
     doc["practitioner"]["registration"]["number"] = json!("PA44257");
-    let period = doc["practitioner"]["experience"][0]
+    doc["practitioner"]["experience"][0]
         .as_object_mut()
-        .unwrap();
-    period.remove("band");
-    let r = run(&doc);
-    let v020 = messages(&r, Code::ExperienceNotMet);
-    assert_eq!(v020.len(), 1, "{v020:?}");
-    assert!(
-        v020[0].ends_with(
-            "; 0 days of the 1095 days needed at band 6 or above after 2 years of consolidation (3 years): no period of practice records band 6 or above, and a period without a band counts towards the consolidation only"
-        ),
-        "{}",
-        v020[0]
+        .unwrap()
+        .remove("band");
+    assert_v020_ends_with(
+        &run(&doc),
+        "; 0 days of the 1095 days needed at band 6 or above after 2 years of consolidation (3 years): no period of practice records band 6 or above, and a period without a band counts towards the consolidation only",
     );
     // Band 5 throughout: a band recorded, below 6; nothing about periods without one.
     doc["practitioner"]["experience"][0]["band"] = json!("5");
-    let v020 = messages(&run(&doc), Code::ExperienceNotMet);
-    assert!(
-        v020[0].ends_with(
-            "; 0 days of the 1095 days needed at band 6 or above after 2 years of consolidation (3 years): no period of practice records band 6 or above"
-        ),
-        "{}",
-        v020[0]
+    assert_v020_ends_with(
+        &run(&doc),
+        "; 0 days of the 1095 days needed at band 6 or above after 2 years of consolidation (3 years): no period of practice records band 6 or above",
     );
     // Band 6 from 1 February 2022: recorded, 1077 of the 1096 days (a leap day among them) by
     // the first day of stage 2 (13 January 2025); the clause names the count, with no reason
@@ -1038,13 +1036,9 @@ fn a_paramedics_banded_years_short_are_named_in_v020() {
         {"start": "2016-09-01", "end": "2022-01-31", "wte": 1.0, "band": "5"},
         {"start": "2022-02-01", "wte": 1.0, "band": "6"}
     ]);
-    let v020 = messages(&run(&doc), Code::ExperienceNotMet);
-    assert!(
-        v020[0].ends_with(
-            "; 1077 days of the 1096 days needed at band 6 or above after 2 years of consolidation (3 years)"
-        ),
-        "{}",
-        v020[0]
+    assert_v020_ends_with(
+        &run(&doc),
+        "; 1077 days of the 1096 days needed at band 6 or above after 2 years of consolidation (3 years)",
     );
     // Band 7 throughout (the sample's period): met, no V020.
     doc["practitioner"]["experience"] = json!([{"start": "2016-09-01", "wte": 1.0, "band": "7"}]);
@@ -1068,12 +1062,8 @@ fn a_paramedics_banded_years_short_are_named_in_v020() {
         .remove("band");
     let frameworks = registry();
     let ctx = ValidationContext::new(as_of(), &frameworks).with_experience(requirement);
-    let v020 = messages(&run_with(&doc, &ctx), Code::ExperienceNotMet);
-    assert!(
-        v020[0].ends_with(
-            "; 0 days of the 1095 days needed at band 6 or above (3 years): no period of practice records band 6 or above, and a period without a band does not count towards it"
-        ),
-        "{}",
-        v020[0]
+    assert_v020_ends_with(
+        &run_with(&doc, &ctx),
+        "; 0 days of the 1095 days needed at band 6 or above (3 years): no period of practice records band 6 or above, and a period without a band does not count towards it",
     );
 }
