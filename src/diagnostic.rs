@@ -29,8 +29,10 @@ use std::str::FromStr;
 use serde::{Deserialize, Serialize};
 
 mod code;
+mod reference;
 
 pub use code::{Code, source_of};
+pub use reference::Reference;
 
 /// How serious a diagnostic is.
 ///
@@ -103,12 +105,12 @@ pub struct Diagnostic {
     pub message: String,
     /// The rule it enforces, as a page of the repository: an anchor of the domain reference
     /// such as `docs/domain.md#supervisors`, or `docs/portfolio-format.md` ([`Code::rule`]).
-    pub rule: String,
+    pub rule: Reference,
     /// The public source of the rule: the address of the page that states it
     /// ([`Code::source`]); `None` for the document-format codes. Absent from reports written
     /// before the field existed, which read as `None`.
     #[serde(default)]
-    pub source: Option<String>,
+    pub source: Option<Reference>,
     /// What the finding is about: the practitioner, a supervisor, an evidence item, a
     /// capability heading, an event, a checklist component or the framework, with its id
     /// (beside [`path`](Self::path), the place in the document). `None` for the
@@ -297,8 +299,8 @@ impl Diagnostic {
             severity: code.severity(),
             path: path.into(),
             message: message.into(),
-            rule: code.rule().to_owned(),
-            source: code.source().map(str::to_owned),
+            rule: Reference::from_static(code.rule()),
+            source: code.source().map(Reference::from_static),
             subject: None,
             refusal_code: None,
             caused_by: None,
