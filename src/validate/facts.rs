@@ -300,12 +300,17 @@ impl<'p, 'r> DocFacts<'p, 'r> {
                 }
                 m.push_str("; ");
                 push_decimal(&mut m, u64::from(required));
-                m.push_str(" are needed a month at ");
-                // Writing to a `String` cannot fail.
-                let _ = write!(m, "{wte}");
-                m.push_str(" WTE (");
-                push_decimal(&mut m, u64::from(per_month));
-                m.push_str(" a month full time)");
+                m.push_str(if required == 1 { " is" } else { " are" });
+                m.push_str(" needed a month");
+                // Part time, the number full time in brackets: at 1 WTE it would repeat it.
+                if wte != Wte::FULL_TIME {
+                    m.push_str(" at ");
+                    // Writing to a `String` cannot fail.
+                    let _ = write!(m, "{wte}");
+                    m.push_str(" WTE (");
+                    push_decimal(&mut m, u64::from(per_month));
+                    m.push_str(" a month full time)");
+                }
                 (
                     (Section::Events, i + 1, 6),
                     Stage::Stage2,

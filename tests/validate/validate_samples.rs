@@ -641,7 +641,7 @@ fn a_month_with_a_paused_day_is_not_judged_for_its_wpbas() {
         insert_pause(&mut doc, paused, resumed);
         messages(&validate_doc(doc), Code::WpbasBelowMonthly)
     };
-    let short = "stage 2 month 2025-03-06 to 2025-04-05 has 1 workplace-based assessment; 2 are needed a month at 1 WTE (2 a month full time)";
+    let short = "stage 2 month 2025-03-06 to 2025-04-05 has 1 workplace-based assessment; 2 are needed a month";
     // Paused 1–5 March, resumed on the month's first day: no paused day in it.
     assert_eq!(with_pause("2025-03-01", "2025-03-06"), [short]);
     // Paused inside the month, or from its last day: not judged.
@@ -672,7 +672,7 @@ fn a_wpba_counts_for_the_month_when_it_names_its_assessor() {
     assert_eq!(
         v071(doc.clone()),
         [
-            "stage 2 month 2025-03-06 to 2025-04-05 has 1 workplace-based assessment; 2 are needed a month at 1 WTE (2 a month full time)"
+            "stage 2 month 2025-03-06 to 2025-04-05 has 1 workplace-based assessment; 2 are needed a month"
         ]
     );
     // Naming its assessor, it counts: two that month.
@@ -686,7 +686,7 @@ fn two_wpbas_a_month_in_stage_2() {
     assert_eq!(codes(&r), ["V002", "V071"]);
     assert_eq!(
         r.diagnostics()[1].message,
-        "stage 2 month 2025-03-06 to 2025-04-05 has 1 workplace-based assessment; 2 are needed a month at 1 WTE (2 a month full time)"
+        "stage 2 month 2025-03-06 to 2025-04-05 has 1 workplace-based assessment; 2 are needed a month"
     );
     assert!(r.is_complete(), "a warning, not an error");
     // Part time is pro rata, rounded up: at 0.5 WTE one a month is enough.
@@ -698,9 +698,33 @@ fn two_wpbas_a_month_in_stage_2() {
         .position(|e| e["event"] == "stage_2_started")
         .unwrap();
     doc["events"][i]["wte"] = serde_json::json!(0.5);
-    let p: Portfolio = serde_json::from_value(doc).unwrap();
+    let p: Portfolio = serde_json::from_value(doc.clone()).unwrap();
     let r = validate(&p, &ValidationContext::new(as_of(), &registry()));
     assert!(!r.codes().any(|c| c == Code::WpbasBelowMonthly));
+    // Part time, the message names the WTE and the full-time number: at 0.6 WTE two are still
+    // needed (1.2, rounded up).
+    doc["events"][i]["wte"] = serde_json::json!(0.6);
+    assert_eq!(
+        messages(&validate_doc(doc.clone()), Code::WpbasBelowMonthly),
+        [
+            "stage 2 month 2025-03-06 to 2025-04-05 has 1 workplace-based assessment; 2 are needed a month at 0.6 WTE (2 a month full time)"
+        ]
+    );
+    // At 0.5 WTE, a month with none (its one observation is a learning log instead): one is
+    // needed.
+    doc["events"][i]["wte"] = serde_json::json!(0.5);
+    for e in doc["evidence"].as_array_mut().unwrap() {
+        if e["id"] == "cot-a2" {
+            e["kind"] = serde_json::json!("learning_log");
+            e.as_object_mut().unwrap().remove("assessor");
+        }
+    }
+    assert_eq!(
+        messages(&validate_doc(doc), Code::WpbasBelowMonthly),
+        [
+            "stage 2 month 2025-03-06 to 2025-04-05 has 0 workplace-based assessments; 1 is needed a month at 0.5 WTE (2 a month full time)"
+        ]
+    );
 }
 
 #[test]
