@@ -45,6 +45,9 @@ fn evidence_id(text: &str) -> Option<EvidenceId> {
     text.parse().ok()
 }
 
+/// The prefix of the ids of the assessments [`monthly_wpbas`] adds.
+pub(super) const MONTHLY_WPBA: &str = "cbd-month-";
+
 /// Two workplace-based assessments in every whole month of stage 2 before the declarations
 /// (cptraininghub.nhs.uk: "2 WPBAs per month"), as `guard::monthly_wpbas` asks,
 /// even when a defect leaves readiness unsigned.
@@ -59,7 +62,7 @@ fn monthly_wpbas(
         for n in 1..=per_month {
             items.push(
                 EvidenceParts::new(
-                    evidence_id(&format!("cbd-month-{}-{n}", k + 1))?,
+                    evidence_id(&format!("{MONTHLY_WPBA}{}-{n}", k + 1))?,
                     EvidenceKind::Cbd,
                     add(from, u64::from(n))?,
                     format!("Case-based discussion {n} of month {}", k + 1),
@@ -75,7 +78,11 @@ fn monthly_wpbas(
 
 /// The stage 2 documents besides the assessments: the PDP agreed on the first day of stage 2
 /// and a reflective log (docs/domain.md#stage-2).
-fn stage_2_documents(stage_2: NaiveDate, items: &mut Vec<EvidenceItem>) -> Option<()> {
+fn stage_2_documents(
+    stage_2: NaiveDate,
+    defect: Option<Defect>,
+    items: &mut Vec<EvidenceItem>,
+) -> Option<()> {
     for (kind, id, title) in [
         (
             EvidenceKind::Pdp,
@@ -88,6 +95,9 @@ fn stage_2_documents(stage_2: NaiveDate, items: &mut Vec<EvidenceItem>) -> Optio
             "Reflective log",
         ),
     ] {
+        if kind == EvidenceKind::Pdp && defect == Some(Defect::Stage2DocumentMissing) {
+            continue;
+        }
         items.push(
             EvidenceParts::new(evidence_id(id)?, kind, stage_2, title.to_owned())
                 .build()
@@ -123,7 +133,7 @@ fn content(
     }
     if plan.stage == Stage::Stage2 {
         monthly_wpbas(plan, wpbas_a_month, stage_2, declared, &mut items)?;
-        stage_2_documents(stage_2, &mut items)?;
+        stage_2_documents(stage_2, defect, &mut items)?;
     }
     let target = 0usize;
     let mut ratings: Vec<HeadingRating> = Vec::new();
@@ -144,11 +154,18 @@ fn content(
             _ => pieces.len(),
         };
         for (k, &(kind, day, cross)) in pieces.iter().take(keep).enumerate() {
-            let unknown_assessor = defect == Some(Defect::UnknownAssessor) && n == target && k == 0;
-            let kind = if unknown_assessor {
+            let first = n == target && k == 0;
+            let unknown_assessor = defect == Some(Defect::UnknownAssessor) && first;
+            let early = defect == Some(Defect::WpbaBeforeStage2) && first;
+            let kind = if unknown_assessor || early {
                 EvidenceKind::Cot
             } else {
                 kind
+            };
+            let date = match defect {
+                _ if early => sub(stage_2, 1)?,
+                Some(Defect::EvidenceDatedAfterSignOff) if first => add(declared, 1)?,
+                _ => add(stage_2, day)?,
             };
             let mut capabilities = vec![*cap];
             if let Some(next) = caps.get(n + 1) {
@@ -174,7 +191,7 @@ fn content(
                 let mut parts = EvidenceParts::new(
                     id,
                     kind,
-                    add(stage_2, day)?,
+                    date,
                     format!("{}: capability {cap} ({})", kind.label(), k + 1),
                 )
                 .with_capabilities(capabilities);
@@ -523,6 +540,10 @@ pub(super) fn build(plan: &Plan, defect: Option<Defect>) -> Option<PortfolioCase
     )?;
     if let Some(r) = needs.run_off {
         as_of = as_of.min(r.finish_by).max(end);
+    }
+    if defect == Some(Defect::EvidenceDatedAfterSignOff) {
+        // The late item is dated the day after the declarations: not in the future as well.
+        as_of = as_of.max(add(declared, 1)?);
     }
     Some(PortfolioCase {
         portfolio: Portfolio::from_parts(parts).ok()?,

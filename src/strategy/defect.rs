@@ -101,11 +101,23 @@ pub enum Defect {
     /// error, since those days are left out of the experience counted and the requirement is
     /// met without them.
     PracticeBeforeRegistration,
+    /// The stage 2 portfolio has no Personal Development Plan: V065 (docs/domain.md#stage-2).
+    Stage2DocumentMissing,
+    /// A workplace-based assessment is dated the day before stage 2 started: warning V066 and
+    /// no error (each month of stage 2 still has its two assessments).
+    WpbaBeforeStage2,
+    /// The trainee's registration was suspended for the one day (with no event) on which a
+    /// workplace-based assessment of theirs is dated: V067. Their practice periods leave that
+    /// day out, so that no practice is claimed while suspended.
+    WpbaWhileTraineeSuspended,
+    /// A piece of evidence is dated the day after the declarations that cover it, their
+    /// digests computed honestly over it: V057 (the roadmap does not refuse it).
+    EvidenceDatedAfterSignOff,
 }
 
 impl Defect {
     /// Every defect, in declaration order.
-    pub const ALL: [Defect; 21] = [
+    pub const ALL: [Defect; 25] = [
         Defect::MissingSupervisorDeclaration,
         Defect::MissingSupervisorChecklistSignOff,
         Defect::MissingSupervisorReadiness,
@@ -127,6 +139,10 @@ impl Defect {
         Defect::FrameworkNotServing,
         Defect::SupervisorNotAssigned,
         Defect::PracticeBeforeRegistration,
+        Defect::Stage2DocumentMissing,
+        Defect::WpbaBeforeStage2,
+        Defect::WpbaWhileTraineeSuspended,
+        Defect::EvidenceDatedAfterSignOff,
     ];
 
     /// The diagnostic the defect produces.
@@ -154,6 +170,10 @@ impl Defect {
             Defect::FrameworkNotServing => Code::FrameworkNotServing,
             Defect::SupervisorNotAssigned => Code::SignerNotAssigned,
             Defect::PracticeBeforeRegistration => Code::PracticeOffRegister,
+            Defect::Stage2DocumentMissing => Code::Stage2DocumentMissing,
+            Defect::WpbaBeforeStage2 => Code::WpbaBeforeStage2,
+            Defect::WpbaWhileTraineeSuspended => Code::WpbaWhileTraineeCannotPractise,
+            Defect::EvidenceDatedAfterSignOff => Code::EvidenceAfterSignOff,
         }
     }
 
@@ -234,6 +254,14 @@ impl fmt::Display for Defect {
                 "the supervisor signs with no assignment to the trainee"
             }
             Defect::PracticeBeforeRegistration => "practice is claimed before first registration",
+            Defect::Stage2DocumentMissing => "the personal development plan is missing",
+            Defect::WpbaBeforeStage2 => "an assessment is dated before stage 2",
+            Defect::WpbaWhileTraineeSuspended => {
+                "an assessment is dated on a day the trainee was suspended"
+            }
+            Defect::EvidenceDatedAfterSignOff => {
+                "evidence is dated after the sign-off that covers it"
+            }
         })
     }
 }
@@ -302,6 +330,69 @@ pub(super) fn after_signing(
     }
 }
 
+/// A period like `p` (its WTE, band and tag) from `start` to `end`.
+fn like(p: &PracticePeriod, start: NaiveDate, end: Option<NaiveDate>) -> Option<PracticePeriod> {
+    let mut q = PracticePeriod::new(start, end, p.wte()).ok()?;
+    if let Some(b) = p.band() {
+        q = q.with_band(b);
+    }
+    if let Some(t) = p.tag() {
+        q = q.with_tag(t.clone());
+    }
+    Some(q)
+}
+
+/// Suspends the trainee for one day of a heading's workplace-based assessment after stage 2
+/// started: a day with no event and none of the two assessments a month that keep each month
+/// of stage 2 at its number (warning V071). No practice is claimed that day.
+fn suspended_on_a_wpba_day(parts: &mut PortfolioParts) -> Option<()> {
+    let busy: Vec<NaiveDate> = parts.events.iter().map(RoadmapEvent::on).collect();
+    let stage_2 = parts.events.iter().find_map(|e| match e {
+        RoadmapEvent::Stage2Started { on, .. } => Some(*on),
+        _ => None,
+    })?;
+    let monthly = |e: &EvidenceItem| e.id().as_str().starts_with(super::build::MONTHLY_WPBA);
+    let monthly_days: Vec<NaiveDate> = parts
+        .evidence
+        .iter()
+        .filter(|e| monthly(e))
+        .map(EvidenceItem::date)
+        .collect();
+    let day = parts
+        .evidence
+        .iter()
+        .filter(|e| e.kind().is_wpba() && !monthly(e) && e.date() > stage_2)
+        .map(EvidenceItem::date)
+        .find(|d| !busy.contains(d) && !monthly_days.contains(d))?;
+    let practitioner = &mut parts.practitioner;
+    practitioner
+        .registration
+        .push(RegistrationEvent {
+            on: day,
+            kind: EventKind::Suspended {
+                expires: day.succ_opt()?,
+            },
+        })
+        .ok()?;
+    // No practice is claimed on the day: each period over it is split around it.
+    let mut experience = Vec::new();
+    for p in &practitioner.experience {
+        let covers = p.start() <= day && p.end().is_none_or(|e| e >= day);
+        if !covers {
+            experience.push(p.clone());
+            continue;
+        }
+        if p.start() < day {
+            experience.push(like(p, p.start(), Some(day.pred_opt()?))?);
+        }
+        if p.end().is_none_or(|e| e > day) {
+            experience.push(like(p, day.succ_opt()?, p.end())?);
+        }
+    }
+    practitioner.experience = experience;
+    Some(())
+}
+
 /// `record` with its number replaced by `number`, its history replayed.
 fn renumbered(
     record: &RegistrationRecord,
@@ -357,14 +448,7 @@ pub(super) fn on_parts(defect: Option<Defect>, parts: &mut PortfolioParts) -> Op
             let last = lapse.pred_opt()?;
             for p in &mut practitioner.experience {
                 if p.end().is_none_or(|e| e >= lapse) && p.start() <= last {
-                    let mut q = PracticePeriod::new(p.start(), Some(last), p.wte()).ok()?;
-                    if let Some(b) = p.band() {
-                        q = q.with_band(b);
-                    }
-                    if let Some(t) = p.tag() {
-                        q = q.with_tag(t.clone());
-                    }
-                    *p = q;
+                    *p = like(p, p.start(), Some(last))?;
                 }
             }
         }
@@ -400,6 +484,7 @@ pub(super) fn on_parts(defect: Option<Defect>, parts: &mut PortfolioParts) -> Op
             let s = rebuilt(s, s.registration().clone(), |a| *a.trainee() != trainee)?;
             *parts.supervisors.first_mut()? = s;
         }
+        Some(Defect::WpbaWhileTraineeSuspended) => suspended_on_a_wpba_day(parts)?,
         Some(Defect::AssessorSuspended) => {
             let s = parts.supervisors.first()?;
             let busy: Vec<NaiveDate> = parts.events.iter().map(RoadmapEvent::on).collect();
