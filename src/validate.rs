@@ -591,7 +591,7 @@ pub fn validate(portfolio: &Portfolio, context: &ValidationContext<'_>) -> Repor
         Some(framework) => replay::check(portfolio, &setup, context, rules, framework, &experience),
         None => replay::Replayed::default(),
     };
-    standing::check(portfolio, framework, &index, &mut sink);
+    let not_counted = standing::check(portfolio, framework, &index, &mut sink);
     let facts = facts::DocFacts::new(portfolio, rules, context.as_of, &mut sink);
     let signed = signoffs::check(
         portfolio,
@@ -605,7 +605,7 @@ pub fn validate(portfolio: &Portfolio, context: &ValidationContext<'_>) -> Repor
     let stage_2 = facts.stage_2.map(|(_, on, _)| on);
     content::evidence_dates(portfolio, context, &index, &replayed, stage_2, &mut sink);
     practitioner::check(portfolio, context, rules, &signed, &mut sink);
-    stages::check(portfolio, context, &facts, older, &mut sink);
+    stages::check(portfolio, context, &facts, older, &not_counted, &mut sink);
     // Last, so that a refusal whose cause has a code of its own is not reported twice.
     replay::report(replayed.refused, &mut sink);
     let checklist = if context.required_checklists.is_some() {

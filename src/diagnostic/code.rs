@@ -964,9 +964,12 @@ an error.\n\nExample: stage 2 started 2024-01-08 full time and declared on \
     WpbasBelowMonthly = "V071", Warning, "docs/domain.md#stage-2", "fewer than 2 WPBAs in a month",
 "Each practitioner requires 2 workplace-based assessments (COT, CBD, CEP, CSR, MSF, PSQ, audit or \
 QIP) per month of stage 2, done by the roadmap supervisor (cptraininghub.nhs.uk): an \
-assessment counts when it names its assessor (an MSF or PSQ with none does not; our reading). Months run from the first day of stage 2 in \
-primary care (month k starts k calendar months later) until readiness is agreed, or the as-of \
-date; a month cut short is not judged, nor a month with a day on which the roadmap was paused \
+assessment counts when it names its assessor (an MSF or PSQ with none does not; our reading) \
+and does not fail to count for its own reasons: dated on a day the trainee could not practise \
+(V067), by an assessor who could not assess that day (V036) or who is not among the \
+supervisors (V063). Months run from the first day \
+of stage 2 in primary care (month k starts k calendar months later) until readiness is agreed, \
+the first declaration or the completion, or the as-of date; a month cut short is not judged, nor a month with a day on which the roadmap was paused \
 (from a `paused` event to the day before its `resumed`). Part time is pro rata, rounded up: 1 a \
 month at 0.5 WTE, 2 at 0.6 [our reading]. One warning per month short.\n\nExample: stage 2 started 2025-01-06 at \
 1.0 WTE with one CBD between 2025-02-06 and 2025-03-05 gives warning V071 at the \

@@ -97,9 +97,27 @@ impl From<String> for Reference {
     }
 }
 
+impl From<Cow<'static, str>> for Reference {
+    fn from(text: Cow<'static, str>) -> Reference {
+        Reference(text)
+    }
+}
+
 impl From<Reference> for String {
     fn from(r: Reference) -> String {
         r.0.into_owned()
+    }
+}
+
+impl From<&Reference> for String {
+    fn from(r: &Reference) -> String {
+        r.as_str().to_owned()
+    }
+}
+
+impl From<Reference> for Cow<'static, str> {
+    fn from(r: Reference) -> Cow<'static, str> {
+        r.0
     }
 }
 
@@ -118,6 +136,18 @@ impl PartialEq<&str> for Reference {
 impl PartialEq<String> for Reference {
     fn eq(&self, other: &String) -> bool {
         self.as_str() == other.as_str()
+    }
+}
+
+impl PartialEq<Cow<'_, str>> for Reference {
+    fn eq(&self, other: &Cow<'_, str>) -> bool {
+        self.as_str() == &**other
+    }
+}
+
+impl PartialEq<Reference> for Cow<'_, str> {
+    fn eq(&self, other: &Reference) -> bool {
+        &**self == other.as_str()
     }
 }
 
@@ -177,6 +207,38 @@ mod tests {
         assert_eq!(format!("[{r:>28}]"), "[  docs/domain.md#supervisors]");
         assert_eq!(format!("{r:?}"), "\"docs/domain.md#supervisors\"");
         assert_eq!(Reference::default(), "");
+    }
+
+    /// Each comparison with text, both ways, is true for the same text only.
+    #[test]
+    fn every_comparison_with_text_compares_the_text() {
+        let r = Reference::from_static("docs/domain.md#stage-2");
+        let same = "docs/domain.md#stage-2";
+        let other = "docs/domain.md#stage-1";
+        let (same_string, other_string) = (same.to_owned(), other.to_owned());
+        // Reference == str, &str, String, Cow, and the other way round.
+        assert!(r == *same && r != *other);
+        assert!(r == same && r != other);
+        assert!(r == same_string && r != other_string);
+        assert!(r == Cow::Borrowed(same) && r != Cow::<str>::Owned(other.to_owned()));
+        assert!(*same == r && *other != r);
+        assert!(same == r && other != r);
+        assert!(same_string == r && other_string != r);
+        assert!(Cow::Borrowed(same) == r && Cow::<str>::Owned(other.to_owned()) != r);
+    }
+
+    #[test]
+    fn a_reference_converts_to_and_from_text_unchanged() {
+        let text = "https://example.org/page";
+        let r = Reference::from(text);
+        assert_eq!(r.as_str(), text);
+        assert_eq!(AsRef::<str>::as_ref(&r), text);
+        assert_eq!(String::from(&r), text);
+        assert_eq!(String::from(r.clone()), text);
+        assert_eq!(Cow::from(r.clone()), text);
+        assert_eq!(Reference::from(Cow::Borrowed(text)), r);
+        assert_eq!(Reference::from(String::from(text)), r);
+        assert_ne!(Reference::from("other"), r);
     }
 
     #[test]

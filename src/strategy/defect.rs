@@ -101,7 +101,8 @@ pub enum Defect {
     /// error, since those days are left out of the experience counted and the requirement is
     /// met without them.
     PracticeBeforeRegistration,
-    /// The stage 2 portfolio has no Personal Development Plan: V065 (docs/domain.md#stage-2).
+    /// The stage 2 portfolio has no Personal Development Plan: V065
+    /// (docs/domain.md#stage-2-verification).
     Stage2DocumentMissing,
     /// A workplace-based assessment is dated the day before stage 2 started: warning V066 and
     /// no error (each month of stage 2 still has its two assessments).
@@ -342,15 +343,11 @@ fn like(p: &PracticePeriod, start: NaiveDate, end: Option<NaiveDate>) -> Option<
     Some(q)
 }
 
-/// Suspends the trainee for one day of a heading's workplace-based assessment after stage 2
-/// started: a day with no event and none of the two assessments a month that keep each month
-/// of stage 2 at its number (warning V071). No practice is claimed that day.
-fn suspended_on_a_wpba_day(parts: &mut PortfolioParts) -> Option<()> {
+/// The date of the first heading's item `pick` accepts, on a day with no event and none of the
+/// two assessments a month: an assessment on a day made defective no longer counts, and one of
+/// those would leave its month short (warning V071).
+fn quiet_day(parts: &PortfolioParts, pick: impl Fn(&EvidenceItem) -> bool) -> Option<NaiveDate> {
     let busy: Vec<NaiveDate> = parts.events.iter().map(RoadmapEvent::on).collect();
-    let stage_2 = parts.events.iter().find_map(|e| match e {
-        RoadmapEvent::Stage2Started { on, .. } => Some(*on),
-        _ => None,
-    })?;
     let monthly = |e: &EvidenceItem| e.id().as_str().starts_with(super::build::MONTHLY_WPBA);
     let monthly_days: Vec<NaiveDate> = parts
         .evidence
@@ -358,12 +355,22 @@ fn suspended_on_a_wpba_day(parts: &mut PortfolioParts) -> Option<()> {
         .filter(|e| monthly(e))
         .map(EvidenceItem::date)
         .collect();
-    let day = parts
+    parts
         .evidence
         .iter()
-        .filter(|e| e.kind().is_wpba() && !monthly(e) && e.date() > stage_2)
+        .filter(|e| !monthly(e) && pick(e))
         .map(EvidenceItem::date)
-        .find(|d| !busy.contains(d) && !monthly_days.contains(d))?;
+        .find(|d| !busy.contains(d) && !monthly_days.contains(d))
+}
+
+/// Suspends the trainee for one day of a heading's workplace-based assessment after stage 2
+/// started ([`quiet_day`]). No practice is claimed that day.
+fn suspended_on_a_wpba_day(parts: &mut PortfolioParts) -> Option<()> {
+    let stage_2 = parts.events.iter().find_map(|e| match e {
+        RoadmapEvent::Stage2Started { on, .. } => Some(*on),
+        _ => None,
+    })?;
+    let day = quiet_day(parts, |e| e.kind().is_wpba() && e.date() > stage_2)?;
     let practitioner = &mut parts.practitioner;
     practitioner
         .registration
@@ -487,13 +494,7 @@ pub(super) fn on_parts(defect: Option<Defect>, parts: &mut PortfolioParts) -> Op
         Some(Defect::WpbaWhileTraineeSuspended) => suspended_on_a_wpba_day(parts)?,
         Some(Defect::AssessorSuspended) => {
             let s = parts.supervisors.first()?;
-            let busy: Vec<NaiveDate> = parts.events.iter().map(RoadmapEvent::on).collect();
-            let day = parts
-                .evidence
-                .iter()
-                .filter(|e| e.assessor() == Some(s.id()) && !busy.contains(&e.date()))
-                .map(EvidenceItem::date)
-                .next()?;
+            let day = quiet_day(parts, |e| e.assessor() == Some(s.id()))?;
             let mut record = s.registration().clone();
             record
                 .push(RegistrationEvent {

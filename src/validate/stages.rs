@@ -18,11 +18,14 @@ use super::sink::{Section, Sink};
 
 /// `older` is the roadmap's start day and the rule set in force on it, when the document names
 /// an older one (found by `validate`, which judges the portfolio by the one in force).
+/// `not_counted` holds the positions, in order, of the assessed items whose assessor is not
+/// listed or could not assess that day (V063, V036): they do not count towards V071.
 pub(super) fn check(
     p: &Portfolio,
     ctx: &ValidationContext<'_>,
     facts: &DocFacts<'_, '_>,
     older: Option<(NaiveDate, RuleSetId)>,
+    not_counted: &[usize],
     sink: &mut Sink,
 ) {
     if let Some((started, in_force)) = older {
@@ -31,7 +34,7 @@ pub(super) fn check(
     route(facts, sink);
     checklists(p, ctx, sink);
     e_learning(facts, sink);
-    wpbas(p, ctx, facts, sink);
+    wpbas(p, ctx, facts, not_counted, sink);
 }
 
 /// V086: the rule set the document names, `named`, is older than the one in force on the day
@@ -146,23 +149,48 @@ fn stage_2_end(p: &Portfolio) -> Option<NaiveDate> {
 /// V071: in each whole month of stage 2, from its first day in primary care until readiness is
 /// agreed, the first declaration or the completion (or the as-of date), the workplace-based
 /// assessments [`guard::monthly_wpbas`] asks (evidence kinds for which `is_wpba` holds, naming
-/// their assessor: supervisors do them, docs/domain.md#stage-2; our reading), pro rata at the
+/// their assessor: supervisors do them, docs/domain.md#stage-2; our reading; neither dated on a
+/// day the trainee could not practise, V067, nor by an assessor who is not listed or could not
+/// assess that day, V063 and V036), pro rata at the
 /// stage 2 WTE. A month cut short by readiness is not judged, nor is a month with a
 /// day on which the roadmap was paused (from a `paused` event to the day before its `resumed`,
 /// or to the end): the trainee was not practising all month, as V070 moves its target for the
 /// days paused (our reading, docs/domain.md#stage-2).
-fn wpbas(p: &Portfolio, ctx: &ValidationContext<'_>, facts: &DocFacts<'_, '_>, sink: &mut Sink) {
+fn wpbas(
+    p: &Portfolio,
+    ctx: &ValidationContext<'_>,
+    facts: &DocFacts<'_, '_>,
+    not_counted: &[usize],
+    sink: &mut Sink,
+) {
     let Some((_, start, wte)) = facts.stage_2 else {
         return;
     };
     let end = stage_2_end(p).map_or(ctx.as_of, |r| r.min(ctx.as_of));
+    let registration = &p.practitioner().registration;
     let dates = || {
+        // The last day looked up: assessments come mostly in date order, often several a day.
+        let mut last: Option<(NaiveDate, bool)> = None;
         p.evidence()
             .iter()
-            .filter(|e| {
-                e.kind().is_wpba() && e.assessor().is_some() && e.date() >= start && e.date() < end
+            .enumerate()
+            .filter(|(i, e)| {
+                e.kind().is_wpba()
+                    && e.assessor().is_some()
+                    && e.date() >= start
+                    && e.date() < end
+                    && (not_counted.is_empty() || not_counted.binary_search(i).is_err())
             })
-            .map(crate::evidence::EvidenceItem::date)
+            .map(|(_, e)| e.date())
+            // One dated on a day the trainee could not practise does not count (V067).
+            .filter(|&on| match last {
+                Some((day, may)) if day == on => may,
+                _ => {
+                    let may = registration.in_good_standing_on(on);
+                    last = Some((on, may));
+                    may
+                }
+            })
             .collect()
     };
     let mut found = Vec::new();

@@ -23,12 +23,14 @@ fn has_fcp_roadmap(profession: Profession) -> bool {
     profession.is_fcp_profession() || profession == Profession::Osteopath
 }
 
+/// Returns the positions, in order, of the assessed items that do not count: their assessor is
+/// not listed (V063, reported elsewhere) or could not assess that day (V036).
 pub(super) fn check(
     p: &Portfolio,
     framework: Option<&Framework>,
     index: &Index<'_>,
     sink: &mut Sink,
-) {
+) -> Vec<usize> {
     let profession = p.practitioner().profession;
     if has_fcp_roadmap(profession) {
         if let Some(f) = framework {
@@ -47,8 +49,9 @@ pub(super) fn check(
             ),
         );
     }
-    assessors(p, index, sink);
+    let not_counted = assessors(p, index, sink);
     unassigned_signers(p, index, sink);
+    not_counted
 }
 
 /// The framework must serve the FCP roadmap and the practitioner's profession (V003).
@@ -90,9 +93,11 @@ fn serves(p: &Portfolio, f: &Framework, sink: &mut Sink) {
 }
 
 /// Every assessed piece of evidence: its assessor, a listed supervisor, may assess this trainee
-/// on its date (V036). An assessor who is not listed is V063, reported elsewhere.
-fn assessors(p: &Portfolio, index: &Index<'_>, sink: &mut Sink) {
+/// on its date (V036). An assessor who is not listed is V063, reported elsewhere. Returns the
+/// positions of the items that do not count for either reason, in order.
+fn assessors(p: &Portfolio, index: &Index<'_>, sink: &mut Sink) -> Vec<usize> {
     let trainee = trainee_of(p);
+    let mut not_counted = Vec::new();
     // The last supervisor and day found able to assess.
     let mut able: Option<(usize, NaiveDate)> = None;
     for run in index.assessed() {
@@ -100,6 +105,7 @@ fn assessors(p: &Portfolio, index: &Index<'_>, sink: &mut Sink) {
             .supervisor
             .and_then(|k| Some((k, p.supervisors().get(k)?)))
         else {
+            not_counted.extend(run.items.clone());
             continue;
         };
         let items = p.evidence().get(run.items.clone()).unwrap_or_default();
@@ -125,11 +131,14 @@ fn assessors(p: &Portfolio, index: &Index<'_>, sink: &mut Sink) {
                     message,
                 );
                 sink.last().refusal(r.code());
+                not_counted.push(i);
             } else {
                 able = Some((k, e.date()));
             }
         }
     }
+    not_counted.sort_unstable();
+    not_counted
 }
 
 /// Roadmap supervisor sign-offs by a listed supervisor with no assignment to this trainee on

@@ -680,6 +680,55 @@ fn a_wpba_counts_for_the_month_when_it_names_its_assessor() {
     assert_eq!(v071(doc), Vec::<String>::new());
 }
 
+/// An assessment dated on a day the trainee could not practise does not count (V067), for the
+/// month's two either.
+#[test]
+fn a_wpba_on_a_day_the_trainee_was_suspended_does_not_count_for_the_month() {
+    let mut doc = sample_doc("defect-too-few-wpbas.json");
+    // The month's one assessment, `cot-a2`, is dated 2025-04-04: suspended that day only.
+    doc["practitioner"]["registration"]["events"] = serde_json::json!([
+        {"on": "2025-04-04", "kind": {"type": "suspended", "expires": "2025-04-05"}}
+    ]);
+    let r = validate_doc(doc);
+    assert_eq!(
+        messages(&r, Code::WpbasBelowMonthly),
+        [
+            "stage 2 month 2025-03-06 to 2025-04-05 has 0 workplace-based assessments; 2 are needed a month"
+        ]
+    );
+    let v067: Vec<&str> = r
+        .diagnostics()
+        .iter()
+        .filter(|d| d.code == Code::WpbaWhileTraineeCannotPractise)
+        .map(|d| d.path.as_str())
+        .collect();
+    assert_eq!(v067.len(), 1, "{v067:?}");
+}
+
+/// Nor does one by an assessor who could not assess that day (V036) or who is not among the
+/// supervisors (V063).
+#[test]
+fn a_wpba_that_does_not_count_for_its_assessor_does_not_count_for_the_month() {
+    let short = "stage 2 month 2025-03-06 to 2025-04-05 has 0 workplace-based assessments; 2 are needed a month";
+    // The month's one assessment, `cot-a2` of 2025-04-04, by `dr-khan`.
+    let mut suspended = sample_doc("defect-too-few-wpbas.json");
+    suspended["supervisors"][0]["registration"]["events"] = serde_json::json!([
+        {"on": "2025-04-04", "kind": {"type": "suspended", "expires": "2025-04-05"}}
+    ]);
+    let r = validate_doc(suspended);
+    assert!(r.codes().any(|c| c == Code::AssessorCannotAssess));
+    assert_eq!(messages(&r, Code::WpbasBelowMonthly), [short]);
+    let mut unknown = sample_doc("defect-too-few-wpbas.json");
+    for e in unknown["evidence"].as_array_mut().unwrap() {
+        if e["id"] == "cot-a2" {
+            e["assessor"] = serde_json::json!("dr-not-listed");
+        }
+    }
+    let r = validate_doc(unknown);
+    assert!(r.codes().any(|c| c == Code::UnknownAssessor));
+    assert_eq!(messages(&r, Code::WpbasBelowMonthly), [short]);
+}
+
 #[test]
 fn two_wpbas_a_month_in_stage_2() {
     let r = report("defect-too-few-wpbas.json");
