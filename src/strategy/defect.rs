@@ -114,11 +114,16 @@ pub enum Defect {
     /// A piece of evidence is dated the day after the declarations that cover it, their
     /// digests computed honestly over it: V057 (the roadmap does not refuse it).
     EvidenceDatedAfterSignOff,
+    /// The document names the rule set before the one in force on the day the roadmap started
+    /// (roadmap 2021 for a roadmap started under roadmap 2023, roadmap 2023 for one started
+    /// under roadmap 2024): V086, and the portfolio is judged by the one in force, which it
+    /// meets.
+    RuleSetNotInForce,
 }
 
 impl Defect {
     /// Every defect, in declaration order.
-    pub const ALL: [Defect; 25] = [
+    pub const ALL: [Defect; 26] = [
         Defect::MissingSupervisorDeclaration,
         Defect::MissingSupervisorChecklistSignOff,
         Defect::MissingSupervisorReadiness,
@@ -144,6 +149,7 @@ impl Defect {
         Defect::WpbaBeforeStage2,
         Defect::WpbaWhileTraineeSuspended,
         Defect::EvidenceDatedAfterSignOff,
+        Defect::RuleSetNotInForce,
     ];
 
     /// The diagnostic the defect produces.
@@ -175,6 +181,7 @@ impl Defect {
             Defect::WpbaBeforeStage2 => Code::WpbaBeforeStage2,
             Defect::WpbaWhileTraineeSuspended => Code::WpbaWhileTraineeCannotPractise,
             Defect::EvidenceDatedAfterSignOff => Code::EvidenceAfterSignOff,
+            Defect::RuleSetNotInForce => Code::RuleSetNotInForce,
         }
     }
 
@@ -204,7 +211,8 @@ impl Defect {
 
     /// The rule sets under which the defect can occur: approval is required only from 2023,
     /// training only in 2021, and the independent portfolio route is closed only in 2024
-    /// (docs/domain.md#independent-route).
+    /// (docs/domain.md#independent-route). For [`Defect::RuleSetNotInForce`], the rule sets in
+    /// force at the start, which the portfolio meets: its document names the one before.
     #[must_use]
     pub fn rule_sets(self) -> &'static [RuleSetId] {
         match self {
@@ -213,6 +221,7 @@ impl Defect {
             }
             Defect::SupervisorUntrained => &[RuleSetId::Roadmap2021],
             Defect::RouteClosed => &[RuleSetId::Roadmap2024],
+            Defect::RuleSetNotInForce => &[RuleSetId::Roadmap2023, RuleSetId::Roadmap2024],
             _ => &RuleSetId::ALL,
         }
     }
@@ -262,6 +271,9 @@ impl fmt::Display for Defect {
             }
             Defect::EvidenceDatedAfterSignOff => {
                 "evidence is dated after the sign-off that covers it"
+            }
+            Defect::RuleSetNotInForce => {
+                "the document names a rule set older than the one in force at the start"
             }
         })
     }
@@ -484,6 +496,12 @@ pub(super) fn on_parts(defect: Option<Defect>, parts: &mut PortfolioParts) -> Op
             practitioner
                 .experience
                 .insert(0, PracticePeriod::new(start, Some(end), wte).ok()?);
+        }
+        Some(Defect::RuleSetNotInForce) => {
+            parts.rule_set = match parts.rule_set {
+                RuleSetId::Roadmap2024 => RuleSetId::Roadmap2023,
+                _ => RuleSetId::Roadmap2021,
+            };
         }
         Some(Defect::SupervisorNotAssigned) => {
             let trainee = practitioner.id.clone();

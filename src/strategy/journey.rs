@@ -9,13 +9,15 @@ use crate::experience::{
 };
 use crate::portfolio::Stage;
 use crate::profession::Profession;
-use crate::roadmap::{RoadmapContext, RoadmapContextParts, RoadmapEvent};
-use crate::rules::{RuleSet, RuleSetId};
+use crate::roadmap::{RoadmapContext, RoadmapContextParts, RoadmapEvent, RoadmapSetup};
+use crate::rules::{RuleSet, RuleSetId, SwitchOver, guard};
 use crate::supervisor::{Trainee, TraineeKind};
 
 /// A valid journey through the roadmap: the event log of a generated portfolio, with what the
 /// state machine's guards read (rule set, trainee, experience assessed as of the case's date)
-/// owned alongside, so that [`Journey::context`] can lend it out.
+/// owned alongside, so that [`Journey::context`] can lend it out. The rule set is the one the
+/// validator judges by: the one in force on the day the roadmap started (with the default
+/// [`SwitchOver`]) when the document names an older one (V086), else the one it names.
 ///
 /// # Example
 ///
@@ -41,6 +43,8 @@ use crate::supervisor::{Trainee, TraineeKind};
 pub struct Journey {
     case: PortfolioCase,
     rules: RuleSet,
+    /// The document's setup under the rule set in force, when it names an older one.
+    setup: Option<RoadmapSetup>,
     trainee: Trainee,
     experience: ExperienceAssessment,
 }
@@ -71,8 +75,21 @@ impl Journey {
             registration: practitioner.registration.number(),
             kind: TraineeKind::Fcp,
         };
+        let named = case.portfolio.rule_set();
+        let in_force = case
+            .portfolio
+            .events()
+            .iter()
+            .find_map(|e| match e {
+                RoadmapEvent::Started { on, .. } => Some(*on),
+                _ => None,
+            })
+            .and_then(|started| {
+                guard::rule_set_in_force(named, started, &SwitchOver::default()).err()
+            });
         Journey {
-            rules: RuleSet::builtin(case.portfolio.rule_set()),
+            rules: RuleSet::builtin(in_force.unwrap_or(named)),
+            setup: in_force.map(|id| case.portfolio.setup().with_rule_set(id)),
             trainee,
             experience,
             case,
@@ -92,12 +109,12 @@ impl Journey {
     }
 
     /// The context the roadmap's guards read, borrowed from the journey, with the default
-    /// supervision policy.
+    /// supervision policy, under the rule set the validator judges by.
     #[must_use]
     pub fn context(&self) -> RoadmapContext<'_> {
         let p = &self.case.portfolio;
         RoadmapContextParts::new(
-            p.setup(),
+            self.setup.as_ref().unwrap_or(p.setup()),
             &self.rules,
             &self.trainee,
             &p.practitioner().registration,

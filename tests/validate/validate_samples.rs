@@ -729,6 +729,33 @@ fn a_wpba_that_does_not_count_for_its_assessor_does_not_count_for_the_month() {
     assert_eq!(messages(&r, Code::WpbasBelowMonthly), [short]);
 }
 
+/// Stage 2's months run to readiness, or to the first declaration or the completion when
+/// readiness is not agreed (the sample's: stage 2 from 2025-01-06, readiness 2025-06-02,
+/// declarations 2025-06-20, completion 2025-07-07; judged as of 2025-12-31).
+#[test]
+fn the_months_of_stage_2_end_at_the_declaration_or_the_completion_without_readiness() {
+    let short = "stage 2 month 2025-03-06 to 2025-04-05 has 1 workplace-based assessment; 2 are needed a month";
+    let without = |drop: &dyn Fn(&serde_json::Value) -> bool| {
+        let mut doc = sample_doc("defect-too-few-wpbas.json");
+        doc["events"].as_array_mut().unwrap().retain(|e| !drop(e));
+        messages(&validate_doc(doc), Code::WpbasBelowMonthly)
+    };
+    let signed = |e: &serde_json::Value, kind: &str| e["sign_off"]["subject"]["kind"] == kind;
+    // No readiness, no completion: to the declarations, so June is not a whole month.
+    assert_eq!(
+        without(&|e| signed(e, "readiness") || e["event"] == "completed"),
+        [short]
+    );
+    // No readiness, no declaration: to the completion, so June is judged, and has none.
+    assert_eq!(
+        without(&|e| signed(e, "readiness") || signed(e, "declaration")),
+        [
+            short,
+            "stage 2 month 2025-06-06 to 2025-07-05 has 0 workplace-based assessments; 2 are needed a month"
+        ]
+    );
+}
+
 #[test]
 fn two_wpbas_a_month_in_stage_2() {
     let r = report("defect-too-few-wpbas.json");
