@@ -176,7 +176,8 @@ impl<'p, 'r> DocFacts<'p, 'r> {
         clippy::too_many_lines,
         reason = "one arm per finding: the validator's column of the code table"
     )]
-    fn report_one(&self, finding: Finding, sink: &mut Sink) {
+    /// Reports one finding as its diagnostic (see [`DocFacts::report`]).
+    pub(super) fn report_one(&self, finding: Finding, sink: &mut Sink) {
         let Some(code) = finding.code() else {
             return;
         };

@@ -14,7 +14,7 @@ use crate::signoff::{SignerRole, Subject};
 
 use super::ValidationContext;
 use super::facts::DocFacts;
-use super::sink::{Section, Sink};
+use super::sink::{Section, Sink, Target, pointer};
 
 /// `older` is the roadmap's start day and the rule set in force on it, when the document names
 /// an older one (found by `validate`, which judges the portfolio by the one in force).
@@ -202,5 +202,57 @@ fn wpbas(
             .any(|&(first, until)| first <= *last && until.is_none_or(|u| *from < u)),
         _ => true,
     });
-    facts.report(found, sink);
+    // Whether some assessment may not count on its own: only then can a month be short
+    // because of it.
+    let some_not_counted = !not_counted.is_empty() || !registration.events().is_empty();
+    for finding in found {
+        let cause = match &finding {
+            Finding::WpbasBelowMonthly {
+                from,
+                last,
+                required,
+                ..
+            } if some_not_counted => short_because_of(p, (*from, *last), *required, not_counted),
+            _ => None,
+        };
+        facts.report_one(finding, sink);
+        if let Some(k) = cause {
+            let under = pointer("/evidence/", k);
+            sink.last().after(
+                [
+                    Code::AssessorCannotAssess,
+                    Code::UnknownAssessor,
+                    Code::WpbaWhileTraineeCannotPractise,
+                ]
+                .map(|c| Target::code(c).under(under.clone())),
+            );
+        }
+    }
+}
+
+/// The first assessment of the month `from` to `last` that does not count on its own (V036,
+/// V063 or V067), when the month would have the `required` number had they all counted: the
+/// month's V071 follows from that finding.
+fn short_because_of(
+    p: &Portfolio,
+    (from, last): (NaiveDate, NaiveDate),
+    required: u32,
+    not_counted: &[usize],
+) -> Option<usize> {
+    let registration = &p.practitioner().registration;
+    let mut all = 0u32;
+    let mut first = None;
+    for (k, e) in p.evidence().iter().enumerate() {
+        if !(e.kind().is_wpba() && e.assessor().is_some() && e.date() >= from && e.date() <= last) {
+            continue;
+        }
+        all = all.saturating_add(1);
+        if first.is_none()
+            && (not_counted.binary_search(&k).is_ok()
+                || !registration.in_good_standing_on(e.date()))
+        {
+            first = Some(k);
+        }
+    }
+    first.filter(|_| all >= required)
 }

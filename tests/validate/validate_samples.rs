@@ -729,6 +729,62 @@ fn a_wpba_that_does_not_count_for_its_assessor_does_not_count_for_the_month() {
     assert_eq!(messages(&r, Code::WpbasBelowMonthly), [short]);
 }
 
+/// A month short only because one of its assessments does not count on its own follows from
+/// that finding (`caused_by`): fix it and the month has its two. The sample's month 2025-02-06
+/// to 2025-03-05 has two, `cbd-c1` (2025-02-08) and `cot-c3` (2025-02-10).
+#[test]
+fn a_month_short_of_an_assessment_that_does_not_count_follows_from_it() {
+    let suspended_on_the_10th = serde_json::json!([
+        {"on": "2025-02-10", "kind": {"type": "suspended", "expires": "2025-02-11"}}
+    ]);
+    let cot_c3 = |doc: &serde_json::Value| {
+        doc["evidence"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .position(|e| e["id"] == "cot-c3")
+            .unwrap()
+    };
+    let month = "stage 2 month 2025-02-06 to 2025-03-05 has 1 workplace-based assessment; 2 are needed a month";
+    // The caused_by of the month's V071, resolved to the cause's code and path.
+    let cause_of_february = |r: &Report| {
+        let d = r
+            .diagnostics()
+            .iter()
+            .find(|d| d.code == Code::WpbasBelowMonthly && d.message == month)
+            .unwrap_or_else(|| panic!("{:?}", messages(r, Code::WpbasBelowMonthly)));
+        let cause = d.caused_by.clone().expect("a cause");
+        let target = &r.diagnostics()[cause.index];
+        assert_eq!((target.code, &target.path), (cause.code, &cause.path));
+        (cause.code, cause.path)
+    };
+    // The trainee suspended that day: V067.
+    let mut doc = sample_doc("defect-too-few-wpbas.json");
+    let k = cot_c3(&doc);
+    doc["practitioner"]["registration"]["events"] = suspended_on_the_10th.clone();
+    assert_eq!(
+        cause_of_february(&validate_doc(doc)),
+        (
+            Code::WpbaWhileTraineeCannotPractise,
+            format!("/evidence/{k}/date")
+        )
+    );
+    // The assessor suspended that day: V036.
+    let mut doc = sample_doc("defect-too-few-wpbas.json");
+    doc["supervisors"][0]["registration"]["events"] = suspended_on_the_10th;
+    assert_eq!(
+        cause_of_february(&validate_doc(doc)),
+        (
+            Code::AssessorCannotAssess,
+            format!("/evidence/{k}/assessor")
+        )
+    );
+    // The month with only one assessment (2025-03-06 to 2025-04-05) stands alone: counted, it
+    // would still be short.
+    let r = report("defect-too-few-wpbas.json");
+    assert!(r.diagnostics().iter().all(|d| d.caused_by.is_none()));
+}
+
 /// Stage 2's months run to readiness, or to the first declaration or the completion when
 /// readiness is not agreed (the sample's: stage 2 from 2025-01-06, readiness 2025-06-02,
 /// declarations 2025-06-20, completion 2025-07-07; judged as of 2025-12-31).
