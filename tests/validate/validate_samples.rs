@@ -779,10 +779,48 @@ fn a_month_short_of_an_assessment_that_does_not_count_follows_from_it() {
             format!("/evidence/{k}/assessor")
         )
     );
+    // Both of the month's assessments on days the trainee was suspended: the first of them,
+    // in the document's order.
+    let mut doc = sample_doc("defect-too-few-wpbas.json");
+    doc["practitioner"]["registration"]["events"] = serde_json::json!([
+        {"on": "2025-02-08", "kind": {"type": "suspended", "expires": "2025-02-11"}}
+    ]);
+    let first = doc["evidence"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .position(|e| e["id"] == "cbd-c1" || e["id"] == "cot-c3")
+        .unwrap();
+    let r = validate_doc(doc);
+    let d = r
+        .diagnostics()
+        .iter()
+        .find(|d| d.code == Code::WpbasBelowMonthly && d.message.contains("2025-02-06"))
+        .unwrap();
+    assert!(
+        d.message.contains("has 0 workplace-based assessments"),
+        "{d}"
+    );
+    assert_eq!(
+        d.caused_by.as_ref().map(|c| c.path.clone()),
+        Some(format!("/evidence/{first}/date"))
+    );
     // The month with only one assessment (2025-03-06 to 2025-04-05) stands alone: counted, it
-    // would still be short.
+    // would still be short, with or without that one counting.
     let r = report("defect-too-few-wpbas.json");
     assert!(r.diagnostics().iter().all(|d| d.caused_by.is_none()));
+    let mut doc = sample_doc("defect-too-few-wpbas.json");
+    doc["practitioner"]["registration"]["events"] = serde_json::json!([
+        {"on": "2025-04-04", "kind": {"type": "suspended", "expires": "2025-04-05"}}
+    ]);
+    let r = validate_doc(doc);
+    let v071: Vec<_> = r
+        .diagnostics()
+        .iter()
+        .filter(|d| d.code == Code::WpbasBelowMonthly)
+        .collect();
+    assert_eq!(v071.len(), 1);
+    assert_eq!(v071[0].caused_by, None, "{}", v071[0]);
 }
 
 /// Stage 2's months run to readiness, or to the first declaration or the completion when
