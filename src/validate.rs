@@ -97,7 +97,7 @@ use crate::experience::{ConditionsPolicy, CountingPolicy, ExperienceRequirement}
 use crate::framework::FrameworkRegistry;
 use crate::portfolio::{Checklists, Portfolio, Stage};
 use crate::roadmap::RoadmapEvent;
-use crate::rules::{RuleSet, SwitchOver, guard};
+use crate::rules::{RuleSet, RuleSetId, SwitchOver, guard};
 use crate::supervisor::SupervisionPolicy;
 
 mod cause;
@@ -562,13 +562,9 @@ pub fn validate(portfolio: &Portfolio, context: &ValidationContext<'_>) -> Repor
     // A portfolio naming a rule set older than the one in force when it started is judged by
     // the one in force (V086 says so), not by rules it does not follow.
     // The start day and the rule set in force on it, when the document names an older one.
-    let older = match (&context.rule_set, started_on(portfolio)) {
-        (None, Some(started)) => {
-            guard::rule_set_in_force(portfolio.rule_set(), started, &context.switch_over)
-                .err()
-                .map(|in_force| (started, in_force))
-        }
-        _ => None,
+    let older = match context.rule_set {
+        None => older_than_in_force(portfolio, &context.switch_over),
+        Some(_) => None,
     };
     let in_force = older.map(|(_, id)| id);
     let rules = match (&context.rule_set, in_force) {
@@ -614,6 +610,19 @@ pub fn validate(portfolio: &Portfolio, context: &ValidationContext<'_>) -> Repor
         ChecklistSource::SelfDeclared
     };
     finish(portfolio, sink, checklist)
+}
+
+/// The day the roadmap started and the rule set in force on it under `switch_over`, when the
+/// document names an older one (V086): the portfolio is judged, and its log replayed, by the
+/// one in force.
+pub(crate) fn older_than_in_force(
+    portfolio: &Portfolio,
+    switch_over: &SwitchOver,
+) -> Option<(NaiveDate, RuleSetId)> {
+    let started = started_on(portfolio)?;
+    guard::rule_set_in_force(portfolio.rule_set(), started, switch_over)
+        .err()
+        .map(|in_force| (started, in_force))
 }
 
 /// The day the roadmap started: its first `started` event.

@@ -10,7 +10,7 @@ use crate::experience::{
 use crate::portfolio::Stage;
 use crate::profession::Profession;
 use crate::roadmap::{RoadmapContext, RoadmapContextParts, RoadmapEvent, RoadmapSetup};
-use crate::rules::{RuleSet, RuleSetId, SwitchOver, guard};
+use crate::rules::{RuleSet, RuleSetId, SwitchOver};
 use crate::supervisor::{Trainee, TraineeKind};
 
 /// A valid journey through the roadmap: the event log of a generated portfolio, with what the
@@ -75,20 +75,11 @@ impl Journey {
             registration: practitioner.registration.number(),
             kind: TraineeKind::Fcp,
         };
-        let named = case.portfolio.rule_set();
-        let in_force = case
-            .portfolio
-            .events()
-            .iter()
-            .find_map(|e| match e {
-                RoadmapEvent::Started { on, .. } => Some(*on),
-                _ => None,
-            })
-            .and_then(|started| {
-                guard::rule_set_in_force(named, started, &SwitchOver::default()).err()
-            });
+        let in_force =
+            crate::validate::older_than_in_force(&case.portfolio, &SwitchOver::default())
+                .map(|(_, id)| id);
         Journey {
-            rules: RuleSet::builtin(in_force.unwrap_or(named)),
+            rules: RuleSet::builtin(in_force.unwrap_or(case.portfolio.rule_set())),
             setup: in_force.map(|id| case.portfolio.setup().with_rule_set(id)),
             trainee,
             experience,

@@ -167,30 +167,18 @@ fn wpbas(
         return;
     };
     let end = stage_2_end(p).map_or(ctx.as_of, |r| r.min(ctx.as_of));
-    let registration = &p.practitioner().registration;
+    let mut counting = Counting::new(p, not_counted);
     let dates = || {
-        // The last day looked up: assessments come mostly in date order, often several a day.
-        let mut last: Option<(NaiveDate, bool)> = None;
         p.evidence()
             .iter()
             .enumerate()
-            .filter(|(i, e)| {
-                e.kind().is_wpba()
-                    && e.assessor().is_some()
+            .filter(|(k, e)| {
+                is_assessment(e)
                     && e.date() >= start
                     && e.date() < end
-                    && (not_counted.is_empty() || not_counted.binary_search(i).is_err())
+                    && counting.counts(*k, e.date())
             })
             .map(|(_, e)| e.date())
-            // One dated on a day the trainee could not practise does not count (V067).
-            .filter(|&on| match last {
-                Some((day, may)) if day == on => may,
-                _ => {
-                    let may = registration.in_good_standing_on(on);
-                    last = Some((on, may));
-                    may
-                }
-            })
             .collect()
     };
     let mut found = Vec::new();
@@ -202,9 +190,6 @@ fn wpbas(
             .any(|&(first, until)| first <= *last && until.is_none_or(|u| *from < u)),
         _ => true,
     });
-    // Whether some assessment may not count on its own: only then can a month be short
-    // because of it.
-    let some_not_counted = !not_counted.is_empty() || !registration.events().is_empty();
     for finding in found {
         let cause = match &finding {
             Finding::WpbasBelowMonthly {
@@ -212,7 +197,9 @@ fn wpbas(
                 last,
                 required,
                 ..
-            } if some_not_counted => short_because_of(p, (*from, *last), *required, not_counted),
+            } if counting.some_may_not_count() => {
+                short_because_of(p, (*from, *last), *required, &mut counting)
+            }
             _ => None,
         };
         facts.report_one(finding, sink);
@@ -230,6 +217,53 @@ fn wpbas(
     }
 }
 
+/// An item V071 counts when it counts on its own: a workplace-based assessment naming its
+/// assessor (supervisors do them, docs/domain.md#stage-2; our reading).
+fn is_assessment(e: &crate::evidence::EvidenceItem) -> bool {
+    e.kind().is_wpba() && e.assessor().is_some()
+}
+
+/// Whether an assessment counts on its own: not by an assessor who is not listed or could not
+/// assess that day (`not_counted`, the positions of V063's and V036's items, in order), nor
+/// dated on a day the trainee could not practise (V067).
+struct Counting<'p> {
+    not_counted: &'p [usize],
+    registration: &'p crate::registration::RegistrationRecord,
+    /// The last day looked up, and whether the trainee could practise that day: assessments
+    /// come mostly in date order, often several a day.
+    last: Option<(NaiveDate, bool)>,
+}
+
+impl<'p> Counting<'p> {
+    fn new(p: &'p Portfolio, not_counted: &'p [usize]) -> Counting<'p> {
+        Counting {
+            not_counted,
+            registration: &p.practitioner().registration,
+            last: None,
+        }
+    }
+
+    /// Whether the assessment at position `k`, dated `on`, counts.
+    fn counts(&mut self, k: usize, on: NaiveDate) -> bool {
+        if self.not_counted.binary_search(&k).is_ok() {
+            return false;
+        }
+        match self.last {
+            Some((day, may)) if day == on => may,
+            _ => {
+                let may = self.registration.in_good_standing_on(on);
+                self.last = Some((on, may));
+                may
+            }
+        }
+    }
+
+    /// Whether some assessment may not count: only then can a month be short because of it.
+    fn some_may_not_count(&self) -> bool {
+        !self.not_counted.is_empty() || !self.registration.events().is_empty()
+    }
+}
+
 /// The first assessment of the month `from` to `last` that does not count on its own (V036,
 /// V063 or V067), when the month would have the `required` number had they all counted: the
 /// month's V071 follows from that finding.
@@ -237,20 +271,16 @@ fn short_because_of(
     p: &Portfolio,
     (from, last): (NaiveDate, NaiveDate),
     required: u32,
-    not_counted: &[usize],
+    counting: &mut Counting<'_>,
 ) -> Option<usize> {
-    let registration = &p.practitioner().registration;
     let mut all = 0u32;
     let mut first = None;
     for (k, e) in p.evidence().iter().enumerate() {
-        if !(e.kind().is_wpba() && e.assessor().is_some() && e.date() >= from && e.date() <= last) {
+        if !(is_assessment(e) && e.date() >= from && e.date() <= last) {
             continue;
         }
         all = all.saturating_add(1);
-        if first.is_none()
-            && (not_counted.binary_search(&k).is_ok()
-                || !registration.in_good_standing_on(e.date()))
-        {
+        if first.is_none() && !counting.counts(k, e.date()) {
             first = Some(k);
         }
     }
